@@ -1,0 +1,37 @@
+"""Errors the core raises with messages meant for the person at the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the data: where (file, record, field) and what."""
+
+    where: str
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        parts = [self.where]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ": ".join([*parts, self.message])
+
+
+class DataError(Exception):
+    """The source data cannot be compiled; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the catalog data:\n{shown}{more}")
+
+
+class CatalogError(Exception):
+    """A catalog file that cannot be opened: missing, damaged or of another version."""

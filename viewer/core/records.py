@@ -1,0 +1,159 @@
+"""Plain frozen records: the only form in which catalog data reaches the UI.
+
+No ORM object and no database handle ever leaves `viewer.core`; widgets receive
+these values and can keep them as long as they like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from viewer.core.dates import FuzzyDate
+
+
+class EventKind(StrEnum):
+    MEETING = "meeting"
+    SUMMIT = "summit"
+    CALL = "call"
+    STATEMENT = "statement"
+    ACTION = "action"
+    CRITICISM = "criticism"
+    CONTEXT = "context"
+
+
+class Tone(StrEnum):
+    """Tone toward the profile's target."""
+
+    WARM = "warm"
+    COLD = "cold"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+
+
+class Reliability(StrEnum):
+    RELIABLE = "reliable"
+    PARAPHRASED = "paraphrased"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str  # person, organisation, country, group
+    role: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        """ "Politician · person", as the profile document shows it."""
+        return f"{self.role} · {self.kind}" if self.role else self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: str | None
+    title: str
+    authors: tuple[str, ...]
+    date: FuzzyDate | None
+    url: str | None
+    reliability: Reliability
+    note: str | None = None
+
+    @property
+    def is_paraphrased(self) -> bool:
+        return self.reliability is Reliability.PARAPHRASED
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    title: str
+    date: FuzzyDate
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileAction:
+    category: str
+    description: str
+    date: FuzzyDate | None
+    event_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Criticism:
+    critic: str
+    text: str
+    critic_entity_id: str | None
+    quote_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: str
+    subject: Entity
+    target: Entity
+    stance: str  # Positive, Negative, Mixed, Neutral
+    strength: str  # weak, moderate, strong
+    flip: bool
+    summary: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.subject.name} on {self.target.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileDetail:
+    profile: Profile
+    context: str
+    actions: tuple[ProfileAction, ...]
+    criticism: tuple[Criticism, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated thing on the timeline: what the timeline and lists need, nothing more."""
+
+    id: str
+    kind: EventKind
+    title: str
+    date: FuzzyDate
+    tone: Tone
+    status: str  # held, informal, cancelled, not-held
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    text: str
+    speaker: Entity
+    date: FuzzyDate
+    event_id: str | None
+    source: Source
+    tone: Tone
+    variant_of: str | None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    event: Event
+    summary: str
+    date_note: str | None
+    participants: tuple[Entity, ...]
+    profile_ids: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    sources: tuple[Source, ...]
+    variants: tuple[Quote, ...]  # other versions of the quotes above, said elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A search result: a quote, where the query matched in it, and its event."""
+
+    quote: Quote
+    spans: tuple[tuple[int, int], ...]  # (start, end) character offsets of matches
+    event_title: str | None
+    score: float = 0.0

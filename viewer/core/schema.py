@@ -1,0 +1,160 @@
+"""The bundled catalog's tables, as SQLAlchemy 2 typed models.
+
+The catalog is compiled from `data/` by `viewer.core.build` and opened read-only by
+`viewer.core.catalog`. Dates are stored as the EDTF text plus a sortable first and
+last day (ISO text) and the precision, so the app never needs the EDTF parser.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Bumped whenever a table changes; the app refuses a catalog of another version.
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DatedMixin:
+    date: Mapped[str] = mapped_column(String)
+    start: Mapped[str] = mapped_column(String(10), index=True)
+    end: Mapped[str] = mapped_column(String(10))
+    precision: Mapped[str] = mapped_column(String(8))
+    approximate: Mapped[bool] = mapped_column(Boolean)
+
+
+class OptionalDatedMixin:
+    date: Mapped[str | None] = mapped_column(String)
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+    precision: Mapped[str | None] = mapped_column(String(8))
+    approximate: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class EntityRow(Base):
+    __tablename__ = "entity"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)
+    role: Mapped[str | None] = mapped_column(String)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class SourceRow(OptionalDatedMixin, Base):
+    __tablename__ = "source"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    publisher: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str] = mapped_column(String)
+    authors: Mapped[str] = mapped_column(Text)  # JSON array of names
+    url: Mapped[str | None] = mapped_column(String)
+    reliability: Mapped[str] = mapped_column(String)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class EraRow(DatedMixin, Base):
+    __tablename__ = "era"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(String)
+
+
+class ProfileRow(Base):
+    __tablename__ = "profile"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    subject_id: Mapped[str] = mapped_column(ForeignKey("entity.id"))
+    target_id: Mapped[str] = mapped_column(ForeignKey("entity.id"))
+    stance: Mapped[str] = mapped_column(String)
+    strength: Mapped[str] = mapped_column(String)
+    flip: Mapped[bool] = mapped_column(Boolean)
+    summary: Mapped[str] = mapped_column(Text)
+    context: Mapped[str] = mapped_column(Text)
+
+
+class ProfileActionRow(OptionalDatedMixin, Base):
+    __tablename__ = "profile_action"
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String)
+    description: Mapped[str] = mapped_column(Text)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"))
+
+
+class CriticismRow(Base):
+    __tablename__ = "criticism"
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    critic: Mapped[str] = mapped_column(String)
+    critic_entity_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"))
+    text: Mapped[str] = mapped_column(Text)
+    quote_id: Mapped[str | None] = mapped_column(ForeignKey("quote.id"))
+
+
+class EventRow(DatedMixin, Base):
+    __tablename__ = "event"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String, index=True)
+    status: Mapped[str] = mapped_column(String)
+    title: Mapped[str] = mapped_column(String)
+    place: Mapped[str | None] = mapped_column(String)
+    summary: Mapped[str] = mapped_column(Text)
+    tone: Mapped[str] = mapped_column(String)
+    date_note: Mapped[str | None] = mapped_column(Text)
+
+
+class EventParticipantRow(Base):
+    __tablename__ = "event_participant"
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entity.id"), index=True)
+
+
+class EventProfileRow(Base):
+    __tablename__ = "event_profile"
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"), primary_key=True)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profile.id"), primary_key=True, index=True)
+
+
+class EventSourceRow(Base):
+    __tablename__ = "event_source"
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"), index=True)
+
+
+class QuoteRow(DatedMixin, Base):
+    __tablename__ = "quote"
+    # An explicit integer key so the full-text index can refer to quotes by rowid.
+    rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String, unique=True)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    speaker_id: Mapped[str] = mapped_column(ForeignKey("entity.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"), index=True)
+    tone: Mapped[str] = mapped_column(String)
+    variant_of: Mapped[str | None] = mapped_column(ForeignKey("quote.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+#: Full-text indexes, created after the tables. Accents and case are folded.
+FTS_STATEMENTS = (
+    "CREATE VIRTUAL TABLE quote_fts USING fts5("
+    "text, content='quote', content_rowid='rowid', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "INSERT INTO quote_fts(rowid, text) SELECT rowid, text FROM quote",
+    "CREATE VIRTUAL TABLE event_fts USING fts5("
+    "event_id UNINDEXED, title, summary, place, "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "INSERT INTO event_fts(event_id, title, summary, place) "
+    "SELECT id, title, summary, coalesce(place, '') FROM event ORDER BY id",
+    "INSERT INTO quote_fts(quote_fts) VALUES('optimize')",
+    "INSERT INTO event_fts(event_fts) VALUES('optimize')",
+)
