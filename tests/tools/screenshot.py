@@ -1,0 +1,53 @@
+"""Render the main window on the bundled data to a PNG (for the README and for review).
+
+    python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event ID]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from viewer.core.catalog import Catalog  # noqa: E402
+from viewer.core.paths import bundled_catalog  # noqa: E402
+from viewer.ui.errors import ErrorReporter  # noqa: E402
+from viewer.ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1400x860")
+    parser.add_argument("--event", default="2018-07-16-helsinki-summit")
+    parser.add_argument("--profile")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(Catalog(bundled_catalog()), settings, ErrorReporter(windows=False))
+        width, height = (int(v) for v in args.size.split("x"))
+        window.resize(width, height)
+        if args.profile:
+            window.set_profile(args.profile)
+        window.show()
+        app.processEvents()
+        if args.event:
+            window.select_event(args.event)
+        app.processEvents()
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(args.out))
+        window.close()
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

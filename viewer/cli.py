@@ -1,0 +1,157 @@
+"""The `timeline-viewer` command: the app, and its terminal subcommands.
+
+Heavy modules (Qt, SQLAlchemy) are imported only by the command that needs them,
+so `--version` and `--help` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from viewer import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-viewer",
+        description="An offline timeline of a political relationship. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help="open this catalog instead of the bundled one")
+    parser.add_argument(
+        "--data-dir", type=Path, help="keep settings and annotations in this folder"
+    )
+    parser.add_argument(
+        "--no-err-windows", action="store_true", help="report errors on stderr, not in dialogs"
+    )
+    parser.add_argument(
+        "--quit-after-paint", action="store_true", help=argparse.SUPPRESS
+    )  # used by start-up benchmarks and the end-to-end test
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    search = commands.add_parser("search", help="search what was said")
+    search.add_argument("query", help='words, "exact phrase", prefix*, -excluded, OR')
+    search.add_argument("--profile", help="only quotes from events of this profile id")
+    search.add_argument("--json", action="store_true", help="print JSON lines")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument(
+        "--order", choices=["relevance", "newest", "oldest"], default="relevance"
+    )
+
+    export = commands.add_parser("export", help="write the whole catalog as one document")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+
+    build = commands.add_parser("build-data", help="compile data/ into the SQLite catalog")
+    build.add_argument("--source", type=Path, help="folder of TOML files (default: data/)")
+    build.add_argument("--from-json", type=Path, help="build from an exported JSON document")
+    build.add_argument("--out", type=Path, help="catalog to write (default: the bundled one)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from viewer.ui.app import run  # noqa: PLC0415
+
+        return run(args)
+    from viewer.core.errors import CatalogError, DataError  # noqa: PLC0415
+
+    try:
+        if args.command == "build-data":
+            return _build(args)
+        if args.command == "search":
+            return _search(args)
+        return _export(args)
+    except (CatalogError, DataError) as exc:
+        print(f"timeline-viewer: {exc}", file=sys.stderr)
+        return 2
+
+
+def _catalog_path(args: argparse.Namespace) -> Path:
+    from viewer.core.paths import bundled_catalog  # noqa: PLC0415
+
+    path: Path = args.db or bundled_catalog()
+    return path
+
+
+def _build(args: argparse.Namespace) -> int:
+    from viewer.core.build import build_catalog  # noqa: PLC0415
+    from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.document import check  # noqa: PLC0415
+    from viewer.core.paths import bundled_catalog, source_data_dir  # noqa: PLC0415
+    from viewer.core.sourcefiles import load_data_dir, load_json  # noqa: PLC0415
+
+    if args.from_json and args.source:
+        print("timeline-viewer: give --source or --from-json, not both", file=sys.stderr)
+        return 2
+    document = load_json(args.from_json) if args.from_json else load_data_dir(
+        args.source or source_data_dir()
+    )
+    out: Path = args.out or bundled_catalog()
+    build_catalog(check(document), out)
+    with Catalog(out) as catalog:
+        counts = catalog.counts()
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    print(f"Built {out}: {summary}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.search import Order, SearchEngine  # noqa: PLC0415
+
+    with Catalog(_catalog_path(args)) as catalog:
+        engine = SearchEngine(catalog)
+        try:
+            result = engine.search(
+                args.query, profile_id=args.profile, order=Order(args.order), limit=args.limit
+            )
+        finally:
+            engine.close()
+    for hit in result.hits:
+        q = hit.quote
+        if args.json:
+            print(json.dumps({
+                "quote_id": q.id,
+                "speaker": q.speaker.name,
+                "date": q.date.edtf,
+                "date_label": q.date.label(),
+                "text": q.text,
+                "event_id": q.event_id,
+                "event": hit.event_title,
+                "source_id": q.source.id,
+                "source": q.source.title,
+                "publisher": q.source.publisher,
+                "paraphrased": q.source.is_paraphrased,
+                "matches": hit.spans,
+            }, ensure_ascii=False))
+        else:
+            warning = "  [paraphrased source: wording unreliable]" if q.source.is_paraphrased else ""
+            publisher = f"{q.source.publisher}, " if q.source.publisher else ""
+            print(f"{q.speaker.name} · {q.date.label()}")
+            print(f"  “{q.text}”")
+            print(f"  — {publisher}{q.source.title}{warning}")
+            print()
+    if not result.hits and not args.json:
+        print(result.message or "Nothing found.", file=sys.stderr)
+    return 0 if result.hits else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.export import dumps, export_document  # noqa: PLC0415
+
+    with Catalog(_catalog_path(args)) as catalog:
+        text = dumps(export_document(catalog))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"Wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,1 @@
+"""The Qt user interface. Receives plain records from `viewer.core`, draws them."""

@@ -1,0 +1,148 @@
+"""The event detail pane: what happened, when, where, who, what was said, and sources.
+
+Rendered as HTML in a QTextBrowser from an `EventDetail` record. Links inside it
+(participants, speakers, sources, other events) are reported by signal; the
+pane never reaches into other widgets.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from viewer.core.records import Event, EventDetail, Quote, Source
+from viewer.ui import style
+
+_STATUS = {
+    "informal": "Informal encounter only",
+    "cancelled": "Meeting cancelled",
+    "not-held": "Planned, never held",
+}
+PARAPHRASED_WARNING = (
+    "Paraphrased source: this copy was machine-reworded, so its quotes may not be "
+    "the speaker's exact words."
+)
+
+
+class DetailPane(QTextBrowser):
+    """Shows one event. Emits `entity_activated`, `source_activated`, `event_activated`."""
+
+    entity_activated = Signal(str)
+    source_activated = Signal(str)
+    event_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Event details")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.detail: EventDetail | None = None
+        self.show_placeholder()
+
+    def show_placeholder(self, text: str = "Select an event to see what happened.") -> None:
+        self.detail = None
+        self.setHtml(f"<p style='color:gray'><i>{escape(text)}</i></p>")
+
+    def show_event(self, detail: EventDetail) -> None:
+        self.detail = detail
+        self.setHtml(event_html(detail))
+
+    def show_source(self, source: Source, events: list[Event]) -> None:
+        items = "".join(
+            f"<li><a href='event:{escape(e.id)}'>{escape(e.title)}</a> "
+            f"<span style='color:gray'>{escape(e.date.label())}</span></li>"
+            for e in events
+        )
+        self.detail = None
+        self.setHtml(
+            f"<h2>{escape(source.title)}</h2>{_source_line(source)}"
+            f"<h3>Events this source supports ({len(events)})</h3><ul>{items}</ul>"
+        )
+
+    def _on_anchor(self, url: QUrl) -> None:
+        kind, _, target = url.toString().partition(":")
+        if kind == "entity":
+            self.entity_activated.emit(target)
+        elif kind == "source":
+            self.source_activated.emit(target)
+        elif kind == "event":
+            self.event_activated.emit(target)
+
+
+def event_html(detail: EventDetail) -> str:
+    event = detail.event
+    parts = [f"<h2 style='margin-bottom:2px'>{escape(event.title)}</h2>"]
+    facts = [f"<b>{escape(event.date.label())}</b>"]
+    if event.place:
+        facts.append(escape(event.place))
+    facts.append(escape(event.kind.value.capitalize()))
+    parts.append(f"<p style='margin-top:0'>{' · '.join(facts)}</p>")
+    if event.status in _STATUS:
+        parts.append(f"<p><b style='color:{style.WARNING_COLOUR}'>{_STATUS[event.status]}</b></p>")
+    if detail.date_note:
+        parts.append(f"<p style='color:gray'><i>About the date: {escape(detail.date_note)}</i></p>")
+    parts.append(f"<p>{escape(detail.summary)}</p>")
+    if detail.participants:
+        people = ", ".join(
+            f"<a href='entity:{escape(p.id)}'>{escape(p.name)}</a>" for p in detail.participants
+        )
+        parts.append(f"<p><b>Taking part:</b> {people}</p>")
+    if detail.quotes:
+        parts.append(f"<h3>What was said ({len(detail.quotes)})</h3>")
+        parts += [_quote_html(q, detail) for q in detail.quotes]
+    if detail.sources:
+        parts.append(f"<h3>Sources ({len(detail.sources)})</h3>")
+        parts += [f"<div style='margin-bottom:6px'>{_source_line(s)}</div>" for s in detail.sources]
+    return "".join(parts)
+
+
+def _quote_html(quote: Quote, detail: EventDetail) -> str:
+    colour = style.TONE_COLOURS[quote.tone]
+    symbol = style.TONE_SYMBOLS[quote.tone]
+    warning = (
+        f"<br><span style='color:{style.WARNING_COLOUR}'>⚠ Wording from a paraphrased "
+        "source</span>" if quote.source.is_paraphrased else ""
+    )
+    note = f"<br><i style='color:gray'>{escape(quote.note)}</i>" if quote.note else ""
+    others = [
+        q for q in (*detail.quotes, *detail.variants)
+        if q.id != quote.id and (q.variant_of == quote.id or quote.variant_of == q.id)
+    ]
+    versions = "".join(
+        f"<br><span style='color:gray'>Other version: “{escape(q.text)}” "
+        f"({escape(q.source.title)})</span>" for q in others
+    )
+    return (
+        f"<table cellspacing=0 cellpadding=0 style='margin-bottom:8px'><tr>"
+        f"<td style='background:{colour}' width=4></td><td style='padding-left:8px'>"
+        f"“{escape(quote.text)}”<br>"
+        f"<span style='color:gray'>— <a href='entity:{escape(quote.speaker.id)}'>"
+        f"{escape(quote.speaker.name)}</a>, {escape(quote.date.label())} · "
+        f"<span style='color:{colour}'>{symbol}</span> {style.TONE_NAMES[quote.tone]} · "
+        f"<a href='source:{escape(quote.source.id)}'>{escape(quote.source.title)}</a></span>"
+        f"{warning}{note}{versions}</td></tr></table>"
+    )
+
+
+def _source_line(source: Source) -> str:
+    bits = [f"<a href='source:{escape(source.id)}'><b>{escape(source.title)}</b></a>"]
+    if source.publisher:
+        bits.append(escape(source.publisher))
+    if source.authors:
+        bits.append(escape(", ".join(source.authors)))
+    if source.date:
+        bits.append(escape(source.date.label()))
+    line = " · ".join(bits)
+    if source.url:
+        line += f"<br><a href='{escape(source.url)}'>{escape(source.url)}</a>"
+    if source.is_paraphrased:
+        line += (
+            f"<br><span style='background:{style.WARNING_COLOUR}; color:white'>"
+            f"&nbsp;⚠ Unreliable wording&nbsp;</span> "
+            f"<span style='color:{style.WARNING_COLOUR}'>{escape(PARAPHRASED_WARNING)}</span>"
+        )
+    return line

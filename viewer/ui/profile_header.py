@@ -1,0 +1,124 @@
+"""The stance profile header: "Donald Trump on Vladimir Putin", stance, Flip, summary,
+and tabs for Context, Actions taken (by category) and Criticism (by whom)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.records import ProfileDetail
+from viewer.ui import style
+
+
+class ProfileHeader(QWidget):
+    """Shows one profile; `set_profile()` replaces what it shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileHeader")
+        self.kind_label = QLabel()
+        self.kind_label.setObjectName("profileKind")
+        self.kind_label.setEnabled(False)  # drawn in the palette's secondary text colour
+        self.title_label = QLabel()
+        self.title_label.setObjectName("profileTitle")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.stance_label = QLabel()
+        self.stance_label.setObjectName("stanceBadge")
+        self.flip_label = QLabel("Flip")
+        self.flip_label.setObjectName("flipBadge")
+        self.flip_label.setToolTip("The stance has reversed over time")
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setObjectName("profileSummary")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("profileTabs")
+        self.tabs.setDocumentMode(True)
+        self.context_view = _browser("Context")
+        self.actions_view = _browser("Actions taken")
+        self.criticism_view = _browser("Criticism")
+        self.tabs.addTab(self.context_view, "Context")
+        self.tabs.addTab(self.actions_view, "Actions taken")
+        self.tabs.addTab(self.criticism_view, "Criticism")
+
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        badges.addWidget(self.title_label)
+        badges.addSpacing(8)
+        badges.addWidget(self.stance_label)
+        badges.addWidget(self.flip_label)
+        badges.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.kind_label)
+        layout.addLayout(badges)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs, 1)
+
+    def set_profile(self, detail: ProfileDetail) -> None:
+        profile = detail.profile
+        self.kind_label.setText(profile.subject.kind_label)
+        self.title_label.setText(profile.title)
+        self.setAccessibleName(f"Profile: {profile.title}")
+        self.stance_label.setText(f"{profile.stance} · {profile.strength}")
+        self.stance_label.setToolTip(
+            f"Relationship stance: {profile.stance} ({profile.strength})"
+        )
+        self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
+        self.flip_label.setVisible(profile.flip)
+        self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
+        self.summary_label.setText(profile.summary)
+        paragraphs = [p for p in detail.context.split("\n\n") if p.strip()]
+        self.context_view.setHtml(
+            "".join(f"<p>{escape(p)}</p>" for p in paragraphs) or "<p><i>No context.</i></p>"
+        )
+        self.actions_view.setHtml(_actions_html(detail) or "<p><i>No actions recorded.</i></p>")
+        self.criticism_view.setHtml(
+            _criticism_html(detail) or "<p><i>No criticism recorded.</i></p>"
+        )
+
+
+def _browser(name: str) -> QTextBrowser:
+    view = QTextBrowser()
+    view.setAccessibleName(name)
+    view.setOpenLinks(False)
+    view.setFrameShape(QTextBrowser.Shape.NoFrame)
+    return view
+
+
+def _actions_html(detail: ProfileDetail) -> str:
+    by_category: dict[str, list[str]] = {}
+    for action in detail.actions:
+        when = f" <span style='color:gray'>({escape(action.date.label())})</span>" if (
+            action.date) else ""
+        by_category.setdefault(action.category, []).append(
+            f"<li>{escape(action.description)}{when}</li>"
+        )
+    return "".join(
+        f"<p style='margin-bottom:0'><b>{escape(cat)}</b></p><ul style='margin-top:0'>"
+        f"{''.join(items)}</ul>"
+        for cat, items in by_category.items()
+    )
+
+
+def _criticism_html(detail: ProfileDetail) -> str:
+    return "".join(
+        f"<p><b>{escape(c.critic)}</b><br>{escape(c.text)}</p>" for c in detail.criticism
+    )
