@@ -39,9 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--profile", help="only quotes from events of this profile id")
     search.add_argument("--json", action="store_true", help="print JSON lines")
     search.add_argument("--limit", type=int, default=20)
-    search.add_argument(
-        "--order", choices=["relevance", "newest", "oldest"], default="relevance"
-    )
+    search.add_argument("--order", choices=["relevance", "newest", "oldest"], default="relevance")
 
     export = commands.add_parser("export", help="write the whole catalog as one document")
     export.add_argument("--format", choices=["json"], default="json")
@@ -90,8 +88,10 @@ def _build(args: argparse.Namespace) -> int:
     if args.from_json and args.source:
         print("timeline-viewer: give --source or --from-json, not both", file=sys.stderr)
         return 2
-    document = load_json(args.from_json) if args.from_json else load_data_dir(
-        args.source or source_data_dir()
+    document = (
+        load_json(args.from_json)
+        if args.from_json
+        else load_data_dir(args.source or source_data_dir())
     )
     out: Path = args.out or bundled_catalog()
     build_catalog(check(document), out)
@@ -117,22 +117,29 @@ def _search(args: argparse.Namespace) -> int:
     for hit in result.hits:
         q = hit.quote
         if args.json:
-            print(json.dumps({
-                "quote_id": q.id,
-                "speaker": q.speaker.name,
-                "date": q.date.edtf,
-                "date_label": q.date.label(),
-                "text": q.text,
-                "event_id": q.event_id,
-                "event": hit.event_title,
-                "source_id": q.source.id,
-                "source": q.source.title,
-                "publisher": q.source.publisher,
-                "paraphrased": q.source.is_paraphrased,
-                "matches": hit.spans,
-            }, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "quote_id": q.id,
+                        "speaker": q.speaker.name,
+                        "date": q.date.edtf,
+                        "date_label": q.date.label(),
+                        "text": q.text,
+                        "event_id": q.event_id,
+                        "event": hit.event_title,
+                        "source_id": q.source.id,
+                        "source": q.source.title,
+                        "publisher": q.source.publisher,
+                        "paraphrased": q.source.is_paraphrased,
+                        "matches": hit.spans,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
-            warning = "  [paraphrased source: wording unreliable]" if q.source.is_paraphrased else ""
+            warning = (
+                "  [paraphrased source: wording unreliable]" if q.source.is_paraphrased else ""
+            )
             publisher = f"{q.source.publisher}, " if q.source.publisher else ""
             print(f"{q.speaker.name} · {q.date.label()}")
             print(f"  “{q.text}”")

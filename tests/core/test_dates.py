@@ -19,8 +19,9 @@ from viewer.core.edtf_dates import DateError, parse
         ("2014~", Precision.YEAR, "2014-01-01", "2014-12-31", "c. 2014"),
     ],
 )
-def test_parse_keeps_precision(text: str, precision: Precision, start: str, end: str,
-                               label: str) -> None:
+def test_parse_keeps_precision(
+    text: str, precision: Precision, start: str, end: str, label: str
+) -> None:
     date = parse(text)
     assert date.precision is precision
     assert date.start == dt.date.fromisoformat(start)

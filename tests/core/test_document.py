@@ -29,8 +29,11 @@ def test_the_bundled_data_is_valid() -> None:
 
 
 def test_unknown_id_is_reported_with_file_record_and_field(data_copy: Path) -> None:
-    _edit(data_copy / "events/2017-2019.toml", 'participants = ["donald-trump", "vladimir-putin", '
-          '"rex-tillerson"]', 'participants = ["donald-trump", "nobody-at-all"]')
+    _edit(
+        data_copy / "events/2017-2019.toml",
+        'participants = ["donald-trump", "vladimir-putin", "rex-tillerson"]',
+        'participants = ["donald-trump", "nobody-at-all"]',
+    )
     [problem] = _problems(data_copy)
     assert problem.startswith("data/events/2017-2019.toml")
     assert "event '2017-07-07-hamburg-g20-meeting'" in problem
@@ -39,9 +42,11 @@ def test_unknown_id_is_reported_with_file_record_and_field(data_copy: Path) -> N
 
 
 def test_quote_without_source_is_refused(data_copy: Path) -> None:
-    _edit(data_copy / "events/2014-2016.toml",
-          'text = "Why would you need Alaska?"\nsource = "edgerton-halpin-encounters"\n',
-          'text = "Why would you need Alaska?"\n')
+    _edit(
+        data_copy / "events/2014-2016.toml",
+        'text = "Why would you need Alaska?"\nsource = "edgerton-halpin-encounters"\n',
+        'text = "Why would you need Alaska?"\n',
+    )
     [problem] = _problems(data_copy)
     assert "quote 'putin-why-would-you-need-alaska'" in problem
     assert "field 'source': is required" in problem
@@ -62,23 +67,28 @@ def test_end_before_start(data_copy: Path) -> None:
 
 
 def test_duplicate_id_names_both_files(data_copy: Path) -> None:
-    _edit(data_copy / "events/2025.toml", 'id = "2025-03-trump-putin-call"',
-          'id = "2025-02-12-trump-putin-call"')
+    _edit(
+        data_copy / "events/2025.toml",
+        'id = "2025-03-trump-putin-call"',
+        'id = "2025-02-12-trump-putin-call"',
+    )
     problems = _problems(data_copy)
     assert any("duplicate id (first defined in data/events/2025.toml)" in p for p in problems)
 
 
 def test_unknown_field_catches_typos(data_copy: Path) -> None:
-    _edit(data_copy / "events/2025.toml", 'title = "Anchorage summit"',
-          'title = "Anchorage summit"\nsumary = "typo"')
+    _edit(
+        data_copy / "events/2025.toml",
+        'title = "Anchorage summit"',
+        'title = "Anchorage summit"\nsumary = "typo"',
+    )
     [problem] = _problems(data_copy)
     assert "field 'sumary': unknown field" in problem
 
 
 def test_broken_toml_names_the_line(data_copy: Path) -> None:
     path = data_copy / "sources.toml"
-    path.write_text(path.read_text(encoding="utf-8") + "\n[[source]\nid = \n",
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[source]\nid = \n", encoding="utf-8")
     [problem] = _problems(data_copy)
     assert problem.startswith("data/sources.toml: is not valid TOML")
     assert "line" in problem

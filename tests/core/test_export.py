@@ -29,7 +29,12 @@ def test_export_holds_every_collection(catalog: Catalog) -> None:
     document = export_document(catalog)
     assert document["format"] == "timeline-viewer-catalog"
     assert {k for k in document if isinstance(document[k], list)} == {
-        "entities", "sources", "eras", "profiles", "events"}
+        "entities",
+        "sources",
+        "eras",
+        "profiles",
+        "events",
+    }
     profile = next(p for p in document["profiles"] if p["id"] == "trump-on-putin")
     assert len(profile["actions"]) == 4
     assert len(profile["criticism"]) == 3

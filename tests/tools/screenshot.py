@@ -1,6 +1,6 @@
 """Render the main window on the bundled data to a PNG (for the README and for review).
 
-    python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event ID]
+python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event ID]
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from viewer.core.catalog import Catalog  # noqa: E402
-from viewer.core.paths import bundled_catalog  # noqa: E402
-from viewer.ui.errors import ErrorReporter  # noqa: E402
-from viewer.ui.main_window import MainWindow  # noqa: E402
+from viewer.core.catalog import Catalog
+from viewer.core.paths import bundled_catalog
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
 
 
 def main() -> int:

@@ -32,7 +32,7 @@ def build_catalog(document: CheckedDocument, out: Path) -> None:
     try:
         _write(document, temp)
         temp.chmod(0o644)
-        os.replace(temp, out)
+        temp.replace(out)
     finally:
         with suppress(FileNotFoundError):
             temp.unlink()

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Row, create_engine, select
+from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -56,8 +56,11 @@ def read_only_engine(path: Path) -> Engine:
 def _date(row: Any, prefix: str = "") -> FuzzyDate:
     m = row._mapping
     return from_stored(
-        m[f"{prefix}date"], m[f"{prefix}start"], m[f"{prefix}end"],
-        m[f"{prefix}precision"], bool(m[f"{prefix}approximate"]),
+        m[f"{prefix}date"],
+        m[f"{prefix}start"],
+        m[f"{prefix}end"],
+        m[f"{prefix}precision"],
+        bool(m[f"{prefix}approximate"]),
     )
 
 
@@ -153,12 +156,16 @@ class Catalog:
             row = conn.execute(select(P).where(P.id == profile_id)).scalar_one_or_none()
             if row is None:
                 raise KeyError(profile_id)
-            actions = conn.execute(
-                select(A).where(A.profile_id == profile_id).order_by(A.position)
-            ).scalars().all()
-            critics = conn.execute(
-                select(C).where(C.profile_id == profile_id).order_by(C.position)
-            ).scalars().all()
+            actions = (
+                conn.execute(select(A).where(A.profile_id == profile_id).order_by(A.position))
+                .scalars()
+                .all()
+            )
+            critics = (
+                conn.execute(select(C).where(C.profile_id == profile_id).order_by(C.position))
+                .scalars()
+                .all()
+            )
         return ProfileDetail(
             profile=self._profile(row),
             context=row.context,
@@ -182,8 +189,17 @@ class Catalog:
     def events(self, profile_id: str | None = None) -> list[Event]:
         """Events in date order, all of them or those of one profile."""
         query = select(
-            V.id, V.kind, V.title, V.date, V.start, V.end, V.precision, V.approximate,
-            V.tone, V.status, V.place,
+            V.id,
+            V.kind,
+            V.title,
+            V.date,
+            V.start,
+            V.end,
+            V.precision,
+            V.approximate,
+            V.tone,
+            V.status,
+            V.place,
         ).order_by(V.start, V.end, V.id)
         if profile_id is not None:
             EP = schema.EventProfileRow
@@ -197,28 +213,53 @@ class Catalog:
             row = conn.execute(select(V).where(V.id == event_id)).scalar_one_or_none()
             if row is None:
                 raise KeyError(event_id)
-            participants = conn.execute(
-                select(EPa.entity_id).where(EPa.event_id == event_id).order_by(EPa.position)
-            ).scalars().all()
-            profile_ids = conn.execute(
-                select(EPr.profile_id).where(EPr.event_id == event_id).order_by(EPr.profile_id)
-            ).scalars().all()
-            source_ids = conn.execute(
-                select(ES.source_id).where(ES.event_id == event_id).order_by(ES.position)
-            ).scalars().all()
-            quotes = conn.execute(
-                select(Q).where(Q.event_id == event_id).order_by(Q.position)
-            ).scalars().all()
+            participants = (
+                conn.execute(
+                    select(EPa.entity_id).where(EPa.event_id == event_id).order_by(EPa.position)
+                )
+                .scalars()
+                .all()
+            )
+            profile_ids = (
+                conn.execute(
+                    select(EPr.profile_id).where(EPr.event_id == event_id).order_by(EPr.profile_id)
+                )
+                .scalars()
+                .all()
+            )
+            source_ids = (
+                conn.execute(
+                    select(ES.source_id).where(ES.event_id == event_id).order_by(ES.position)
+                )
+                .scalars()
+                .all()
+            )
+            quotes = (
+                conn.execute(select(Q).where(Q.event_id == event_id).order_by(Q.position))
+                .scalars()
+                .all()
+            )
             linked = {q.variant_of for q in quotes if q.variant_of}
             ids = {q.id for q in quotes}
-            variants = conn.execute(
-                select(Q).where(
-                    ((Q.variant_of.in_(ids)) | (Q.id.in_(linked))) & (Q.event_id != event_id)
-                ).order_by(Q.id)
-            ).scalars().all()
+            variants = (
+                conn.execute(
+                    select(Q)
+                    .where(
+                        ((Q.variant_of.in_(ids)) | (Q.id.in_(linked))) & (Q.event_id != event_id)
+                    )
+                    .order_by(Q.id)
+                )
+                .scalars()
+                .all()
+            )
         event = Event(
-            row.id, EventKind(row.kind), row.title, _date_row(row), Tone(row.tone),
-            row.status, row.place,
+            row.id,
+            EventKind(row.kind),
+            row.title,
+            _date_row(row),
+            Tone(row.tone),
+            row.status,
+            row.place,
         )
         return EventDetail(
             event=event,
@@ -254,8 +295,19 @@ class Catalog:
         """The events a source supports, in date order."""
         ES = schema.EventSourceRow
         query = (
-            select(V.id, V.kind, V.title, V.date, V.start, V.end, V.precision, V.approximate,
-                   V.tone, V.status, V.place)
+            select(
+                V.id,
+                V.kind,
+                V.title,
+                V.date,
+                V.start,
+                V.end,
+                V.precision,
+                V.approximate,
+                V.tone,
+                V.status,
+                V.place,
+            )
             .join(ES, ES.event_id == V.id)
             .where(ES.source_id == source_id)
             .order_by(V.start, V.id)
@@ -273,7 +325,7 @@ class Catalog:
             }
 
 
-def _event(r: Row[Any]) -> Event:
+def _event(r: Any) -> Event:
     return Event(
         id=r.id,
         kind=EventKind(r.kind),

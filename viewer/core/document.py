@@ -281,7 +281,7 @@ def check(document: Document) -> CheckedDocument:
         collections[name] = rows
     checker.check_refs()
     _fill_defaults(collections)
-    for kind, record in _walk(collections):
+    for _kind, record in _walk(collections):
         where, label = checker.where_of[id(record)]
         checker.parse_date(record, where, label)
     _check_semantics(collections, checker)

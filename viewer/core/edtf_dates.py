@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from functools import lru_cache
 
 from viewer.core.dates import FuzzyDate, Precision
 
@@ -21,6 +22,7 @@ class DateError(ValueError):
     """An EDTF string we cannot (or will not) store."""
 
 
+@lru_cache(maxsize=4096)  # the EDTF grammar is slow (~7 ms a string); dates repeat
 def parse(text: str) -> FuzzyDate:
     """Parse one EDTF string, raising `DateError` with a reader-friendly message."""
     import edtf  # noqa: PLC0415 - only needed at build time

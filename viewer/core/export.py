@@ -21,14 +21,26 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
     """The whole catalog as a JSON-ready dict, records in id order."""
     with catalog.connect() as s:
         entities = [
-            {"id": e.id, "name": e.name, "kind": e.kind, "role": e.role,
-             "description": e.description}
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "role": e.role,
+                "description": e.description,
+            }
             for e in s.scalars(select(schema.EntityRow).order_by(schema.EntityRow.id))
         ]
         sources = [
-            {"id": r.id, "publisher": r.publisher, "title": r.title,
-             "authors": json.loads(r.authors), "date": r.date, "url": r.url,
-             "reliability": r.reliability, "note": r.note}
+            {
+                "id": r.id,
+                "publisher": r.publisher,
+                "title": r.title,
+                "authors": json.loads(r.authors),
+                "date": r.date,
+                "url": r.url,
+                "reliability": r.reliability,
+                "note": r.note,
+            }
             for r in s.scalars(select(schema.SourceRow).order_by(schema.SourceRow.id))
         ]
         eras = [
@@ -37,19 +49,41 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
         ]
         actions = _grouped(
             s.scalars(select(schema.ProfileActionRow).order_by(schema.ProfileActionRow.position)),
-            lambda a: (a.profile_id, {"category": a.category, "description": a.description,
-                                      "date": a.date, "event": a.event_id}),
+            lambda a: (
+                a.profile_id,
+                {
+                    "category": a.category,
+                    "description": a.description,
+                    "date": a.date,
+                    "event": a.event_id,
+                },
+            ),
         )
         criticism = _grouped(
             s.scalars(select(schema.CriticismRow).order_by(schema.CriticismRow.position)),
-            lambda c: (c.profile_id, {"critic": c.critic, "critic_entity": c.critic_entity_id,
-                                      "text": c.text, "quote": c.quote_id}),
+            lambda c: (
+                c.profile_id,
+                {
+                    "critic": c.critic,
+                    "critic_entity": c.critic_entity_id,
+                    "text": c.text,
+                    "quote": c.quote_id,
+                },
+            ),
         )
         profiles = [
-            {"id": p.id, "subject": p.subject_id, "target": p.target_id, "stance": p.stance,
-             "strength": p.strength, "flip": p.flip, "summary": p.summary,
-             "context": p.context or None, "actions": actions[p.id],
-             "criticism": criticism[p.id]}
+            {
+                "id": p.id,
+                "subject": p.subject_id,
+                "target": p.target_id,
+                "stance": p.stance,
+                "strength": p.strength,
+                "flip": p.flip,
+                "summary": p.summary,
+                "context": p.context or None,
+                "actions": actions[p.id],
+                "criticism": criticism[p.id],
+            }
             for p in s.scalars(select(schema.ProfileRow).order_by(schema.ProfileRow.id))
         ]
         events = _events(s)
@@ -66,31 +100,53 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
 
 def _events(s: Any) -> list[dict[str, Any]]:
     participants = _grouped(
-        s.execute(select(schema.EventParticipantRow).order_by(
-            schema.EventParticipantRow.position)).scalars(),
+        s.execute(
+            select(schema.EventParticipantRow).order_by(schema.EventParticipantRow.position)
+        ).scalars(),
         lambda r: (r.event_id, r.entity_id),
     )
     profiles = _grouped(
-        s.execute(select(schema.EventProfileRow).order_by(
-            schema.EventProfileRow.profile_id)).scalars(),
+        s.execute(
+            select(schema.EventProfileRow).order_by(schema.EventProfileRow.profile_id)
+        ).scalars(),
         lambda r: (r.event_id, r.profile_id),
     )
     sources = _grouped(
-        s.execute(select(schema.EventSourceRow).order_by(
-            schema.EventSourceRow.position)).scalars(),
+        s.execute(select(schema.EventSourceRow).order_by(schema.EventSourceRow.position)).scalars(),
         lambda r: (r.event_id, r.source_id),
     )
     quotes = _grouped(
         s.execute(select(schema.QuoteRow).order_by(schema.QuoteRow.position)).scalars(),
-        lambda q: (q.event_id, {"id": q.id, "speaker": q.speaker_id, "text": q.text,
-                                "date": q.date, "source": q.source_id, "tone": q.tone,
-                                "variant_of": q.variant_of, "note": q.note}),
+        lambda q: (
+            q.event_id,
+            {
+                "id": q.id,
+                "speaker": q.speaker_id,
+                "text": q.text,
+                "date": q.date,
+                "source": q.source_id,
+                "tone": q.tone,
+                "variant_of": q.variant_of,
+                "note": q.note,
+            },
+        ),
     )
     return [
-        {"id": e.id, "date": e.date, "date_note": e.date_note, "kind": e.kind,
-         "status": e.status, "title": e.title, "place": e.place, "summary": e.summary,
-         "tone": e.tone, "participants": participants[e.id], "profiles": profiles[e.id],
-         "sources": sources[e.id], "quotes": quotes[e.id]}
+        {
+            "id": e.id,
+            "date": e.date,
+            "date_note": e.date_note,
+            "kind": e.kind,
+            "status": e.status,
+            "title": e.title,
+            "place": e.place,
+            "summary": e.summary,
+            "tone": e.tone,
+            "participants": participants[e.id],
+            "profiles": profiles[e.id],
+            "sources": sources[e.id],
+            "quotes": quotes[e.id],
+        }
         for e in s.scalars(select(schema.EventRow).order_by(schema.EventRow.id))
     ]
 

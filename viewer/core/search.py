@@ -61,8 +61,10 @@ class SearchEngine:
         query = parse(text)
         expression = query.to_fts()
         if expression is None:
-            message = "Type a word to search for." if not query.groups else (
-                "Add a word to look for: excluded words alone match nothing."
+            message = (
+                "Type a word to search for."
+                if not query.groups
+                else ("Add a word to look for: excluded words alone match nothing.")
             )
             return SearchResult(query, (), message)
         sql = (
@@ -74,9 +76,7 @@ class SearchEngine:
         where = ["quote_fts MATCH ?"]
         params.append(expression)
         if profile_id is not None:
-            where.append(
-                "q.event_id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)"
-            )
+            where.append("q.event_id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
             params.append(profile_id)
         sql += "WHERE " + " AND ".join(where) + " " + _ORDER_SQL[order] + " LIMIT ? OFFSET ?"
         params += [limit, offset]

@@ -104,17 +104,20 @@ def _quote_html(quote: Quote, detail: EventDetail) -> str:
     colour = style.TONE_COLOURS[quote.tone]
     symbol = style.TONE_SYMBOLS[quote.tone]
     warning = (
-        f"<br><span style='color:{style.WARNING_COLOUR}'>⚠ Wording from a paraphrased "
-        "source</span>" if quote.source.is_paraphrased else ""
+        f"<br><span style='color:{style.WARNING_COLOUR}'>⚠ Wording from a paraphrased source</span>"
+        if quote.source.is_paraphrased
+        else ""
     )
     note = f"<br><i style='color:gray'>{escape(quote.note)}</i>" if quote.note else ""
     others = [
-        q for q in (*detail.quotes, *detail.variants)
+        q
+        for q in (*detail.quotes, *detail.variants)
         if q.id != quote.id and (q.variant_of == quote.id or quote.variant_of == q.id)
     ]
     versions = "".join(
         f"<br><span style='color:gray'>Other version: “{escape(q.text)}” "
-        f"({escape(q.source.title)})</span>" for q in others
+        f"({escape(q.source.title)})</span>"
+        for q in others
     )
     return (
         f"<table cellspacing=0 cellpadding=0 style='margin-bottom:8px'><tr>"

@@ -25,8 +25,9 @@ class ErrorReporter:
         self.windows = windows
         self.reported: list[tuple[str, str]] = []
 
-    def report(self, title: str, text: str, parent: QWidget | None = None,
-               *, details: str | None = None) -> None:
+    def report(
+        self, title: str, text: str, parent: QWidget | None = None, *, details: str | None = None
+    ) -> None:
         self.reported.append((title, text))
         log.error("%s: %s", title, text)
         if not self.windows:
@@ -34,18 +35,20 @@ class ErrorReporter:
             if details:
                 print(details, file=sys.stderr)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
+        )
         if details:
             box.setDetailedText(details)
         box.exec()
 
     def install_excepthook(self) -> None:
-        def hook(kind: type[BaseException], value: BaseException,
-                 tb: TracebackType | None) -> None:
+        def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
             details = "".join(traceback.format_exception(kind, value, tb))
-            self.report("Unexpected error",
-                        f"Something went wrong: {value}. Your notes are saved as you go.",
-                        details=details)
+            self.report(
+                "Unexpected error",
+                f"Something went wrong: {value}. Your notes are saved as you go.",
+                details=details,
+            )
 
         sys.excepthook = hook

@@ -78,9 +78,7 @@ class ProfileHeader(QWidget):
         self.title_label.setText(profile.title)
         self.setAccessibleName(f"Profile: {profile.title}")
         self.stance_label.setText(f"{profile.stance} · {profile.strength}")
-        self.stance_label.setToolTip(
-            f"Relationship stance: {profile.stance} ({profile.strength})"
-        )
+        self.stance_label.setToolTip(f"Relationship stance: {profile.stance} ({profile.strength})")
         self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
         self.flip_label.setVisible(profile.flip)
         self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
@@ -106,8 +104,11 @@ def _browser(name: str) -> QTextBrowser:
 def _actions_html(detail: ProfileDetail) -> str:
     by_category: dict[str, list[str]] = {}
     for action in detail.actions:
-        when = f" <span style='color:gray'>({escape(action.date.label())})</span>" if (
-            action.date) else ""
+        when = (
+            f" <span style='color:gray'>({escape(action.date.label())})</span>"
+            if (action.date)
+            else ""
+        )
         by_category.setdefault(action.category, []).append(
             f"<li>{escape(action.description)}{when}</li>"
         )

@@ -1,0 +1,87 @@
+"""The command line, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from viewer import __version__
+
+
+def run(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_version() -> None:
+    assert run("--version").stdout.strip() == f"timeline-viewer {__version__}"
+
+
+def test_search_prints_the_osaka_quote() -> None:
+    out = run("search", "meddle").stdout
+    assert "Donald Trump · Jun 2019" in out
+    assert "“Don’t meddle in the election.”" in out
+    assert "Trump and Putin's encounters, from Hamburg 2017 to Osaka 2019" in out
+
+
+def test_search_json_and_paraphrase_flag() -> None:
+    lines = run("search", "insane", "--json").stdout.splitlines()
+    [hit] = [json.loads(line) for line in lines]
+    assert hit["quote_id"] == "trump-gone-definitely-insane"
+    assert hit["paraphrased"] is True
+    assert hit["date"] == "2025-05"
+
+
+def test_search_profile_filter() -> None:
+    out = run("search", "alaska", "--profile", "putin-on-trump", "--json").stdout
+    assert {json.loads(x)["speaker"] for x in out.splitlines()} == {"Vladimir Putin"}
+
+
+def test_search_nothing_found_exits_1() -> None:
+    result = run("search", "xylophone", check=False)
+    assert result.returncode == 1
+    assert "Nothing found" in result.stderr
+
+
+def test_export_then_build_round_trips(tmp_path: Path, built_catalog: Path) -> None:
+    exported = tmp_path / "catalog.json"
+    run("--db", built_catalog, "export", "--format", "json", "-o", exported)
+    rebuilt = tmp_path / "rebuilt.sqlite"
+    out = run("build-data", "--from-json", exported, "--out", rebuilt).stdout
+    assert "quote" in out
+    again = tmp_path / "again.json"
+    run("--db", rebuilt, "export", "-o", again)
+    assert json.loads(again.read_text("utf-8")) == json.loads(exported.read_text("utf-8"))
+
+
+def test_build_data_reports_a_broken_file(data_copy: Path, tmp_path: Path) -> None:
+    path = data_copy / "events" / "2025.toml"
+    path.write_text(
+        path.read_text("utf-8").replace('date = "2025-08-15"', 'date = "15/08/2025"', 1), "utf-8"
+    )
+    out = tmp_path / "catalog.sqlite"
+    result = run("build-data", "--source", data_copy, "--out", out, check=False)
+    assert result.returncode == 2
+    assert "data/events/2025.toml: event '2025-08-15-anchorage-summit': field 'date'" in (
+        result.stderr
+    )
+    assert not out.exists()
+
+
+def test_bad_catalog_path_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("--db", tmp_path / "nope.sqlite", "search", "putin", check=False)
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,41 @@
+"""The rules the code keeps: a Qt-free core, and clean ruff, mypy and import-linter runs."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_core_imports_no_qt() -> None:
+    code = (
+        "import sys, pkgutil, importlib, viewer.core as c\n"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('viewer.core.' + m.name)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'viewer.ui'))]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["lint-imports"], ["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]],
+    ids=["import-linter", "ruff", "ruff-format", "mypy"],
+)
+def test_tool_is_clean(command: list[str]) -> None:
+    # The tools installed beside this Python (the venv's bin/), else on PATH.
+    exe = shutil.which(command[0], path=str(Path(sys.executable).parent)) or shutil.which(
+        command[0]
+    )
+    assert exe is not None, f"{command[0]} is not installed (pip install -e '.[test]')"
+    result = subprocess.run(
+        [exe, *command[1:]], capture_output=True, text=True, cwd=ROOT, check=False, timeout=600
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

@@ -1,0 +1,64 @@
+"""The main window on the real catalog: profile, events, details."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from viewer.core.catalog import Catalog
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
+
+
+def test_opens_on_the_main_profile(window: MainWindow) -> None:
+    assert window.profile_id == "trump-on-putin"
+    assert window.header.title_label.text() == "Donald Trump on Vladimir Putin"
+    assert window.header.kind_label.text() == "Politician · person"
+    assert window.header.stance_label.text() == "Mixed · strong"
+    assert window.header.flip_label.isVisibleTo(window)
+    assert "Treaty Withdrawal" in window.header.actions_view.toPlainText()
+    assert "Volodymyr Zelenskyy" in window.header.criticism_view.toPlainText()
+
+
+def test_switching_profile_changes_header_and_events(window: MainWindow) -> None:
+    before = window.event_model.rowCount()
+    window.set_profile("putin-on-trump")
+    assert window.header.title_label.text() == "Vladimir Putin on Donald Trump"
+    assert not window.header.flip_label.isVisibleTo(window)
+    assert window.event_model.rowCount() != before
+
+
+def test_selecting_an_event_fills_the_detail_pane(window: MainWindow) -> None:
+    window.select_event("2025-05-trump-putin-gone-crazy")
+    text = window.detail.toPlainText()
+    assert "gone absolutely CRAZY" in text
+    assert "Wording from a paraphrased source" in text
+    assert "Unreliable wording" in text
+    assert "Other version" in text
+
+
+def test_source_link_lists_the_events_it_supports(window: MainWindow) -> None:
+    window.detail.source_activated.emit("fox-news-history-2025-08-15")
+    assert "Events this source supports" in window.detail.toPlainText()
+    assert "Anchorage summit" in window.detail.toPlainText()
+
+
+def test_state_survives_a_restart(qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
+    ini = str(tmp_path / "s.ini")
+    first = MainWindow(
+        catalog, QSettings(ini, QSettings.Format.IniFormat), ErrorReporter(windows=False)
+    )
+    qtbot.addWidget(first)
+    first.set_profile("putin-on-trump")
+    first.select_event("2019-06-osaka-g20-meeting")
+    first.close()
+    second = MainWindow(
+        catalog, QSettings(ini, QSettings.Format.IniFormat), ErrorReporter(windows=False)
+    )
+    qtbot.addWidget(second)
+    assert second.profile_id == "putin-on-trump"
+    assert second.detail.detail is not None
+    assert second.detail.detail.event.id == "2019-06-osaka-g20-meeting"
+    second.close()
