@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from viewer.core import schema
 from viewer.core.dates import FuzzyDate, from_stored
 from viewer.core.errors import CatalogError
+from viewer.core.lanes import LANE_OF_KIND, TONE_CODE
 from viewer.core.records import (
     Criticism,
     Entity,
@@ -37,6 +39,8 @@ from viewer.core.records import (
     Source,
     Tone,
 )
+from viewer.core.stance import StancePoint, stance_points
+from viewer.core.timeline_data import PRECISION_CODE, TimelineData
 
 E, S, P, V, Q = (
     schema.EntityRow,
@@ -315,6 +319,70 @@ class Catalog:
         with self.connect() as conn:
             return [_event(r) for r in conn.execute(query)]
 
+    def timeline(self, profile_id: str | None = None) -> TimelineData:
+        """The profile's events as columns for the timeline (one query, no records)."""
+        sql = (
+            "SELECT e.id, e.title, julianday(e.start) - 1721424.5, "
+            "julianday(e.end) - 1721423.5, "
+            f"{_case('e.kind', {k.value: n for k, n in LANE_OF_KIND.items()})}, "
+            f"{_case('e.tone', {t.value: n for t, n in TONE_CODE.items()})}, "
+            f"{_case('e.precision', {p.value: n for p, n in PRECISION_CODE.items()})}, "
+            "e.approximate, e.status IN ('cancelled', 'not-held') FROM event e "
+        )
+        params: tuple[str, ...] = ()
+        if profile_id is not None:
+            sql += "JOIN event_profile p ON p.event_id = e.id WHERE p.profile_id = ? "
+            params = (profile_id,)
+        sql += "ORDER BY e.start, e.id"
+        conn = self.raw_connection()
+        try:
+            rows = conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+        if not rows:
+            return TimelineData.empty()
+        ids, titles, start, end, lane, tone, precision, approx, cancelled = zip(*rows, strict=True)
+        return TimelineData.from_columns(
+            list(ids),
+            list(titles),
+            np.array(start, dtype=np.float64).round(),
+            np.array(end, dtype=np.float64).round(),
+            np.array(lane, dtype=np.int8),
+            np.array(tone, dtype=np.int8),
+            np.array(precision, dtype=np.int8),
+            np.array(approx, dtype=np.bool_),
+            np.array(cancelled, dtype=np.bool_),
+        )
+
+    def stance(self, profile_id: str) -> list[StancePoint]:
+        """The profile subject's own words over time, one point per event."""
+        sql = (
+            "SELECT q.event_id, julianday(e.start) - 1721424.5, julianday(e.end) - 1721423.5, "
+            "q.tone "
+            "FROM quote q JOIN event e ON e.id = q.event_id "
+            "JOIN event_profile ep ON ep.event_id = e.id AND ep.profile_id = ? "
+            "JOIN profile p ON p.id = ep.profile_id AND q.speaker_id = p.subject_id"
+        )
+        conn = self.raw_connection()
+        try:
+            rows = conn.execute(sql, (profile_id,)).fetchall()
+        finally:
+            conn.close()
+        return stance_points((eid, round(s), round(e), Tone(tone)) for eid, s, e, tone in rows)
+
+    def events_with(self, entity_id: str) -> list[str]:
+        """Ids of the events an entity took part in or is quoted at, in date order."""
+        sql = (
+            "SELECT e.id FROM event e WHERE e.id IN ("
+            "SELECT event_id FROM event_participant WHERE entity_id = ? "
+            "UNION SELECT event_id FROM quote WHERE speaker_id = ?) ORDER BY e.start, e.id"
+        )
+        conn = self.raw_connection()
+        try:
+            return [r[0] for r in conn.execute(sql, (entity_id, entity_id))]
+        finally:
+            conn.close()
+
     def counts(self) -> dict[str, int]:
         """How many records of each kind the catalog holds."""
         tables = ("entity", "source", "profile", "event", "quote", "era")
@@ -323,6 +391,12 @@ class Catalog:
                 t: int(conn.connection().exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one())
                 for t in tables
             }
+
+
+def _case(column: str, mapping: dict[str, int]) -> str:
+    """A SQL CASE mapping a text column to small integers (constants from our own enums)."""
+    whens = " ".join(f"WHEN '{key}' THEN {value}" for key, value in mapping.items())
+    return f"CASE {column} {whens} ELSE 0 END"
 
 
 def _event(r: Any) -> Event:

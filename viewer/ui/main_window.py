@@ -1,29 +1,38 @@
-"""The main window: profile picker and header, the events, and the detail pane.
+"""The main window: profile header, timeline with overview, and the detail pane.
 
-It wires widgets together by signals; the widgets themselves know nothing of
-each other or of the database.
+It wires widgets together by signals; the widgets know nothing of each other or
+of the database, and receive plain records from the catalog.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QInputDialog,
     QLabel,
-    QListView,
     QMainWindow,
+    QMenu,
+    QSizePolicy,
     QSplitter,
     QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from viewer.core.catalog import Catalog
+from viewer.core.lanes import LANES
 from viewer.core.records import Profile
+from viewer.core.timescale import Viewport
+from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
-from viewer.ui.event_list_model import EVENT_ID_ROLE, EventListModel
 from viewer.ui.profile_header import ProfileHeader
+from viewer.ui.timeline.legend import Legend
+from viewer.ui.timeline.overview import OverviewStrip
+from viewer.ui.timeline.view import TimelineView
 
 
 class MainWindow(QMainWindow):
@@ -40,36 +49,28 @@ class MainWindow(QMainWindow):
         self.reporter = reporter
         self.setWindowTitle("Timeline Viewer")
         self.profiles: list[Profile] = _primary_first(catalog)
-
-        self.profile_picker = QComboBox()
-        self.profile_picker.setAccessibleName("Profile")
-        self.profile_picker.setToolTip("Whose stance toward whom")
-        for profile in self.profiles:
-            self.profile_picker.addItem(profile.title, profile.id)
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        label = QLabel("Profile: ")
-        label.setBuddy(self.profile_picker)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.profile_picker)
-        self.addToolBar(toolbar)
+        self.eras = catalog.eras()
 
         self.header = ProfileHeader()
-        self.event_model = EventListModel(parent=self)
-        self.event_list = QListView()
-        self.event_list.setObjectName("eventList")
-        self.event_list.setAccessibleName("Events")
-        self.event_list.setModel(self.event_model)
-        self.event_list.setUniformItemSizes(True)
+        self.timeline = TimelineView()
+        self.overview = OverviewStrip()
         self.detail = DetailPane()
+        self.legend = Legend()
+        self._build_toolbar()
+        self._build_menus()
 
+        timeline_box = QWidget()
+        box = QVBoxLayout(timeline_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.timeline, 1)
+        box.addWidget(self.overview)
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("bodySplitter")
-        self.body.addWidget(self.event_list)
+        self.body.addWidget(timeline_box)
         self.body.addWidget(self.detail)
         self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 2)
+        self.body.setStretchFactor(1, 1)
         self.outer = QSplitter(Qt.Orientation.Vertical)
         self.outer.setObjectName("outerSplitter")
         self.outer.addWidget(self.header)
@@ -77,17 +78,89 @@ class MainWindow(QMainWindow):
         self.outer.setStretchFactor(1, 1)
         self.setCentralWidget(self.outer)
 
+        self.timeline.selection_changed.connect(self._on_selection)
+        self.timeline.viewport_changed.connect(self.overview.set_view)
+        self.overview.centre_requested.connect(self.timeline.centre_on)
+        self.detail.event_activated.connect(self.select_event)
+        self.detail.source_activated.connect(self._show_source)
+        self.detail.entity_activated.connect(self.highlight_entity)
+        self.statusBar().showMessage(_counts_text(catalog))
+        self._restore()
+
+    # -- chrome -----------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        self.profile_picker = QComboBox()
+        self.profile_picker.setAccessibleName("Profile")
+        self.profile_picker.setToolTip("Whose stance toward whom")
+        for profile in self.profiles:
+            self.profile_picker.addItem(profile.title, profile.id)
+        self.profile_picker.currentIndexChanged.connect(self._on_profile_index)
+
+        self.fit_action = QAction("Fit all", self)
+        self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.fit_action.setToolTip("Show the whole timeline (Ctrl+0)")
+        self.fit_action.triggered.connect(self.timeline.fit_all)
+        self.zoom_in_action = QAction("Zoom in", self)
+        self.zoom_in_action.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_action.triggered.connect(lambda: self.timeline.zoom(2.0))
+        self.zoom_out_action = QAction("Zoom out", self)
+        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom(0.5))
+        self.goto_action = QAction("Go to date…", self)
+        self.goto_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.goto_action.setToolTip("Jump to a date such as 2018-07 or 2018-07-16 (Ctrl+G)")
+        self.goto_action.triggered.connect(self.ask_go_to_date)
+
+        self.lanes_menu = QMenu("Lanes", self)
+        self.lane_actions: list[QAction] = []
+        for number, lane in enumerate(LANES):
+            action = QAction(lane.label, self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, n=number: self.timeline.set_lane_visible(n, on))
+            self.lanes_menu.addAction(action)
+            self.lane_actions.append(action)
+        lanes_button = QToolButton()
+        lanes_button.setText("Lanes")
+        lanes_button.setToolTip("Show or hide lanes")
+        lanes_button.setAccessibleName("Lanes")
+        lanes_button.setMenu(self.lanes_menu)
+        lanes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        label = QLabel("Profile: ")
+        label.setBuddy(self.profile_picker)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.profile_picker)
+        toolbar.addSeparator()
+        toolbar.addAction(self.fit_action)
+        toolbar.addAction(self.zoom_in_action)
+        toolbar.addAction(self.zoom_out_action)
+        toolbar.addAction(self.goto_action)
+        toolbar.addWidget(lanes_button)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.legend)
+        self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
+        view = self.menuBar().addMenu("&View")
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action,
+                       self.goto_action):  # fmt: skip
+            view.addAction(action)
+        view.addMenu(self.lanes_menu)
+        focus = QAction("Focus the timeline", self)
+        focus.setShortcut(QKeySequence("Ctrl+T"))
+        focus.triggered.connect(lambda: self.timeline.setFocus())
+        view.addAction(focus)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
-
-        self.profile_picker.currentIndexChanged.connect(self._on_profile_index)
-        self.event_list.selectionModel().selectionChanged.connect(self._on_selection)
-        self.detail.event_activated.connect(self.select_event)
-        self.detail.source_activated.connect(self._show_source)
-        self.statusBar().showMessage(_counts_text(catalog))
-        self._restore()
 
     # -- profile and selection --------------------------------------------------
 
@@ -104,34 +177,63 @@ class MainWindow(QMainWindow):
     def _on_profile_index(self, _index: int) -> None:
         self._load_profile()
 
-    def _load_profile(self) -> None:
+    def _load_profile(self, view: Viewport | None = None) -> None:
         profile_id = self.profile_id
         if profile_id is None:
             return
-        self.header.set_profile(self.catalog.profile_detail(profile_id))
-        self.event_model.set_events(self.catalog.events(profile_id))
+        detail = self.catalog.profile_detail(profile_id)
+        self.header.set_profile(detail)
+        data = self.catalog.timeline(profile_id)
+        subject = detail.profile.subject.name.split()[-1]
+        self.timeline.set_data(data, self.eras, self.catalog.stance(profile_id),
+                               f"Stance\n({subject}'s words)")  # fmt: skip
+        self.overview.set_data(data, self.timeline.limits)
+        if view is not None:
+            self.timeline.set_viewport(view)
+        self.overview.set_view(self.timeline.view)
         self.detail.show_placeholder()
 
     def select_event(self, event_id: str) -> None:
-        row = self.event_model.row_of(event_id)
-        if row is None:
+        if self.timeline.data.row_of(event_id) is not None:
+            self.timeline.select_ids([event_id])
+        else:  # an event of another profile: show it anyway
             self.detail.show_event(self.catalog.event_detail(event_id))
-            return
-        index = self.event_model.index(row)
-        self.event_list.setCurrentIndex(index)
-        self.event_list.scrollTo(index)
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
-            return
-        event_id = indexes[0].data(EVENT_ID_ROLE)
-        self.detail.show_event(self.catalog.event_detail(str(event_id)))
+    def highlight_entity(self, entity_id: str) -> None:
+        """Outline every event the entity took part in, keeping the current one shown."""
+        ids = [i for i in self.catalog.events_with(entity_id) if self.timeline.data.row_of(i)
+               is not None]  # fmt: skip
+        current = self.timeline.selected_ids()[-1:] if self.timeline.selected else []
+        others = [i for i in ids if i not in current]
+        self.timeline.select_ids(others + current, reveal=False)
+        name = self.catalog.entities[entity_id].name if entity_id in self.catalog.entities else (
+            entity_id)
+        self.statusBar().showMessage(f"{len(ids)} events with {name} outlined on the timeline")
+
+    def _on_selection(self, event_ids: list[str]) -> None:
+        if event_ids:
+            self.detail.show_event(self.catalog.event_detail(event_ids[-1]))
 
     def _show_source(self, source_id: str) -> None:
         source = self.catalog.sources.get(source_id)
         if source is not None:
             self.detail.show_source(source, self.catalog.events_citing(source_id))
+
+    def ask_go_to_date(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, "Go to date", "Date (for example 2018, 2018-07 or 2018-07-16):"
+        )
+        if ok:
+            self.go_to_date(text)
+
+    def go_to_date(self, text: str) -> bool:
+        parsed = parse_typed_date(text)
+        if parsed is None:
+            self.statusBar().showMessage(f"Not a date I can read: {text!r}. Try 2018-07-16.")
+            return False
+        start, end = parsed
+        self.timeline.show_range(start - (end - start), end + (end - start))
+        return True
 
     # -- remembering state ------------------------------------------------------
 
@@ -141,20 +243,34 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1400, 900)
         for splitter in (self.body, self.outer):
             state = s.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
             elif splitter is self.outer:
-                splitter.setSizes([260, 540])
+                splitter.setSizes([190, 710])
+            else:
+                splitter.setSizes([1000, 400])
+        hidden = s.value("view/hidden_lanes", "")
+        for key in str(hidden).split(","):
+            for number, lane in enumerate(LANES):
+                if lane.key == key:
+                    self.lane_actions[number].setChecked(False)
         saved = s.value("view/profile")
         if isinstance(saved, str) and self.profile_picker.findData(saved) >= 0:
             self.set_profile(saved)
-        self._load_profile()
+        view = None
+        try:
+            start, span = float(s.value("view/start")), float(s.value("view/span"))  # type: ignore[arg-type]
+            width = self.timeline.view.width
+            view = Viewport(start, span / width, width)
+        except (TypeError, ValueError):
+            view = None  # first run: fit all
+        self._load_profile(view)
         selected = s.value("view/selected_event")
-        if isinstance(selected, str) and self.event_model.row_of(selected) is not None:
-            self.select_event(selected)
+        if isinstance(selected, str) and self.timeline.data.row_of(selected) is not None:
+            self.timeline.select_ids([selected], reveal=False)
 
     def save_state(self) -> None:
         s = self.settings
@@ -163,9 +279,15 @@ class MainWindow(QMainWindow):
             s.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         if self.profile_id:
             s.setValue("view/profile", self.profile_id)
-        current = self.event_list.currentIndex()
-        if current.isValid():
-            s.setValue("view/selected_event", current.data(EVENT_ID_ROLE))
+        s.setValue("view/start", self.timeline.view.start)
+        s.setValue("view/span", self.timeline.view.span)
+        hidden = [LANES[n].key for n in sorted(self.timeline.hidden_lanes)]
+        s.setValue("view/hidden_lanes", ",".join(hidden))
+        selected = self.timeline.selected_ids()
+        if selected:
+            s.setValue("view/selected_event", selected[-1])
+        else:
+            s.remove("view/selected_event")
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -176,7 +298,7 @@ class MainWindow(QMainWindow):
 def _primary_first(catalog: Catalog) -> list[Profile]:
     """Profiles, the one with the most events first (the catalog's main subject)."""
     profiles = catalog.profiles()
-    sizes = {p.id: len(catalog.events(p.id)) for p in profiles}
+    sizes = {p.id: len(catalog.timeline(p.id)) for p in profiles}
     return sorted(profiles, key=lambda p: (-sizes[p.id], p.id))
 
 

@@ -1,0 +1,198 @@
+"""Events as columns (numpy arrays) for the timeline, and what is visible where.
+
+The timeline never walks every event: points known to the day are binned by
+pixel with `searchsorted` on sorted start days, so the work per paint depends on
+the width of the window, not on the number of events. Events known only to a
+month, season, year or interval share a few hundred distinct extents, which are
+grouped once when the data is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.dates import FuzzyDate, Precision
+from viewer.core.lanes import LANES, TONES
+from viewer.core.records import Tone
+from viewer.core.timescale import Viewport
+
+PRECISIONS: tuple[Precision, ...] = tuple(Precision)
+PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
+DAY_CODE = PRECISION_CODE[Precision.DAY]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Events of one lane that share the same vague extent (e.g. all "Nov 2018" ones)."""
+
+    start: float
+    end: float  # exclusive
+    approximate: bool
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LaneIndex:
+    """One lane's events: exact-day points sorted by day, and grouped vague extents."""
+
+    point_days: FloatArray  # sorted, the middle of each day
+    point_rows: IntArray  # row in TimelineData for each point
+    extents: tuple[Extent, ...]
+    extent_starts: FloatArray
+    extent_ends: FloatArray
+
+
+@dataclass(frozen=True)
+class Bins:
+    """Occupied pixel bins of one lane's points in a viewport."""
+
+    centre_days: FloatArray  # the day at the middle of each occupied bin's events
+    counts: IntArray
+    first: IntArray  # index into the lane's point arrays of the bin's first event
+    bin_days: float
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    """Everything the timeline draws, as columns. Rows are in (start, id) order."""
+
+    ids: tuple[str, ...]
+    titles: tuple[str, ...]
+    start: FloatArray  # first day (ordinal) as float
+    end: FloatArray  # last day + 1 (exclusive)
+    lane: npt.NDArray[np.int8]
+    tone: npt.NDArray[np.int8]
+    precision: npt.NDArray[np.int8]
+    approximate: npt.NDArray[np.bool_]
+    cancelled: npt.NDArray[np.bool_]  # cancelled or never held: drawn hollow
+    lanes: tuple[LaneIndex, ...] = field(default=())
+    _row_of: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_columns(
+        cls,
+        ids: list[str],
+        titles: list[str],
+        start: FloatArray,
+        end: FloatArray,
+        lane: npt.NDArray[np.int8],
+        tone: npt.NDArray[np.int8],
+        precision: npt.NDArray[np.int8],
+        approximate: npt.NDArray[np.bool_],
+        cancelled: npt.NDArray[np.bool_],
+    ) -> TimelineData:
+        lanes = tuple(
+            _lane_index(number, start, end, lane, precision, approximate)
+            for number in range(len(LANES))
+        )
+        return cls(
+            tuple(ids), tuple(titles), start, end, lane, tone, precision, approximate,
+            cancelled, lanes, {event_id: row for row, event_id in enumerate(ids)},
+        )  # fmt: skip
+
+    @classmethod
+    def empty(cls) -> TimelineData:
+        f = np.zeros(0, dtype=np.float64)
+        i8 = np.zeros(0, dtype=np.int8)
+        b = np.zeros(0, dtype=np.bool_)
+        return cls.from_columns([], [], f, f.copy(), i8, i8.copy(), i8.copy(), b, b.copy())
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row_of(self, event_id: str) -> int | None:
+        return self._row_of.get(event_id)
+
+    def is_point(self, row: int) -> bool:
+        return bool(self.precision[row] == DAY_CODE and not self.approximate[row])
+
+    def centre(self, row: int) -> float:
+        return float(self.start[row] + self.end[row]) / 2
+
+    def tone_of(self, row: int) -> Tone:
+        return TONES[int(self.tone[row])]
+
+    def date_of(self, row: int) -> FuzzyDate:
+        start = dt.date.fromordinal(int(self.start[row]))
+        end = dt.date.fromordinal(int(self.end[row]) - 1)
+        return FuzzyDate("", start, end, PRECISIONS[int(self.precision[row])],
+                         bool(self.approximate[row]))  # fmt: skip
+
+    def bounds(self) -> tuple[float, float]:
+        """First and last day of all events (a default decade when empty)."""
+        if not len(self.ids):
+            today = float(dt.date.today().toordinal())
+            return today - 3650, today
+        return float(self.start.min()), float(self.end.max())
+
+    def order(self, visible_lanes: frozenset[int]) -> IntArray:
+        """Rows of the visible lanes in time order (for stepping with Left/Right)."""
+        mask = np.isin(self.lane, list(visible_lanes))
+        rows = np.flatnonzero(mask)
+        keys = np.lexsort((self.lane[rows], self.start[rows]))
+        return rows[keys].astype(np.int64)
+
+
+def _lane_index(
+    number: int,
+    start: FloatArray,
+    end: FloatArray,
+    lane: npt.NDArray[np.int8],
+    precision: npt.NDArray[np.int8],
+    approximate: npt.NDArray[np.bool_],
+) -> LaneIndex:
+    in_lane = lane == number
+    point_mask = in_lane & (precision == DAY_CODE) & ~approximate
+    rows = np.flatnonzero(point_mask)
+    days = start[rows] + 0.5
+    order = np.argsort(days, kind="stable")
+    extents: dict[tuple[float, float, bool], list[int]] = {}
+    for row in np.flatnonzero(in_lane & ~point_mask).tolist():
+        key = (float(start[row]), float(end[row]), bool(approximate[row]))
+        extents.setdefault(key, []).append(row)
+    items = tuple(
+        Extent(s, e, a, tuple(r)) for (s, e, a), r in sorted(extents.items())
+    )
+    return LaneIndex(
+        point_days=days[order],
+        point_rows=rows[order].astype(np.int64),
+        extents=items,
+        extent_starts=np.array([x.start for x in items], dtype=np.float64),
+        extent_ends=np.array([x.end for x in items], dtype=np.float64),
+    )
+
+
+def point_bins(index: LaneIndex, view: Viewport, bin_px: float) -> Bins:
+    """Group the lane's points into bins `bin_px` wide, on a grid fixed in time.
+
+    The grid is anchored to day 0, so panning does not make clusters jump; only the
+    bins overlapping the view (plus one each side) are looked at.
+    """
+    bin_days = bin_px * view.days_per_px
+    first_bin = np.floor(view.start / bin_days) - 1
+    last_bin = np.ceil(view.end / bin_days) + 1
+    edges = np.arange(first_bin, last_bin + 1) * bin_days
+    positions = np.searchsorted(index.point_days, edges)
+    counts = np.diff(positions)
+    occupied = np.flatnonzero(counts)
+    first = positions[:-1][occupied]
+    counts = counts[occupied]
+    last = first + counts - 1
+    days = index.point_days
+    centre = (days[first] + days[last]) / 2 if len(days) else np.zeros(0)
+    return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days)
+
+
+def visible_extents(index: LaneIndex, view: Viewport) -> list[Extent]:
+    """The lane's vague extents that overlap the view, in start order."""
+    if not index.extents:
+        return []
+    mask = (index.extent_ends > view.start) & (index.extent_starts < view.end)
+    return [index.extents[i] for i in np.flatnonzero(mask).tolist()]

@@ -1,0 +1,1 @@
+"""The timeline: a custom-painted, zoomable view of events in lanes."""

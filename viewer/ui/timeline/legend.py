@@ -1,0 +1,77 @@
+"""The legend: what each colour, shape and bar style on the timeline means."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from viewer.core.lanes import TONES
+from viewer.ui import style
+from viewer.ui.timeline.painter import marker_path
+
+_EXTRA = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        names = ", ".join(f"{style.TONE_SYMBOLS[t]} {style.TONE_NAMES[t].lower()}" for t in TONES)
+        self.setAccessibleName("Legend")
+        self.setAccessibleDescription(
+            f"Tone toward the target: {names}. Hollow markers are cancelled meetings; "
+            "soft-edged bars are events known only to the month or year; dashed bars are "
+            "approximate."
+        )
+        self.setToolTip(self.accessibleDescription())
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _entries(self) -> list[str]:
+        return [style.TONE_NAMES[t] for t in TONES] + list(_EXTRA)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self.font())
+        width = sum(metrics.horizontalAdvance(t) + 30 for t in self._entries())
+        return QSize(int(width) + 8, int(metrics.height()) + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            metrics = QFontMetricsF(self.font())
+            text = self.palette().color(QPalette.ColorRole.WindowText)
+            mid = self.height() / 2
+            x = 4.0
+            for tone in TONES:
+                colour = QColor(style.TONE_COLOURS[tone])
+                p.setPen(QPen(colour.darker(150), 1))
+                p.setBrush(colour)
+                p.drawPath(marker_path(tone, 5.5).translated(QPointF(x + 7, mid)))
+                p.setPen(text)
+                label = style.TONE_NAMES[tone]
+                p.drawText(QRectF(x + 16, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter,
+                           label)  # fmt: skip
+                x += metrics.horizontalAdvance(label) + 30
+            grey = QColor(style.TONE_COLOURS[TONES[3]])
+            base = self.palette().color(QPalette.ColorRole.Base)
+            for i, label in enumerate(_EXTRA):
+                if i == 0:
+                    p.setPen(QPen(grey.darker(150), 1.2))
+                    p.setBrush(base)
+                    p.drawPath(marker_path(TONES[3], 5.5).translated(QPointF(x + 7, mid)))
+                else:
+                    bar = QColor(grey)
+                    bar.setAlphaF(0.6)
+                    p.setPen(Qt.PenStyle.NoPen)
+                    p.setBrush(bar)
+                    p.drawRoundedRect(QRectF(x, mid - 4, 14, 8), 2, 2)
+                    if i == 2:
+                        p.setPen(QPen(grey.darker(160), 1, Qt.PenStyle.DashLine))
+                        p.drawLine(QPointF(x, mid + 4), QPointF(x + 14, mid + 4))
+                p.setPen(text)
+                p.drawText(QRectF(x + 18, 0, 300, self.height()), Qt.AlignmentFlag.AlignVCenter,
+                           label)  # fmt: skip
+                x += metrics.horizontalAdvance(label) + 30
+        finally:
+            p.end()

@@ -1,0 +1,106 @@
+"""The overview strip: the whole span at a glance, with the visible window marked.
+
+Click or drag to move the timeline there; Left/Right pan when it has focus.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from viewer.core.timeline_data import TimelineData
+from viewer.core.timescale import Limits, Viewport
+from viewer.ui.timeline import geometry as g
+
+BINS = 400
+
+
+class OverviewStrip(QWidget):
+    """Emits `centre_requested(day)` when the user clicks or drags."""
+
+    centre_requested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview")
+        self.setAccessibleName("Overview of the whole timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.limits = Limits(0, 1)
+        self.counts = np.zeros(BINS, dtype=np.int64)
+        self.view: Viewport | None = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 38)
+
+    def set_data(self, data: TimelineData, limits: Limits) -> None:
+        self.limits = limits
+        lo, hi = limits.outer
+        centres = (data.start + data.end) / 2
+        self.counts, _ = np.histogram(centres, bins=BINS, range=(lo, hi))
+        self.update()
+
+    def set_view(self, view: Viewport) -> None:
+        self.view = view
+        self.update()
+
+    def _x_of(self, day: float) -> float:
+        lo, hi = self.limits.outer
+        return g.GUTTER + (day - lo) / (hi - lo) * (self.width() - g.GUTTER - 4)
+
+    def _day_at(self, x: float) -> float:
+        lo, hi = self.limits.outer
+        return lo + (x - g.GUTTER) / max(1.0, self.width() - g.GUTTER - 4) * (hi - lo)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        try:
+            palette = self.palette()
+            p.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+            area = QRectF(g.GUTTER, 3, self.width() - g.GUTTER - 4, self.height() - 6)
+            p.fillRect(area, palette.color(QPalette.ColorRole.Base))
+            p.setPen(palette.color(QPalette.ColorRole.Text))
+            p.drawText(QRectF(10, 0, g.GUTTER - 16, self.height()),
+                       Qt.AlignmentFlag.AlignVCenter, "Overview")  # fmt: skip
+            peak = max(1, int(self.counts.max()))
+            bar = QColor(palette.color(QPalette.ColorRole.Text))
+            bar.setAlphaF(0.45)
+            width = area.width() / BINS
+            for i in np.flatnonzero(self.counts).tolist():
+                h = max(2.0, (area.height() - 2) * (self.counts[i] / peak) ** 0.5)
+                p.fillRect(QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar)
+            if self.view is not None:
+                x0 = self._x_of(self.view.start)
+                x1 = max(self._x_of(self.view.end), x0 + 4)
+                window = QRectF(x0, 1, x1 - x0, self.height() - 2)
+                highlight = palette.color(QPalette.ColorRole.Highlight)
+                fill = QColor(highlight)
+                fill.setAlphaF(0.18)
+                p.fillRect(window, fill)
+                p.setPen(QPen(highlight, 2))
+                p.drawRect(window)
+            if self.hasFocus():
+                p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+                p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        finally:
+            p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._request(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._request(event.position())
+
+    def _request(self, pos: QPointF) -> None:
+        if pos.x() >= g.GUTTER:
+            self.centre_requested.emit(self._day_at(pos.x()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.view is not None and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = self.view.span * (0.25 if event.key() == Qt.Key.Key_Right else -0.25)
+            self.centre_requested.emit((self.view.start + self.view.end) / 2 + step)
+            return
+        super().keyPressEvent(event)

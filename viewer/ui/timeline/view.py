@@ -1,0 +1,388 @@
+"""The timeline widget: zoom, pan, select, hover. Painting is done by `painter`.
+
+Input:
+- Ctrl+wheel, pinch, `+`/`-`: zoom around the cursor (keys: around the selection)
+- wheel, drag, the scroll bar, Ctrl+Left/Right, PageUp/PageDown: pan
+- Left/Right: previous/next event; Home/End: first/last event
+- click: select; click a cluster: zoom in until it splits; double-click: zoom in
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
+
+from viewer.core.lanes import LANES
+from viewer.core.records import Era
+from viewer.core.stance import Flip, StancePoint, flips
+from viewer.core.timeline_data import TimelineData
+from viewer.core.timescale import Limits, Viewport
+from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.painter import TimelinePainter
+from viewer.ui.timeline.scene import Item, ItemKind, Scene, build_scene
+
+ZOOM_STEP = 1.25
+DRAG_THRESHOLD = 4
+MENU_LIMIT = 30
+
+
+class TimelineView(QAbstractScrollArea):
+    """Shows a `TimelineData`; emits the ids of the selected events."""
+
+    selection_changed = Signal(list)  # [event id, ...]; the last is the primary one
+    viewport_changed = Signal(object)  # Viewport
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription(
+            "Events in lanes over time. Left and Right step through events, plus and "
+            "minus zoom, Control with Left or Right pans."
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.horizontalScrollBar().valueChanged.connect(self._on_scrollbar)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.data = TimelineData.empty()
+        self.eras: list[Era] = []
+        self.stance: list[StancePoint] = []
+        self.flips: list[Flip] = []
+        self.stance_label = "Stance"
+        self.hidden_lanes: set[int] = set()
+        self.selected: list[int] = []  # rows; the last is the primary selection
+        self.limits = Limits(*self.data.bounds())
+        self.view = self.limits.fit(self._time_width())
+        self.scene = Scene()
+        self._painter: TimelinePainter | None = None
+        self._order = np.zeros(0, dtype=np.int64)
+        self._order_pos = np.zeros(0, dtype=np.int64)
+        self._press: QPoint | None = None
+        self._press_view: Viewport | None = None
+        self._dragging = False
+        self._syncing_scrollbar = False
+        self._relayout()
+
+    # -- data ------------------------------------------------------------------------
+
+    def set_data(self, data: TimelineData, eras: list[Era], stance: list[StancePoint],
+                 stance_label: str, *, keep_view: bool = False) -> None:  # fmt: skip
+        self.data = data
+        self.eras = eras
+        self.stance = stance
+        self.flips = flips(stance)
+        self.stance_label = stance_label
+        self.selected = []
+        self.limits = Limits(*data.bounds())
+        self._rebuild_order()
+        view = self.view if keep_view else self.limits.fit(self._time_width())
+        self.set_viewport(view)
+
+    def set_lane_visible(self, lane: int, visible: bool) -> None:
+        if visible:
+            self.hidden_lanes.discard(lane)
+        else:
+            self.hidden_lanes.add(lane)
+        self._rebuild_order()
+        self._relayout()
+
+    def visible_lanes(self) -> list[int]:
+        return [n for n in range(len(LANES)) if n not in self.hidden_lanes]
+
+    def _rebuild_order(self) -> None:
+        self._order = self.data.order(frozenset(self.visible_lanes()))
+        self._order_pos = np.full(len(self.data), -1, dtype=np.int64)
+        self._order_pos[self._order] = np.arange(len(self._order))
+
+    # -- viewport ----------------------------------------------------------------------
+
+    def _time_width(self) -> int:
+        return max(1, self.viewport().width() - g.GUTTER)
+
+    def set_viewport(self, view: Viewport) -> None:
+        self.view = self.limits.clamp(view.resized(self._time_width(), self.limits))
+        self._sync_scrollbar()
+        self._relayout()
+        self.viewport_changed.emit(self.view)
+
+    def fit_all(self) -> None:
+        self.set_viewport(self.limits.fit(self._time_width()))
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by `factor` around a time-area x (default: the selection, else the centre)."""
+        if anchor_x is None:
+            anchor_x = self.view.width / 2
+            if self.selected:
+                x = self.view.x_of(self.data.centre(self.selected[-1]))
+                if 0 <= x <= self.view.width:
+                    anchor_x = x
+        self.set_viewport(self.view.zoomed(factor, anchor_x, self.limits))
+
+    def pan(self, dx_px: float) -> None:
+        self.set_viewport(self.view.panned(dx_px, self.limits))
+
+    def show_range(self, start: float, end: float) -> None:
+        """Zoom so that the days from `start` to `end` fill most of the view."""
+        width = self._time_width()
+        span = max(end - start, 3.0)
+        days_per_px = self.limits.clamp_scale(span / (width * 0.8), width)
+        centre = (start + end) / 2
+        self.set_viewport(Viewport(centre - width * days_per_px / 2, days_per_px, width))
+
+    def centre_on(self, day: float) -> None:
+        self.set_viewport(self.view.centred_on(day, self.limits))
+
+    def _sync_scrollbar(self) -> None:
+        lo, hi = self.limits.outer
+        bar = self.horizontalScrollBar()
+        self._syncing_scrollbar = True
+        total = int((hi - lo) / self.view.days_per_px)
+        bar.setRange(0, max(0, total - self.view.width))
+        bar.setPageStep(self.view.width)
+        bar.setSingleStep(max(1, self.view.width // 20))
+        bar.setValue(int((self.view.start - lo) / self.view.days_per_px))
+        self._syncing_scrollbar = False
+
+    def _on_scrollbar(self, value: int) -> None:
+        if self._syncing_scrollbar:
+            return
+        lo, _ = self.limits.outer
+        start = lo + value * self.view.days_per_px
+        self.view = self.limits.clamp(Viewport(start, self.view.days_per_px, self.view.width))
+        self._relayout()
+        self.viewport_changed.emit(self.view)
+
+    # -- selection ---------------------------------------------------------------------
+
+    def select_ids(self, event_ids: list[str], *, reveal: bool = True) -> None:
+        rows = [r for r in (self.data.row_of(i) for i in event_ids) if r is not None]
+        self._select_rows(rows, reveal=reveal)
+
+    def selected_ids(self) -> list[str]:
+        return [self.data.ids[r] for r in self.selected]
+
+    def _select_rows(self, rows: list[int], *, reveal: bool = True, emit: bool = True) -> None:
+        self.selected = rows
+        if rows and reveal:
+            self._reveal(rows[-1])
+        self._relayout()
+        if emit:
+            self.selection_changed.emit(self.selected_ids())
+
+    def _reveal(self, row: int) -> None:
+        """Keep the selected event in view (and big enough to see, if it is a point)."""
+        start, end = float(self.data.start[row]), float(self.data.end[row])
+        margin = self.view.span * 0.05
+        if start < self.view.start + margin or end > self.view.end - margin:
+            self.view = self.view.centred_on((start + end) / 2, self.limits)
+            self._sync_scrollbar()
+            self.viewport_changed.emit(self.view)
+        lane = int(self.data.lane[row])
+        if lane in self.hidden_lanes:
+            self.set_lane_visible(lane, True)
+
+    def step(self, delta: int) -> None:
+        if not len(self._order):
+            return
+        if not self.selected or self._order_pos[self.selected[-1]] < 0:
+            centre = (self.view.start + self.view.end) / 2
+            starts = self.data.start[self._order]
+            pos = int(np.searchsorted(starts, centre)) - (1 if delta < 0 else 0)
+        else:
+            pos = int(self._order_pos[self.selected[-1]]) + delta
+        pos = min(max(pos, 0), len(self._order) - 1)
+        self._select_rows([int(self._order[pos])])
+
+    def step_to_end(self, last: bool) -> None:
+        if len(self._order):
+            self._select_rows([int(self._order[-1 if last else 0])])
+
+    # -- painting ----------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        size = self.viewport().size()
+        self.geometry = g.layout(size.width(), size.height(), self.visible_lanes())
+        self.scene = build_scene(self.data, self.view, self.geometry, frozenset(self.selected),
+                                 self.stance, self.flips)  # fmt: skip
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._painter is None:
+            self._painter = TimelinePainter(self.palette(), self.font())
+        painter = QPainter(self.viewport())
+        try:
+            self._painter.paint(painter, self.scene, self.view, self.geometry, self.eras,
+                                self.stance_label, self.hasFocus())  # fmt: skip
+        finally:
+            painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._painter = None
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view = self.view.resized(self._time_width(), self.limits)
+        self._sync_scrollbar()
+        self._relayout()
+        self.viewport_changed.emit(self.view)
+
+    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
+        super().focusInEvent(event)  # type: ignore[arg-type]
+        self.viewport().update()
+
+    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self.viewport().update()
+
+    # -- input ---------------------------------------------------------------------------
+
+    def _time_x(self, pos: QPointF | QPoint) -> float:
+        return float(pos.x()) - g.GUTTER
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = delta.y() / 120 if delta.y() else delta.x() / 120
+            self.zoom(ZOOM_STEP**steps, self._time_x(event.position()))
+        else:
+            pixels = event.pixelDelta()
+            if not pixels.isNull():
+                amount = -(pixels.x() or pixels.y())
+            else:
+                amount = -(delta.x() or delta.y()) / 120 * self.view.width / 10
+            self.pan(amount)
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom(1 + event.value(), self._time_x(event.position()))
+                return True
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.scene.at(event.pos().x(), event.pos().y())
+            if item is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.describe(item), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def describe(self, item: Item) -> str:
+        """The tooltip for an item: what and when."""
+        if item.kind is ItemKind.FLIP and item.flip is not None:
+            return (f"Flip: the tone turns {item.flip.to_tone.value} here.\n"
+                    "Click to select the statements on either side.")  # fmt: skip
+        if item.kind is ItemKind.CLUSTER:
+            first = self.data.date_of(self._cluster_rows(item, 1)[0]).label()
+            last_rows = self.data.lanes[item.lane].point_rows[item.first + item.count - 1]
+            last = self.data.date_of(int(last_rows)).label()
+            return f"{item.count} events, {first} – {last}\nClick to zoom in."
+        rows = item.rows
+        if not rows:
+            return ""
+        if len(rows) > 1:
+            date = self.data.date_of(rows[0]).label()
+            names = "\n".join(f"• {self.data.titles[r]}" for r in rows[:8])
+            more = f"\n… and {len(rows) - 8} more" if len(rows) > 8 else ""
+            return f"{len(rows)} events dated {date}\n{names}{more}"
+        row = rows[0]
+        status = " (cancelled / not held)" if self.data.cancelled[row] else ""
+        return f"{self.data.titles[row]}{status}\n{self.data.date_of(row).label()}"
+
+    def _cluster_rows(self, item: Item, limit: int) -> list[int]:
+        rows = self.data.lanes[item.lane].point_rows[item.first : item.first + min(item.count, limit)]
+        return [int(r) for r in rows]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._press_view = self.view
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and self._press_view is not None:
+            dx = event.position().x() - self._press.x()
+            if abs(dx) > DRAG_THRESHOLD or self._dragging:
+                if not self._dragging:
+                    self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                self._dragging = True
+                self.set_viewport(self._press_view.panned(-dx, self.limits))
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                self.click_at(event.position())
+            self.viewport().unsetCursor()
+        self._press = None
+        self._dragging = False
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.scene.at(event.position().x(), event.position().y()) is None:
+            self.zoom(2.0, self._time_x(event.position()))
+
+    def click_at(self, pos: QPointF) -> None:
+        item = self.scene.at(pos.x(), pos.y())
+        if item is None:
+            return
+        if item.kind is ItemKind.CLUSTER:
+            self.show_range(item.start, item.end)
+        elif item.kind is ItemKind.BAR and len(item.rows) > 1:
+            self._choose_from(item, pos)
+        elif item.rows:
+            self._select_rows(list(item.rows), reveal=False)
+
+    def _choose_from(self, item: Item, pos: QPointF) -> None:
+        """Events sharing one vague date never split by zooming: offer them in a menu."""
+        menu = QMenu(self)
+        for row in item.rows[:MENU_LIMIT]:
+            action = menu.addAction(self.data.titles[row])
+            action.setData(row)
+        if len(item.rows) > MENU_LIMIT:
+            more = menu.addAction(f"… and {len(item.rows) - MENU_LIMIT} more (hide lanes to narrow)")
+            more.setEnabled(False)
+        chosen = menu.exec(self.viewport().mapToGlobal(pos.toPoint()))
+        if chosen is not None and chosen.data() is not None:
+            self._select_rows([int(chosen.data())], reveal=False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            direction = -1 if key == Qt.Key.Key_Left else 1
+            if ctrl:
+                self.pan(direction * self.view.width * 0.1)
+            else:
+                self.step(direction)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.pan((-1 if key == Qt.Key.Key_PageUp else 1) * self.view.width * 0.9)
+        elif key == Qt.Key.Key_Home:
+            self.step_to_end(last=False)
+        elif key == Qt.Key.Key_End:
+            self.step_to_end(last=True)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / ZOOM_STEP)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
