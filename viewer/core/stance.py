@@ -60,8 +60,10 @@ def stance_points(quotes: Iterable[tuple[str, float, float, Tone]]) -> list[Stan
     for event_id, start, end, tone in quotes:
         _, _, tones = by_event.setdefault(event_id, (start, end, Counter()))
         tones[tone] += 1
-    points = [StancePoint(start, end, _dominant(tones), event_id)
-              for event_id, (start, end, tones) in by_event.items()]  # fmt: skip
+    points = [
+        StancePoint(start, end, _dominant(tones), event_id)
+        for event_id, (start, end, tones) in by_event.items()
+    ]
     return sorted(points, key=lambda p: (p.day, p.event_id))
 
 

@@ -93,9 +93,18 @@ class TimelineData:
             for number in range(len(LANES))
         )
         return cls(
-            tuple(ids), tuple(titles), start, end, lane, tone, precision, approximate,
-            cancelled, lanes, {event_id: row for row, event_id in enumerate(ids)},
-        )  # fmt: skip
+            tuple(ids),
+            tuple(titles),
+            start,
+            end,
+            lane,
+            tone,
+            precision,
+            approximate,
+            cancelled,
+            lanes,
+            {event_id: row for row, event_id in enumerate(ids)},
+        )
 
     @classmethod
     def empty(cls) -> TimelineData:
@@ -122,8 +131,9 @@ class TimelineData:
     def date_of(self, row: int) -> FuzzyDate:
         start = dt.date.fromordinal(int(self.start[row]))
         end = dt.date.fromordinal(int(self.end[row]) - 1)
-        return FuzzyDate("", start, end, PRECISIONS[int(self.precision[row])],
-                         bool(self.approximate[row]))  # fmt: skip
+        return FuzzyDate(
+            "", start, end, PRECISIONS[int(self.precision[row])], bool(self.approximate[row])
+        )
 
     def bounds(self) -> tuple[float, float]:
         """First and last day of all events (a default decade when empty)."""
@@ -157,9 +167,7 @@ def _lane_index(
     for row in np.flatnonzero(in_lane & ~point_mask).tolist():
         key = (float(start[row]), float(end[row]), bool(approximate[row]))
         extents.setdefault(key, []).append(row)
-    items = tuple(
-        Extent(s, e, a, tuple(r)) for (s, e, a), r in sorted(extents.items())
-    )
+    items = tuple(Extent(s, e, a, tuple(r)) for (s, e, a), r in sorted(extents.items()))
     return LaneIndex(
         point_days=days[order],
         point_rows=rows[order].astype(np.int64),

@@ -149,13 +149,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         view = self.menuBar().addMenu("&View")
-        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action,
-                       self.goto_action):  # fmt: skip
+        for action in (
+            self.fit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.goto_action,
+        ):
             view.addAction(action)
         view.addMenu(self.lanes_menu)
         focus = QAction("Focus the timeline", self)
         focus.setShortcut(QKeySequence("Ctrl+T"))
-        focus.triggered.connect(lambda: self.timeline.setFocus())
+        focus.triggered.connect(self.timeline.setFocus)
         view.addAction(focus)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -185,8 +189,9 @@ class MainWindow(QMainWindow):
         self.header.set_profile(detail)
         data = self.catalog.timeline(profile_id)
         subject = detail.profile.subject.name.split()[-1]
-        self.timeline.set_data(data, self.eras, self.catalog.stance(profile_id),
-                               f"Stance\n({subject}'s words)")  # fmt: skip
+        self.timeline.set_data(
+            data, self.eras, self.catalog.stance(profile_id), f"Stance\n({subject}'s words)"
+        )
         self.overview.set_data(data, self.timeline.limits)
         if view is not None:
             self.timeline.set_viewport(view)
@@ -201,13 +206,19 @@ class MainWindow(QMainWindow):
 
     def highlight_entity(self, entity_id: str) -> None:
         """Outline every event the entity took part in, keeping the current one shown."""
-        ids = [i for i in self.catalog.events_with(entity_id) if self.timeline.data.row_of(i)
-               is not None]  # fmt: skip
+        ids = [
+            i
+            for i in self.catalog.events_with(entity_id)
+            if self.timeline.data.row_of(i) is not None
+        ]
         current = self.timeline.selected_ids()[-1:] if self.timeline.selected else []
         others = [i for i in ids if i not in current]
         self.timeline.select_ids(others + current, reveal=False)
-        name = self.catalog.entities[entity_id].name if entity_id in self.catalog.entities else (
-            entity_id)
+        name = (
+            self.catalog.entities[entity_id].name
+            if entity_id in self.catalog.entities
+            else (entity_id)
+        )
         self.statusBar().showMessage(f"{len(ids)} events with {name} outlined on the timeline")
 
     def _on_selection(self, event_ids: list[str]) -> None:
@@ -262,7 +273,7 @@ class MainWindow(QMainWindow):
             self.set_profile(saved)
         view = None
         try:
-            start, span = float(s.value("view/start")), float(s.value("view/span"))  # type: ignore[arg-type]
+            start, span = float(str(s.value("view/start"))), float(str(s.value("view/span")))
             width = self.timeline.view.width
             view = Viewport(start, span / width, width)
         except (TypeError, ValueError):

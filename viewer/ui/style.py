@@ -55,5 +55,6 @@ def badge_css(colour: str) -> str:
         "padding: 2px 8px; font-weight: 600; }"
     )
 
+
 #: Tints for era bands, told apart by position as much as by hue.
 ERA_COLOURS = ("#56B4E9", "#009E73", "#F0E442", "#D55E00", "#999999")

@@ -50,8 +50,9 @@ class Legend(QWidget):
                 p.drawPath(marker_path(tone, 5.5).translated(QPointF(x + 7, mid)))
                 p.setPen(text)
                 label = style.TONE_NAMES[tone]
-                p.drawText(QRectF(x + 16, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter,
-                           label)  # fmt: skip
+                p.drawText(
+                    QRectF(x + 16, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, label
+                )
                 x += metrics.horizontalAdvance(label) + 30
             grey = QColor(style.TONE_COLOURS[TONES[3]])
             base = self.palette().color(QPalette.ColorRole.Base)
@@ -70,8 +71,9 @@ class Legend(QWidget):
                         p.setPen(QPen(grey.darker(160), 1, Qt.PenStyle.DashLine))
                         p.drawLine(QPointF(x, mid + 4), QPointF(x + 14, mid + 4))
                 p.setPen(text)
-                p.drawText(QRectF(x + 18, 0, 300, self.height()), Qt.AlignmentFlag.AlignVCenter,
-                           label)  # fmt: skip
+                p.drawText(
+                    QRectF(x + 18, 0, 300, self.height()), Qt.AlignmentFlag.AlignVCenter, label
+                )
                 x += metrics.horizontalAdvance(label) + 30
         finally:
             p.end()

@@ -62,15 +62,20 @@ class OverviewStrip(QWidget):
             area = QRectF(g.GUTTER, 3, self.width() - g.GUTTER - 4, self.height() - 6)
             p.fillRect(area, palette.color(QPalette.ColorRole.Base))
             p.setPen(palette.color(QPalette.ColorRole.Text))
-            p.drawText(QRectF(10, 0, g.GUTTER - 16, self.height()),
-                       Qt.AlignmentFlag.AlignVCenter, "Overview")  # fmt: skip
+            p.drawText(
+                QRectF(10, 0, g.GUTTER - 16, self.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                "Overview",
+            )
             peak = max(1, int(self.counts.max()))
             bar = QColor(palette.color(QPalette.ColorRole.Text))
             bar.setAlphaF(0.45)
             width = area.width() / BINS
             for i in np.flatnonzero(self.counts).tolist():
                 h = max(2.0, (area.height() - 2) * (self.counts[i] / peak) ** 0.5)
-                p.fillRect(QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar)
+                p.fillRect(
+                    QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar
+                )
             if self.view is not None:
                 x0 = self._x_of(self.view.start)
                 x1 = max(self._x_of(self.view.end), x0 + 4)

@@ -82,8 +82,16 @@ class TimelinePainter:
 
     # -- frame -------------------------------------------------------------------
 
-    def paint(self, p: QPainter, scene: Scene, view: Viewport, geo: g.Geometry,
-              eras: list[Era], stance_label: str, has_focus: bool) -> None:  # fmt: skip
+    def paint(
+        self,
+        p: QPainter,
+        scene: Scene,
+        view: Viewport,
+        geo: g.Geometry,
+        eras: list[Era],
+        stance_label: str,
+        has_focus: bool,
+    ) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.fillRect(QRectF(0, 0, geo.width, geo.height), self.base)
         p.setClipRect(geo.time_rect())
@@ -156,8 +164,11 @@ class TimelinePainter:
             p.setPen(QPen(self.grid, 1))
             p.drawLine(QPointF(x, axis.top + g.AXIS_CONTEXT), QPointF(x, lanes_bottom))
             p.setPen(self.dim if upper is not None else self.text)
-            p.drawText(QRectF(x + 3, axis.top + g.AXIS_CONTEXT, 200, g.AXIS_TICKS),
-                       Qt.AlignmentFlag.AlignVCenter, tick.label)  # fmt: skip
+            p.drawText(
+                QRectF(x + 3, axis.top + g.AXIS_CONTEXT, 200, g.AXIS_TICKS),
+                Qt.AlignmentFlag.AlignVCenter,
+                tick.label,
+            )
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)
@@ -174,8 +185,11 @@ class TimelinePainter:
             if room > 12:
                 text = bold_metrics.elidedText(tick.label, Qt.TextElideMode.ElideRight, room)
                 p.setPen(self.text)
-                p.drawText(QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
-                           Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
+                p.drawText(
+                    QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
 
     def _stance_background(self, p: QPainter, geo: g.Geometry) -> None:
         band = geo.stance
@@ -200,8 +214,11 @@ class TimelinePainter:
             p.setPen(self.text)
             room = min(item.label_room, 260)
             text = self.metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, room - 4)
-            p.drawText(QRectF(item.rect.right() + 3, item.rect.top() - 4, room, item.rect.height() + 8),
-                       Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
+            p.drawText(
+                QRectF(item.rect.right() + 3, item.rect.top() - 4, room, item.rect.height() + 8),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
 
     def _cluster(self, p: QPainter, item: Item) -> None:
         rect = item.rect
@@ -235,7 +252,9 @@ class TimelinePainter:
         p.drawRoundedRect(rect, 3, 3)
         if item.approximate:  # approximate: a dashed rule along the bar
             p.setPen(QPen(colour.darker(160), 1, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(rect.left() + 4, rect.bottom()), QPointF(rect.right() - 4, rect.bottom()))
+            p.drawLine(
+                QPointF(rect.left() + 4, rect.bottom()), QPointF(rect.right() - 4, rect.bottom())
+            )
         if item.selected:
             p.setPen(QPen(self.highlight, 2.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -247,8 +266,11 @@ class TimelinePainter:
                 p.setFont(self.small)
                 p.setPen(self.text)
                 text = self.small_metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, room)
-                p.drawText(QRectF(visible_left, rect.top() - 1, room, rect.height() + 2),
-                           Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
+                p.drawText(
+                    QRectF(visible_left, rect.top() - 1, room, rect.height() + 2),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
 
     def _stance(self, p: QPainter, scene: Scene, geo: g.Geometry) -> None:
         points = [i for i in scene.items if i.kind is ItemKind.STANCE]

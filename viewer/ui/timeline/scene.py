@@ -13,8 +13,8 @@ from enum import Enum
 import numpy as np
 from PySide6.QtCore import QRectF
 
-from viewer.core.stance import Flip, StancePoint
 from viewer.core.lanes import TONE_CODE
+from viewer.core.stance import Flip, StancePoint
 from viewer.core.timeline_data import LaneIndex, TimelineData, point_bins, visible_extents
 from viewer.core.timescale import Viewport
 from viewer.ui.timeline import geometry as g
@@ -82,8 +82,16 @@ def build_scene(
     return scene
 
 
-def _points(scene: Scene, data: TimelineData, index: LaneIndex, lane: int, view: Viewport,
-            y: float, left: float, selected: frozenset[int]) -> None:  # fmt: skip
+def _points(
+    scene: Scene,
+    data: TimelineData,
+    index: LaneIndex,
+    lane: int,
+    view: Viewport,
+    y: float,
+    left: float,
+    selected: frozenset[int],
+) -> None:
     if not len(index.point_days):
         return
     bins = point_bins(index, view, g.BIN_PX)
@@ -100,20 +108,38 @@ def _points(scene: Scene, data: TimelineData, index: LaneIndex, lane: int, view:
         is_selected = any(first <= pos < first + count for pos in chosen)
         if count == 1:
             row = int(index.point_rows[first])
-            scene.items.append(Item(
-                ItemKind.POINT, QRectF(x - half, y - half, 2 * half, 2 * half), lane, (row,),
-                first, 1, int(data.tone[row]), label=data.titles[row], label_room=room,
-                selected=is_selected, hollow=bool(data.cancelled[row]),
-            ))  # fmt: skip
+            scene.items.append(
+                Item(
+                    ItemKind.POINT,
+                    QRectF(x - half, y - half, 2 * half, 2 * half),
+                    lane,
+                    (row,),
+                    first,
+                    1,
+                    int(data.tone[row]),
+                    label=data.titles[row],
+                    label_room=room,
+                    selected=is_selected,
+                    hollow=bool(data.cancelled[row]),
+                )
+            )
         else:
             width = max(2 * half + 4, 8 + 7 * len(str(count)))
             days = index.point_days
-            scene.items.append(Item(
-                ItemKind.CLUSTER, QRectF(x - width / 2, y - half - 1, width, 2 * half + 2), lane,
-                (), first, count, start=float(days[first]) - 0.5,
-                end=float(days[first + count - 1]) + 0.5, label=str(count),
-                selected=is_selected,
-            ))  # fmt: skip
+            scene.items.append(
+                Item(
+                    ItemKind.CLUSTER,
+                    QRectF(x - width / 2, y - half - 1, width, 2 * half + 2),
+                    lane,
+                    (),
+                    first,
+                    count,
+                    start=float(days[first]) - 0.5,
+                    end=float(days[first + count - 1]) + 0.5,
+                    label=str(count),
+                    selected=is_selected,
+                )
+            )
 
 
 def _selected_positions(point_rows: np.ndarray, selected: frozenset[int]) -> list[int]:
@@ -123,8 +149,17 @@ def _selected_positions(point_rows: np.ndarray, selected: frozenset[int]) -> lis
     return [int(p) for p in positions]
 
 
-def _bars(scene: Scene, data: TimelineData, index: LaneIndex, lane: int, view: Viewport,
-          geo: g.Geometry, band: g.Band, left: float, selected: frozenset[int]) -> None:  # fmt: skip
+def _bars(
+    scene: Scene,
+    data: TimelineData,
+    index: LaneIndex,
+    lane: int,
+    view: Viewport,
+    geo: g.Geometry,
+    band: g.Band,
+    left: float,
+    selected: frozenset[int],
+) -> None:
     rows_free = [float("-inf")] * geo.bar_rows(band)
     for extent in visible_extents(index, view):
         x0 = (extent.start - view.start) / view.days_per_px + left
@@ -136,13 +171,23 @@ def _bars(scene: Scene, data: TimelineData, index: LaneIndex, lane: int, view: V
         count = len(extent.rows)
         first_row = extent.rows[0]
         label = data.titles[first_row] if count == 1 else f"{count} events"
-        scene.items.append(Item(
-            ItemKind.BAR, QRectF(x0, y, x1 - x0, g.BAR), lane, extent.rows, 0, count,
-            _common_tone(data, extent.rows), extent.start, extent.end, label,
-            selected=any(r in selected for r in extent.rows),
-            hollow=count == 1 and bool(data.cancelled[first_row]),
-            approximate=extent.approximate,
-        ))  # fmt: skip
+        scene.items.append(
+            Item(
+                ItemKind.BAR,
+                QRectF(x0, y, x1 - x0, g.BAR),
+                lane,
+                extent.rows,
+                0,
+                count,
+                _common_tone(data, extent.rows),
+                extent.start,
+                extent.end,
+                label,
+                selected=any(r in selected for r in extent.rows),
+                hollow=count == 1 and bool(data.cancelled[first_row]),
+                approximate=extent.approximate,
+            )
+        )
 
 
 def _common_tone(data: TimelineData, rows: tuple[int, ...]) -> int:
@@ -150,9 +195,16 @@ def _common_tone(data: TimelineData, rows: tuple[int, ...]) -> int:
     return tones.pop() if len(tones) == 1 else 3  # several tones: neutral grey
 
 
-def _stance(scene: Scene, points: list[StancePoint], flips: list[Flip], view: Viewport,
-            geo: g.Geometry, left: float, selected: frozenset[int],
-            data: TimelineData) -> None:  # fmt: skip
+def _stance(
+    scene: Scene,
+    points: list[StancePoint],
+    flips: list[Flip],
+    view: Viewport,
+    geo: g.Geometry,
+    left: float,
+    selected: frozenset[int],
+    data: TimelineData,
+) -> None:
     band = geo.stance
     mid = band.middle
     amplitude = band.height / 2 - 8
@@ -167,21 +219,37 @@ def _stance(scene: Scene, points: list[StancePoint], flips: list[Flip], view: Vi
             x0 = (point.start - view.start) / view.days_per_px + left
             x1 = (point.end - view.start) / view.days_per_px + left
             rect = QRectF(x0, y - 4, max(8.0, x1 - x0), 8)
-        scene.items.append(Item(
-            ItemKind.STANCE, rect, rows=(row,) if row is not None else (),
-            tone=_tone_code(point), start=point.start, end=point.end, stance=point,
-            selected=row is not None and row in selected,
-        ))  # fmt: skip
+        scene.items.append(
+            Item(
+                ItemKind.STANCE,
+                rect,
+                rows=(row,) if row is not None else (),
+                tone=_tone_code(point),
+                start=point.start,
+                end=point.end,
+                stance=point,
+                selected=row is not None and row in selected,
+            )
+        )
     for flip in flips:
         x = (flip.day - view.start) / view.days_per_px + left
         if not left - 10 <= x <= left + view.width + 10:
             continue
-        rows = tuple(r for r in (data.row_of(flip.before.event_id),
-                                 data.row_of(flip.after.event_id)) if r is not None)  # fmt: skip
-        scene.items.append(Item(
-            ItemKind.FLIP, QRectF(x - 8, band.top + 1, 16, band.height - 2), rows=rows,
-            flip=flip, label="Flip", selected=bool(rows) and set(rows) <= selected,
-        ))  # fmt: skip
+        rows = tuple(
+            r
+            for r in (data.row_of(flip.before.event_id), data.row_of(flip.after.event_id))
+            if r is not None
+        )
+        scene.items.append(
+            Item(
+                ItemKind.FLIP,
+                QRectF(x - 8, band.top + 1, 16, band.height - 2),
+                rows=rows,
+                flip=flip,
+                label="Flip",
+                selected=bool(rows) and set(rows) <= selected,
+            )
+        )
 
 
 def _tone_code(point: StancePoint) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -79,8 +80,15 @@ class TimelineView(QAbstractScrollArea):
 
     # -- data ------------------------------------------------------------------------
 
-    def set_data(self, data: TimelineData, eras: list[Era], stance: list[StancePoint],
-                 stance_label: str, *, keep_view: bool = False) -> None:  # fmt: skip
+    def set_data(
+        self,
+        data: TimelineData,
+        eras: list[Era],
+        stance: list[StancePoint],
+        stance_label: str,
+        *,
+        keep_view: bool = False,
+    ) -> None:
         self.data = data
         self.eras = eras
         self.stance = stance
@@ -215,9 +223,10 @@ class TimelineView(QAbstractScrollArea):
 
     def _relayout(self) -> None:
         size = self.viewport().size()
-        self.geometry = g.layout(size.width(), size.height(), self.visible_lanes())
-        self.scene = build_scene(self.data, self.view, self.geometry, frozenset(self.selected),
-                                 self.stance, self.flips)  # fmt: skip
+        self.geo = g.layout(size.width(), size.height(), self.visible_lanes())
+        self.scene = build_scene(
+            self.data, self.view, self.geo, frozenset(self.selected), self.stance, self.flips
+        )
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -225,8 +234,15 @@ class TimelineView(QAbstractScrollArea):
             self._painter = TimelinePainter(self.palette(), self.font())
         painter = QPainter(self.viewport())
         try:
-            self._painter.paint(painter, self.scene, self.view, self.geometry, self.eras,
-                                self.stance_label, self.hasFocus())  # fmt: skip
+            self._painter.paint(
+                painter,
+                self.scene,
+                self.view,
+                self.geo,
+                self.eras,
+                self.stance_label,
+                self.hasFocus(),
+            )
         finally:
             painter.end()
 
@@ -242,12 +258,12 @@ class TimelineView(QAbstractScrollArea):
         self._relayout()
         self.viewport_changed.emit(self.view)
 
-    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
-        super().focusInEvent(event)  # type: ignore[arg-type]
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
         self.viewport().update()
 
-    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         self.viewport().update()
 
     # -- input ---------------------------------------------------------------------------
@@ -262,6 +278,7 @@ class TimelineView(QAbstractScrollArea):
             self.zoom(ZOOM_STEP**steps, self._time_x(event.position()))
         else:
             pixels = event.pixelDelta()
+            amount: float
             if not pixels.isNull():
                 amount = -(pixels.x() or pixels.y())
             else:
@@ -270,10 +287,12 @@ class TimelineView(QAbstractScrollArea):
         event.accept()
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
-            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-                self.zoom(1 + event.value(), self._time_x(event.position()))
-                return True
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom(1 + event.value(), self._time_x(event.position()))
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             item = self.scene.at(event.pos().x(), event.pos().y())
             if item is None:
@@ -286,8 +305,10 @@ class TimelineView(QAbstractScrollArea):
     def describe(self, item: Item) -> str:
         """The tooltip for an item: what and when."""
         if item.kind is ItemKind.FLIP and item.flip is not None:
-            return (f"Flip: the tone turns {item.flip.to_tone.value} here.\n"
-                    "Click to select the statements on either side.")  # fmt: skip
+            return (
+                f"Flip: the tone turns {item.flip.to_tone.value} here.\n"
+                "Click to select the statements on either side."
+            )
         if item.kind is ItemKind.CLUSTER:
             first = self.data.date_of(self._cluster_rows(item, 1)[0]).label()
             last_rows = self.data.lanes[item.lane].point_rows[item.first + item.count - 1]
@@ -306,7 +327,9 @@ class TimelineView(QAbstractScrollArea):
         return f"{self.data.titles[row]}{status}\n{self.data.date_of(row).label()}"
 
     def _cluster_rows(self, item: Item, limit: int) -> list[int]:
-        rows = self.data.lanes[item.lane].point_rows[item.first : item.first + min(item.count, limit)]
+        rows = self.data.lanes[item.lane].point_rows[
+            item.first : item.first + min(item.count, limit)
+        ]
         return [int(r) for r in rows]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -314,7 +337,7 @@ class TimelineView(QAbstractScrollArea):
             self._press = event.position().toPoint()
             self._press_view = self.view
             self._dragging = False
-        super().mousePressEvent(event)
+        event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is not None and self._press_view is not None:
@@ -324,7 +347,7 @@ class TimelineView(QAbstractScrollArea):
                     self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
                 self._dragging = True
                 self.set_viewport(self._press_view.panned(-dx, self.limits))
-        super().mouseMoveEvent(event)
+        event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
@@ -333,7 +356,7 @@ class TimelineView(QAbstractScrollArea):
             self.viewport().unsetCursor()
         self._press = None
         self._dragging = False
-        super().mouseReleaseEvent(event)
+        event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.scene.at(event.position().x(), event.position().y()) is None:
@@ -357,7 +380,9 @@ class TimelineView(QAbstractScrollArea):
             action = menu.addAction(self.data.titles[row])
             action.setData(row)
         if len(item.rows) > MENU_LIMIT:
-            more = menu.addAction(f"… and {len(item.rows) - MENU_LIMIT} more (hide lanes to narrow)")
+            more = menu.addAction(
+                f"… and {len(item.rows) - MENU_LIMIT} more (hide lanes to narrow)"
+            )
             more.setEnabled(False)
         chosen = menu.exec(self.viewport().mapToGlobal(pos.toPoint()))
         if chosen is not None and chosen.data() is not None:

@@ -1,0 +1,112 @@
+import datetime as dt
+
+import numpy as np
+
+from viewer.core.catalog import Catalog
+from viewer.core.dates import Precision
+from viewer.core.lanes import LANES
+from viewer.core.records import Tone
+from viewer.core.stance import StancePoint, flips
+from viewer.core.timeline_data import (
+    DAY_CODE,
+    PRECISION_CODE,
+    TimelineData,
+    point_bins,
+    visible_extents,
+)
+from viewer.core.timescale import Viewport
+from viewer.core.typed_dates import parse_typed_date
+
+
+def synthetic(days: list[float], month_starts: list[float] = ()) -> TimelineData:  # type: ignore[assignment]
+    n = len(days) + len(month_starts)
+    start = np.array(list(days) + list(month_starts), dtype=np.float64)
+    end = np.array([d + 1 for d in days] + [m + 30 for m in month_starts], dtype=np.float64)
+    precision = np.array(
+        [DAY_CODE] * len(days) + [PRECISION_CODE[Precision.MONTH]] * len(month_starts),
+        dtype=np.int8,
+    )
+    return TimelineData.from_columns(
+        [f"e{i}" for i in range(n)],
+        [f"Event {i}" for i in range(n)],
+        start,
+        end,
+        np.zeros(n, dtype=np.int8),
+        np.zeros(n, dtype=np.int8),
+        precision,
+        np.zeros(n, dtype=np.bool_),
+        np.zeros(n, dtype=np.bool_),
+    )
+
+
+def test_bins_cluster_close_points_and_split_when_zoomed() -> None:
+    base = 737000.0
+    data = synthetic([base + i for i in range(10)])
+    far = Viewport(base - 1000, 10.0, 1000)  # 10 days a pixel: all in one bin
+    bins = point_bins(data.lanes[0], far, 14)
+    assert bins.counts.tolist() == [10]
+    near = Viewport(base - 5, 0.05, 1000)  # 20 px a day: every point alone
+    bins = point_bins(data.lanes[0], near, 14)
+    assert bins.counts.tolist() == [1] * 10
+
+
+def test_bins_only_cover_the_view() -> None:
+    data = synthetic([float(d) for d in range(737000, 747000)])
+    view = Viewport(740000, 0.5, 200)  # 100 days
+    bins = point_bins(data.lanes[0], view, 10)
+    assert 95 <= int(bins.counts.sum()) <= 110
+
+
+def test_vague_dates_are_grouped_by_extent() -> None:
+    data = synthetic([], [737000.0, 737000.0, 737000.0, 737100.0])
+    index = data.lanes[0]
+    assert [len(e.rows) for e in index.extents] == [3, 1]
+    assert len(visible_extents(index, Viewport(737050, 1, 100))) == 1
+
+
+def test_catalog_timeline_columns(catalog: Catalog) -> None:
+    data = catalog.timeline("trump-on-putin")
+    row = data.row_of("2018-07-16-helsinki-summit")
+    assert row is not None
+    assert data.start[row] == dt.date(2018, 7, 16).toordinal()
+    assert data.is_point(row)
+    assert LANES[int(data.lane[row])].key == "meetings"
+    vague = data.row_of("2018-11-buenos-aires-g20-meeting-cancelled")
+    assert vague is not None and not data.is_point(vague)
+    assert data.date_of(vague).label() == "Nov 2018"
+    assert bool(data.cancelled[vague])
+
+
+def test_flip_in_the_bundled_profile(catalog: Catalog) -> None:
+    found = flips(catalog.stance("trump-on-putin"))
+    assert [(f.before.tone, f.after.tone) for f in found] == [(Tone.WARM, Tone.COLD)]
+    assert found[0].after.event_id == "2025-05-trump-putin-gone-crazy"
+
+
+def test_flips_skip_neutral_and_coarse_points() -> None:
+    def p(day: float, tone: Tone, span: float = 1) -> StancePoint:
+        return StancePoint(day, day + span, tone, f"e{day}")
+
+    points = [
+        p(0, Tone.WARM),
+        p(10, Tone.NEUTRAL),
+        p(20, Tone.COLD, span=365),
+        p(30, Tone.WARM),
+        p(40, Tone.COLD),
+    ]
+    assert [(f.before.start, f.after.start) for f in flips(points)] == [(30, 40)]
+
+
+def test_typed_dates() -> None:
+    assert parse_typed_date("2018") == (
+        dt.date(2018, 1, 1).toordinal(),
+        dt.date(2019, 1, 1).toordinal(),
+    )
+    assert parse_typed_date("2018-07-16") == (
+        dt.date(2018, 7, 16).toordinal(),
+        dt.date(2018, 7, 17).toordinal(),
+    )
+    assert parse_typed_date("16/07/2018") == parse_typed_date("2018-07-16")
+    assert parse_typed_date("2018-02") is not None
+    for bad in ("", "July", "2018-13", "2018-02-30", "99999"):
+        assert parse_typed_date(bad) is None

@@ -1,0 +1,88 @@
+import datetime as dt
+import itertools
+
+import pytest
+
+from viewer.core.timescale import (
+    MIN_SPAN_DAYS,
+    Limits,
+    Unit,
+    Viewport,
+    choose_unit,
+    context_unit,
+    ticks,
+)
+
+D = dt.date
+LIMITS = Limits(D(2015, 1, 1).toordinal(), D(2025, 12, 31).toordinal())
+MIN_PX = dict.fromkeys(Unit, 40.0)
+
+
+def test_fit_shows_everything_with_a_margin() -> None:
+    view = LIMITS.fit(1000)
+    assert view.start < LIMITS.first
+    assert view.end > LIMITS.last
+    assert view.width == 1000
+
+
+def test_zoom_keeps_the_day_under_the_cursor() -> None:
+    view = LIMITS.fit(1000)
+    anchor = view.day_at(300)
+    zoomed = view.zoomed(4.0, 300, LIMITS)
+    assert zoomed.days_per_px == pytest.approx(view.days_per_px / 4)
+    assert zoomed.day_at(300) == pytest.approx(anchor)
+
+
+def test_zoom_limits_never_freeze_or_show_a_void() -> None:
+    view = LIMITS.fit(1000)
+    for _ in range(200):
+        view = view.zoomed(10.0, 500, LIMITS)
+    assert view.span == pytest.approx(MIN_SPAN_DAYS)
+    for _ in range(200):
+        view = view.zoomed(0.1, 500, LIMITS)
+    lo, hi = LIMITS.outer
+    assert view.span <= hi - lo + 1e-6
+    assert lo <= view.start and view.end <= hi + 1e-6
+
+
+def test_pan_is_clamped() -> None:
+    view = LIMITS.fit(1000).zoomed(20, 500, LIMITS)
+    far = view.panned(10**9, LIMITS)
+    assert far.end == pytest.approx(LIMITS.outer[1])
+    back = view.panned(-(10**9), LIMITS)
+    assert back.start == pytest.approx(LIMITS.outer[0])
+
+
+@pytest.mark.parametrize(
+    ("days_per_px", "unit"),
+    [(30.0, Unit.DECADE), (5.0, Unit.YEAR), (0.5, Unit.MONTH), (0.1, Unit.WEEK), (0.01, Unit.DAY)],
+)
+def test_unit_adapts_to_zoom(days_per_px: float, unit: Unit) -> None:
+    assert choose_unit(days_per_px, MIN_PX) is unit
+
+
+def test_ticks_and_labels() -> None:
+    start, end = D(2018, 6, 20).toordinal(), D(2018, 9, 5).toordinal()
+    months = ticks(start, end, Unit.MONTH)
+    assert [t.label for t in months] == ["Jun", "Jul", "Aug", "Sep"]
+    assert months[1].day == D(2018, 7, 1).toordinal()
+    assert [t.label for t in ticks(start, end, Unit.MONTH, context=True)][:2] == [
+        "June 2018",
+        "July 2018",
+    ]
+    assert [
+        t.label for t in ticks(D(2014, 5, 1).toordinal(), D(2016, 1, 1).toordinal(), Unit.YEAR)
+    ] == ["2014", "2015", "2016"]
+    assert ticks(D(2018, 7, 14).toordinal(), D(2018, 7, 16).toordinal(), Unit.DAY)[0].label == "14"
+    assert context_unit(Unit.DAY) is Unit.MONTH
+    assert context_unit(Unit.MONTH) is Unit.YEAR
+
+
+def test_labels_never_overlap() -> None:
+    """Chosen ticks are always at least the minimum label spacing apart."""
+    for days_per_px in (40.0, 9.0, 3.0, 1.2, 0.4, 0.2, 0.08, 0.03):
+        view = Viewport(D(2016, 1, 1).toordinal(), days_per_px, 1600)
+        unit = choose_unit(days_per_px, MIN_PX)
+        xs = [view.x_of(t.day) for t in ticks(view.start, view.end, unit)]
+        gaps = [b - a for a, b in itertools.pairwise(xs)]
+        assert min(gaps) >= 40 * 0.9  # months vary from 28 to 31 days

@@ -1,0 +1,205 @@
+"""The timeline widget on real data: zoom, pan, selection, clusters, and what it draws."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from tests.core.test_timeline_data import synthetic
+from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.scene import Item, ItemKind
+from viewer.ui.timeline.view import TimelineView
+
+
+def _item_for(view: TimelineView, event_id: str, kind: ItemKind) -> Item:
+    row = view.data.row_of(event_id)
+    for item in view.scene.items:
+        if item.kind is kind and row in item.rows:
+            return item
+    raise AssertionError(f"{event_id} not drawn as {kind}")
+
+
+def _pixel(view: TimelineView, point: QPointF) -> QColor:
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(int(point.x()), int(point.y()))
+
+
+def test_keyboard_zoom_and_pan(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.timeline
+    view.setFocus()
+    before = view.view
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.view.days_per_px < before.days_per_px
+    zoomed = view.view
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert view.view.start > zoomed.start
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.view.days_per_px > zoomed.days_per_px
+    window.fit_action.trigger()
+    assert view.view.start <= view.limits.first and view.view.end >= view.limits.last
+
+
+def test_ctrl_wheel_zooms_around_the_cursor(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.timeline
+    x = 400
+    day_before = view.view.day_at(x - 150)
+    from PySide6.QtGui import QWheelEvent
+
+    event = QWheelEvent(
+        QPointF(x, 200),
+        QPointF(view.viewport().mapToGlobal(QPoint(x, 200))),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    view.wheelEvent(event)
+    assert view.view.days_per_px < view.limits.fit(view.view.width).days_per_px
+    assert abs(view.view.day_at(x - 150) - day_before) < view.view.days_per_px * 2
+
+
+def test_drag_and_scrollbar_pan(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.timeline
+    view.zoom(4)
+    start = view.view.start
+    port = view.viewport()
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=QPoint(600, 300))
+    qtbot.mouseMove(port, QPoint(500, 300))
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=QPoint(500, 300))
+    assert view.view.start > start  # dragged left: later dates come into view
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.minimum())
+    assert view.view.start == view.limits.outer[0]
+
+
+def test_click_selects_and_fills_the_detail_pane(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.timeline
+    view.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    item = _item_for(view, "2018-07-16-helsinki-summit", ItemKind.POINT)
+    with qtbot.waitSignal(view.selection_changed) as signal:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=item.rect.center().toPoint()
+        )
+    assert signal.args == [["2018-07-16-helsinki-summit"]]
+    assert "Helsinki summit" in window.detail.toPlainText()
+
+
+def test_arrow_keys_step_through_events(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.timeline
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    first = view.selected_ids()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    second = view.selected_ids()
+    assert first != second
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.selected_ids() == first
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.selected_ids() == ["2025-08-15-anchorage-summit"]
+    assert view.view.start <= view.data.start[view.selected[-1]] <= view.view.end
+
+
+def test_cluster_splits_when_clicked(qtbot: QtBot) -> None:
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    base = float(dt.date(2020, 1, 1).toordinal())
+    days = [base + i * 3 for i in range(8)] + [base + 4000]
+    view.set_data(synthetic(days), [], [], "Stance")
+    clusters = [i for i in view.scene.items if i.kind is ItemKind.CLUSTER]
+    assert sum(c.count for c in clusters) == 8  # no smear: every close event is in one
+    biggest = max(clusters, key=lambda c: c.count)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=biggest.rect.center().toPoint()
+    )
+    points = [i for i in view.scene.items if i.kind is ItemKind.POINT]
+    assert len(points) >= biggest.count
+    view.close()
+
+
+def test_selected_outline_is_drawn(window: MainWindow) -> None:
+    view = window.timeline
+    view.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    item = _item_for(view, "2018-07-16-helsinki-summit", ItemKind.POINT)
+    ring = item.rect.center() + QPointF(0, -(item.rect.height() / 2 + 4))
+    assert _pixel(view, ring) != window.palette().highlight().color()
+    view.select_ids(["2018-07-16-helsinki-summit"], reveal=False)
+    colour = _pixel(view, ring)
+    highlight = window.palette().highlight().color()
+    assert abs(colour.red() - highlight.red()) + abs(colour.blue() - highlight.blue()) < 60
+
+
+def test_month_precision_is_a_span(window: MainWindow) -> None:
+    view = window.timeline
+    view.show_range(dt.date(2017, 5, 1).toordinal(), dt.date(2017, 10, 1).toordinal())
+    item = _item_for(view, "2017-07-hamburg-dinner-conversation", ItemKind.BAR)
+    month_px = 31 / view.view.days_per_px
+    assert abs(item.rect.width() - month_px) < 2
+    colour = _pixel(view, item.rect.center() + QPointF(0, 3))
+    assert colour.red() > colour.blue() + 60  # the warm tone's orange, not background
+
+
+def test_flip_marker_is_drawn_and_selects_both_sides(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.timeline
+    view.show_range(dt.date(2025, 3, 1).toordinal(), dt.date(2025, 8, 1).toordinal())
+    [flip] = [i for i in view.scene.items if i.kind is ItemKind.FLIP]
+    badge = QPointF(flip.rect.center().x() - 8, flip.rect.top() + 7)
+    colour = _pixel(view, badge)
+    assert colour.green() > colour.red() + 60 and colour.green() > colour.blue()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=flip.rect.center().toPoint())
+    assert set(view.selected_ids()) == {
+        "2025-05-trump-putin-call",
+        "2025-05-trump-putin-gone-crazy",
+    }
+
+
+def test_hiding_a_lane(window: MainWindow) -> None:
+    view = window.timeline
+    lanes_before = len(view.geo.lanes)
+    window.lane_actions[5].setChecked(False)
+    assert len(view.geo.lanes) == lanes_before - 1
+    assert all(item.lane != 5 for item in view.scene.items)
+
+
+def test_profile_switch_reloads_the_timeline(window: MainWindow) -> None:
+    before = set(window.timeline.data.ids)
+    window.set_profile("putin-on-trump")
+    after = set(window.timeline.data.ids)
+    assert before != after
+    assert "2014-putin-why-would-you-need-alaska" in after
+    assert window.timeline.stance_label.endswith("(Putin's words)")
+
+
+def test_go_to_date(window: MainWindow) -> None:
+    assert window.go_to_date("2018-07")
+    view = window.timeline.view
+    assert view.start < dt.date(2018, 7, 1).toordinal() < view.end
+    assert view.span < 200
+    assert not window.go_to_date("next tuesday")
+
+
+def test_tooltip_text(window: MainWindow) -> None:
+    view = window.timeline
+    view.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    item = _item_for(view, "2018-07-16-helsinki-summit", ItemKind.POINT)
+    assert view.describe(item) == "Helsinki summit\n16 Jul 2018"
+
+
+def test_a_hundred_thousand_events_paint(qtbot: QtBot) -> None:
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.show()
+    rng = np.random.default_rng(1)
+    base = float(dt.date(2015, 1, 1).toordinal())
+    view.set_data(synthetic(sorted(base + rng.random(100_000) * 3650)), [], [], "Stance")
+    assert len(view.scene.items) < 1600  # bounded by the width, not the data
+    view.viewport().grab()
+    view.close()
