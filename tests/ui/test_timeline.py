@@ -17,7 +17,7 @@ from viewer.ui.timeline.view import TimelineView
 
 def _item_for(view: TimelineView, event_id: str, kind: ItemKind) -> Item:
     row = view.data.row_of(event_id)
-    for item in view.scene.items:
+    for item in view.scene.items():
         if item.kind is kind and row in item.rows:
             return item
     raise AssertionError(f"{event_id} not drawn as {kind}")
@@ -113,13 +113,13 @@ def test_cluster_splits_when_clicked(qtbot: QtBot) -> None:
     base = float(dt.date(2020, 1, 1).toordinal())
     days = [base + i * 3 for i in range(8)] + [base + 4000]
     view.set_data(synthetic(days), [], [], "Stance")
-    clusters = [i for i in view.scene.items if i.kind is ItemKind.CLUSTER]
+    clusters = [i for i in view.scene.items() if i.kind is ItemKind.CLUSTER]
     assert sum(c.count for c in clusters) == 8  # no smear: every close event is in one
     biggest = max(clusters, key=lambda c: c.count)
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=biggest.rect.center().toPoint()
     )
-    points = [i for i in view.scene.items if i.kind is ItemKind.POINT]
+    points = [i for i in view.scene.items() if i.kind is ItemKind.POINT]
     assert len(points) >= biggest.count
     view.close()
 
@@ -149,7 +149,7 @@ def test_month_precision_is_a_span(window: MainWindow) -> None:
 def test_flip_marker_is_drawn_and_selects_both_sides(window: MainWindow, qtbot: QtBot) -> None:
     view = window.timeline
     view.show_range(dt.date(2025, 3, 1).toordinal(), dt.date(2025, 8, 1).toordinal())
-    [flip] = [i for i in view.scene.items if i.kind is ItemKind.FLIP]
+    [flip] = [i for i in view.scene.items() if i.kind is ItemKind.FLIP]
     badge = QPointF(flip.rect.center().x() - 8, flip.rect.top() + 7)
     colour = _pixel(view, badge)
     assert colour.green() > colour.red() + 60 and colour.green() > colour.blue()
@@ -165,7 +165,7 @@ def test_hiding_a_lane(window: MainWindow) -> None:
     lanes_before = len(view.geo.lanes)
     window.lane_actions[5].setChecked(False)
     assert len(view.geo.lanes) == lanes_before - 1
-    assert all(item.lane != 5 for item in view.scene.items)
+    assert all(item.lane != 5 for item in view.scene.items())
 
 
 def test_profile_switch_reloads_the_timeline(window: MainWindow) -> None:
@@ -200,6 +200,6 @@ def test_a_hundred_thousand_events_paint(qtbot: QtBot) -> None:
     rng = np.random.default_rng(1)
     base = float(dt.date(2015, 1, 1).toordinal())
     view.set_data(synthetic(sorted(base + rng.random(100_000) * 3650)), [], [], "Stance")
-    assert len(view.scene.items) < 1600  # bounded by the width, not the data
+    assert len(list(view.scene.items())) < 1600  # bounded by the width, not the data
     view.viewport().grab()
     view.close()

@@ -21,6 +21,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from viewer.core import schema
 from viewer.core.dates import FuzzyDate
 from viewer.core.document import FORMAT_VERSION, CheckedDocument
+from viewer.core.timeline_cache import write_cache
 
 
 def build_catalog(document: CheckedDocument, out: Path) -> None:
@@ -61,6 +62,7 @@ def _write(document: CheckedDocument, path: Path) -> None:
                     connection.execute(insert(model), rows[model])
             for statement in schema.FTS_STATEMENTS:
                 connection.execute(text(statement))
+            write_cache(connection.connection.driver_connection)  # type: ignore[arg-type]
         with engine.connect() as connection:
             connection.exec_driver_sql("VACUUM")
     finally:

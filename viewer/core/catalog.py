@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -23,7 +22,6 @@ from sqlalchemy.orm import Session
 from viewer.core import schema
 from viewer.core.dates import FuzzyDate, from_stored
 from viewer.core.errors import CatalogError
-from viewer.core.lanes import LANE_OF_KIND, TONE_CODE
 from viewer.core.records import (
     Criticism,
     Entity,
@@ -40,7 +38,8 @@ from viewer.core.records import (
     Tone,
 )
 from viewer.core.stance import StancePoint, stance_points
-from viewer.core.timeline_data import PRECISION_CODE, TimelineData
+from viewer.core.timeline_cache import query_columns, read_cache
+from viewer.core.timeline_data import TimelineData
 
 E, S, P, V, Q = (
     schema.EntityRow,
@@ -320,39 +319,13 @@ class Catalog:
             return [_event(r) for r in conn.execute(query)]
 
     def timeline(self, profile_id: str | None = None) -> TimelineData:
-        """The profile's events as columns for the timeline (one query, no records)."""
-        sql = (
-            "SELECT e.id, e.title, julianday(e.start) - 1721424.5, "
-            "julianday(e.end) - 1721423.5, "
-            f"{_case('e.kind', {k.value: n for k, n in LANE_OF_KIND.items()})}, "
-            f"{_case('e.tone', {t.value: n for t, n in TONE_CODE.items()})}, "
-            f"{_case('e.precision', {p.value: n for p, n in PRECISION_CODE.items()})}, "
-            "e.approximate, e.status IN ('cancelled', 'not-held') FROM event e "
-        )
-        params: tuple[str, ...] = ()
-        if profile_id is not None:
-            sql += "JOIN event_profile p ON p.event_id = e.id WHERE p.profile_id = ? "
-            params = (profile_id,)
-        sql += "ORDER BY e.start, e.id"
+        """The profile's events as columns for the timeline, from the build-time cache."""
         conn = self.raw_connection()
         try:
-            rows = conn.execute(sql, params).fetchall()
+            cached = read_cache(conn, profile_id)
+            return cached if cached is not None else query_columns(conn, profile_id)
         finally:
             conn.close()
-        if not rows:
-            return TimelineData.empty()
-        ids, titles, start, end, lane, tone, precision, approx, cancelled = zip(*rows, strict=True)
-        return TimelineData.from_columns(
-            list(ids),
-            list(titles),
-            np.array(start, dtype=np.float64).round(),
-            np.array(end, dtype=np.float64).round(),
-            np.array(lane, dtype=np.int8),
-            np.array(tone, dtype=np.int8),
-            np.array(precision, dtype=np.int8),
-            np.array(approx, dtype=np.bool_),
-            np.array(cancelled, dtype=np.bool_),
-        )
 
     def stance(self, profile_id: str) -> list[StancePoint]:
         """The profile subject's own words over time, one point per event."""
@@ -391,12 +364,6 @@ class Catalog:
                 t: int(conn.connection().exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one())
                 for t in tables
             }
-
-
-def _case(column: str, mapping: dict[str, int]) -> str:
-    """A SQL CASE mapping a text column to small integers (constants from our own enums)."""
-    whens = " ".join(f"WHEN '{key}' THEN {value}" for key, value in mapping.items())
-    return f"CASE {column} {whens} ELSE 0 END"
 
 
 def _event(r: Any) -> Event:

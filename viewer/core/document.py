@@ -22,6 +22,7 @@ FORMAT = "timeline-viewer-catalog"
 FORMAT_VERSION = 1
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but tab and newline
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,8 @@ class _Checker:
             self.problem(where, label, name, f"must be a string, not {type(value).__name__}")
             return None
         text = value.strip() if fld.kind != "text" else value.strip("\n")
+        if _CONTROL.search(text):
+            self.problem(where, label, name, "contains a control character")
         if fld.kind == "id" and not SLUG.match(text):
             self.problem(where, label, name, f"{text!r} is not a slug (a-z, 0-9 and single '-')")
         if fld.choices and text not in fld.choices:

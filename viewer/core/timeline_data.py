@@ -23,6 +23,7 @@ from viewer.core.timescale import Viewport
 PRECISIONS: tuple[Precision, ...] = tuple(Precision)
 PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
 DAY_CODE = PRECISION_CODE[Precision.DAY]
+NEUTRAL = 3  # index of Tone.NEUTRAL in lanes.TONES: grey, for groups of mixed tones
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -30,12 +31,19 @@ IntArray = npt.NDArray[np.int64]
 
 @dataclass(frozen=True)
 class Extent:
-    """Events of one lane that share the same vague extent (e.g. all "Nov 2018" ones)."""
+    """Events of one lane that share the same vague extent (e.g. all "Nov 2018" ones).
+
+    `row` stacks extents that overlap in time (a year over its months); it is fixed
+    when the data loads, so drawing needs no packing. `tone` is the events' common
+    tone, or neutral when they differ.
+    """
 
     start: float
     end: float  # exclusive
     approximate: bool
     rows: tuple[int, ...]
+    tone: int = 3
+    row: int = 0
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,10 @@ class LaneIndex:
     extents: tuple[Extent, ...]
     extent_starts: FloatArray
     extent_ends: FloatArray
+    extent_rows: IntArray  # stacking row of each extent
+    extent_tones: IntArray
+    extent_counts: IntArray
+    extent_hollow: npt.NDArray[np.bool_]  # a single cancelled event
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class TimelineData:
     approximate: npt.NDArray[np.bool_]
     cancelled: npt.NDArray[np.bool_]  # cancelled or never held: drawn hollow
     lanes: tuple[LaneIndex, ...] = field(default=())
+    point_pos: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _row_of: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -89,21 +102,25 @@ class TimelineData:
         cancelled: npt.NDArray[np.bool_],
     ) -> TimelineData:
         lanes = tuple(
-            _lane_index(number, start, end, lane, precision, approximate)
+            _lane_index(number, start, end, lane, tone, precision, approximate, cancelled)
             for number in range(len(LANES))
         )
+        point_pos = np.full(len(ids), -1, dtype=np.int64)  # row -> index in its lane's points
+        for index in lanes:
+            point_pos[index.point_rows] = np.arange(len(index.point_rows))
         return cls(
-            tuple(ids),
-            tuple(titles),
-            start,
-            end,
-            lane,
-            tone,
-            precision,
-            approximate,
-            cancelled,
-            lanes,
-            {event_id: row for row, event_id in enumerate(ids)},
+            ids=tuple(ids),
+            titles=tuple(titles),
+            start=start,
+            end=end,
+            lane=lane,
+            tone=tone,
+            precision=precision,
+            approximate=approximate,
+            cancelled=cancelled,
+            lanes=lanes,
+            point_pos=point_pos,
+            _row_of={event_id: row for row, event_id in enumerate(ids)},
         )
 
     @classmethod
@@ -155,8 +172,10 @@ def _lane_index(
     start: FloatArray,
     end: FloatArray,
     lane: npt.NDArray[np.int8],
+    tone: npt.NDArray[np.int8],
     precision: npt.NDArray[np.int8],
     approximate: npt.NDArray[np.bool_],
+    cancelled: npt.NDArray[np.bool_],
 ) -> LaneIndex:
     in_lane = lane == number
     point_mask = in_lane & (precision == DAY_CODE) & ~approximate
@@ -167,13 +186,24 @@ def _lane_index(
     for row in np.flatnonzero(in_lane & ~point_mask).tolist():
         key = (float(start[row]), float(end[row]), bool(approximate[row]))
         extents.setdefault(key, []).append(row)
-    items = tuple(Extent(s, e, a, tuple(r)) for (s, e, a), r in sorted(extents.items()))
+    items = tuple(
+        Extent(s, e, a, tuple(r), _common_tone(tone, r), row)
+        for ((s, e, a), r), row in zip(
+            sorted(extents.items()), _stack(sorted(extents)), strict=True
+        )
+    )
     return LaneIndex(
         point_days=days[order],
         point_rows=rows[order].astype(np.int64),
         extents=items,
         extent_starts=np.array([x.start for x in items], dtype=np.float64),
         extent_ends=np.array([x.end for x in items], dtype=np.float64),
+        extent_rows=np.array([x.row for x in items], dtype=np.int64),
+        extent_tones=np.array([x.tone for x in items], dtype=np.int64),
+        extent_counts=np.array([len(x.rows) for x in items], dtype=np.int64),
+        extent_hollow=np.array(
+            [len(x.rows) == 1 and bool(cancelled[x.rows[0]]) for x in items], dtype=np.bool_
+        ),
     )
 
 
@@ -198,9 +228,26 @@ def point_bins(index: LaneIndex, view: Viewport, bin_px: float) -> Bins:
     return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days)
 
 
-def visible_extents(index: LaneIndex, view: Viewport) -> list[Extent]:
-    """The lane's vague extents that overlap the view, in start order."""
-    if not index.extents:
-        return []
+def visible_extents(index: LaneIndex, view: Viewport) -> IntArray:
+    """Indexes of the lane's vague extents that overlap the view, in start order."""
     mask = (index.extent_ends > view.start) & (index.extent_starts < view.end)
-    return [index.extents[i] for i in np.flatnonzero(mask).tolist()]
+    return np.flatnonzero(mask)
+
+
+def _common_tone(tone: npt.NDArray[np.int8], rows: list[int]) -> int:
+    tones = tone[rows[:64]]
+    return int(tones[0]) if (tones == tones[0]).all() else NEUTRAL
+
+
+def _stack(keys: list[tuple[float, float, bool]]) -> list[int]:
+    """Greedy interval partitioning in time: each extent gets the first free row."""
+    free: list[float] = []  # end of the last extent in each row
+    rows = []
+    for start, end, _ in keys:
+        row = next((r for r, last in enumerate(free) if last <= start), len(free))
+        if row == len(free):
+            free.append(end)
+        else:
+            free[row] = end
+        rows.append(row)
+    return rows

@@ -1,23 +1,35 @@
-"""What the timeline shows in the current view: items with their rectangles.
+"""What the timeline shows in the current view, and where.
 
 `build_scene()` is the one place that decides what is drawn where; the painter
-draws its items and hit-testing looks them up, so both always agree. Its cost
-depends on the window's width, not on the number of events.
+draws it and hit-testing looks things up in it, so both always agree. Points are
+kept as numpy columns per lane and bars as small tuples, so the cost depends on
+the width of the window, not on the number of events.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
 from viewer.core.lanes import TONE_CODE
 from viewer.core.stance import Flip, StancePoint
-from viewer.core.timeline_data import LaneIndex, TimelineData, point_bins, visible_extents
+from viewer.core.timeline_data import (
+    Extent,
+    LaneIndex,
+    TimelineData,
+    point_bins,
+    visible_extents,
+)
 from viewer.core.timescale import Viewport
 from viewer.ui.timeline import geometry as g
+
+HALF = g.MARKER / 2 + 1
 
 
 class ItemKind(Enum):
@@ -30,17 +42,18 @@ class ItemKind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One thing on screen, as hit-testing and tooltips see it."""
+
     kind: ItemKind
     rect: QRectF
     lane: int = -1
-    rows: tuple[int, ...] = ()  # event rows (empty for big clusters: see first/count)
+    rows: tuple[int, ...] = ()  # event rows (empty for clusters: see first/count)
     first: int = 0  # clusters: index of the first point in the lane's arrays
     count: int = 1
     tone: int = 0
     start: float = 0.0  # days covered (clusters and bars)
     end: float = 0.0
     label: str = ""
-    label_room: float = 0.0  # px available right of a point for its label
     selected: bool = False
     hollow: bool = False
     approximate: bool = False
@@ -48,20 +61,159 @@ class Item:
     stance: StancePoint | None = None
 
 
+@dataclass(frozen=True)
+class LanePoints:
+    """A lane's exact-day events in view: one entry per occupied pixel bin."""
+
+    lane: int
+    y: float
+    xs: npt.NDArray[np.float64]
+    counts: npt.NDArray[np.int64]
+    first: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int64]  # the event row of single events, -1 for clusters
+    room: npt.NDArray[np.float64]  # px free right of each entry, for its label
+    selected: npt.NDArray[np.bool_]
+    start: npt.NDArray[np.float64]  # first and last day in each entry
+    end: npt.NDArray[np.float64]
+
+
+class Bar(NamedTuple):
+    x0: float
+    x1: float
+    y: float
+    lane: int
+    tone: int
+    rows: tuple[int, ...]
+    start: float
+    end: float
+    approximate: bool
+    hollow: bool
+    selected: bool
+    label: str
+
+
+@dataclass(frozen=True)
+class PlainBars:
+    """A lane's narrow bars, drawn without labels; `runs` joins touching ones."""
+
+    lane: int
+    extents: npt.NDArray[np.int64]  # index into the lane's extents, for hit-testing
+    x0: npt.NDArray[np.float64]
+    x1: npt.NDArray[np.float64]
+    y: npt.NDArray[np.float64]
+    runs: tuple[tuple[float, float, float, int], ...]  # (x0, x1, y, tone) to paint
+
+
 @dataclass
 class Scene:
-    items: list[Item] = field(default_factory=list)
+    points: list[LanePoints] = field(default_factory=list)
+    bars: list[Bar] = field(default_factory=list)  # wide, selected or cancelled ones
+    plain: list[PlainBars] = field(default_factory=list)
+    marks: list[Item] = field(default_factory=list)  # stance points and flips
+    data: TimelineData | None = None
+
+    def items(self) -> Iterator[Item]:
+        """Everything on screen as `Item`s (for tests, tooltips and accessibility)."""
+        for lane in self.points:
+            for i in range(len(lane.xs)):
+                yield _point_item(lane, i)
+        for bar in self.bars:
+            yield _bar_item(bar)
+        for plain in self.plain:
+            for i in range(len(plain.extents)):
+                yield _bar_item(self._plain_bar(plain, i))
+        yield from self.marks
+
+    def _plain_bar(self, plain: PlainBars, i: int) -> Bar:
+        assert self.data is not None
+        extent = self.data.lanes[plain.lane].extents[int(plain.extents[i])]
+        return _make_bar(
+            self.data,
+            extent,
+            float(plain.x0[i]),
+            float(plain.x1[i]),
+            float(plain.y[i]),
+            plain.lane,
+            frozenset(),
+        )
 
     def at(self, x: float, y: float) -> Item | None:
-        """The item under a point; the smallest wins (a marker over the bar behind it)."""
-        best: Item | None = None
-        best_area = float("inf")
-        for item in self.items:
-            if item.rect.adjusted(-2, -2, 2, 2).contains(x, y):
-                area = item.rect.width() * item.rect.height()
-                if area < best_area:
-                    best, best_area = item, area
-        return best
+        """The item under a point; the smallest wins (a marker over a bar behind it)."""
+        candidates: list[Item] = [m for m in self.marks if _hit(m.rect, x, y)]
+        for lane in self.points:
+            if abs(y - lane.y) <= HALF + 2 and len(lane.xs):
+                i = int(np.argmin(np.abs(lane.xs - x)))
+                item = _point_item(lane, i)
+                if _hit(item.rect, x, y):
+                    candidates.append(item)
+        candidates += [_bar_item(b) for b in self.bars if _hit(_bar_rect(b), x, y)]
+        for plain in self.plain:
+            inside = (plain.x0 - 2 <= x) & (x <= plain.x1 + 2)
+            inside &= (plain.y - 2 <= y) & (y <= plain.y + g.BAR + 2)
+            candidates += [
+                _bar_item(self._plain_bar(plain, int(i))) for i in np.flatnonzero(inside)
+            ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c.rect.width() * c.rect.height())
+
+
+def _hit(rect: QRectF, x: float, y: float) -> bool:
+    return rect.adjusted(-2, -2, 2, 2).contains(x, y)
+
+
+def cluster_width(count: int) -> float:
+    return max(2 * HALF + 4, 8 + 7 * len(str(count)))
+
+
+def _point_item(lane: LanePoints, i: int) -> Item:
+    x = float(lane.xs[i])
+    count = int(lane.counts[i])
+    if count == 1:
+        return Item(
+            ItemKind.POINT,
+            QRectF(x - HALF, lane.y - HALF, 2 * HALF, 2 * HALF),
+            lane.lane,
+            (int(lane.rows[i]),),
+            int(lane.first[i]),
+            1,
+            selected=bool(lane.selected[i]),
+        )
+    width = cluster_width(count)
+    return Item(
+        ItemKind.CLUSTER,
+        QRectF(x - width / 2, lane.y - HALF - 1, width, 2 * HALF + 2),
+        lane.lane,
+        (),
+        int(lane.first[i]),
+        count,
+        start=float(lane.start[i]),
+        end=float(lane.end[i]),
+        label=str(count),
+        selected=bool(lane.selected[i]),
+    )
+
+
+def _bar_rect(bar: Bar) -> QRectF:
+    return QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+
+
+def _bar_item(bar: Bar) -> Item:
+    return Item(
+        ItemKind.BAR,
+        _bar_rect(bar),
+        bar.lane,
+        bar.rows,
+        0,
+        len(bar.rows),
+        bar.tone,
+        bar.start,
+        bar.end,
+        bar.label,
+        bar.selected,
+        bar.hollow,
+        bar.approximate,
+    )
 
 
 def build_scene(
@@ -72,81 +224,83 @@ def build_scene(
     stance: list[StancePoint],
     flips: list[Flip],
 ) -> Scene:
-    scene = Scene()
-    left = geo.time_left
+    scene = Scene(data=data)
+    chosen = np.fromiter(selected, dtype=np.int64) if selected else None
     for lane, band in geo.lanes:
         index = data.lanes[lane]
-        _points(scene, data, index, lane, view, geo.point_row_y(band), left, selected)
-        _bars(scene, data, index, lane, view, geo, band, left, selected)
-    _stance(scene, stance, flips, view, geo, left, selected, data)
+        mine = None
+        if chosen is not None:
+            ours = chosen[data.lane[chosen] == lane]
+            mine = np.sort(data.point_pos[ours][data.point_pos[ours] >= 0])
+        points = _points(index, lane, view, geo.point_row_y(band), geo.time_left, mine)
+        if points is not None:
+            scene.points.append(points)
+        _bars(scene, data, index, lane, view, geo, band, selected)
+    _stance(scene, stance, flips, view, geo, selected, data)
     return scene
 
 
 def _points(
-    scene: Scene,
-    data: TimelineData,
     index: LaneIndex,
     lane: int,
     view: Viewport,
     y: float,
     left: float,
-    selected: frozenset[int],
-) -> None:
+    chosen: npt.NDArray[np.int64] | None,
+) -> LanePoints | None:
     if not len(index.point_days):
-        return
+        return None
     bins = point_bins(index, view, g.BIN_PX)
-    xs = (bins.centre_days - view.start) / view.days_per_px + left
-    half = g.MARKER / 2 + 1
-    chosen = _selected_positions(index.point_rows, selected)
-    n = len(xs)
-    for i in range(n):
-        x = float(xs[i])
-        count = int(bins.counts[i])
-        first = int(bins.first[i])
-        right = min(float(xs[i + 1]) if i + 1 < n else float("inf"), view.width + left)
-        room = right - x - half * 2
-        is_selected = any(first <= pos < first + count for pos in chosen)
-        if count == 1:
-            row = int(index.point_rows[first])
-            scene.items.append(
-                Item(
-                    ItemKind.POINT,
-                    QRectF(x - half, y - half, 2 * half, 2 * half),
-                    lane,
-                    (row,),
-                    first,
-                    1,
-                    int(data.tone[row]),
-                    label=data.titles[row],
-                    label_room=room,
-                    selected=is_selected,
-                    hollow=bool(data.cancelled[row]),
-                )
-            )
+    xs, counts, first = _merge_overlapping(
+        ((bins.centre_days - view.start) / view.days_per_px + left).tolist(),
+        bins.counts.tolist(),
+        bins.first.tolist(),
+    )
+    last = first + counts - 1
+    rows = np.where(counts == 1, index.point_rows[first], -1)
+    right = np.minimum(np.append(xs[1:], np.inf), view.width + left)
+    room = right - xs - 2 * HALF
+    if chosen is not None and len(chosen):
+        lo = np.searchsorted(chosen, first)
+        hi = np.searchsorted(chosen, last, side="right")
+        selected = hi > lo
+    else:
+        selected = np.zeros(len(xs), dtype=np.bool_)
+    days = index.point_days
+    return LanePoints(
+        lane, y, xs, counts, first, rows, room, selected, days[first] - 0.5, days[last] + 0.5
+    )
+
+
+def _merge_overlapping(
+    xs: list[float], counts: list[int], first: list[int]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Join neighbouring bins whose markers or count badges would overlap."""
+    out_x: list[float] = []
+    out_count: list[int] = []
+    out_first: list[int] = []
+    right = float("-inf")
+    for x, count, start in zip(xs, counts, first, strict=True):
+        width = 2 * HALF if count == 1 else cluster_width(count)
+        if out_x and x - width / 2 < right + 2:
+            total = out_count[-1] + count
+            # keep the group centred on its members, weighted by how many each bin holds
+            out_x[-1] = (out_x[-1] * out_count[-1] + x * count) / total
+            out_count[-1] = total
+            right = out_x[-1] + cluster_width(total) / 2
         else:
-            width = max(2 * half + 4, 8 + 7 * len(str(count)))
-            days = index.point_days
-            scene.items.append(
-                Item(
-                    ItemKind.CLUSTER,
-                    QRectF(x - width / 2, y - half - 1, width, 2 * half + 2),
-                    lane,
-                    (),
-                    first,
-                    count,
-                    start=float(days[first]) - 0.5,
-                    end=float(days[first + count - 1]) + 0.5,
-                    label=str(count),
-                    selected=is_selected,
-                )
-            )
+            out_x.append(x)
+            out_count.append(count)
+            out_first.append(start)
+            right = x + width / 2
+    return (
+        np.array(out_x, dtype=np.float64),
+        np.array(out_count, dtype=np.int64),
+        np.array(out_first, dtype=np.int64),
+    )
 
 
-def _selected_positions(point_rows: np.ndarray, selected: frozenset[int]) -> list[int]:
-    if not selected:
-        return []
-    positions = np.flatnonzero(np.isin(point_rows, list(selected)))
-    return [int(p) for p in positions]
+FANCY_BAR_PX = 40  # bars at least this wide get soft edges and a label
 
 
 def _bars(
@@ -157,42 +311,87 @@ def _bars(
     view: Viewport,
     geo: g.Geometry,
     band: g.Band,
-    left: float,
     selected: frozenset[int],
 ) -> None:
-    rows_free = [float("-inf")] * geo.bar_rows(band)
-    for extent in visible_extents(index, view):
-        x0 = (extent.start - view.start) / view.days_per_px + left
-        x1 = (extent.end - view.start) / view.days_per_px + left
-        x1 = max(x1, x0 + 3)
-        row = next((r for r, free in enumerate(rows_free) if free <= x0), len(rows_free) - 1)
-        rows_free[row] = x1 + 2
-        y = geo.bar_row_y(band, row)
-        count = len(extent.rows)
-        first_row = extent.rows[0]
-        label = data.titles[first_row] if count == 1 else f"{count} events"
-        scene.items.append(
-            Item(
-                ItemKind.BAR,
-                QRectF(x0, y, x1 - x0, g.BAR),
-                lane,
-                extent.rows,
-                0,
-                count,
-                _common_tone(data, extent.rows),
-                extent.start,
-                extent.end,
-                label,
-                selected=any(r in selected for r in extent.rows),
-                hollow=count == 1 and bool(data.cancelled[first_row]),
-                approximate=extent.approximate,
+    visible = visible_extents(index, view)
+    if not len(visible):
+        return
+    left = geo.time_left
+    x0s = (index.extent_starts[visible] - view.start) / view.days_per_px + left
+    x1s = np.maximum((index.extent_ends[visible] - view.start) / view.days_per_px + left, x0s + 3)
+    n_rows = geo.bar_rows(band)
+    tops = np.array([geo.bar_row_y(band, r) for r in range(n_rows)])
+    ys = tops[np.minimum(index.extent_rows[visible], n_rows - 1)]
+    fancy = (x1s - x0s >= FANCY_BAR_PX) | index.extent_hollow[visible]
+    if selected:
+        chosen = {r for r in selected if int(data.lane[r]) == lane}
+        if chosen:
+            fancy |= np.array(
+                [not chosen.isdisjoint(index.extents[i].rows) for i in visible.tolist()]
             )
+    for i in np.flatnonzero(fancy).tolist():
+        extent = index.extents[int(visible[i])]
+        scene.bars.append(
+            _make_bar(data, extent, float(x0s[i]), float(x1s[i]), float(ys[i]), lane, selected)
+        )
+    plain = ~fancy
+    if plain.any():
+        px0, px1, py = x0s[plain], x1s[plain], ys[plain]
+        tones = index.extent_tones[visible[plain]]
+        scene.plain.append(
+            PlainBars(lane, visible[plain], px0, px1, py, _runs(px0, px1, py, tones))
         )
 
 
-def _common_tone(data: TimelineData, rows: tuple[int, ...]) -> int:
-    tones = {int(data.tone[r]) for r in rows[:200]}
-    return tones.pop() if len(tones) == 1 else 3  # several tones: neutral grey
+def _make_bar(
+    data: TimelineData,
+    extent: Extent,
+    x0: float,
+    x1: float,
+    y: float,
+    lane: int,
+    selected: frozenset[int],
+) -> Bar:
+    members = extent.rows
+    single = len(members) == 1
+    return Bar(
+        x0,
+        x1,
+        y,
+        lane,
+        extent.tone,
+        members,
+        extent.start,
+        extent.end,
+        extent.approximate,
+        single and bool(data.cancelled[members[0]]),
+        bool(selected) and not selected.isdisjoint(members),
+        data.titles[members[0]] if single else f"{len(members)} events",
+    )
+
+
+def _runs(
+    x0: npt.NDArray[np.float64],
+    x1: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    tones: npt.NDArray[np.int64],
+) -> tuple[tuple[float, float, float, int], ...]:
+    """Touching bars of one row and tone, joined: one rectangle to paint instead of many."""
+    order = np.lexsort((x0, tones, y))
+    x0, x1, y, tones = x0[order], x1[order], y[order], tones[order]
+    breaks = np.ones(len(x0), dtype=np.bool_)
+    breaks[1:] = (y[1:] != y[:-1]) | (tones[1:] != tones[:-1]) | (x0[1:] > x1[:-1] + 1.5)
+    starts = np.flatnonzero(breaks)
+    right = np.maximum.reduceat(x1, starts)
+    return tuple(
+        zip(
+            x0[starts].tolist(),
+            right.tolist(),
+            y[starts].tolist(),
+            tones[starts].tolist(),
+            strict=True,
+        )
+    )
 
 
 def _stance(
@@ -201,11 +400,11 @@ def _stance(
     flips: list[Flip],
     view: Viewport,
     geo: g.Geometry,
-    left: float,
     selected: frozenset[int],
     data: TimelineData,
 ) -> None:
     band = geo.stance
+    left = geo.time_left
     mid = band.middle
     amplitude = band.height / 2 - 8
     for point in points:
@@ -219,12 +418,12 @@ def _stance(
             x0 = (point.start - view.start) / view.days_per_px + left
             x1 = (point.end - view.start) / view.days_per_px + left
             rect = QRectF(x0, y - 4, max(8.0, x1 - x0), 8)
-        scene.items.append(
+        scene.marks.append(
             Item(
                 ItemKind.STANCE,
                 rect,
                 rows=(row,) if row is not None else (),
-                tone=_tone_code(point),
+                tone=TONE_CODE[point.tone],
                 start=point.start,
                 end=point.end,
                 stance=point,
@@ -240,7 +439,7 @@ def _stance(
             for r in (data.row_of(flip.before.event_id), data.row_of(flip.after.event_id))
             if r is not None
         )
-        scene.items.append(
+        scene.marks.append(
             Item(
                 ItemKind.FLIP,
                 QRectF(x - 8, band.top + 1, 16, band.height - 2),
@@ -250,7 +449,3 @@ def _stance(
                 selected=bool(rows) and set(rows) <= selected,
             )
         )
-
-
-def _tone_code(point: StancePoint) -> int:
-    return TONE_CODE[point.tone]

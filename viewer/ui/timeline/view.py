@@ -231,11 +231,14 @@ class TimelineView(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._painter is None:
-            self._painter = TimelinePainter(self.palette(), self.font())
+            self._painter = TimelinePainter(
+                self.palette(), self.font(), self.viewport().devicePixelRatioF()
+            )
         painter = QPainter(self.viewport())
         try:
             self._painter.paint(
                 painter,
+                self.data,
                 self.scene,
                 self.view,
                 self.geo,

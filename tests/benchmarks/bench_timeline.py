@@ -1,0 +1,184 @@
+"""Timeline benchmark: repaint, pan, open-to-first-frame and peak RSS.
+
+    python tests/benchmarks/bench_timeline.py [--sizes 1000,10000,100000,1000000]
+
+For each size a synthetic catalog (ten years, six lanes) is written to a temporary
+folder and measured in a fresh process, in a 1600x900 window offscreen. Repaint
+times include rebuilding what is visible (the scene), not just drawing it.
+Start-up compares the whole app, process start to first painted window, with a
+bare PySide6 window shown by the same Python, run alternately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+ZOOMS = {"ten years": 3652.0, "one year": 365.0, "one week": 7.0}
+
+
+def measure_one(db: Path) -> dict[str, object]:
+    import resource
+
+    t0 = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.core.catalog import Catalog
+    from viewer.ui.timeline.view import TimelineView
+
+    app = QApplication.instance() or QApplication([])
+    view = TimelineView()
+    view.resize(1600 + 2, 900)
+    view.show()
+    app.processEvents()
+    t_open = time.perf_counter()
+    catalog = Catalog(db)
+    data = catalog.timeline("p")
+    view.set_data(data, catalog.eras(), catalog.stance("p"), "Stance")
+    view.viewport().repaint()
+    first_frame = time.perf_counter() - t_open
+    results: dict[str, object] = {"events": len(data), "open_to_first_frame_s": first_frame}
+    centre = (view.limits.first + view.limits.last) / 2
+    for name, span in ZOOMS.items():
+        view.show_range(centre - span / 2, centre + span / 2)
+        times = []
+        for i in range(60):
+            # move a little each time so nothing is cached between frames
+            view.set_viewport(view.view.panned(1 if i % 2 else -1, view.limits))
+            start = time.perf_counter()
+            view._relayout()
+            view.viewport().repaint()
+            times.append((time.perf_counter() - start) * 1000)
+        results[f"repaint {name}"] = _stats(times)
+        pans = []
+        for i in range(40):
+            start = time.perf_counter()
+            view.pan(view.view.width * 0.1 * (1 if i % 2 == 0 else -1))
+            view.viewport().repaint()
+            pans.append((time.perf_counter() - start) * 1000)
+        results[f"pan 10% {name}"] = _stats(pans)
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["process_s"] = time.perf_counter() - t0
+    view.close()
+    catalog.close()
+    return results
+
+
+def _stats(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {
+        "median_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1], 2),
+    }
+
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+class Quit(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1400, 900)
+q = Quit(); w.installEventFilter(q); w.show(); app.exec()
+"""
+
+
+def startup(runs: int) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    app_times, bare_times = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs + 1):
+            for which in ("app", "bare"):
+                cmd = (
+                    [
+                        sys.executable,
+                        "-m",
+                        "viewer",
+                        "--data-dir",
+                        tmp,
+                        "--no-err-windows",
+                        "--quit-after-paint",
+                    ]
+                    if which == "app"
+                    else [sys.executable, "-c", BARE]
+                )
+                start = time.perf_counter()
+                subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
+                elapsed = time.perf_counter() - start
+                if i:  # the first round warms the disk cache
+                    (app_times if which == "app" else bare_times).append(elapsed)
+    app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+    return {
+        "app_median_s": round(app_med, 3),
+        "bare_pyside6_median_s": round(bare_med, 3),
+        "ratio": round(app_med / bare_med, 2),
+        "runs": runs,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
+    parser.add_argument("--startup-runs", type=int, default=10)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_one(args.child)))
+        return 0
+    from tests.benchmarks.synthetic import make_catalog
+
+    table = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            db = make_catalog(Path(tmp) / f"events-{size}.sqlite", size)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(db)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            result = json.loads(out.strip().splitlines()[-1])
+            table.append(result)
+            print(json.dumps(result), flush=True)
+    print(
+        "\n| events | open→first frame | "
+        + " | ".join(f"{k} median / p95" for k in table[0] if k.startswith(("repaint", "pan")))
+        + " | peak RSS |"
+    )
+    print("|" + "---|" * (3 + sum(1 for k in table[0] if k.startswith(("repaint", "pan")))))
+    for r in table:
+        cells = [
+            f"{r[k]['median_ms']} / {r[k]['p95_ms']} ms"
+            for k in r  # type: ignore[index]
+            if k.startswith(("repaint", "pan"))
+        ]
+        print(
+            f"| {r['events']:,} | {r['open_to_first_frame_s'] * 1000:.0f} ms | "
+            + " | ".join(cells)
+            + f" | {r['peak_rss_mb']:.0f} MB |"
+        )
+    if args.startup_runs:
+        print(
+            "\nStart-up, process start to first painted window:",
+            json.dumps(startup(args.startup_runs)),
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
