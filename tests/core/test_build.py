@@ -31,7 +31,7 @@ def test_shipped_catalog_matches_the_sources(built_catalog: Path) -> None:
 
 
 def test_catalog_is_opened_read_only(catalog: Catalog) -> None:
-    with catalog.connect() as session, pytest.raises(Exception, match="readonly"):
+    with catalog.session() as session, pytest.raises(Exception, match="readonly"):
         session.connection().exec_driver_sql("DELETE FROM event")
     conn = catalog.raw_connection()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
@@ -77,3 +77,9 @@ def test_other_schema_version_is_refused(built_catalog: Path, tmp_path: Path) ->
     conn.close()
     with pytest.raises(CatalogError, match="schema version 999"):
         Catalog(copy)
+
+
+def test_reader_and_schema_agree_on_the_version() -> None:
+    from viewer.core import catalog, schema
+
+    assert catalog.SCHEMA_VERSION == schema.SCHEMA_VERSION

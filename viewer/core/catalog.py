@@ -1,8 +1,11 @@
 """Read-only access to a built catalog, returning plain records.
 
-Every method opens a short connection, runs its queries and returns frozen
-records (`viewer.core.records`); nothing here keeps a cursor or an ORM object
-alive. The file is opened with `mode=ro`, so the app cannot write to it.
+Methods run plain SQL on one read-only sqlite3 connection and return frozen
+records (`viewer.core.records`); no cursor or database object leaves this
+module. The tables are defined by the SQLAlchemy models in `viewer.core.schema`,
+which build the catalog; reading goes through sqlite3 directly because importing
+SQLAlchemy alone takes longer than showing a bare Qt window, and the app must
+start quickly. The file is opened with `mode=ro`, so the app cannot write to it.
 """
 
 from __future__ import annotations
@@ -13,13 +16,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
-
-from viewer.core import schema
 from viewer.core.dates import FuzzyDate, from_stored
 from viewer.core.errors import CatalogError
 from viewer.core.records import (
@@ -41,30 +39,17 @@ from viewer.core.stance import StancePoint, stance_points
 from viewer.core.timeline_cache import query_columns, read_cache
 from viewer.core.timeline_data import TimelineData
 
-E, S, P, V, Q = (
-    schema.EntityRow,
-    schema.SourceRow,
-    schema.ProfileRow,
-    schema.EventRow,
-    schema.QuoteRow,
-)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: The schema version this code reads (viewer.core.schema.SCHEMA_VERSION, which
+#: imports SQLAlchemy; a test checks the two agree).
+SCHEMA_VERSION = 1
+_EVENT_COLUMNS = 'id, kind, title, date, start, "end", precision, approximate, tone, status, place'
 
 
-def read_only_engine(path: Path) -> Engine:
-    """An engine on `path` that SQLite itself will not let write."""
-    uri = path.resolve().as_uri()  # file:///... with reserved characters escaped
-    return create_engine(f"sqlite:///{uri}?mode=ro&uri=true")
-
-
-def _date(row: Any, prefix: str = "") -> FuzzyDate:
-    m = row._mapping
-    return from_stored(
-        m[f"{prefix}date"],
-        m[f"{prefix}start"],
-        m[f"{prefix}end"],
-        m[f"{prefix}precision"],
-        bool(m[f"{prefix}approximate"]),
-    )
+def read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
 
 
 class Catalog:
@@ -74,23 +59,23 @@ class Catalog:
         self.path = path
         if not path.is_file():
             raise CatalogError(f"The catalog {path} does not exist.")
-        self._engine = read_only_engine(path)
+        self._db = self.raw_connection()
+        self._db.row_factory = sqlite3.Row
         try:
-            with self.connect() as conn:
-                meta = {k: v for k, v in conn.execute(select(schema.Meta.key, schema.Meta.value))}
-        except DBAPIError as exc:
-            self._engine.dispose()
-            raise CatalogError(f"{path} is not a readable catalog: {exc.orig}") from exc
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise CatalogError(f"{path} is not a readable catalog: {exc}") from exc
         version = meta.get("schema_version")
-        if version != str(schema.SCHEMA_VERSION):
-            self._engine.dispose()
+        if version != str(SCHEMA_VERSION):
+            self._db.close()
             raise CatalogError(
                 f"{path} has catalog schema version {version}; this app reads version "
-                f"{schema.SCHEMA_VERSION}. Rebuild it with `timeline-viewer build-data`."
+                f"{SCHEMA_VERSION}. Rebuild it with `timeline-viewer build-data`."
             )
 
     def close(self) -> None:
-        self._engine.dispose()
+        self._db.close()
 
     def __enter__(self) -> Catalog:
         return self
@@ -98,234 +83,179 @@ class Catalog:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def connect(self) -> Iterator[Session]:
-        """A short read-only session for one operation."""
-        with Session(self._engine) as session:
-            yield session
-
     def raw_connection(self) -> sqlite3.Connection:
-        """A fresh read-only sqlite3 connection, for hot paths (search) that own it."""
-        uri = self.path.resolve().as_uri() + "?mode=ro"
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+        """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
+        return sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read-only SQLAlchemy session on the ORM models (export; not for hot paths)."""
+        from sqlalchemy import create_engine  # noqa: PLC0415 - slow import, rarely needed
+        from sqlalchemy.orm import Session  # noqa: PLC0415
+
+        engine = create_engine(f"sqlite:///{read_only_uri(self.path)}&uri=true")
+        try:
+            with Session(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
+
+    def _all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        return self._db.execute(sql, tuple(params)).fetchall()
 
     # -- entities and sources -------------------------------------------------
 
     @cached_property
     def entities(self) -> dict[str, Entity]:
-        with self.connect() as conn:
-            rows = conn.execute(select(E.id, E.name, E.kind, E.role).order_by(E.id))
-            return {r.id: Entity(r.id, r.name, r.kind, r.role) for r in rows}
+        rows = self._all("SELECT id, name, kind, role FROM entity ORDER BY id")
+        return {r["id"]: Entity(r["id"], r["name"], r["kind"], r["role"]) for r in rows}
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        with self.connect() as conn:
-            rows = conn.execute(select(S).order_by(S.id)).scalars()
-            return {
-                s.id: Source(
-                    id=s.id,
-                    publisher=s.publisher,
-                    title=s.title,
-                    authors=tuple(json.loads(s.authors)),
-                    date=_optional_date_row(s),
-                    url=s.url,
-                    reliability=Reliability(s.reliability),
-                    note=s.note,
-                )
-                for s in rows
-            }
+        rows = self._all("SELECT * FROM source ORDER BY id")
+        return {
+            r["id"]: Source(
+                id=r["id"],
+                publisher=r["publisher"],
+                title=r["title"],
+                authors=tuple(json.loads(r["authors"])),
+                date=_optional_date(r),
+                url=r["url"],
+                reliability=Reliability(r["reliability"]),
+                note=r["note"],
+            )
+            for r in rows
+        }
 
     # -- profiles ---------------------------------------------------------------
 
     def profiles(self) -> list[Profile]:
-        with self.connect() as conn:
-            rows = conn.execute(select(P).order_by(P.id)).scalars().all()
-        return [self._profile(p) for p in rows]
+        return [self._profile(r) for r in self._all("SELECT * FROM profile ORDER BY id")]
 
-    def _profile(self, p: schema.ProfileRow) -> Profile:
+    def _profile(self, r: sqlite3.Row) -> Profile:
         return Profile(
-            id=p.id,
-            subject=self.entities[p.subject_id],
-            target=self.entities[p.target_id],
-            stance=p.stance,
-            strength=p.strength,
-            flip=p.flip,
-            summary=p.summary,
+            id=r["id"],
+            subject=self.entities[r["subject_id"]],
+            target=self.entities[r["target_id"]],
+            stance=r["stance"],
+            strength=r["strength"],
+            flip=bool(r["flip"]),
+            summary=r["summary"],
         )
 
     def profile_detail(self, profile_id: str) -> ProfileDetail:
-        A, C = schema.ProfileActionRow, schema.CriticismRow
-        with self.connect() as conn:
-            row = conn.execute(select(P).where(P.id == profile_id)).scalar_one_or_none()
-            if row is None:
-                raise KeyError(profile_id)
-            actions = (
-                conn.execute(select(A).where(A.profile_id == profile_id).order_by(A.position))
-                .scalars()
-                .all()
-            )
-            critics = (
-                conn.execute(select(C).where(C.profile_id == profile_id).order_by(C.position))
-                .scalars()
-                .all()
-            )
+        rows = self._all("SELECT * FROM profile WHERE id = ?", (profile_id,))
+        if not rows:
+            raise KeyError(profile_id)
+        actions = self._all(
+            "SELECT * FROM profile_action WHERE profile_id = ? ORDER BY position", (profile_id,)
+        )
+        critics = self._all(
+            "SELECT * FROM criticism WHERE profile_id = ? ORDER BY position", (profile_id,)
+        )
         return ProfileDetail(
-            profile=self._profile(row),
-            context=row.context,
+            profile=self._profile(rows[0]),
+            context=rows[0]["context"],
             actions=tuple(
-                ProfileAction(a.category, a.description, _optional_date_row(a), a.event_id)
+                ProfileAction(a["category"], a["description"], _optional_date(a), a["event_id"])
                 for a in actions
             ),
             criticism=tuple(
-                Criticism(c.critic, c.text, c.critic_entity_id, c.quote_id) for c in critics
+                Criticism(c["critic"], c["text"], c["critic_entity_id"], c["quote_id"])
+                for c in critics
             ),
         )
 
     # -- eras and events ------------------------------------------------------
 
     def eras(self) -> list[Era]:
-        R = schema.EraRow
-        with self.connect() as conn:
-            rows = conn.execute(select(R).order_by(R.start, R.id)).scalars().all()
-        return [Era(r.id, r.title, _date_row(r)) for r in rows]
+        rows = self._all("SELECT * FROM era ORDER BY start, id")
+        return [Era(r["id"], r["title"], _date(r)) for r in rows]
 
     def events(self, profile_id: str | None = None) -> list[Event]:
         """Events in date order, all of them or those of one profile."""
-        query = select(
-            V.id,
-            V.kind,
-            V.title,
-            V.date,
-            V.start,
-            V.end,
-            V.precision,
-            V.approximate,
-            V.tone,
-            V.status,
-            V.place,
-        ).order_by(V.start, V.end, V.id)
-        if profile_id is not None:
-            EP = schema.EventProfileRow
-            query = query.join(EP, EP.event_id == V.id).where(EP.profile_id == profile_id)
-        with self.connect() as conn:
-            return [_event(r) for r in conn.execute(query)]
+        if profile_id is None:
+            rows = self._all(f'SELECT {_EVENT_COLUMNS} FROM event ORDER BY start, "end", id')
+        else:
+            rows = self._all(
+                f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN "
+                "(SELECT event_id FROM event_profile WHERE profile_id = ?) "
+                'ORDER BY start, "end", id',
+                (profile_id,),
+            )
+        return [_event(r) for r in rows]
 
     def event_detail(self, event_id: str) -> EventDetail:
-        EPa, EPr, ES = schema.EventParticipantRow, schema.EventProfileRow, schema.EventSourceRow
-        with self.connect() as conn:
-            row = conn.execute(select(V).where(V.id == event_id)).scalar_one_or_none()
-            if row is None:
-                raise KeyError(event_id)
-            participants = (
-                conn.execute(
-                    select(EPa.entity_id).where(EPa.event_id == event_id).order_by(EPa.position)
-                )
-                .scalars()
-                .all()
-            )
-            profile_ids = (
-                conn.execute(
-                    select(EPr.profile_id).where(EPr.event_id == event_id).order_by(EPr.profile_id)
-                )
-                .scalars()
-                .all()
-            )
-            source_ids = (
-                conn.execute(
-                    select(ES.source_id).where(ES.event_id == event_id).order_by(ES.position)
-                )
-                .scalars()
-                .all()
-            )
-            quotes = (
-                conn.execute(select(Q).where(Q.event_id == event_id).order_by(Q.position))
-                .scalars()
-                .all()
-            )
-            linked = {q.variant_of for q in quotes if q.variant_of}
-            ids = {q.id for q in quotes}
-            variants = (
-                conn.execute(
-                    select(Q)
-                    .where(
-                        ((Q.variant_of.in_(ids)) | (Q.id.in_(linked))) & (Q.event_id != event_id)
-                    )
-                    .order_by(Q.id)
-                )
-                .scalars()
-                .all()
-            )
-        event = Event(
-            row.id,
-            EventKind(row.kind),
-            row.title,
-            _date_row(row),
-            Tone(row.tone),
-            row.status,
-            row.place,
+        rows = self._all("SELECT * FROM event WHERE id = ?", (event_id,))
+        if not rows:
+            raise KeyError(event_id)
+        row = rows[0]
+        participants = self._all(
+            "SELECT entity_id FROM event_participant WHERE event_id = ? ORDER BY position",
+            (event_id,),
+        )
+        profile_ids = self._all(
+            "SELECT profile_id FROM event_profile WHERE event_id = ? ORDER BY profile_id",
+            (event_id,),
+        )
+        source_ids = self._all(
+            "SELECT source_id FROM event_source WHERE event_id = ? ORDER BY position", (event_id,)
+        )
+        quotes = self._all("SELECT * FROM quote WHERE event_id = ? ORDER BY position", (event_id,))
+        ids = [q["id"] for q in quotes]
+        linked = [q["variant_of"] for q in quotes if q["variant_of"]]
+        marks = ",".join("?" * len(ids)) or "NULL"
+        linked_marks = ",".join("?" * len(linked)) or "NULL"
+        variants = self._all(
+            f"SELECT * FROM quote WHERE (variant_of IN ({marks}) OR id IN ({linked_marks})) "
+            "AND event_id != ? ORDER BY id",
+            (*ids, *linked, event_id),
         )
         return EventDetail(
-            event=event,
-            summary=row.summary,
-            date_note=row.date_note,
-            participants=tuple(self.entities[p] for p in participants),
-            profile_ids=tuple(profile_ids),
-            quotes=tuple(self.quote_record(q) for q in quotes),
-            sources=tuple(self.sources[s] for s in source_ids),
-            variants=tuple(self.quote_record(q) for q in variants),
+            event=_event(row),
+            summary=row["summary"],
+            date_note=row["date_note"],
+            participants=tuple(self.entities[p["entity_id"]] for p in participants),
+            profile_ids=tuple(p["profile_id"] for p in profile_ids),
+            quotes=tuple(self._quote(q) for q in quotes),
+            sources=tuple(self.sources[s["source_id"]] for s in source_ids),
+            variants=tuple(self._quote(q) for q in variants),
         )
 
-    def quote_record(self, q: schema.QuoteRow) -> Quote:
+    def _quote(self, q: sqlite3.Row) -> Quote:
         return Quote(
-            id=q.id,
-            text=q.text,
-            speaker=self.entities[q.speaker_id],
-            date=_date_row(q),
-            event_id=q.event_id,
-            source=self.sources[q.source_id],
-            tone=Tone(q.tone),
-            variant_of=q.variant_of,
-            note=q.note,
+            id=q["id"],
+            text=q["text"],
+            speaker=self.entities[q["speaker_id"]],
+            date=_date(q),
+            event_id=q["event_id"],
+            source=self.sources[q["source_id"]],
+            tone=Tone(q["tone"]),
+            variant_of=q["variant_of"],
+            note=q["note"],
         )
 
     def quotes(self, ids: Iterable[str]) -> dict[str, Quote]:
         wanted = list(ids)
-        with self.connect() as conn:
-            rows = conn.execute(select(Q).where(Q.id.in_(wanted))).scalars().all()
-        return {q.id: self.quote_record(q) for q in rows}
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._all(f"SELECT * FROM quote WHERE id IN ({marks})", wanted)
+        return {q["id"]: self._quote(q) for q in rows}
 
     def events_citing(self, source_id: str) -> list[Event]:
         """The events a source supports, in date order."""
-        ES = schema.EventSourceRow
-        query = (
-            select(
-                V.id,
-                V.kind,
-                V.title,
-                V.date,
-                V.start,
-                V.end,
-                V.precision,
-                V.approximate,
-                V.tone,
-                V.status,
-                V.place,
-            )
-            .join(ES, ES.event_id == V.id)
-            .where(ES.source_id == source_id)
-            .order_by(V.start, V.id)
+        rows = self._all(
+            f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN "
+            "(SELECT event_id FROM event_source WHERE source_id = ?) ORDER BY start, id",
+            (source_id,),
         )
-        with self.connect() as conn:
-            return [_event(r) for r in conn.execute(query)]
+        return [_event(r) for r in rows]
 
     def timeline(self, profile_id: str | None = None) -> TimelineData:
         """The profile's events as columns for the timeline, from the build-time cache."""
-        conn = self.raw_connection()
-        try:
-            cached = read_cache(conn, profile_id)
-            return cached if cached is not None else query_columns(conn, profile_id)
-        finally:
-            conn.close()
+        cached = read_cache(self._db, profile_id)
+        return cached if cached is not None else query_columns(self._db, profile_id)
 
     def stance(self, profile_id: str) -> list[StancePoint]:
         """The profile subject's own words over time, one point per event."""
@@ -336,11 +266,7 @@ class Catalog:
             "JOIN event_profile ep ON ep.event_id = e.id AND ep.profile_id = ? "
             "JOIN profile p ON p.id = ep.profile_id AND q.speaker_id = p.subject_id"
         )
-        conn = self.raw_connection()
-        try:
-            rows = conn.execute(sql, (profile_id,)).fetchall()
-        finally:
-            conn.close()
+        rows = self._db.execute(sql, (profile_id,)).fetchall()
         return stance_points((eid, round(s), round(e), Tone(tone)) for eid, s, e, tone in rows)
 
     def events_with(self, entity_id: str) -> list[str]:
@@ -350,37 +276,29 @@ class Catalog:
             "SELECT event_id FROM event_participant WHERE entity_id = ? "
             "UNION SELECT event_id FROM quote WHERE speaker_id = ?) ORDER BY e.start, e.id"
         )
-        conn = self.raw_connection()
-        try:
-            return [r[0] for r in conn.execute(sql, (entity_id, entity_id))]
-        finally:
-            conn.close()
+        return [r[0] for r in self._db.execute(sql, (entity_id, entity_id))]
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the catalog holds."""
         tables = ("entity", "source", "profile", "event", "quote", "era")
-        with self.connect() as conn:
-            return {
-                t: int(conn.connection().exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one())
-                for t in tables
-            }
+        return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
 
-def _event(r: Any) -> Event:
+def _event(r: sqlite3.Row) -> Event:
     return Event(
-        id=r.id,
-        kind=EventKind(r.kind),
-        title=r.title,
+        id=r["id"],
+        kind=EventKind(r["kind"]),
+        title=r["title"],
         date=_date(r),
-        tone=Tone(r.tone),
-        status=r.status,
-        place=r.place,
+        tone=Tone(r["tone"]),
+        status=r["status"],
+        place=r["place"],
     )
 
 
-def _date_row(obj: Any) -> FuzzyDate:
-    return from_stored(obj.date, obj.start, obj.end, obj.precision, bool(obj.approximate))
+def _date(r: sqlite3.Row) -> FuzzyDate:
+    return from_stored(r["date"], r["start"], r["end"], r["precision"], bool(r["approximate"]))
 
 
-def _optional_date_row(obj: Any) -> FuzzyDate | None:
-    return _date_row(obj) if obj.date is not None else None
+def _optional_date(r: sqlite3.Row) -> FuzzyDate | None:
+    return _date(r) if r["date"] is not None else None

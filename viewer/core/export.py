@@ -19,7 +19,7 @@ from viewer.core.document import FORMAT, FORMAT_VERSION
 
 def export_document(catalog: Catalog) -> dict[str, Any]:
     """The whole catalog as a JSON-ready dict, records in id order."""
-    with catalog.connect() as s:
+    with catalog.session() as s:
         entities = [
             {
                 "id": e.id,

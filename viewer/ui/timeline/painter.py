@@ -250,10 +250,22 @@ class TimelinePainter:
                     text,
                 )
 
+    def _elided(self, text: str, room: float) -> QStaticText:
+        """`text` cut to fit `room` px (in 8 px steps), as cached static text."""
+        key = f"{int(room) // 8}\x00{text}"
+        static = self._static.get(key)
+        if static is None:
+            fitted = self.small_metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, (int(room) // 8) * 8
+            )
+            static = self._static_text(fitted)
+            self._static[key] = static
+        return static
+
     def _static_text(self, text: str) -> QStaticText:
         static = self._static.get(text)
         if static is None:
-            if len(self._static) > 500:
+            if len(self._static) > 4000:
                 self._static.clear()
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
@@ -334,7 +346,7 @@ class TimelinePainter:
         rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self._soft_brush(bar.tone, bar.hollow))
-        p.drawRoundedRect(rect, 3, 3)
+        p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
         if bar.selected:
             p.setPen(QPen(self.highlight, 2.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -345,12 +357,8 @@ class TimelinePainter:
             if room > 24:
                 p.setFont(self.small)
                 p.setPen(self.text)
-                text = self.small_metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, room)
-                p.drawText(
-                    QRectF(visible_left, rect.top() - 1, room, rect.height() + 2),
-                    Qt.AlignmentFlag.AlignVCenter,
-                    text,
-                )
+                top = rect.top() + (rect.height() - self.small_metrics.height()) / 2
+                p.drawStaticText(QPointF(visible_left, top), self._elided(bar.label, room))
 
     def _soft_brush(self, tone: int, hollow: bool) -> QBrush:
         """A bar fill that fades at both ends (the date is vague), cached per tone."""

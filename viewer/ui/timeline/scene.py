@@ -163,7 +163,10 @@ def _hit(rect: QRectF, x: float, y: float) -> bool:
 
 
 def cluster_width(count: int) -> float:
-    return max(2 * HALF + 4, 8 + 7 * len(str(count)))
+    return _WIDTHS[min(len(str(count)), len(_WIDTHS) - 1)]
+
+
+_WIDTHS = [max(2 * HALF + 4, 8 + 7 * digits) for digits in range(12)]
 
 
 def _point_item(lane: LanePoints, i: int) -> Item:
@@ -280,8 +283,9 @@ def _merge_overlapping(
     out_count: list[int] = []
     out_first: list[int] = []
     right = float("-inf")
+    widths = _WIDTHS
     for x, count, start in zip(xs, counts, first, strict=True):
-        width = 2 * HALF if count == 1 else cluster_width(count)
+        width = 2 * HALF if count == 1 else widths[len(str(count))]
         if out_x and x - width / 2 < right + 2:
             total = out_count[-1] + count
             # keep the group centred on its members, weighted by how many each bin holds
