@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.outer.setObjectName("outerSplitter")
         self.outer.addWidget(self.header)
         self.outer.addWidget(self.body)
+        self.outer.setStretchFactor(0, 0)
         self.outer.setStretchFactor(1, 1)
         self.setCentralWidget(self.outer)
 
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
             elif splitter is self.outer:
-                splitter.setSizes([190, 710])
+                splitter.setSizes([170, 730])
             else:
                 splitter.setSizes([1000, 400])
         hidden = s.value("view/hidden_lanes", "")

@@ -26,6 +26,9 @@ class ProfileHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileHeader")
+        # An explicit minimum: the word-wrapped summary's own hint asks for far too much
+        # height, which would take room from the timeline.
+        self.setMinimumHeight(120)
         self.kind_label = QLabel()
         self.kind_label.setObjectName("profileKind")
         self.kind_label.setEnabled(False)  # drawn in the palette's secondary text colour
@@ -56,6 +59,8 @@ class ProfileHeader(QWidget):
         self.tabs.addTab(self.context_view, "Context")
         self.tabs.addTab(self.actions_view, "Actions taken")
         self.tabs.addTab(self.criticism_view, "Criticism")
+        self.tabs.setMinimumHeight(70)
+        self.tabs.setMaximumHeight(140)
 
         badges = QHBoxLayout()
         badges.setSpacing(8)

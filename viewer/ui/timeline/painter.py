@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
-    QStaticText,
 )
 
 from viewer.core.lanes import LANES, TONES
@@ -103,7 +102,7 @@ class TimelinePainter:
         }
         self._badges: dict[int, QPixmap] = {}
         self._soft_brushes: dict[tuple[int, bool], QBrush] = {}
-        self._static: dict[str, QStaticText] = {}
+        self._elisions: dict[tuple[int, str], str] = {}
 
     # -- cached pixmaps ------------------------------------------------------------------
 
@@ -226,9 +225,9 @@ class TimelinePainter:
         p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, lanes_bottom) for x in xs])
         p.setFont(self.font)
         p.setPen(self.dim if upper is not None else self.text)
-        top = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS - self.metrics.height()) / 2
+        baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
         for x, tick in zip(xs, minor, strict=True):
-            p.drawStaticText(QPointF(x + 3, top), self._static_text(tick.label))
+            p.drawText(QPointF(x + 3, baseline), tick.label)
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)
@@ -250,27 +249,20 @@ class TimelinePainter:
                     text,
                 )
 
-    def _elided(self, text: str, room: float) -> QStaticText:
-        """`text` cut to fit `room` px (in 8 px steps), as cached static text."""
-        key = f"{int(room) // 8}\x00{text}"
-        static = self._static.get(key)
-        if static is None:
-            fitted = self.small_metrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, (int(room) // 8) * 8
-            )
-            static = self._static_text(fitted)
-            self._static[key] = static
-        return static
+    def _elided(self, text: str, room: float) -> str:
+        """`text` cut to fit `room` px (in 8 px steps), cached.
 
-    def _static_text(self, text: str) -> QStaticText:
-        static = self._static.get(text)
-        if static is None:
-            if len(self._static) > 4000:
-                self._static.clear()
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            self._static[text] = static
-        return static
+        (QStaticText would be faster to draw, but it ignores the painter's offset
+        when a parent widget is grabbed, which misplaces every label.)
+        """
+        key = (int(room) // 8, text)
+        fitted = self._elisions.get(key)
+        if fitted is None:
+            if len(self._elisions) > 4000:
+                self._elisions.clear()
+            fitted = self.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[0] * 8)
+            self._elisions[key] = fitted
+        return fitted
 
     def _stance_background(self, p: QPainter, geo: g.Geometry) -> None:
         band = geo.stance
@@ -357,8 +349,8 @@ class TimelinePainter:
             if room > 24:
                 p.setFont(self.small)
                 p.setPen(self.text)
-                top = rect.top() + (rect.height() - self.small_metrics.height()) / 2
-                p.drawStaticText(QPointF(visible_left, top), self._elided(bar.label, room))
+                baseline = rect.top() + (rect.height() + self.small_metrics.ascent()) / 2 - 1
+                p.drawText(QPointF(visible_left, baseline), self._elided(bar.label, room))
 
     def _soft_brush(self, tone: int, hollow: bool) -> QBrush:
         """A bar fill that fades at both ends (the date is vague), cached per tone."""
