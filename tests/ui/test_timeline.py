@@ -142,8 +142,13 @@ def test_month_precision_is_a_span(window: MainWindow) -> None:
     item = _item_for(view, "2017-07-hamburg-dinner-conversation", ItemKind.BAR)
     month_px = 31 / view.view.days_per_px
     assert abs(item.rect.width() - month_px) < 2
-    colour = _pixel(view, item.rect.center() + QPointF(0, 3))
+    # right of the label, inside the solid part of the soft-edged bar
+    colour = _pixel(
+        view, QPointF(item.rect.right() - item.rect.width() * 0.15, item.rect.center().y())
+    )
     assert colour.red() > colour.blue() + 60  # the warm tone's orange, not background
+    edge = _pixel(view, QPointF(item.rect.right() - 1, item.rect.center().y()))
+    assert edge.red() - edge.blue() < colour.red() - colour.blue()  # soft edge fades out
 
 
 def test_flip_marker_is_drawn_and_selects_both_sides(window: MainWindow, qtbot: QtBot) -> None:
