@@ -1,11 +1,12 @@
 """Quote search through the engine the app and the CLI share."""
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 
 from viewer.core.catalog import Catalog
-from viewer.core.search import Order, SearchEngine
+from viewer.core.search import Filters, Order, SearchEngine
 
 
 @pytest.fixture
@@ -64,4 +65,67 @@ def test_orders(engine: SearchEngine) -> None:
 )
 def test_hostile_input_gives_a_message_not_an_exception(engine: SearchEngine, typed: str) -> None:
     result = engine.search(typed)
-    assert result.hits or result.message
+    assert result.count or result.message
+
+
+def test_event_titles_and_places_are_searched(engine: SearchEngine) -> None:
+    result = engine.search("helsinki")
+    assert "2018-07-16-helsinki-summit" in [h.event.id for h in result.events]
+    summit = next(h for h in result.events if h.event.id == "2018-07-16-helsinki-summit")
+    start, end = summit.spans[0]
+    assert summit.event.title[start:end] == "Helsinki"
+
+
+def test_misspelt_words_are_caught_by_the_fuzzy_fallback(engine: SearchEngine) -> None:
+    result = engine.search("Helsinky summit")
+    assert "helsinki" in result.substitutes["helsinky"]
+    assert result.fuzzy or result.events
+    zelenski = engine.search("zelenski")
+    assert "zelenskyy" in zelenski.substitutes["zelenski"]
+    assert "2025-oval-office-clash-with-zelenskyy" in {h.event.id for h in zelenski.events}
+
+
+def test_a_paraphrase_is_found_from_the_original_words(engine: SearchEngine) -> None:
+    result = engine.search('"gone absolutely crazy"')
+    assert [h.quote.id for h in result.hits] == ["trump-gone-absolutely-crazy"]
+    others = {h.quote.id for h in (*result.fuzzy, *result.variants)}
+    assert "trump-gone-definitely-insane" in others
+
+
+def test_no_fuzzy_when_the_exact_search_finds_enough(engine: SearchEngine) -> None:
+    result = engine.search("putin")
+    assert len(result.hits) >= 3
+    assert result.fuzzy == () and result.substitutes == {}
+
+
+@pytest.mark.parametrize(
+    ("filters", "check"),
+    [
+        (Filters(speaker_id="vladimir-putin"), lambda h: h.quote.speaker.id == "vladimir-putin"),
+        (
+            Filters(reliability="paraphrased"),
+            lambda h: h.quote.source.reliability.value == "paraphrased",
+        ),
+        (Filters(start="2025-01-01"), lambda h: h.quote.date.end >= dt.date(2025, 1, 1)),
+        (Filters(end="2018-12-31"), lambda h: h.quote.date.start <= dt.date(2018, 12, 31)),
+    ],
+)
+def test_filters_narrow_the_hits(engine: SearchEngine, filters: Filters, check: object) -> None:
+    everything = engine.search("putin OR trump OR russia", limit=500).hits
+    narrowed = engine.search("putin OR trump OR russia", filters=filters, limit=500).hits
+    assert 0 < len(narrowed) < len(everything)
+    assert all(check(h) for h in narrowed)  # type: ignore[operator]
+
+
+def test_kind_filter_applies_to_quotes_and_events(engine: SearchEngine) -> None:
+    words = "putin OR trump OR russia OR great"
+    everything = engine.search(words, limit=500)
+    result = engine.search(words, filters=Filters(kinds=frozenset({"meeting"})), limit=500)
+    assert 0 < len(result.hits) < len(everything.hits)
+    assert result.events
+    assert all(h.event.kind.value == "meeting" for h in result.events)
+
+
+def test_interrupt_from_another_thread_cancels(engine: SearchEngine) -> None:
+    engine.interrupt()  # nothing running: the next search is unaffected
+    assert engine.search("putin").hits

@@ -243,6 +243,14 @@ class Catalog:
         rows = self._all(f"SELECT * FROM quote WHERE id IN ({marks})", wanted)
         return {q["id"]: self._quote(q) for q in rows}
 
+    def events_by_id(self, ids: Iterable[str]) -> list[Event]:
+        wanted = list(ids)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self._all(f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN ({marks})", wanted)
+        return [_event(r) for r in rows]
+
     def events_citing(self, source_id: str) -> list[Event]:
         """The events a source supports, in date order."""
         rows = self._all(

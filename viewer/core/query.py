@@ -27,10 +27,18 @@ class Term:
     words: tuple[str, ...]
     prefix: bool = False
     negated: bool = False
+    #: Other spellings that also count (filled in by the fuzzy fallback, never typed).
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        return (*self.words, *self.alternatives)
 
     def to_fts(self) -> str:
-        phrase = '"' + " ".join(self.words) + '"'
-        return phrase + ("*" if self.prefix else "")
+        phrase = '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
+        if not self.alternatives:
+            return phrase
+        return "(" + " OR ".join([phrase, *(f'"{w}"' for w in self.alternatives)]) + ")"
 
 
 @dataclass(frozen=True, slots=True)

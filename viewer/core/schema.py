@@ -157,4 +157,7 @@ FTS_STATEMENTS = (
     "SELECT id, title, summary, coalesce(place, '') FROM event ORDER BY id",
     "INSERT INTO quote_fts(quote_fts) VALUES('optimize')",
     "INSERT INTO event_fts(event_fts) VALUES('optimize')",
+    # The index's vocabulary, for the fuzzy fallback (read live from the index).
+    "CREATE VIRTUAL TABLE quote_vocab USING fts5vocab(quote_fts, row)",
+    "CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_fts, row)",
 )

@@ -1,20 +1,28 @@
-"""Quote search over a catalog's full-text index.
+"""Search over everything said (quotes) and every event (titles, summaries, places).
 
 One engine answers the search box and `timeline-viewer search`. The query is
-parsed by `viewer.core.query` and always bound as a parameter.
+parsed by `viewer.core.query` and always bound as a parameter. When the exact
+search finds little, a fuzzy fallback (rapidfuzz over the index's vocabulary)
+tries close spellings, and other versions of the quotes found (a paraphrased
+copy of the same words) are offered beside them.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from viewer.core.catalog import Catalog
-from viewer.core.query import Query, parse
-from viewer.core.records import QuoteHit
+from viewer.core.query import Query, Term, parse
+from viewer.core.records import Event, QuoteHit
 
 _OPEN, _CLOSE = "\x01", "\x02"
+FEW = 3  # fewer exact hits than this and the fuzzy fallback runs
+FUZZY_CUTOFF = 80  # rapidfuzz ratio (0-100) a vocabulary word needs to stand in
+REWORDED_CUTOFF = 60  # rapidfuzz token-set ratio a quote needs to count as close
+CANDIDATES = 200  # quotes sharing a word with the query that the fuzzy pass compares
+MAX_SUBSTITUTES = 4  # close words tried for each word of the query
 
 
 class Order(StrEnum):
@@ -33,63 +41,277 @@ _ORDER_SQL = {
 
 
 @dataclass(frozen=True, slots=True)
+class Filters:
+    """What narrows a search, besides the words. Empty means no restriction."""
+
+    speaker_id: str | None = None
+    profile_id: str | None = None
+    kinds: frozenset[str] = frozenset()
+    reliability: str | None = None  # "reliable" or "paraphrased"
+    start: str | None = None  # ISO dates, inclusive
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    event: Event
+    spans: tuple[tuple[int, int], ...]  # matches in the title
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     query: Query
     hits: tuple[QuoteHit, ...]
+    events: tuple[EventHit, ...] = ()
+    fuzzy: tuple[QuoteHit, ...] = ()  # close matches when the exact search found little
+    variants: tuple[QuoteHit, ...] = ()  # other versions of the quotes found
+    substitutes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     message: str | None = None  # why there is nothing, in words a person understands
+
+    @property
+    def count(self) -> int:
+        return len(self.hits) + len(self.events) + len(self.fuzzy) + len(self.variants)
 
 
 class SearchEngine:
-    """Searches one catalog. Owns its own read-only connection."""
+    """Searches one catalog. Owns its own read-only connection (so it may live in a thread)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._conn = catalog.raw_connection()
+        self._vocabulary: list[str] | None = None
+        self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
+        self._common = 0  # a word in more documents than this is too common to look for
 
     def close(self) -> None:
         self._conn.close()
+
+    def interrupt(self) -> None:
+        """Stop a query running in another thread (it returns no hits)."""
+        self._conn.interrupt()
+
+    # -- the search ---------------------------------------------------------------------
 
     def search(
         self,
         text: str,
         *,
-        profile_id: str | None = None,
+        filters: Filters = Filters(),
         order: Order = Order.RELEVANCE,
         limit: int = 50,
         offset: int = 0,
+        profile_id: str | None = None,
+        fuzzy: bool = True,
+        events: bool = True,
     ) -> SearchResult:
+        if profile_id is not None:
+            filters = replace(filters, profile_id=profile_id)
         query = parse(text)
         expression = query.to_fts()
         if expression is None:
             message = (
                 "Type a word to search for."
                 if not query.groups
-                else ("Add a word to look for: excluded words alone match nothing.")
+                else "Add a word to look for: excluded words alone match nothing."
             )
-            return SearchResult(query, (), message)
+            return SearchResult(query, (), message=message)
+        try:
+            hits = self.quote_hits(expression, filters, order, limit, offset)
+            event_hits = self.event_hits(expression, filters, limit) if events else ()
+            close: tuple[QuoteHit, ...] = ()
+            substitutes: dict[str, tuple[str, ...]] = {}
+            if fuzzy and offset == 0 and len(hits) < FEW:
+                respelt, substitutes = self.respell(query)
+                wider = respelt.to_fts() if substitutes else None
+                if wider:  # misspellings: the same query with the index's spellings
+                    close = self.quote_hits(wider, filters, order, limit, 0)
+                    if events and not event_hits:
+                        event_hits = self.event_hits(wider, filters, limit)
+                if len(hits) + len(close) < FEW:  # reworded: quotes worded like the query
+                    seen = {h.quote.id for h in (*hits, *close)}
+                    close += self.fuzzy_hits(respelt, filters, limit - len(close), seen)
+            variants = self.variant_hits([*hits, *close], filters)
+        except sqlite3.OperationalError as exc:  # interrupted, or a query FTS5 still refuses
+            if "interrupt" in str(exc):
+                return SearchResult(query, (), message="Search cancelled.")
+            return SearchResult(query, (), message=f"This search could not be run ({exc}).")
+        found = hits or event_hits or close or variants
+        return SearchResult(
+            query, hits, event_hits, close, variants, substitutes,
+            None if found else "Nothing found.",
+        )  # fmt: skip
+
+    def quote_hits(
+        self, expression: str, filters: Filters, order: Order, limit: int, offset: int
+    ) -> tuple[QuoteHit, ...]:
+        where, params = _where(filters)
         sql = (
             "SELECT q.id, highlight(quote_fts, 0, ?, ?), bm25(quote_fts), e.title "
             "FROM quote_fts JOIN quote q ON q.rowid = quote_fts.rowid "
             "LEFT JOIN event e ON e.id = q.event_id "
+            f"WHERE quote_fts MATCH ? {where} {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
         )
-        params: list[object] = [_OPEN, _CLOSE]
-        where = ["quote_fts MATCH ?"]
-        params.append(expression)
-        if profile_id is not None:
-            where.append("q.event_id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
-            params.append(profile_id)
-        sql += "WHERE " + " AND ".join(where) + " " + _ORDER_SQL[order] + " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-        try:
-            rows = self._conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:  # a query FTS5 still refuses
-            return SearchResult(query, (), f"This search could not be run ({exc}).")
+        rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit, offset])
+        return self._hits(rows.fetchall())
+
+    def _hits(self, rows: list[tuple[str, str, float, str | None]]) -> tuple[QuoteHit, ...]:
         quotes = self.catalog.quotes(r[0] for r in rows)
-        hits = tuple(
+        return tuple(
             QuoteHit(quotes[qid], _spans(marked), title, -float(score))
             for qid, marked, score, title in rows
         )
-        return SearchResult(query, hits, None if hits else "Nothing found.")
+
+    def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
+        """Events whose title, summary or place match (so "Helsinki" finds the summit)."""
+        clauses, params = [], []
+        if filters.profile_id:
+            clauses.append("e.id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
+            params.append(filters.profile_id)
+        if filters.kinds:
+            clauses.append(f"e.kind IN ({','.join('?' * len(filters.kinds))})")
+            params += sorted(filters.kinds)
+        if filters.start:
+            clauses.append('e."end" >= ?')
+            params.append(filters.start)
+        if filters.end:
+            clauses.append("e.start <= ?")
+            params.append(filters.end)
+        if filters.speaker_id:
+            clauses.append("e.id IN (SELECT event_id FROM event_participant WHERE entity_id = ?)")
+            params.append(filters.speaker_id)
+        where = "".join(f" AND {c}" for c in clauses)
+        sql = (
+            "SELECT f.event_id, highlight(event_fts, 1, ?, ?) FROM event_fts f "
+            "JOIN event e ON e.id = f.event_id "
+            f"WHERE event_fts MATCH ? {where} ORDER BY bm25(event_fts, 0, 4.0, 1.0, 2.0) LIMIT ?"
+        )
+        rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit]).fetchall()
+        if not rows:
+            return ()
+        events = {e.id: e for e in self.catalog.events_by_id(r[0] for r in rows)}
+        return tuple(EventHit(events[eid], _spans(marked)) for eid, marked in rows if eid in events)
+
+    # -- fuzzy fallback --------------------------------------------------------------------
+
+    def vocabulary(self) -> list[str]:
+        """Every word in the quote index (and event titles), loaded once."""
+        if self._vocabulary is None:
+            rows = self._conn.execute(
+                "SELECT term, sum(doc) FROM (SELECT term, doc FROM quote_vocab "
+                "UNION ALL SELECT term, doc FROM event_vocab) GROUP BY term"
+            ).fetchall()
+            self._documents = dict(rows)
+            self._vocabulary = list(self._documents)
+            total = self._conn.execute("SELECT count(*) FROM quote").fetchone()[0]
+            self._common = max(50, total // 20)
+        return self._vocabulary
+
+    def close_words(self, word: str) -> tuple[str, ...]:
+        """Vocabulary words spelt like `word` ("zelenski" -> "zelenskyy", "zelenskiy")."""
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 - only when a search needs it
+
+        vocabulary = self.vocabulary()
+        if len(word) < 4 or word in self._documents:
+            return ()  # a word the index holds is not a misspelling
+        matches = process.extract(
+            word, vocabulary, scorer=fuzz.ratio, limit=MAX_SUBSTITUTES,
+            score_cutoff=FUZZY_CUTOFF,
+        )  # fmt: skip
+        return tuple(m[0] for m in matches if m[0] != word)
+
+    def respell(self, query: Query) -> tuple[Query, dict[str, tuple[str, ...]]]:
+        """The query with each word the index lacks widened to the close words it holds."""
+        substitutes: dict[str, tuple[str, ...]] = {}
+        groups: list[tuple[Term, ...]] = []
+        for group in query.groups:
+            terms: list[Term] = []
+            for term in group:
+                close = () if term.negated or term.prefix else self._respell_term(term)
+                if close:
+                    substitutes[" ".join(term.words)] = close
+                terms.append(replace(term, alternatives=close) if close else term)
+            groups.append(tuple(terms))
+        return Query(tuple(groups), query.text), substitutes
+
+    def _respell_term(self, term: Term) -> tuple[str, ...]:
+        if len(term.words) != 1:
+            return ()
+        return self.close_words(term.words[0])
+
+    def fuzzy_hits(
+        self, query: Query, filters: Filters, limit: int, seen: set[str]
+    ) -> tuple[QuoteHit, ...]:
+        """Quotes worded like the query: candidates sharing its rarer words, kept when
+        rapidfuzz finds the whole quote close to what was typed."""
+        from rapidfuzz import fuzz, utils  # noqa: PLC0415 - only when a search needs it
+
+        words = self._rare_words(query)
+        if not words:
+            return ()
+        expression = " OR ".join(f'"{w}"' for w in words)
+        candidates = self.quote_hits(expression, filters, Order.RELEVANCE, CANDIDATES, 0)
+        typed = utils.default_process(" ".join(query.words))
+        scored = [
+            (fuzz.token_set_ratio(typed, utils.default_process(h.quote.text)), h)
+            for h in candidates
+            if h.quote.id not in seen
+        ]
+        scored = [(s, h) for s, h in scored if s >= REWORDED_CUTOFF]
+        scored.sort(key=lambda sh: -sh[0])
+        return tuple(replace(h, score=float(s)) for s, h in scored[:limit])
+
+    def _rare_words(self, query: Query) -> list[str]:
+        """The query's words and their spellings, without those in most quotes."""
+        self.vocabulary()
+        words = {w for g in query.groups for t in g if not t.negated for w in t.all_words}
+        rare = [w for w in sorted(words) if self._documents.get(w, 0) <= self._common]
+        return rare or sorted(words)
+
+    def variant_hits(self, hits: list[QuoteHit], filters: Filters) -> tuple[QuoteHit, ...]:
+        """Other versions of the quotes found: the original of a paraphrase, and back."""
+        ids = {h.quote.id for h in hits}
+        originals = {h.quote.variant_of for h in hits if h.quote.variant_of}
+        if not ids:
+            return ()
+        marks = ",".join("?" * len(ids))
+        omarks = ",".join("?" * len(originals)) or "NULL"
+        rows = self._conn.execute(
+            "SELECT q.id, q.text, 0, e.title FROM quote q LEFT JOIN event e ON e.id = q.event_id "
+            f"WHERE (q.variant_of IN ({marks}) OR q.id IN ({omarks}) "
+            f"OR q.variant_of IN ({omarks})) AND q.id NOT IN ({marks}) ORDER BY q.start, q.id",
+            [*ids, *originals, *originals, *ids],
+        ).fetchall()
+        if filters.reliability:
+            keep = {
+                q.id for q in self.catalog.quotes(r[0] for r in rows).values()
+                if q.source.reliability.value == filters.reliability
+            }  # fmt: skip
+            rows = [r for r in rows if r[0] in keep]
+        return self._hits(rows)
+
+
+def _where(filters: Filters) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if filters.speaker_id:
+        clauses.append("q.speaker_id = ?")
+        params.append(filters.speaker_id)
+    if filters.profile_id:
+        clauses.append("q.event_id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
+        params.append(filters.profile_id)
+    if filters.kinds:
+        clauses.append(f"e.kind IN ({','.join('?' * len(filters.kinds))})")
+        params += sorted(filters.kinds)
+    if filters.reliability:
+        clauses.append("q.source_id IN (SELECT id FROM source WHERE reliability = ?)")
+        params.append(filters.reliability)
+    if filters.start:
+        clauses.append('q."end" >= ?')
+        params.append(filters.start)
+    if filters.end:
+        clauses.append("q.start <= ?")
+        params.append(filters.end)
+    return "".join(f" AND {c}" for c in clauses), params
 
 
 def _spans(marked: str) -> tuple[tuple[int, int], ...]:
