@@ -38,7 +38,11 @@ def test_search_prints_the_osaka_quote() -> None:
 
 def test_search_json_and_paraphrase_flag() -> None:
     lines = run("search", "insane", "--json").stdout.splitlines()
-    [hit] = [json.loads(line) for line in lines]
+    records = [json.loads(line) for line in lines]
+    [hit] = [r for r in records if r["match"] == "quote"]
+    assert {r["quote_id"] for r in records if r["match"] == "variant"} == {
+        "trump-gone-absolutely-crazy"
+    }
     assert hit["quote_id"] == "trump-gone-definitely-insane"
     assert hit["paraphrased"] is True
     assert hit["date"] == "2025-05"
@@ -46,7 +50,24 @@ def test_search_json_and_paraphrase_flag() -> None:
 
 def test_search_profile_filter() -> None:
     out = run("search", "alaska", "--profile", "putin-on-trump", "--json").stdout
-    assert {json.loads(x)["speaker"] for x in out.splitlines()} == {"Vladimir Putin"}
+    records = [json.loads(x) for x in out.splitlines()]
+    assert {r["speaker"] for r in records if r["match"] == "quote"} == {"Vladimir Putin"}
+
+
+def test_search_filters_and_misspelling() -> None:
+    out = run("search", "zelenski", "--json").stdout
+    records = [json.loads(x) for x in out.splitlines()]
+    assert "2025-oval-office-clash-with-zelenskyy" in {r.get("event_id") for r in records}
+    text = run("search", "zelenski").stdout
+    assert "zelenski → zelenskyy" in text
+    said = run(
+        "search", "alaska OR cold OR schedule OR trump", "--speaker", "vladimir-putin",
+        "--to", "2016-12-31",
+        "--json", "--limit", "100",
+    ).stdout  # fmt: skip
+    quotes = [json.loads(x) for x in said.splitlines() if '"match": "quote"' in x]
+    assert quotes
+    assert all(q["speaker"] == "Vladimir Putin" and q["date"] < "2017" for q in quotes)
 
 
 def test_search_nothing_found_exits_1() -> None:

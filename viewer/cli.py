@@ -7,12 +7,11 @@ so `--version` and `--help` answer at once.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from viewer import __version__
+from viewer import __version__, cli_search
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,12 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     )  # used by start-up benchmarks and the end-to-end test
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    search = commands.add_parser("search", help="search what was said")
-    search.add_argument("query", help='words, "exact phrase", prefix*, -excluded, OR')
-    search.add_argument("--profile", help="only quotes from events of this profile id")
-    search.add_argument("--json", action="store_true", help="print JSON lines")
-    search.add_argument("--limit", type=int, default=20)
-    search.add_argument("--order", choices=["relevance", "newest", "oldest"], default="relevance")
+    cli_search.add_parser(commands)
 
     export = commands.add_parser("export", help="write the whole catalog as one document")
     export.add_argument("--format", choices=["json"], default="json")
@@ -64,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build-data":
             return _build(args)
         if args.command == "search":
-            return _search(args)
+            return cli_search.run(args, _catalog_path(args))
         return _export(args)
     except (CatalogError, DataError) as exc:
         print(f"timeline-viewer: {exc}", file=sys.stderr)
@@ -100,54 +94,6 @@ def _build(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     print(f"Built {out}: {summary}")
     return 0
-
-
-def _search(args: argparse.Namespace) -> int:
-    from viewer.core.catalog import Catalog  # noqa: PLC0415
-    from viewer.core.search import Order, SearchEngine  # noqa: PLC0415
-
-    with Catalog(_catalog_path(args)) as catalog:
-        engine = SearchEngine(catalog)
-        try:
-            result = engine.search(
-                args.query, profile_id=args.profile, order=Order(args.order), limit=args.limit
-            )
-        finally:
-            engine.close()
-    for hit in result.hits:
-        q = hit.quote
-        if args.json:
-            print(
-                json.dumps(
-                    {
-                        "quote_id": q.id,
-                        "speaker": q.speaker.name,
-                        "date": q.date.edtf,
-                        "date_label": q.date.label(),
-                        "text": q.text,
-                        "event_id": q.event_id,
-                        "event": hit.event_title,
-                        "source_id": q.source.id,
-                        "source": q.source.title,
-                        "publisher": q.source.publisher,
-                        "paraphrased": q.source.is_paraphrased,
-                        "matches": hit.spans,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        else:
-            warning = (
-                "  [paraphrased source: wording unreliable]" if q.source.is_paraphrased else ""
-            )
-            publisher = f"{q.source.publisher}, " if q.source.publisher else ""
-            print(f"{q.speaker.name} · {q.date.label()}")
-            print(f"  “{q.text}”")
-            print(f"  — {publisher}{q.source.title}{warning}")
-            print()
-    if not result.hits and not args.json:
-        print(result.message or "Nothing found.", file=sys.stderr)
-    return 0 if result.hits else 1
 
 
 def _export(args: argparse.Namespace) -> int:

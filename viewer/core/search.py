@@ -20,7 +20,7 @@ from viewer.core.records import Event, QuoteHit
 _OPEN, _CLOSE = "\x01", "\x02"
 FEW = 3  # fewer exact hits than this and the fuzzy fallback runs
 FUZZY_CUTOFF = 80  # rapidfuzz ratio (0-100) a vocabulary word needs to stand in
-REWORDED_CUTOFF = 60  # rapidfuzz token-set ratio a quote needs to count as close
+REWORDED_CUTOFF = 70  # rapidfuzz token-set ratio a quote needs to count as close
 CANDIDATES = 200  # quotes sharing a word with the query that the fuzzy pass compares
 MAX_SUBSTITUTES = 4  # close words tried for each word of the query
 

@@ -1,0 +1,148 @@
+"""`timeline-viewer search`: the app's search engine, answering in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from viewer.core.records import QuoteHit
+    from viewer.core.search import EventHit, SearchResult
+
+EXIT_FOUND, EXIT_NOTHING = 0, 1
+
+
+def add_parser(commands: Any) -> None:  # argparse's _SubParsersAction is private
+    search = commands.add_parser(
+        "search",
+        help="search what was said (and event titles)",
+        description='Words must all match; "exact phrase", prefix*, -excluded, a OR b. '
+        "Exit status 0 when something is found, 1 when nothing is, 2 on an error.",
+    )
+    search.add_argument("query", help='words, "exact phrase", prefix*, -excluded, OR')
+    search.add_argument("--profile", help="only events of this profile id")
+    search.add_argument("--speaker", help="only quotes of this speaker id")
+    search.add_argument(
+        "--kind", action="append", default=[], help="only events of this kind (repeatable)"
+    )
+    search.add_argument("--from", dest="start", help="from this date (YYYY-MM-DD)")
+    search.add_argument("--to", dest="end", help="up to this date (YYYY-MM-DD)")
+    search.add_argument(
+        "--reliability", choices=["reliable", "paraphrased"], help="only sources of this kind"
+    )
+    search.add_argument("--json", action="store_true", help="print one JSON object per line")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--order", choices=["relevance", "newest", "oldest"], default="relevance")
+
+
+def run(args: argparse.Namespace, catalog_path: Path) -> int:
+    from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.search import Filters, Order, SearchEngine  # noqa: PLC0415
+
+    filters = Filters(
+        speaker_id=args.speaker,
+        profile_id=args.profile,
+        kinds=frozenset(args.kind),
+        reliability=args.reliability,
+        start=args.start,
+        end=args.end,
+    )
+    with Catalog(catalog_path) as catalog:
+        engine = SearchEngine(catalog)
+        try:
+            result = engine.search(
+                args.query, filters=filters, order=Order(args.order), limit=args.limit
+            )
+        finally:
+            engine.close()
+    if args.json:
+        for record in _records(result):
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        _print_text(result)
+    if not result.count:
+        print(result.message or "Nothing found.", file=sys.stderr)
+        return EXIT_NOTHING
+    return EXIT_FOUND
+
+
+def _records(result: SearchResult) -> Iterator[dict[str, object]]:
+    for match, hits in (
+        ("quote", result.hits),
+        ("close", result.fuzzy),
+        ("variant", result.variants),
+    ):
+        for hit in hits:
+            yield {"match": match, **_quote_record(hit)}
+    for event_hit in result.events:
+        yield {"match": "event", **_event_record(event_hit)}
+
+
+def _quote_record(hit: QuoteHit) -> dict[str, object]:
+    q = hit.quote
+    return {
+        "quote_id": q.id,
+        "speaker": q.speaker.name,
+        "date": q.date.edtf,
+        "date_label": q.date.label(),
+        "text": q.text,
+        "event_id": q.event_id,
+        "event": hit.event_title,
+        "source_id": q.source.id,
+        "source": q.source.title,
+        "publisher": q.source.publisher,
+        "paraphrased": q.source.is_paraphrased,
+        "matches": hit.spans,
+    }
+
+
+def _event_record(hit: EventHit) -> dict[str, object]:
+    e = hit.event
+    return {
+        "event_id": e.id,
+        "title": e.title,
+        "date": e.date.edtf,
+        "date_label": e.date.label(),
+        "kind": e.kind.value,
+        "place": e.place,
+        "matches": hit.spans,
+    }
+
+
+def _print_text(result: SearchResult) -> None:
+    if result.substitutes:
+        spellings = "; ".join(
+            f"{typed} → {', '.join(close)}" for typed, close in result.substitutes.items()
+        )
+        print(f"Also searched for close spellings: {spellings}\n")
+    sections = (
+        ("", result.hits),
+        ("Close matches", result.fuzzy),
+        ("Other versions of these quotes", result.variants),
+    )
+    for heading, hits in sections:
+        if hits and heading:
+            print(f"== {heading} ==\n")
+        for hit in hits:
+            _print_quote(hit)
+    if result.events:
+        print("== Events ==\n")
+    for event_hit in result.events:
+        e = event_hit.event
+        place = f" · {e.place}" if e.place else ""
+        print(f"{e.date.label()} · {e.title}{place}  [{e.kind.value}]\n")
+
+
+def _print_quote(hit: QuoteHit) -> None:
+    q = hit.quote
+    warning = "  [paraphrased source: wording unreliable]" if q.source.is_paraphrased else ""
+    publisher = f"{q.source.publisher}, " if q.source.publisher else ""
+    event = f" · {hit.event_title}" if hit.event_title else ""
+    print(f"{q.speaker.name} · {q.date.label()}{event}")
+    print(f"  “{q.text}”")
+    print(f"  — {publisher}{q.source.title}{warning}")
+    print()
