@@ -140,7 +140,7 @@ class QuoteRow(DatedMixin, Base):
     text: Mapped[str] = mapped_column(Text)
     source_id: Mapped[str] = mapped_column(ForeignKey("source.id"), index=True)
     tone: Mapped[str] = mapped_column(String)
-    variant_of: Mapped[str | None] = mapped_column(ForeignKey("quote.id"))
+    variant_of: Mapped[str | None] = mapped_column(ForeignKey("quote.id"), index=True)
     note: Mapped[str | None] = mapped_column(Text)
 
 

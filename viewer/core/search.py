@@ -74,17 +74,22 @@ class SearchResult:
 
 
 class SearchEngine:
-    """Searches one catalog. Owns its own read-only connection (so it may live in a thread)."""
+    """Searches one catalog.
+
+    It opens the catalog again for itself, so it may run in a worker thread while the
+    window reads the same file; `interrupt()` may be called from any thread.
+    """
 
     def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self._conn = catalog.raw_connection()
+        self.catalog = Catalog(catalog.path)
+        self._conn = self.catalog.raw_connection()
         self._vocabulary: list[str] | None = None
         self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
         self._common = 0  # a word in more documents than this is too common to look for
 
     def close(self) -> None:
         self._conn.close()
+        self.catalog.close()
 
     def interrupt(self) -> None:
         """Stop a query running in another thread (it returns no hits)."""
@@ -275,10 +280,14 @@ class SearchEngine:
             return ()
         marks = ",".join("?" * len(ids))
         omarks = ",".join("?" * len(originals)) or "NULL"
+        # Three indexed lookups (an OR of them would scan every quote).
         rows = self._conn.execute(
-            "SELECT q.id, q.text, 0, e.title FROM quote q LEFT JOIN event e ON e.id = q.event_id "
-            f"WHERE (q.variant_of IN ({marks}) OR q.id IN ({omarks}) "
-            f"OR q.variant_of IN ({omarks})) AND q.id NOT IN ({marks}) ORDER BY q.start, q.id",
+            "SELECT q.id, q.text, 0, e.title FROM quote q "
+            "LEFT JOIN event e ON e.id = q.event_id WHERE q.id IN ("
+            f"SELECT id FROM quote WHERE variant_of IN ({marks}) "
+            f"UNION SELECT id FROM quote WHERE id IN ({omarks}) "
+            f"UNION SELECT id FROM quote WHERE variant_of IN ({omarks})"
+            f") AND q.id NOT IN ({marks}) ORDER BY q.start, q.id",
             [*ids, *originals, *originals, *ids],
         ).fetchall()
         if filters.reliability:
@@ -316,14 +325,11 @@ def _where(filters: Filters) -> tuple[str, list[object]]:
 
 def _spans(marked: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of the matches in the text that `highlight()` marked."""
+    parts = marked.split(_OPEN)
+    plain = len(parts[0])
     spans: list[tuple[int, int]] = []
-    plain = 0
-    start = 0
-    for char in marked:
-        if char == _OPEN:
-            start = plain
-        elif char == _CLOSE:
-            spans.append((start, plain))
-        else:
-            plain += 1
+    for part in parts[1:]:
+        inside, _, after = part.partition(_CLOSE)
+        spans.append((plain, plain + len(inside)))
+        plain += len(inside) + len(after)
     return tuple(spans)
