@@ -22,12 +22,24 @@ from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 
+def _wait_for(app: QApplication, window: MainWindow) -> None:
+    import time
+
+    shown: list[object] = []
+    window.search.result_shown.connect(shown.append)
+    deadline = time.monotonic() + 10
+    while not shown and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1400x860")
     parser.add_argument("--event", default="2018-07-16-helsinki-summit")
     parser.add_argument("--profile")
+    parser.add_argument("--search", help="type this into the search box first")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
@@ -39,7 +51,13 @@ def main() -> int:
             window.set_profile(args.profile)
         window.show()
         app.processEvents()
-        if args.event:
+        if args.search:
+            window.show_search()
+            window.search.box.setText(args.search)
+            window.search.run_now()
+            _wait_for(app, window)
+            window.search.results.setCurrentIndex(window.search.model.index(0))
+        if args.event and not args.search:
             window.select_event(args.event)
         app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -105,6 +105,11 @@ class Catalog:
 
     # -- entities and sources -------------------------------------------------
 
+    def speakers(self) -> list[Entity]:
+        """Everyone quoted, by name."""
+        rows = self._all("SELECT DISTINCT speaker_id FROM quote")
+        return sorted((self.entities[r[0]] for r in rows), key=lambda e: e.name)
+
     @cached_property
     def entities(self) -> dict[str, Entity]:
         rows = self._all("SELECT id, name, kind, role FROM entity ORDER BY id")

@@ -25,6 +25,9 @@ CANDIDATES = 200  # quotes sharing a word with the query that the fuzzy pass com
 MAX_SUBSTITUTES = 4  # close words tried for each word of the query
 
 
+CANCELLED = "Search cancelled."
+
+
 class Order(StrEnum):
     RELEVANCE = "relevance"  # BM25
     NEWEST = "newest"
@@ -138,7 +141,7 @@ class SearchEngine:
             variants = self.variant_hits([*hits, *close], filters)
         except sqlite3.OperationalError as exc:  # interrupted, or a query FTS5 still refuses
             if "interrupt" in str(exc):
-                return SearchResult(query, (), message="Search cancelled.")
+                return SearchResult(query, (), message=CANCELLED)
             return SearchResult(query, (), message=f"This search could not be run ({exc}).")
         found = hits or event_hits or close or variants
         return SearchResult(

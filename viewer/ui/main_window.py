@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -30,6 +31,7 @@ from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
+from viewer.ui.search.panel import SearchPanel
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
@@ -56,6 +58,15 @@ class MainWindow(QMainWindow):
         self.overview = OverviewStrip()
         self.detail = DetailPane()
         self.legend = Legend()
+        self.search = SearchPanel(catalog, self.profiles)
+        self.search_dock = QDockWidget("Search", self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search)
+        self.search_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
         self._build_toolbar()
         self._build_menus()
 
@@ -85,6 +96,7 @@ class MainWindow(QMainWindow):
         self.detail.event_activated.connect(self.select_event)
         self.detail.source_activated.connect(self._show_source)
         self.detail.entity_activated.connect(self.highlight_entity)
+        self.search.event_chosen.connect(self.select_event)
         self.statusBar().showMessage(_counts_text(catalog))
         self._restore()
 
@@ -112,6 +124,13 @@ class MainWindow(QMainWindow):
         self.goto_action.setShortcut(QKeySequence("Ctrl+G"))
         self.goto_action.setToolTip("Jump to a date such as 2018-07 or 2018-07-16 (Ctrl+G)")
         self.goto_action.triggered.connect(self.ask_go_to_date)
+        self.find_action = QAction("Find…", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        native = QKeySequence.SequenceFormat.NativeText
+        self.find_action.setToolTip(
+            f"Search quotes and events ({self.find_action.shortcut().toString(native)})"
+        )
+        self.find_action.triggered.connect(self.show_search)
 
         self.lanes_menu = QMenu("Lanes", self)
         self.lane_actions: list[QAction] = []
@@ -142,6 +161,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.zoom_out_action)
         toolbar.addAction(self.goto_action)
         toolbar.addWidget(lanes_button)
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -158,6 +179,8 @@ class MainWindow(QMainWindow):
         ):
             view.addAction(action)
         view.addMenu(self.lanes_menu)
+        view.addAction(self.find_action)
+        view.addAction(self.search_dock.toggleViewAction())
         focus = QAction("Focus the timeline", self)
         focus.setShortcut(QKeySequence("Ctrl+T"))
         focus.triggered.connect(self.timeline.setFocus)
@@ -198,6 +221,11 @@ class MainWindow(QMainWindow):
             self.timeline.set_viewport(view)
         self.overview.set_view(self.timeline.view)
         self.detail.show_placeholder()
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus_box()
 
     def select_event(self, event_id: str) -> None:
         if self.timeline.data.row_of(event_id) is not None:
@@ -256,6 +284,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+        docks = s.value("window/state")
+        if isinstance(docks, QByteArray):
+            self.restoreState(docks)
+        else:
+            self.resizeDocks([self.search_dock], [380], Qt.Orientation.Horizontal)
         for splitter in (self.body, self.outer):
             state = s.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray):
@@ -287,6 +320,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
         for splitter in (self.body, self.outer):
             s.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         if self.profile_id:
@@ -304,6 +338,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.search.shutdown()
         super().closeEvent(event)
 
 

@@ -1,0 +1,107 @@
+"""The search panel in the main window: typing, filters, keyboard, and the timeline link."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from viewer.core.search import SearchResult
+from viewer.ui.main_window import MainWindow
+from viewer.ui.search.results_model import Match
+
+
+def _type(qtbot: QtBot, window: MainWindow, text: str) -> SearchResult:
+    panel = window.search
+    with qtbot.waitSignal(panel.result_shown, timeout=5000) as blocker:
+        qtbot.keyClicks(panel.box, text)
+    result = blocker.args[0]
+    assert isinstance(result, SearchResult)
+    return result
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
+    window.search_dock.hide()
+    window.timeline.setFocus()
+    qtbot.keySequence(window, QKeySequence.StandardKey.Find)
+    assert window.search_dock.isVisible()
+    qtbot.waitUntil(window.search.box.hasFocus)
+
+
+def test_typing_shows_results_with_a_count(qtbot: QtBot, window: MainWindow) -> None:
+    result = _type(qtbot, window, "crazy")
+    assert [h.quote.id for h in result.hits] == ["trump-gone-absolutely-crazy"]
+    panel = window.search
+    assert panel.model.rowCount() == result.count
+    assert panel.count.text().startswith("1 quote")
+
+
+def test_choosing_a_result_selects_its_event_on_the_timeline(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _type(qtbot, window, "meddle")
+    panel = window.search
+    qtbot.keyClick(panel.box, Qt.Key.Key_Down)  # into the results, first one current
+    assert panel.results.hasFocus()
+    first = panel.model.row_at(0)
+    assert window.timeline.selected_ids() == [first.event_id]
+    assert window.detail.detail is not None
+    assert window.detail.detail.event.id == first.event_id
+    qtbot.keyClick(panel.results, Qt.Key.Key_Down)
+    second = panel.model.row_at(1)
+    assert window.timeline.selected_ids() == [second.event_id]
+
+
+def test_event_titles_are_found_and_misspellings_are_forgiven(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    result = _type(qtbot, window, "helsinky")
+    assert "2018-07-16-helsinki-summit" in {h.event.id for h in result.events}
+    assert "helsinky → helsinki" in window.search.count.text()
+    assert any(window.search.model.row_at(i).match is Match.EVENT for i in range(result.count))
+
+
+def test_filters_show_as_chips_that_remove_them(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.search
+    _type(qtbot, window, "putin")
+    everything = panel.model.rowCount()
+    with qtbot.waitSignal(panel.result_shown, timeout=5000):
+        panel.set_filters(reliability="paraphrased")
+    assert 0 < panel.model.rowCount() < everything
+    chips = [panel.chips.itemAt(i).widget() for i in range(panel.chips.count())]
+    [chip] = [c for c in chips if c is not None]
+    assert "Sources: paraphrased" in chip.text()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(panel.result_shown, timeout=5000):
+        chip.click()  # type: ignore[attr-defined]
+    assert panel.model.rowCount() == everything
+    assert panel.filters.reliability is None
+
+
+def test_date_range_filter_reads_typed_dates(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.search
+    _type(qtbot, window, "putin")
+    with qtbot.waitSignal(panel.result_shown, timeout=5000):
+        assert panel.set_date_range("2025 to 2025-06")
+    assert (panel.filters.start, panel.filters.end) == ("2025-01-01", "2025-06-30")
+    assert not panel.set_date_range("someday")
+    assert "Not a date range" in panel.count.text()
+
+
+def test_hostile_text_gives_a_message(qtbot: QtBot, window: MainWindow) -> None:
+    result = _type(qtbot, window, '"-OR * NEAR(')
+    assert result.count or result.message
+    with qtbot.waitSignal(window.search.result_shown, timeout=5000) as blocker:
+        window.search.box.setText("😀" * 20 + "x" * 10_000)  # QTest cannot type emoji
+    assert blocker.args[0].count or blocker.args[0].message
+    assert window.search.count.text()
+    window.search.box.clear()
+    result = _type(qtbot, window, "-putin")
+    assert result.count == 0
+    assert "excluded words alone" in window.search.count.text()
+
+
+def test_escape_clears_the_box(qtbot: QtBot, window: MainWindow) -> None:
+    _type(qtbot, window, "putin")
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
+    assert window.search.box.text() == ""
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 0)

@@ -1,0 +1,1 @@
+"""The search panel: box, filters, result list and the worker that runs queries."""

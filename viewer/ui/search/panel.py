@@ -1,0 +1,320 @@
+"""The search panel: a box that searches as you type, filters shown as chips, results.
+
+It asks the worker for results and shows them; choosing a result emits
+`event_chosen`, and the main window selects that event on the timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.catalog import Catalog
+from viewer.core.lanes import LANES
+from viewer.core.records import Profile
+from viewer.core.search import Filters, Order, SearchResult
+from viewer.core.typed_dates import parse_typed_date
+from viewer.ui.search.result_delegate import ResultDelegate
+from viewer.ui.search.results_model import ResultsModel, rows_of
+from viewer.ui.search.worker import SearchWorker
+
+DEBOUNCE_MS = 120
+_ORDERS = (
+    ("Best match", Order.RELEVANCE),
+    ("Newest first", Order.NEWEST),
+    ("Oldest first", Order.OLDEST),
+)
+
+
+class SearchPanel(QWidget):
+    event_chosen = Signal(str)  # an event id
+    result_shown = Signal(object)  # the SearchResult now on screen (for tests and status)
+
+    def __init__(
+        self, catalog: Catalog, profiles: list[Profile], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.filters = Filters()
+        self._result: SearchResult | None = None
+        self._worker = SearchWorker(catalog, self)
+        self._worker.answered.connect(self._show)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_now)
+
+        self.box = QLineEdit()
+        self.box.setPlaceholderText('Search quotes and events: words, "a phrase", pre*, -not, OR')
+        self.box.setAccessibleName("Search")
+        self.box.setClearButtonEnabled(True)
+        self.box.textChanged.connect(self._on_typed)
+        self.box.installEventFilter(self)
+
+        self.order = QComboBox()
+        self.order.setAccessibleName("Order of results")
+        for label, order in _ORDERS:
+            self.order.addItem(label, order)
+        self.order.currentIndexChanged.connect(lambda _i: self.run_now())
+
+        self.filter_button = QToolButton()
+        self.filter_button.setText("Filters")
+        self.filter_button.setAccessibleName("Filters")
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_button.setMenu(self._filter_menu(catalog, profiles))
+
+        self.chips = QHBoxLayout()
+        self.chips.setContentsMargins(0, 0, 0, 0)
+        self.chips.setSpacing(4)
+        self.count = QLabel()
+        self.count.setAccessibleName("Result count")
+        self.count.setWordWrap(True)
+
+        self.model = ResultsModel()
+        self.delegate = ResultDelegate(self)
+        self.results = QListView()
+        self.results.setAccessibleName("Search results")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(self.delegate)
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.selectionModel().currentChanged.connect(self._on_current)
+        self.results.activated.connect(self._on_activated)
+
+        top = QHBoxLayout()
+        top.addWidget(self.box, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.filter_button)
+        row.addWidget(self.order)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addLayout(row)
+        layout.addLayout(self.chips)
+        layout.addWidget(self.count)
+        layout.addWidget(self.results, 1)
+        self._show_chips()
+        self._show_count()
+
+    # -- filters --------------------------------------------------------------------------
+
+    def _filter_menu(self, catalog: Catalog, profiles: list[Profile]) -> QMenu:
+        menu = QMenu(self)
+        speakers = menu.addMenu("Speaker")
+        for entity in catalog.speakers():
+            action = speakers.addAction(entity.name)
+            action.triggered.connect(lambda _c=False, e=entity.id: self.set_filters(speaker_id=e))
+        profile_menu = menu.addMenu("Profile")
+        for profile in profiles:
+            action = profile_menu.addAction(profile.title)
+            action.triggered.connect(lambda _c=False, p=profile.id: self.set_filters(profile_id=p))
+        kinds = menu.addMenu("Event kind")
+        for lane in LANES:
+            action = kinds.addAction(lane.label)
+            values = frozenset(k.value for k in lane.kinds)
+            action.triggered.connect(lambda _c=False, v=values: self.set_filters(kinds=v))
+        reliability = menu.addMenu("Source")
+        for label, value in (
+            ("Reliable sources only", "reliable"),
+            ("Paraphrased sources only", "paraphrased"),
+        ):
+            action = reliability.addAction(label)
+            action.triggered.connect(lambda _c=False, v=value: self.set_filters(reliability=v))
+        menu.addSeparator()
+        dates = QAction("Date range…", self)
+        dates.triggered.connect(self._ask_dates)
+        menu.addAction(dates)
+        clear = QAction("Clear all filters", self)
+        clear.triggered.connect(self.clear_filters)
+        menu.addAction(clear)
+        self._speaker_names = {e.id: e.name for e in catalog.speakers()}
+        self._profile_titles = {p.id: p.title for p in profiles}
+        return menu
+
+    def _ask_dates(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        text, ok = QInputDialog.getText(
+            self, "Date range", "From and to, for example 2017 to 2019-06 (either may be left out):"
+        )
+        if ok:
+            self.set_date_range(text)
+
+    def set_date_range(self, text: str) -> bool:
+        """Read "2017 to 2019-06", "2018", "to 2016"; False (and a message) if unreadable."""
+        parts = [p.strip() for p in text.replace("–", " to ").split(" to ")]
+        if len(parts) == 1:
+            parts = [parts[0], parts[0]]
+        start_text, end_text = parts[0], parts[-1]
+        start = parse_typed_date(start_text) if start_text else None
+        end = parse_typed_date(end_text) if end_text else None
+        if (start_text and start is None) or (end_text and end is None) or not (start or end):
+            self.count.setText(f"Not a date range I can read: {text!r}. Try 2017 to 2019-06.")
+            return False
+        import datetime as dt  # noqa: PLC0415
+
+        def iso(day: float) -> str:
+            return dt.date.fromordinal(int(day)).isoformat()
+
+        self.set_filters(
+            start=iso(start[0]) if start else None, end=iso(end[1] - 1) if end else None
+        )
+        return True
+
+    def set_filters(self, **changes: object) -> None:
+        self.filters = replace(self.filters, **changes)  # type: ignore[arg-type]
+        self._show_chips()
+        self.run_now()
+
+    def clear_filters(self) -> None:
+        self.filters = Filters()
+        self._show_chips()
+        self.run_now()
+
+    def _chip_labels(self) -> list[tuple[str, dict[str, object]]]:
+        f = self.filters
+        chips: list[tuple[str, dict[str, object]]] = []
+        if f.speaker_id:
+            chips.append(
+                (
+                    f"Speaker: {self._speaker_names.get(f.speaker_id, f.speaker_id)}",
+                    {"speaker_id": None},
+                )
+            )
+        if f.profile_id:
+            chips.append(
+                (
+                    f"Profile: {self._profile_titles.get(f.profile_id, f.profile_id)}",
+                    {"profile_id": None},
+                )
+            )
+        if f.kinds:
+            lanes = [lane.label for lane in LANES if {k.value for k in lane.kinds} & f.kinds]
+            chips.append((f"Kind: {', '.join(lanes)}", {"kinds": frozenset()}))
+        if f.reliability:
+            chips.append((f"Sources: {f.reliability}", {"reliability": None}))
+        if f.start or f.end:
+            chips.append(
+                (f"Dates: {f.start or '…'} to {f.end or '…'}", {"start": None, "end": None})
+            )
+        return chips
+
+    def _show_chips(self) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for label, removal in self._chip_labels():
+            chip = QToolButton()
+            chip.setText(f"{label}  ✕")
+            chip.setToolTip("Remove this filter")
+            chip.setAccessibleName(f"Remove filter {label}")
+            chip.setAutoRaise(False)
+            chip.clicked.connect(lambda _c=False, r=removal: self.set_filters(**r))
+            self.chips.addWidget(chip)
+        self.chips.addStretch(1)
+
+    # -- searching ------------------------------------------------------------------------
+
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def _on_typed(self, _text: str) -> None:
+        self._timer.start()
+
+    def run_now(self) -> None:
+        self._timer.stop()
+        text = self.box.text()
+        if not text.strip():
+            self._worker.submit("", self.filters, Order.RELEVANCE)  # drop anything running
+            self._result = None
+            self.delegate.clear_cache()
+            self.model.set_rows([])
+            self._show_count()
+            return
+        self._worker.submit(text, self.filters, self.order.currentData())
+
+    def _show(self, result: SearchResult) -> None:
+        if not self.box.text().strip():
+            return  # the box was emptied while this ran
+        self._result = result
+        self.delegate.clear_cache()
+        self.model.set_rows(rows_of(result))
+        self._show_count()
+        self.result_shown.emit(result)
+
+    def _show_count(self) -> None:
+        result = self._result
+        if result is None:
+            self.count.setText("Type to search everything said, and every event.")
+            return
+        if not result.count:
+            self.count.setText(result.message or "Nothing found.")
+            return
+        parts = [f"{len(result.hits)} quote{'s' if len(result.hits) != 1 else ''}"]
+        if result.events:
+            parts.append(f"{len(result.events)} event{'s' if len(result.events) != 1 else ''}")
+        if result.fuzzy:
+            parts.append(f"{len(result.fuzzy)} close match{'es' if len(result.fuzzy) != 1 else ''}")
+        if result.variants:
+            parts.append(
+                f"{len(result.variants)} other version{'s' if len(result.variants) != 1 else ''}"
+            )
+        text = " · ".join(parts)
+        if result.substitutes:
+            spellings = "; ".join(f"{k} → {', '.join(v)}" for k, v in result.substitutes.items())
+            text += f"\nAlso tried close spellings: {spellings}"
+        self.count.setText(text)
+
+    # -- choosing a result ---------------------------------------------------------------
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            event_id = self.model.row_at(current.row()).event_id
+            if event_id:
+                self.event_chosen.emit(event_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self._on_current(index, QModelIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the box moves to the results; Escape clears the box."""
+        if watched is self.box and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
+            key = event.key()
+            if (
+                key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.model.rowCount()
+            ):
+                if self._timer.isActive():
+                    self.run_now()
+                self.results.setFocus()
+                if not self.results.currentIndex().isValid():
+                    self.results.setCurrentIndex(self.model.index(0))
+                return True
+            if key == Qt.Key.Key_Escape and self.box.text():
+                self.box.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def shutdown(self) -> None:
+        self._worker.stop()

@@ -1,0 +1,87 @@
+"""Runs searches off the UI thread; a newer query interrupts the one running."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from viewer.core.catalog import Catalog
+from viewer.core.search import CANCELLED, Filters, Order, SearchEngine, SearchResult
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    number: int  # increases with every request; older answers are dropped
+    text: str
+    filters: Filters
+    order: Order
+    limit: int = 200
+
+
+class _Runner(QObject):
+    answered = Signal(int, object)  # request number, SearchResult
+
+    def __init__(self, engine: SearchEngine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.latest = 0  # written by the UI thread; an int store is atomic in Python
+
+    @Slot(object)
+    def run(self, request: SearchRequest) -> None:
+        if request.number < self.latest:
+            return  # superseded while it waited in the queue
+        result = self._search(request)
+        if result.message == CANCELLED and request.number == self.latest:
+            result = self._search(request)  # the interrupt meant for its predecessor
+        self.answered.emit(request.number, result)
+
+    def _search(self, request: SearchRequest) -> SearchResult:
+        return self.engine.search(
+            request.text, filters=request.filters, order=request.order, limit=request.limit
+        )
+
+
+class SearchWorker(QObject):
+    """Owns the engine and its thread. `submit()` from the UI thread; `answered` comes back."""
+
+    answered = Signal(object)  # the SearchResult of the newest request
+    _submitted = Signal(object)
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = SearchEngine(catalog)
+        self._thread = QThread()
+        self._thread.setObjectName("search")
+        self._runner = _Runner(self._engine)
+        self._runner.moveToThread(self._thread)
+        self._submitted.connect(self._runner.run)
+        self._runner.answered.connect(self._on_answer)
+        self._number = 0
+        self._stopped = False
+        self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    def submit(self, text: str, filters: Filters, order: Order) -> int:
+        self._number += 1
+        self._runner.latest = self._number
+        self._engine.interrupt()  # whatever runs now is out of date
+        self._submitted.emit(SearchRequest(self._number, text, filters, order))
+        return self._number
+
+    @Slot(int, object)
+    def _on_answer(self, number: int, result: SearchResult) -> None:
+        if number == self._number:
+            self.answered.emit(result)
+
+    def stop(self) -> None:
+        """End the thread and close the engine; safe to call more than once."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._engine.interrupt()
+        self._thread.quit()
+        self._thread.wait()
+        self._engine.close()
