@@ -222,12 +222,13 @@ class Catalog:
             date_note=row["date_note"],
             participants=tuple(self.entities[p["entity_id"]] for p in participants),
             profile_ids=tuple(p["profile_id"] for p in profile_ids),
-            quotes=tuple(self._quote(q) for q in quotes),
+            quotes=tuple(self.quote_from_row(q) for q in quotes),
             sources=tuple(self.sources[s["source_id"]] for s in source_ids),
-            variants=tuple(self._quote(q) for q in variants),
+            variants=tuple(self.quote_from_row(q) for q in variants),
         )
 
-    def _quote(self, q: sqlite3.Row) -> Quote:
+    def quote_from_row(self, q: sqlite3.Row) -> Quote:
+        """A Quote from a row holding every column of the quote table."""
         return Quote(
             id=q["id"],
             text=q["text"],
@@ -246,7 +247,7 @@ class Catalog:
             return {}
         marks = ",".join("?" * len(wanted))
         rows = self._all(f"SELECT * FROM quote WHERE id IN ({marks})", wanted)
-        return {q["id"]: self._quote(q) for q in rows}
+        return {q["id"]: self.quote_from_row(q) for q in rows}
 
     def events_by_id(self, ids: Iterable[str]) -> list[Event]:
         wanted = list(ids)

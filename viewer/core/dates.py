@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Precision(StrEnum):
@@ -84,6 +85,7 @@ def _interval_label(start: dt.date, end: dt.date) -> str:
     return f"{_label(start, start, Precision.DAY)} – {_label(end, end, Precision.DAY)}"
 
 
+@lru_cache(maxsize=8192)  # many records share a date; FuzzyDate is frozen
 def from_stored(edtf: str, start: str, end: str, precision: str, approximate: bool) -> FuzzyDate:
     """Rebuild a `FuzzyDate` from the columns the catalog stores."""
     return FuzzyDate(

@@ -86,6 +86,7 @@ class SearchEngine:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = Catalog(catalog.path)
         self._conn = self.catalog.raw_connection()
+        self._conn.row_factory = sqlite3.Row
         self._vocabulary: list[str] | None = None
         self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
         self._common = 0  # a word in more documents than this is too common to look for
@@ -153,8 +154,11 @@ class SearchEngine:
         self, expression: str, filters: Filters, order: Order, limit: int, offset: int
     ) -> tuple[QuoteHit, ...]:
         where, params = _where(filters)
+        # BM25 needs the index's statistics: only pay for it when ranking by it.
+        score = "bm25(quote_fts)" if order is Order.RELEVANCE else "0"
         sql = (
-            "SELECT q.id, highlight(quote_fts, 0, ?, ?), bm25(quote_fts), e.title "
+            f"SELECT q.*, highlight(quote_fts, 0, ?, ?) AS marked, {score} AS score, "
+            "e.title AS event_title "
             "FROM quote_fts JOIN quote q ON q.rowid = quote_fts.rowid "
             "LEFT JOIN event e ON e.id = q.event_id "
             f"WHERE quote_fts MATCH ? {where} {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
@@ -162,11 +166,11 @@ class SearchEngine:
         rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit, offset])
         return self._hits(rows.fetchall())
 
-    def _hits(self, rows: list[tuple[str, str, float, str | None]]) -> tuple[QuoteHit, ...]:
-        quotes = self.catalog.quotes(r[0] for r in rows)
+    def _hits(self, rows: list[sqlite3.Row]) -> tuple[QuoteHit, ...]:
+        quote = self.catalog.quote_from_row
         return tuple(
-            QuoteHit(quotes[qid], _spans(marked), title, -float(score))
-            for qid, marked, score, title in rows
+            QuoteHit(quote(r), _spans(r["marked"]), r["event_title"], -float(r["score"]))
+            for r in rows
         )
 
     def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
@@ -285,7 +289,7 @@ class SearchEngine:
         omarks = ",".join("?" * len(originals)) or "NULL"
         # Three indexed lookups (an OR of them would scan every quote).
         rows = self._conn.execute(
-            "SELECT q.id, q.text, 0, e.title FROM quote q "
+            "SELECT q.*, q.text AS marked, 0 AS score, e.title AS event_title FROM quote q "
             "LEFT JOIN event e ON e.id = q.event_id WHERE q.id IN ("
             f"SELECT id FROM quote WHERE variant_of IN ({marks}) "
             f"UNION SELECT id FROM quote WHERE id IN ({omarks}) "
@@ -294,11 +298,10 @@ class SearchEngine:
             [*ids, *originals, *originals, *ids],
         ).fetchall()
         if filters.reliability:
-            keep = {
-                q.id for q in self.catalog.quotes(r[0] for r in rows).values()
-                if q.source.reliability.value == filters.reliability
-            }  # fmt: skip
-            rows = [r for r in rows if r[0] in keep]
+            sources = self.catalog.sources
+            rows = [
+                r for r in rows if sources[r["source_id"]].reliability.value == filters.reliability
+            ]
         return self._hits(rows)
 
 
