@@ -106,3 +106,9 @@ def test_bad_catalog_path_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_search_bad_date_is_a_clear_error() -> None:
+    result = run("search", "putin", "--to", "2017x", check=False)
+    assert result.returncode == 2
+    assert "Not a date: '2017x'" in result.stderr

@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from viewer.ui.app import run  # noqa: PLC0415
 
         return run(args)
-    from viewer.core.errors import CatalogError, DataError  # noqa: PLC0415
+    from viewer.core.errors import CatalogError, DataError, UsageError  # noqa: PLC0415
 
     try:
         if args.command == "build-data":
@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "search":
             return cli_search.run(args, _catalog_path(args))
         return _export(args)
-    except (CatalogError, DataError) as exc:
+    except (CatalogError, DataError, UsageError) as exc:
         print(f"timeline-viewer: {exc}", file=sys.stderr)
         return 2
 

@@ -29,8 +29,8 @@ def add_parser(commands: Any) -> None:  # argparse's _SubParsersAction is privat
     search.add_argument(
         "--kind", action="append", default=[], help="only events of this kind (repeatable)"
     )
-    search.add_argument("--from", dest="start", help="from this date (YYYY-MM-DD)")
-    search.add_argument("--to", dest="end", help="up to this date (YYYY-MM-DD)")
+    search.add_argument("--from", dest="start", help="from this date (2018, 2018-07, 2018-07-16)")
+    search.add_argument("--to", dest="end", help="up to this date, inclusive")
     search.add_argument(
         "--reliability", choices=["reliable", "paraphrased"], help="only sources of this kind"
     )
@@ -43,13 +43,14 @@ def run(args: argparse.Namespace, catalog_path: Path) -> int:
     from viewer.core.catalog import Catalog  # noqa: PLC0415
     from viewer.core.search import Filters, Order, SearchEngine  # noqa: PLC0415
 
+    start, end = _day(args.start, 0), _day(args.end, 1)
     filters = Filters(
         speaker_id=args.speaker,
         profile_id=args.profile,
         kinds=frozenset(args.kind),
         reliability=args.reliability,
-        start=args.start,
-        end=args.end,
+        start=start,
+        end=end,
     )
     with Catalog(catalog_path) as catalog:
         engine = SearchEngine(catalog)
@@ -68,6 +69,21 @@ def run(args: argparse.Namespace, catalog_path: Path) -> int:
         print(result.message or "Nothing found.", file=sys.stderr)
         return EXIT_NOTHING
     return EXIT_FOUND
+
+
+def _day(typed: str | None, side: int) -> str | None:
+    """The first (side 0) or last (side 1) day of a typed date, as ISO."""
+    import datetime as dt  # noqa: PLC0415
+
+    from viewer.core.errors import UsageError  # noqa: PLC0415
+    from viewer.core.typed_dates import parse_typed_date  # noqa: PLC0415
+
+    if typed is None:
+        return None
+    parsed = parse_typed_date(typed)
+    if parsed is None:
+        raise UsageError(f"Not a date: {typed!r}. Use 2018, 2018-07 or 2018-07-16.")
+    return dt.date.fromordinal(int(parsed[side]) - side).isoformat()
 
 
 def _records(result: SearchResult) -> Iterator[dict[str, object]]:

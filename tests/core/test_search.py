@@ -4,6 +4,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from viewer.core.catalog import Catalog
 from viewer.core.search import Filters, Order, SearchEngine
@@ -129,3 +131,12 @@ def test_kind_filter_applies_to_quotes_and_events(engine: SearchEngine) -> None:
 def test_interrupt_from_another_thread_cancels(engine: SearchEngine) -> None:
     engine.interrupt()  # nothing running: the next search is unaffected
     assert engine.search("putin").hits
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=200))
+def test_no_typed_text_raises(engine: SearchEngine, typed: str) -> None:
+    result = engine.search(typed, limit=5)
+    assert result.count or result.message

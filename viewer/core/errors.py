@@ -35,3 +35,7 @@ class DataError(Exception):
 
 class CatalogError(Exception):
     """A catalog file that cannot be opened: missing, damaged or of another version."""
+
+
+class UsageError(Exception):
+    """Something typed on the command line that cannot be used (a malformed date)."""
