@@ -87,6 +87,16 @@ def test_misspelt_words_are_caught_by_the_fuzzy_fallback(engine: SearchEngine) -
     assert "2025-oval-office-clash-with-zelenskyy" in {h.event.id for h in zelenski.events}
 
 
+@pytest.mark.parametrize("typed", ["Zelenskiy", "zelensky", "ZELÉNSKYY"])
+def test_spellings_and_accents_of_a_name(engine: SearchEngine, typed: str) -> None:
+    result = engine.search(typed)
+    assert "2025-oval-office-clash-with-zelenskyy" in {h.event.id for h in result.events}
+
+
+def test_accents_do_not_matter(engine: SearchEngine) -> None:
+    assert engine.search("crázy").hits == engine.search("crazy").hits
+
+
 def test_a_paraphrase_is_found_from_the_original_words(engine: SearchEngine) -> None:
     result = engine.search('"gone absolutely crazy"')
     assert [h.quote.id for h in result.hits] == ["trump-gone-absolutely-crazy"]

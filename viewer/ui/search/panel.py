@@ -29,7 +29,7 @@ from viewer.core.search import Filters, Order, SearchResult
 from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.search.result_delegate import ResultDelegate
 from viewer.ui.search.results_model import ResultsModel, rows_of
-from viewer.ui.search.worker import SearchWorker
+from viewer.ui.search.worker import RESULT_LIMIT, SearchWorker
 
 DEBOUNCE_MS = 120
 _ORDERS = (
@@ -269,7 +269,9 @@ class SearchPanel(QWidget):
         if not result.count:
             self.count.setText(result.message or "Nothing found.")
             return
-        parts = [f"{len(result.hits)} quote{'s' if len(result.hits) != 1 else ''}"]
+        shown = len(result.hits)
+        more = "+" if shown >= RESULT_LIMIT else ""
+        parts = [f"{shown}{more} quote{'s' if shown != 1 else ''}"]
         if result.events:
             parts.append(f"{len(result.events)} event{'s' if len(result.events) != 1 else ''}")
         if result.fuzzy:

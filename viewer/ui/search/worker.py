@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from viewer.core.catalog import Catalog
 from viewer.core.search import CANCELLED, Filters, Order, SearchEngine, SearchResult
 
+RESULT_LIMIT = 200  # quotes listed at most; the count says when there are more
+
 
 @dataclass(frozen=True, slots=True)
 class SearchRequest:
@@ -16,7 +18,7 @@ class SearchRequest:
     text: str
     filters: Filters
     order: Order
-    limit: int = 200
+    limit: int = RESULT_LIMIT
 
 
 class _Runner(QObject):
