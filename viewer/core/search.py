@@ -12,8 +12,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog import QUOTE_COLUMNS, Catalog
 from viewer.core.query import Query, Term, parse
 from viewer.core.records import Event, QuoteHit
 
@@ -86,7 +87,6 @@ class SearchEngine:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = Catalog(catalog.path)
         self._conn = self.catalog.raw_connection()
-        self._conn.row_factory = sqlite3.Row
         self._vocabulary: list[str] | None = None
         self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
         self._common = 0  # a word in more documents than this is too common to look for
@@ -157,8 +157,7 @@ class SearchEngine:
         # BM25 needs the index's statistics: only pay for it when ranking by it.
         score = "bm25(quote_fts)" if order is Order.RELEVANCE else "0"
         sql = (
-            f"SELECT q.*, highlight(quote_fts, 0, ?, ?) AS marked, {score} AS score, "
-            "e.title AS event_title "
+            f"SELECT {QUOTE_COLUMNS}, highlight(quote_fts, 0, ?, ?), {score}, e.title "
             "FROM quote_fts JOIN quote q ON q.rowid = quote_fts.rowid "
             "LEFT JOIN event e ON e.id = q.event_id "
             f"WHERE quote_fts MATCH ? {where} {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
@@ -166,12 +165,9 @@ class SearchEngine:
         rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit, offset])
         return self._hits(rows.fetchall())
 
-    def _hits(self, rows: list[sqlite3.Row]) -> tuple[QuoteHit, ...]:
+    def _hits(self, rows: list[tuple[Any, ...]]) -> tuple[QuoteHit, ...]:
         quote = self.catalog.quote_from_row
-        return tuple(
-            QuoteHit(quote(r), _spans(r["marked"]), r["event_title"], -float(r["score"]))
-            for r in rows
-        )
+        return tuple(QuoteHit(quote(r), _spans(r[13]), r[15], -r[14]) for r in rows)
 
     def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
         """Events whose title, summary or place match (so "Helsinki" finds the summit)."""
@@ -289,7 +285,7 @@ class SearchEngine:
         omarks = ",".join("?" * len(originals)) or "NULL"
         # Three indexed lookups (an OR of them would scan every quote).
         rows = self._conn.execute(
-            "SELECT q.*, q.text AS marked, 0 AS score, e.title AS event_title FROM quote q "
+            f"SELECT {QUOTE_COLUMNS}, q.text, 0, e.title FROM quote q "
             "LEFT JOIN event e ON e.id = q.event_id WHERE q.id IN ("
             f"SELECT id FROM quote WHERE variant_of IN ({marks}) "
             f"UNION SELECT id FROM quote WHERE id IN ({omarks}) "
@@ -299,9 +295,7 @@ class SearchEngine:
         ).fetchall()
         if filters.reliability:
             sources = self.catalog.sources
-            rows = [
-                r for r in rows if sources[r["source_id"]].reliability.value == filters.reliability
-            ]
+            rows = [r for r in rows if sources[r[9]].reliability.value == filters.reliability]
         return self._hits(rows)
 
 
