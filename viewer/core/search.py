@@ -210,6 +210,9 @@ class SearchEngine:
             ).fetchall()
             self._documents = dict(rows)
             self._vocabulary = list(self._documents)
+            self._by_length: dict[int, list[str]] = {}
+            for word in self._vocabulary:
+                self._by_length.setdefault(len(word), []).append(word)
             total = self._conn.execute("SELECT count(*) FROM quote").fetchone()[0]
             self._common = max(50, total // 20)
         return self._vocabulary
@@ -218,11 +221,15 @@ class SearchEngine:
         """Vocabulary words spelt like `word` ("zelenski" -> "zelenskyy", "zelenskiy")."""
         from rapidfuzz import fuzz, process  # noqa: PLC0415 - only when a search needs it
 
-        vocabulary = self.vocabulary()
+        self.vocabulary()
         if len(word) < 4 or word in self._documents:
             return ()  # a word the index holds is not a misspelling
+        # A ratio of 80 needs the shorter word to be at least 2/3 of the longer one.
+        n = len(word)
+        lengths = range(-(-2 * n // 3), 3 * n // 2 + 1)
+        candidates = [w for length in lengths for w in self._by_length.get(length, ())]
         matches = process.extract(
-            word, vocabulary, scorer=fuzz.ratio, limit=MAX_SUBSTITUTES,
+            word, candidates, scorer=fuzz.ratio, limit=MAX_SUBSTITUTES,
             score_cutoff=FUZZY_CUTOFF,
         )  # fmt: skip
         return tuple(m[0] for m in matches if m[0] != word)
