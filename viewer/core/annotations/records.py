@@ -1,0 +1,44 @@
+"""Plain frozen records of the user's annotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """What the user added to one catalog event, keyed by its stable id."""
+
+    event_id: str
+    note: str = ""  # Markdown
+    tags: tuple[str, ...] = ()
+    starred: bool = False
+    colour: str | None = None  # "#RRGGBB"
+    updated: str = ""  # ISO timestamp, UTC
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.note.strip() or self.tags or self.starred or self.colour)
+
+
+@dataclass(frozen=True, slots=True)
+class UserEvent:
+    """An event the user added beside the bundled ones."""
+
+    id: str
+    title: str
+    date: str  # EDTF
+    kind: str  # an EventKind value: the lane it is drawn in
+    note: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What happened when the annotations database was opened, for the user."""
+
+    read_only: bool = False
+    moved_aside: str | None = None  # where a damaged file was put
+    backup_taken: str | None = None  # before an upgrade
+    upgraded_from: int | None = None
+    messages: tuple[str, ...] = field(default=())

@@ -1,0 +1,34 @@
+"""The annotations database's schema, as numbered steps from an empty file.
+
+A database at version N has run steps 1..N; opening it with a newer app runs the
+remaining steps in one transaction. Never edit a released step: add a new one.
+The version is kept in `PRAGMA user_version`.
+"""
+
+from __future__ import annotations
+
+STEPS: dict[int, tuple[str, ...]] = {
+    1: (
+        "CREATE TABLE annotation ("
+        " event_id TEXT PRIMARY KEY,"
+        " note TEXT NOT NULL DEFAULT '',"
+        " starred INTEGER NOT NULL DEFAULT 0,"
+        " updated TEXT NOT NULL)",
+        "CREATE TABLE tag ("
+        " event_id TEXT NOT NULL REFERENCES annotation(event_id) ON DELETE CASCADE,"
+        " name TEXT NOT NULL,"
+        " PRIMARY KEY (event_id, name))",
+        "CREATE INDEX ix_tag_name ON tag(name)",
+    ),
+    2: (
+        "ALTER TABLE annotation ADD COLUMN colour TEXT",
+        "CREATE TABLE user_event ("
+        " id TEXT PRIMARY KEY,"
+        " title TEXT NOT NULL,"
+        " date TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " note TEXT NOT NULL DEFAULT '',"
+        " updated TEXT NOT NULL)",
+    ),
+}
+SCHEMA_VERSION = max(STEPS)

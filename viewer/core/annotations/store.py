@@ -1,0 +1,304 @@
+"""The annotations database: opened safely, upgraded step by step, written in WAL mode.
+
+Opening never loses anything: a damaged file is moved aside (and the user told
+where), a file from a newer app is opened read-only, and an older one is backed
+up before it is upgraded in a single transaction that rolls back on failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.pool import NullPool
+
+from viewer.core.annotations import files
+from viewer.core.annotations.records import Annotation, OpenReport, UserEvent
+from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
+
+
+class ReadOnlyError(Exception):
+    """A write to annotations opened read-only (a database from a newer version)."""
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class AnnotationStore:
+    def __init__(self, path: Path, backups: Path) -> None:
+        self.path = path
+        self.backups = backups
+        self.report = self._prepare()
+        self.read_only = self.report.read_only
+        self._engine = self._make_engine()
+
+    # -- opening -----------------------------------------------------------------------
+
+    def _prepare(self) -> OpenReport:
+        messages: list[str] = []
+        moved: str | None = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists():
+            problem = files.problem_with(self.path)
+            if problem is not None:
+                moved_to = files.move_aside(self.path, "damaged")
+                moved = str(moved_to)
+                messages.append(
+                    f"Your annotations file could not be used because {problem}. It was "
+                    f"kept, unchanged, as {moved_to}. A new, empty one was started."
+                )
+        version = files.user_version(self.path) if self.path.exists() else 0
+        if version > SCHEMA_VERSION:
+            messages.append(
+                f"Your annotations were saved by a newer version of the app (format {version}; "
+                f"this one reads up to {SCHEMA_VERSION}). They are shown read-only and left "
+                "untouched; update the app to edit them."
+            )
+            return OpenReport(read_only=True, moved_aside=moved, messages=tuple(messages))
+        taken = None
+        if 0 < version < SCHEMA_VERSION:
+            taken = str(files.backup(self.path, self.backups, f"before-v{SCHEMA_VERSION}"))
+        self._migrate(version)
+        return OpenReport(
+            moved_aside=moved,
+            backup_taken=taken,
+            upgraded_from=version if 0 < version < SCHEMA_VERSION else None,
+            messages=tuple(messages),
+        )
+
+    def _migrate(self, version: int) -> None:
+        """Run the missing schema steps in one transaction (all or nothing)."""
+        if version == SCHEMA_VERSION:
+            return
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in STEPS[step]:
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        finally:
+            db.close()
+
+    def _make_engine(self) -> Engine:
+        if self.read_only:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            engine = create_engine(
+                "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+            )
+        else:
+            engine = create_engine(f"sqlite:///{self.path}", poolclass=NullPool)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi: sqlite3.Connection, _record: object) -> None:
+            dbapi.isolation_level = None  # we say BEGIN ourselves (below)
+            if not self.read_only:
+                dbapi.execute("PRAGMA journal_mode=WAL")
+                dbapi.execute("PRAGMA synchronous=FULL")  # a reported save is on disk
+            dbapi.execute("PRAGMA foreign_keys=ON")
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+
+        return engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        if self.read_only:
+            raise ReadOnlyError("These annotations are read-only (saved by a newer version).")
+        with self._engine.begin() as conn:
+            yield conn
+
+    def check(self) -> str | None:
+        """Why the live file is unsound now, or None (for tests and the self-test)."""
+        return files.problem_with(self.path)
+
+    def take_daily_backup(self) -> Path | None:
+        if self.read_only or not self.path.exists():
+            return None
+        return files.daily_backup(self.path, self.backups)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def annotations(self) -> dict[str, Annotation]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT event_id, note, starred, colour, updated FROM annotation")
+            ).all()
+            tags: dict[str, list[str]] = {}
+            for event_id, name in conn.execute(
+                text("SELECT event_id, name FROM tag ORDER BY name")
+            ):
+                tags.setdefault(event_id, []).append(name)
+        return {
+            r[0]: Annotation(r[0], r[1], tuple(tags.get(r[0], ())), bool(r[2]), r[3], r[4])
+            for r in rows
+        }
+
+    def get(self, event_id: str) -> Annotation:
+        return self.annotations_for([event_id]).get(event_id, Annotation(event_id))
+
+    def annotations_for(self, event_ids: Iterable[str]) -> dict[str, Annotation]:
+        wanted = list(event_ids)
+        found = {}
+        with self._engine.connect() as conn:
+            for event_id in wanted:
+                row = conn.execute(
+                    text(
+                        "SELECT note, starred, colour, updated FROM annotation WHERE event_id = :e"
+                    ),
+                    {"e": event_id},
+                ).first()
+                if row is None:
+                    continue
+                tags = conn.execute(
+                    text("SELECT name FROM tag WHERE event_id = :e ORDER BY name"), {"e": event_id}
+                ).scalars()
+                found[event_id] = Annotation(
+                    event_id, row[0], tuple(tags), bool(row[1]), row[2], row[3]
+                )
+        return found
+
+    def tags_in_use(self) -> list[tuple[str, int]]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT name, count(*) FROM tag GROUP BY name ORDER BY name")
+            ).all()
+        return [(r[0], r[1]) for r in rows]
+
+    def user_events(self) -> list[UserEvent]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT id, title, date, kind, note, updated FROM user_event ORDER BY id")
+            ).all()
+        return [UserEvent(*r) for r in rows]
+
+    def orphaned(self, known_event_ids: set[str]) -> list[Annotation]:
+        """Annotations whose event the catalog no longer has (kept, never dropped)."""
+        own = {e.id for e in self.user_events()}
+        return [
+            a
+            for a in self.annotations().values()
+            if a.event_id not in known_event_ids and a.event_id not in own
+        ]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def save(self, annotation: Annotation) -> Annotation:
+        """Store (or, when empty, remove) one event's annotation. Durable on return."""
+        saved = Annotation(
+            annotation.event_id,
+            annotation.note,
+            tuple(sorted(set(annotation.tags))),
+            annotation.starred,
+            annotation.colour,
+            annotation.updated or now_iso(),
+        )
+        with self._write() as conn:
+            _save(conn, saved)
+        return saved
+
+    def save_many(self, annotations: Iterable[Annotation]) -> None:
+        with self._write() as conn:
+            for annotation in annotations:
+                _save(conn, annotation)
+
+    def reattach(self, old_event_id: str, new_event_id: str) -> None:
+        """Move an orphaned annotation to another event (merging into any it has)."""
+        old = self.get(old_event_id)
+        new = self.get(new_event_id)
+        merged = Annotation(
+            new_event_id,
+            "\n\n".join(n for n in (new.note, old.note) if n.strip()),
+            tuple(sorted({*new.tags, *old.tags})),
+            new.starred or old.starred,
+            new.colour or old.colour,
+            now_iso(),
+        )
+        with self._write() as conn:
+            _save(conn, merged)
+            conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": old_event_id})
+
+    def delete(self, event_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": event_id})
+
+    def save_user_event(self, user_event: UserEvent) -> UserEvent:
+        saved = UserEvent(
+            user_event.id,
+            user_event.title,
+            user_event.date,
+            user_event.kind,
+            user_event.note,
+            user_event.updated or now_iso(),
+        )
+        with self._write() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO user_event (id, title, date, kind, note, updated) "
+                    "VALUES (:id, :title, :date, :kind, :note, :updated) "
+                    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+                    "date = excluded.date, kind = excluded.kind, note = excluded.note, "
+                    "updated = excluded.updated"
+                ),
+                _fields(saved),
+            )
+        return saved
+
+    def delete_user_event(self, event_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(text("DELETE FROM user_event WHERE id = :e"), {"e": event_id})
+
+
+def _fields(user_event: UserEvent) -> dict[str, Any]:
+    return {
+        "id": user_event.id,
+        "title": user_event.title,
+        "date": user_event.date,
+        "kind": user_event.kind,
+        "note": user_event.note,
+        "updated": user_event.updated,
+    }
+
+
+def _save(conn: Connection, a: Annotation) -> None:
+    conn.execute(text("DELETE FROM tag WHERE event_id = :e"), {"e": a.event_id})
+    if a.is_empty:
+        conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": a.event_id})
+        return
+    conn.execute(
+        text(
+            "INSERT INTO annotation (event_id, note, starred, colour, updated) "
+            "VALUES (:e, :note, :starred, :colour, :updated) "
+            "ON CONFLICT(event_id) DO UPDATE SET note = excluded.note, "
+            "starred = excluded.starred, colour = excluded.colour, updated = excluded.updated"
+        ),
+        {
+            "e": a.event_id,
+            "note": a.note,
+            "starred": int(a.starred),
+            "colour": a.colour,
+            "updated": a.updated or now_iso(),
+        },
+    )
+    if a.tags:
+        conn.execute(
+            text("INSERT INTO tag (event_id, name) VALUES (:e, :name)"),
+            [{"e": a.event_id, "name": t} for t in sorted(set(a.tags))],
+        )
