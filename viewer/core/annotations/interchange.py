@@ -1,0 +1,270 @@
+"""Annotations as a JSON document (backup and exchange) and notes as Markdown.
+
+The JSON format, version 1 (documented in data/README.md):
+
+    {"format": "timeline-viewer-annotations", "version": 1, "exported": "<ISO time>",
+     "annotations": [{"event_id", "note", "tags", "starred", "colour", "updated"}],
+     "user_events": [{"id", "title", "date", "kind", "note", "updated"}]}
+
+An import is checked whole before anything is written: one problem and nothing
+changes. Merging is by event id; the newer `updated` wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from viewer.core.annotations.records import Annotation, UserEvent
+from viewer.core.annotations.store import AnnotationStore, now_iso
+from viewer.core.records import EventKind
+
+FORMAT = "timeline-viewer-annotations"
+VERSION = 1
+MAX_FILE_BYTES = 100_000_000
+MAX_NOTE_CHARS = 10_000_000
+MAX_SHORT = 500  # ids, titles, tags, dates
+_KINDS = frozenset(kind.value for kind in EventKind)
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class ImportRefusedError(Exception):
+    """The file cannot be imported; nothing was changed. The message says why and where."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = field(default=())  # (id, why)
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.updated)} updated, {len(self.skipped)} skipped"
+
+
+def export_document(store: AnnotationStore) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": now_iso(),
+        "annotations": [
+            {**asdict(a), "tags": list(a.tags)}
+            for a in sorted(store.annotations().values(), key=lambda a: a.event_id)
+        ],
+        "user_events": [asdict(e) for e in store.user_events()],
+    }
+
+
+def write_export(store: AnnotationStore, path: Path) -> None:
+    text = json.dumps(export_document(store), ensure_ascii=False, indent=2)
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(text + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def read_document(path: Path) -> tuple[list[Annotation], list[UserEvent]]:
+    """Read and check an export file; raise ImportRefusedError naming what is wrong."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportRefusedError(f"{path} cannot be read: {exc.strerror}.") from exc
+    if size > MAX_FILE_BYTES:
+        raise ImportRefusedError(
+            f"{path} is {size // 1_000_000} MB; annotation files over 100 MB are refused."
+        )
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ImportRefusedError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
+    except json.JSONDecodeError as exc:
+        raise ImportRefusedError(
+            f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from exc
+    return parse_document(document, str(path))
+
+
+def parse_document(document: object, where: str) -> tuple[list[Annotation], list[UserEvent]]:
+    problems: list[str] = []
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportRefusedError(
+            f'{where} is not an annotations export of this app (no "format": "{FORMAT}").'
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportRefusedError(f'{where}: "version" must be a whole number.')
+    if version > VERSION:
+        raise ImportRefusedError(
+            f"{where} was written by a newer version of the app (format {version}; this one "
+            f"reads up to {VERSION}). Update the app to import it."
+        )
+    annotations = [
+        a for i, item in enumerate(_list(document, "annotations", problems))
+        if (a := _annotation(item, f"annotations[{i}]", problems)) is not None
+    ]  # fmt: skip
+    events = [
+        e for i, item in enumerate(_list(document, "user_events", problems))
+        if (e := _user_event(item, f"user_events[{i}]", problems)) is not None
+    ]  # fmt: skip
+    for label, ids in (
+        ("annotations", [a.event_id for a in annotations]),
+        ("user_events", [e.id for e in events]),
+    ):
+        seen: set[str] = set()
+        for i, value in enumerate(ids):
+            if value in seen:
+                problems.append(f"{label}[{i}]: the id {value!r} appears twice")
+            seen.add(value)
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise ImportRefusedError(f"{where} was not imported; nothing was changed:\n  {shown}{more}")
+    return annotations, events
+
+
+def import_file(store: AnnotationStore, path: Path, known_event_ids: set[str]) -> ImportReport:
+    annotations, events = read_document(path)
+    return merge(store, annotations, events, known_event_ids)
+
+
+def merge(
+    store: AnnotationStore,
+    annotations: list[Annotation],
+    events: list[UserEvent],
+    known_event_ids: set[str],
+) -> ImportReport:
+    added: list[str] = []
+    updated: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    mine = {e.id: e for e in store.user_events()}
+    incoming_events = []
+    for event in events:
+        current = mine.get(event.id)
+        if current is None:
+            added.append(event.id)
+        elif current == event:
+            skipped.append((event.id, "already the same"))
+            continue
+        elif event.updated > current.updated:
+            updated.append(event.id)
+        else:
+            skipped.append((event.id, "yours is newer"))
+            continue
+        incoming_events.append(event)
+    targets = known_event_ids | set(mine) | {e.id for e in events}
+    existing = store.annotations()
+    to_save = []
+    for annotation in annotations:
+        current_annotation = existing.get(annotation.event_id)
+        if annotation.event_id not in targets:
+            skipped.append((annotation.event_id, "no such event in this catalog"))
+        elif current_annotation is None:
+            added.append(annotation.event_id)
+            to_save.append(annotation)
+        elif current_annotation == annotation:
+            skipped.append((annotation.event_id, "already the same"))
+        elif annotation.updated > current_annotation.updated:
+            updated.append(annotation.event_id)
+            to_save.append(annotation)
+        else:
+            skipped.append((annotation.event_id, "yours is newer"))
+    for event in incoming_events:
+        store.save_user_event(event)
+    store.save_many(to_save)
+    return ImportReport(tuple(added), tuple(updated), tuple(skipped))
+
+
+def notes_markdown(
+    annotations: list[Annotation], events: dict[str, tuple[str, str]], title: str
+) -> str:
+    """The user's notes as one Markdown document, in date order (`events`: id -> (date, title))."""
+    lines = [f"# {title}", ""]
+    noted = [a for a in annotations if a.note.strip() or a.tags]
+    noted.sort(key=lambda a: (events.get(a.event_id, ("9999", ""))[0], a.event_id))
+    for a in noted:
+        date, event_title = events.get(a.event_id, ("", a.event_id))
+        star = " ★" if a.starred else ""
+        lines += [f"## {event_title}{star}", ""]
+        if date:
+            lines += [f"*{date}*", ""]
+        if a.tags:
+            lines += ["Tags: " + ", ".join(a.tags), ""]
+        if a.note.strip():
+            lines += [a.note.strip(), ""]
+    return "\n".join(lines)
+
+
+def _list(document: dict[str, Any], key: str, problems: list[str]) -> list[Any]:
+    value = document.get(key, [])
+    if not isinstance(value, list):
+        problems.append(f"{key}: must be a list")
+        return []
+    return value
+
+
+def _text(
+    item: dict[str, Any],
+    key: str,
+    where: str,
+    problems: list[str],
+    *,
+    limit: int = MAX_SHORT,
+    required: bool = True,
+) -> str:
+    value = item.get(key, None if required else "")
+    if not isinstance(value, str):
+        problems.append(f"{where}.{key}: must be text")
+        return ""
+    if required and not value.strip():
+        problems.append(f"{where}.{key}: must not be empty")
+    if len(value) > limit:
+        problems.append(f"{where}.{key}: longer than {limit:,} characters")
+    if "\x00" in value:
+        problems.append(f"{where}.{key}: contains a NUL character")
+    return value
+
+
+def _annotation(item: object, where: str, problems: list[str]) -> Annotation | None:
+    if not isinstance(item, dict):
+        problems.append(f"{where}: must be an object")
+        return None
+    before = len(problems)
+    event_id = _text(item, "event_id", where, problems)
+    note = _text(item, "note", where, problems, limit=MAX_NOTE_CHARS, required=False)
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(
+        isinstance(t, str) and 0 < len(t.strip()) <= 100 for t in tags
+    ):
+        problems.append(f"{where}.tags: must be a list of short, non-empty texts")
+        tags = []
+    if len(tags) > 200:
+        problems.append(f"{where}.tags: more than 200 tags")
+    starred = item.get("starred", False)
+    if not isinstance(starred, bool):
+        problems.append(f"{where}.starred: must be true or false")
+    colour = item.get("colour")
+    if colour is not None and not (isinstance(colour, str) and _COLOUR.match(colour)):
+        problems.append(f'{where}.colour: must be null or a colour like "#E69F00"')
+    updated = _text(item, "updated", where, problems, required=False) or now_iso()
+    if len(problems) > before:
+        return None
+    return Annotation(
+        event_id, note, tuple(sorted({t.strip() for t in tags})), starred, colour, updated
+    )
+
+
+def _user_event(item: object, where: str, problems: list[str]) -> UserEvent | None:
+    if not isinstance(item, dict):
+        problems.append(f"{where}: must be an object")
+        return None
+    before = len(problems)
+    values = {key: _text(item, key, where, problems) for key in ("id", "title", "date", "kind")}
+    note = _text(item, "note", where, problems, limit=MAX_NOTE_CHARS, required=False)
+    updated = _text(item, "updated", where, problems, required=False) or now_iso()
+    if values["kind"] and values["kind"] not in _KINDS:
+        problems.append(f"{where}.kind: must be one of {', '.join(sorted(_KINDS))}")
+    if len(problems) > before:
+        return None
+    return UserEvent(values["id"], values["title"], values["date"], values["kind"], note, updated)
