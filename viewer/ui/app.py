@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
+from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.errors import CatalogError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
@@ -46,11 +47,21 @@ def run(args: argparse.Namespace) -> int:
         reporter.report("Cannot open the catalog", str(exc))
         return 2
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
-    window = MainWindow(catalog, settings, reporter)
+    store = open_annotations(paths)
+    window = MainWindow(catalog, settings, reporter, store=store)
     if args.quit_after_paint:
         watcher = _QuitAfterPaint(window)
         window.installEventFilter(watcher)
     window.show()
+    for message in store.report.messages:
+        QTimer.singleShot(0, lambda m=message: reporter.report("Your annotations", m, window))
+    QTimer.singleShot(3000, store.take_daily_backup)
     code = app.exec()
+    store.close()
     catalog.close()
     return code
+
+
+def open_annotations(paths: UserPaths) -> AnnotationStore:
+    """The user's annotations; whatever is wrong with the file, the app still opens."""
+    return AnnotationStore(paths.annotations_db, paths.backups_dir)

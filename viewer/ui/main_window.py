@@ -7,7 +7,7 @@ of the database, and receive plain records from the catalog.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.lanes import LANES
 from viewer.core.records import Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
+from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         reporter: ErrorReporter,
         parent: QWidget | None = None,
+        *,
+        store: AnnotationStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
@@ -58,6 +62,8 @@ class MainWindow(QMainWindow):
         self.overview = OverviewStrip()
         self.detail = DetailPane()
         self.legend = Legend()
+        self.undo_stack = QUndoStack(self)
+        self.annotations = AnnotationEditor(store, self.undo_stack) if store is not None else None
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -79,7 +85,16 @@ class MainWindow(QMainWindow):
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("bodySplitter")
         self.body.addWidget(timeline_box)
-        self.body.addWidget(self.detail)
+        if self.annotations is not None:
+            self.right = QSplitter(Qt.Orientation.Vertical)
+            self.right.setObjectName("rightSplitter")
+            self.right.addWidget(self.detail)
+            self.right.addWidget(self.annotations)
+            self.right.setStretchFactor(0, 3)
+            self.right.setStretchFactor(1, 2)
+            self.body.addWidget(self.right)
+        else:
+            self.body.addWidget(self.detail)
         self.body.setStretchFactor(0, 3)
         self.body.setStretchFactor(1, 1)
         self.outer = QSplitter(Qt.Orientation.Vertical)
@@ -170,6 +185,17 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        if self.annotations is not None:
+            undo.triggered.connect(self.annotations.flush, Qt.ConnectionType.DirectConnection)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
         view = self.menuBar().addMenu("&View")
         for action in (
             self.fit_action,
@@ -232,6 +258,8 @@ class MainWindow(QMainWindow):
             self.timeline.select_ids([event_id])
         else:  # an event of another profile: show it anyway
             self.detail.show_event(self.catalog.event_detail(event_id))
+            if self.annotations is not None:
+                self.annotations.show_event(event_id)
 
     def highlight_entity(self, entity_id: str) -> None:
         """Outline every event the entity took part in, keeping the current one shown."""
@@ -253,6 +281,8 @@ class MainWindow(QMainWindow):
     def _on_selection(self, event_ids: list[str]) -> None:
         if event_ids:
             self.detail.show_event(self.catalog.event_detail(event_ids[-1]))
+        if self.annotations is not None:
+            self.annotations.show_event(event_ids[-1] if event_ids else None)
 
     def _show_source(self, source_id: str) -> None:
         source = self.catalog.sources.get(source_id)
@@ -289,7 +319,7 @@ class MainWindow(QMainWindow):
             self.restoreState(docks)
         else:
             self.resizeDocks([self.search_dock], [380], Qt.Orientation.Horizontal)
-        for splitter in (self.body, self.outer):
+        for splitter in self._splitters():
             state = s.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
@@ -321,7 +351,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        for splitter in (self.body, self.outer):
+        for splitter in self._splitters():
             s.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         if self.profile_id:
             s.setValue("view/profile", self.profile_id)
@@ -336,7 +366,13 @@ class MainWindow(QMainWindow):
             s.remove("view/selected_event")
         s.sync()
 
+    def _splitters(self) -> list[QSplitter]:
+        extra = [self.right] if self.annotations is not None else []
+        return [self.body, self.outer, *extra]
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.annotations is not None:
+            self.annotations.flush()
         self.save_state()
         self.search.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,111 @@
+"""Editing annotations in the main window: note, tags, star, colour, undo and redo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.core.annotations.store import AnnotationStore
+from viewer.core.catalog import Catalog
+from viewer.ui.annotations.editor import AnnotationEditor
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
+
+HELSINKI = "2018-07-16-helsinki-summit"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[AnnotationStore]:
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def annotated(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, store: AnnotationStore
+) -> Iterator[MainWindow]:
+    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_event(HELSINKI)
+    yield win
+    win.close()
+
+
+def editor_of(window: MainWindow) -> AnnotationEditor:
+    assert window.annotations is not None
+    return window.annotations
+
+
+def test_typing_a_note_saves_it_after_a_pause(
+    qtbot: QtBot, annotated: MainWindow, store: AnnotationStore
+) -> None:
+    editor = editor_of(annotated)
+    qtbot.mouseClick(editor.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.note, "Check the **press** conference")
+    qtbot.waitUntil(
+        lambda: store.get(HELSINKI).note == "Check the **press** conference", timeout=3000
+    )
+    qtbot.mouseClick(editor.edit_button, Qt.MouseButton.LeftButton)  # Done: rendered
+    assert "press" in editor.preview.toPlainText()
+    assert "**" not in editor.preview.toPlainText()
+
+
+def test_star_tags_and_colour_with_undo_redo(annotated: MainWindow, store: AnnotationStore) -> None:
+    editor = editor_of(annotated)
+    editor.star.click()
+    editor.tag_box.setText("essay, press")
+    editor.tag_box.returnPressed.emit()
+    editor.set_colour("#009E73")
+    saved = store.get(HELSINKI)
+    assert (saved.starred, saved.tags, saved.colour) == (True, ("essay", "press"), "#009E73")
+    stack = annotated.undo_stack
+    stack.undo()  # colour
+    stack.undo()  # tag press
+    assert store.get(HELSINKI).tags == ("essay",)
+    assert store.get(HELSINKI).colour is None
+    stack.redo()
+    assert store.get(HELSINKI).tags == ("essay", "press")
+    editor.remove_tag("essay")
+    assert store.get(HELSINKI).tags == ("press",)
+    assert "press" in editor.tags_label.text()
+
+
+def test_a_note_being_typed_is_saved_on_close(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, store: AnnotationStore
+) -> None:
+    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(win)
+    win.show()
+    win.select_event(HELSINKI)
+    editor = editor_of(win)
+    editor.edit_button.click()
+    editor.note.setPlainText("written just before closing")
+    win.close()
+    assert store.get(HELSINKI).note == "written just before closing"
+
+
+def test_switching_event_keeps_each_note(annotated: MainWindow, store: AnnotationStore) -> None:
+    editor = editor_of(annotated)
+    editor.edit_button.click()
+    editor.note.setPlainText("about Helsinki")
+    annotated.select_event("2019-06-osaka-g20-meeting")
+    assert store.get(HELSINKI).note == "about Helsinki"
+    assert editor.note.toPlainText() == ""
+    annotated.select_event(HELSINKI)
+    assert editor.note.toPlainText() == "about Helsinki"
+
+
+def test_tag_completion_offers_tags_in_use(annotated: MainWindow) -> None:
+    editor = editor_of(annotated)
+    editor.add_tag("essay")
+    completer = editor.tag_box.completer()
+    assert completer is not None
+    assert "essay" in completer.model().stringList()  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Editing the user's own notes, tags, stars and colours."""

@@ -1,0 +1,234 @@
+"""The annotation editor under the detail pane: star, colour, tags and a Markdown note.
+
+Every change is a command on the window's QUndoStack and is saved as it is made;
+note typing is gathered for a moment after the last key and saved then (and at
+once when another event is chosen or the window closes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.annotations.records import Annotation
+from viewer.core.annotations.store import AnnotationStore
+from viewer.ui.annotations.commands import SetAnnotation
+
+NOTE_SAVE_DELAY_MS = 700
+HIGHLIGHTS = (
+    ("Orange", "#E69F00"),
+    ("Sky blue", "#56B4E9"),
+    ("Green", "#009E73"),
+    ("Yellow", "#F0E442"),
+    ("Vermilion", "#D55E00"),
+)
+
+
+class AnnotationEditor(QWidget):
+    annotation_changed = Signal(object)  # the saved Annotation
+
+    def __init__(
+        self, store: AnnotationStore, undo: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationEditor")
+        self.store = store
+        self.undo = undo
+        self.current: Annotation | None = None
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush)
+
+        title = QLabel("<b>My notes</b>")
+        self.star = QToolButton()
+        self.star.setCheckable(True)
+        self.star.setAccessibleName("Star this event")
+        self.star.setToolTip("Star this event")
+        self.star.toggled.connect(self._on_star)
+        self.colour = QToolButton()
+        self.colour.setText("Colour")
+        self.colour.setAccessibleName("Highlight colour")
+        self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        for name, value in HIGHLIGHTS:
+            action = menu.addAction(_swatch(value), name)
+            action.triggered.connect(lambda _c=False, v=value: self.set_colour(v))
+        menu.addSeparator()
+        menu.addAction("No colour").triggered.connect(lambda: self.set_colour(None))
+        self.colour.setMenu(menu)
+
+        self.tags_label = QLabel()
+        self.tags_label.setWordWrap(True)
+        self.tags_label.setTextFormat(Qt.TextFormat.RichText)
+        self.tags_label.linkActivated.connect(self.remove_tag)
+        self.tag_box = QLineEdit()
+        self.tag_box.setPlaceholderText("Add a tag and press Enter")
+        self.tag_box.setAccessibleName("Add a tag")
+        self._tag_words = QStringListModel(self)
+        completer = QCompleter(self._tag_words, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag_box.setCompleter(completer)
+        self.tag_box.returnPressed.connect(self._on_tag_entered)
+
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("My note")
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(_open_web_link)
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName("Edit my note (Markdown)")
+        self.note.setPlaceholderText(
+            "Write a note in Markdown: **bold**, *italic*, - lists, [links](https://…)"
+        )
+        self.note.textChanged.connect(self._on_note_typed)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.preview)
+        self.pages.addWidget(self.note)
+        self.edit_button = QPushButton("Edit note")
+        self.edit_button.setCheckable(True)
+        self.edit_button.toggled.connect(self._on_edit_toggled)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.star)
+        top.addWidget(self.colour)
+        top.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.tags_label)
+        layout.addWidget(self.tag_box)
+        layout.addWidget(self.pages, 1)
+        if store.read_only:
+            for widget in (self.star, self.colour, self.tag_box, self.edit_button):
+                widget.setEnabled(False)
+        self.show_event(None)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show_event(self, event_id: str | None) -> None:
+        self.flush()
+        self.current = self.store.get(event_id) if event_id else None
+        self.setEnabled(self.current is not None)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        a = self.current or Annotation("")
+        self.star.blockSignals(True)
+        self.star.setChecked(a.starred)
+        self.star.setText("★ Starred" if a.starred else "☆ Star")
+        self.star.blockSignals(False)
+        self.colour.setIcon(_swatch(a.colour) if a.colour else QIcon())
+        tags = " ".join(
+            f"<span style='background:palette(midlight)'>&nbsp;{_escape(t)}&nbsp;"
+            f"<a href='{_escape(t)}' title='Remove'>✕</a></span>"
+            for t in a.tags
+        )
+        self.tags_label.setText(f"Tags: {tags}" if tags else "No tags yet.")
+        self._tag_words.setStringList([name for name, _n in self.store.tags_in_use()])
+        if self.note.toPlainText() != a.note:
+            self.note.blockSignals(True)
+            self.note.setPlainText(a.note)
+            self.note.blockSignals(False)
+        if a.note.strip():
+            self.preview.setMarkdown(a.note)
+        else:
+            self.preview.setHtml(
+                "<p style='color:gray'><i>No note yet. Press “Edit note” to write one.</i></p>"
+            )
+
+    # -- changing -----------------------------------------------------------------------
+
+    def _push(self, after: Annotation, text: str) -> None:
+        if self.current is None or after == self.current:
+            return
+        self.undo.push(SetAnnotation(self.store, self.current, after, text, self._on_saved))
+
+    def _on_saved(self, saved: Annotation) -> None:
+        if self.current is not None and saved.event_id == self.current.event_id:
+            self.current = saved
+            self._refresh()
+        self.annotation_changed.emit(saved)
+
+    def _on_star(self, on: bool) -> None:
+        self.flush()
+        if self.current is not None:
+            self._push(replace(self.current, starred=on), "Star" if on else "Unstar")
+
+    def set_colour(self, colour: str | None) -> None:
+        self.flush()
+        if self.current is not None:
+            self._push(replace(self.current, colour=colour), "Highlight colour")
+
+    def add_tag(self, tag: str) -> None:
+        tag = " ".join(tag.split())[:100]
+        if self.current is not None and tag and tag not in self.current.tags:
+            self.flush()
+            self._push(
+                replace(self.current, tags=tuple(sorted({*self.current.tags, tag}))), f"Tag “{tag}”"
+            )
+
+    def remove_tag(self, tag: str) -> None:
+        if self.current is not None and tag in self.current.tags:
+            self.flush()
+            tags = tuple(t for t in self.current.tags if t != tag)
+            self._push(replace(self.current, tags=tags), f"Remove tag “{tag}”")
+
+    def _on_tag_entered(self) -> None:
+        for tag in self.tag_box.text().split(","):
+            self.add_tag(tag)
+        self.tag_box.clear()
+
+    def _on_note_typed(self) -> None:
+        self._note_timer.start()
+
+    def flush(self) -> None:
+        """Save a note being typed now (before switching event, closing, undoing)."""
+        self._note_timer.stop()
+        if self.current is not None and self.note.toPlainText() != self.current.note:
+            self._push(replace(self.current, note=self.note.toPlainText()), "Edit note")
+
+    def _on_edit_toggled(self, editing: bool) -> None:
+        if editing:
+            self.pages.setCurrentWidget(self.note)
+            self.note.setFocus()
+            self.edit_button.setText("Done")
+        else:
+            self.flush()
+            self.pages.setCurrentWidget(self.preview)
+            self.edit_button.setText("Edit note")
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def _escape(text: str) -> str:
+    from html import escape  # noqa: PLC0415
+
+    return escape(text, quote=True)
+
+
+def _open_web_link(url: QUrl) -> None:
+    """Links in notes open in the browser on a click, and only http(s)."""
+    if url.scheme() in ("http", "https"):
+        QDesktopServices.openUrl(url)
