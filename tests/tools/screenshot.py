@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from viewer.core.annotations.records import Annotation
+from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.paths import bundled_catalog
 from viewer.ui.errors import ErrorReporter
@@ -44,7 +46,20 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(Catalog(bundled_catalog()), settings, ErrorReporter(windows=False))
+        store = AnnotationStore(Path(tmp) / "annotations.sqlite", Path(tmp) / "backups")
+        store.save(
+            Annotation(
+                args.event,
+                "Compare with the **press conference** transcript.\n\n"
+                "- who asked\n- what was denied",
+                ("essay", "to check"),
+                True,
+                "#E69F00",
+            )
+        )
+        window = MainWindow(
+            Catalog(bundled_catalog()), settings, ErrorReporter(windows=False), store=store
+        )
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)
         if args.profile:

@@ -66,6 +66,7 @@ class AnnotationEditor(QWidget):
         self.colour.setText("Colour")
         self.colour.setAccessibleName("Highlight colour")
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.colour.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         menu = QMenu(self)
         for name, value in HIGHLIGHTS:
             action = menu.addAction(_swatch(value), name)
