@@ -111,6 +111,14 @@ class Catalog:
 
     # -- entities and sources -------------------------------------------------
 
+    def event_ids(self) -> set[str]:
+        return {r[0] for r in self._all("SELECT id FROM event")}
+
+    def event_labels(self) -> dict[str, tuple[str, str, str]]:
+        """id -> (ISO start for sorting, date as known, title) of every event."""
+        rows = self._all(f"SELECT {_EVENT_COLUMNS} FROM event")
+        return {r["id"]: (r["start"], _date(r).label(), r["title"]) for r in rows}
+
     def speakers(self) -> list[Entity]:
         """Everyone quoted, by name."""
         rows = self._all("SELECT DISTINCT speaker_id FROM quote")

@@ -24,6 +24,7 @@ class ErrorReporter:
     def __init__(self, *, windows: bool = True) -> None:
         self.windows = windows
         self.reported: list[tuple[str, str]] = []
+        self.informed: list[tuple[str, str]] = []
 
     def report(
         self, title: str, text: str, parent: QWidget | None = None, *, details: str | None = None
@@ -41,6 +42,15 @@ class ErrorReporter:
         if details:
             box.setDetailedText(details)
         box.exec()
+
+    def inform(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        """Tell the user something went as asked (an import's report), not an error."""
+        self.informed.append((title, text))
+        log.info("%s: %s", title, text)
+        if not self.windows:
+            print(f"timeline-viewer: {title}: {text}", file=sys.stderr)
+            return
+        QMessageBox.information(parent, title, text)
 
     def install_excepthook(self) -> None:
         def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:

@@ -30,6 +30,7 @@ from viewer.core.records import Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.annotations.editor import AnnotationEditor
+from viewer.ui.annotations.file_actions import AnnotationFiles
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
         self.legend = Legend()
         self.undo_stack = QUndoStack(self)
         self.annotations = AnnotationEditor(store, self.undo_stack) if store is not None else None
+        self.annotation_files = (
+            AnnotationFiles(store, catalog, reporter, self) if store is not None else None
+        )
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -185,6 +189,17 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        if self.annotation_files is not None:
+            files = self.annotation_files
+            for label, slot in (
+                ("Export annotations…", files.export),
+                ("Import annotations…", self._import_annotations),
+                ("Export notes as Markdown…", files.export_notes),
+            ):
+                action = file_menu.addAction(label)
+                action.triggered.connect(lambda _c=False, f=slot: f())
+            file_menu.addSeparator()
         edit = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -214,7 +229,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        file_menu.addAction(quit_action)
 
     # -- profile and selection --------------------------------------------------
 
@@ -247,6 +262,12 @@ class MainWindow(QMainWindow):
             self.timeline.set_viewport(view)
         self.overview.set_view(self.timeline.view)
         self.detail.show_placeholder()
+
+    def _import_annotations(self) -> None:
+        assert self.annotation_files is not None and self.annotations is not None
+        if self.annotation_files.import_():
+            current = self.annotations.current
+            self.annotations.show_event(current.event_id if current else None)
 
     def show_search(self) -> None:
         self.search_dock.show()

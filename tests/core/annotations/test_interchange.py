@@ -160,8 +160,12 @@ def test_any_document_is_parsed_or_refused_never_crashes(document: dict[str, obj
 def test_notes_as_markdown_in_date_order() -> None:
     text = notes_markdown(
         [Annotation("e2", "second", ("b",)), Annotation("e1", "first", starred=True)],
-        {"e1": ("2017-07-07", "Hamburg"), "e2": ("2018-07-16", "Helsinki")},
+        {
+            "e1": ("2017-07-07", "7 Jul 2017", "Hamburg"),
+            "e2": ("2018-07-16", "16 Jul 2018", "Helsinki"),
+        },
         "My notes",
     )
     assert text.index("## Hamburg ★") < text.index("## Helsinki")
     assert "Tags: b" in text
+    assert "*7 Jul 2017*" in text

@@ -177,14 +177,17 @@ def merge(
 
 
 def notes_markdown(
-    annotations: list[Annotation], events: dict[str, tuple[str, str]], title: str
+    annotations: list[Annotation], events: dict[str, tuple[str, str, str]], title: str
 ) -> str:
-    """The user's notes as one Markdown document, in date order (`events`: id -> (date, title))."""
+    """The user's notes as one Markdown document in date order.
+
+    `events` maps an event id to (ISO start for sorting, date as known, title).
+    """
     lines = [f"# {title}", ""]
     noted = [a for a in annotations if a.note.strip() or a.tags]
-    noted.sort(key=lambda a: (events.get(a.event_id, ("9999", ""))[0], a.event_id))
+    noted.sort(key=lambda a: (events.get(a.event_id, ("9999", "", ""))[0], a.event_id))
     for a in noted:
-        date, event_title = events.get(a.event_id, ("", a.event_id))
+        _start, date, event_title = events.get(a.event_id, ("", "", a.event_id))
         star = " ★" if a.starred else ""
         lines += [f"## {event_title}{star}", ""]
         if date:
