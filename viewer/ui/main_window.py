@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.annotations.records import Mark
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.lanes import LANES
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.detail.source_activated.connect(self._show_source)
         self.detail.entity_activated.connect(self.highlight_entity)
         self.search.event_chosen.connect(self.select_event)
+        if self.annotations is not None:
+            self.annotations.annotation_changed.connect(lambda _a: self.refresh_marks())
         self.statusBar().showMessage(_counts_text(catalog))
         self._restore()
 
@@ -262,12 +265,20 @@ class MainWindow(QMainWindow):
             self.timeline.set_viewport(view)
         self.overview.set_view(self.timeline.view)
         self.detail.show_placeholder()
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """Show on the timeline which events carry a star, a note or a colour."""
+        if self.annotations is not None:
+            store = self.annotations.store
+            self.timeline.set_marks({i: Mark.of(a) for i, a in store.annotations().items()})
 
     def _import_annotations(self) -> None:
         assert self.annotation_files is not None and self.annotations is not None
         if self.annotation_files.import_():
             current = self.annotations.current
             self.annotations.show_event(current.event_id if current else None)
+            self.refresh_marks()
 
     def show_search(self) -> None:
         self.search_dock.show()

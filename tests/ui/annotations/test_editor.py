@@ -109,3 +109,24 @@ def test_tag_completion_offers_tags_in_use(annotated: MainWindow) -> None:
     completer = editor.tag_box.completer()
     assert completer is not None
     assert "essay" in completer.model().stringList()  # type: ignore[attr-defined]
+
+
+def _mark_pixels(window: MainWindow) -> int:
+    image = window.timeline.viewport().grab().toImage()
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if c.red() > 120 and c.green() < 40 and c.blue() < 60:  # the mark's dark red
+                count += 1
+    return count
+
+
+def test_the_timeline_shows_starred_and_noted_events(annotated: MainWindow) -> None:
+    annotated.timeline.fit_all()
+    before = _mark_pixels(annotated)
+    editor_of(annotated).star.click()
+    annotated.timeline.viewport().repaint()
+    after = _mark_pixels(annotated)
+    assert before == 0
+    assert after > 4

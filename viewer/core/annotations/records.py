@@ -42,3 +42,16 @@ class OpenReport:
     backup_taken: str | None = None  # before an upgrade
     upgraded_from: int | None = None
     messages: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How the timeline shows that an event carries the user's annotation."""
+
+    starred: bool
+    has_note: bool
+    colour: str | None
+
+    @classmethod
+    def of(cls, annotation: Annotation) -> Mark:
+        return cls(annotation.starred, bool(annotation.note.strip()), annotation.colour)

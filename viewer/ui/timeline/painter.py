@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from viewer.core.annotations.records import Mark
 from viewer.core.lanes import LANES, TONES
 from viewer.core.records import Era, Tone
 from viewer.core.timeline_data import TimelineData
@@ -83,6 +84,9 @@ class TimelinePainter:
         self.window = palette.color(QPalette.ColorRole.Window)
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
         self.dark = self.base.lightnessF() < 0.5
+        # The user's own marks: dark red on light backgrounds, light gold on dark ones.
+        self.mark_colour = QColor("#FFD75E" if self.dark else "#A2001D")
+        self._marks: dict[int, Mark] = {}
         # Opaque colours blended ahead of time: translucent lines and fills are many
         # times slower to draw in the raster engine.
         self.grid = _blend(self.text, self.base, 0.12)
@@ -158,7 +162,9 @@ class TimelinePainter:
         eras: list[Era],
         stance_label: str,
         has_focus: bool,
+        marks: dict[int, Mark] | None = None,
     ) -> None:
+        self._marks = marks or {}
         p.fillRect(QRectF(0, 0, geo.width, geo.height), self.base)
         p.setClipRect(geo.time_rect())
         self._lanes_background(p, geo)
@@ -292,8 +298,13 @@ class TimelinePainter:
     def _single(
         self, p: QPainter, x: float, y: float, row: int, room: float, data: TimelineData
     ) -> None:
+        mark = self._marks.get(row)
+        if mark is not None and mark.colour:  # the user's colour: a band under the marker
+            p.fillRect(QRectF(x - HALF - 1, y + HALF + 2, 2 * HALF + 2, 3), QColor(mark.colour))
         marker = self._markers[(int(data.tone[row]), bool(data.cancelled[row]))]
         p.drawPixmap(QPointF(x - HALF, y - HALF), marker)
+        if mark is not None:
+            self._mark_glyphs(p, x + HALF - 2, y - HALF - 2, mark)
         title = data.titles[row]
         if room > 40:
             p.setFont(self.font)
@@ -305,6 +316,21 @@ class TimelinePainter:
                 Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
+
+    def _mark_glyphs(self, p: QPainter, x: float, y: float, mark: Mark) -> None:
+        """A star and a small page (a note) at the top right of what they mark."""
+        p.setPen(self.mark_colour)
+        if mark.starred:
+            p.setFont(self.small)
+            p.drawText(QPointF(x, y + 2), "★")
+            x += self.small_metrics.horizontalAdvance("★") + 1
+        if mark.has_note:
+            p.setBrush(self.base)
+            p.setPen(QPen(self.mark_colour, 1))
+            page = QRectF(x, y - 6, 6, 8)
+            p.drawRect(page)
+            p.drawLine(QLineF(x + 1.5, y - 3.5, x + 4.5, y - 3.5))
+            p.drawLine(QLineF(x + 1.5, y - 1, x + 4.5, y - 1))
 
     def _ring(self, p: QPainter, x: float, y: float, count: int) -> None:
         p.setPen(QPen(self.highlight, 3))
@@ -336,6 +362,13 @@ class TimelinePainter:
 
     def _fancy_bar(self, p: QPainter, bar: Bar) -> None:
         rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+        mark = self._marks.get(bar.rows[0]) if len(bar.rows) == 1 else None
+        if mark is not None:
+            if mark.colour:
+                p.setPen(QPen(QColor(mark.colour), 3))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+            self._mark_glyphs(p, rect.right() - 4, rect.top() - 3, mark)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self._soft_brush(bar.tone, bar.hollow))
         p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
+from viewer.core.annotations.records import Mark
 from viewer.core.lanes import LANES
 from viewer.core.records import Era
 from viewer.core.stance import Flip, StancePoint, flips
@@ -80,6 +81,8 @@ class TimelineView(QAbstractScrollArea):
 
     # -- data ------------------------------------------------------------------------
 
+    marks: dict[int, Mark] = {}  # noqa: RUF012 - replaced, never mutated
+
     def set_data(
         self,
         data: TimelineData,
@@ -95,10 +98,17 @@ class TimelineView(QAbstractScrollArea):
         self.flips = flips(stance)
         self.stance_label = stance_label
         self.selected = []
+        self.marks = {}
         self.limits = Limits(*data.bounds())
         self._rebuild_order()
         view = self.view if keep_view else self.limits.fit(self._time_width())
         self.set_viewport(view)
+
+    def set_marks(self, marks: dict[str, Mark]) -> None:
+        """Show which events carry the user's star, note or colour."""
+        row_of = self.data.row_of
+        self.marks = {row: mark for eid, mark in marks.items() if (row := row_of(eid)) is not None}
+        self.viewport().update()
 
     def set_lane_visible(self, lane: int, visible: bool) -> None:
         if visible:
@@ -245,6 +255,7 @@ class TimelineView(QAbstractScrollArea):
                 self.eras,
                 self.stance_label,
                 self.hasFocus(),
+                self.marks,
             )
         finally:
             painter.end()
