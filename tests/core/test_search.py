@@ -150,3 +150,13 @@ def test_interrupt_from_another_thread_cancels(engine: SearchEngine) -> None:
 def test_no_typed_text_raises(engine: SearchEngine, typed: str) -> None:
     result = engine.search(typed, limit=5)
     assert result.count or result.message
+
+
+def test_event_id_filter_limits_quotes_and_events(engine: SearchEngine) -> None:
+    only = frozenset({"2019-06-osaka-g20-meeting"})
+    result = engine.search("putin OR meddle OR trump", filters=Filters(event_ids=only), limit=500)
+    assert result.hits
+    assert {h.quote.event_id for h in result.hits} == set(only)
+    assert {h.event.id for h in result.events} <= only
+    nothing = engine.search("putin", filters=Filters(event_ids=frozenset()))
+    assert nothing.hits == () and nothing.events == ()

@@ -110,3 +110,14 @@ def test_typed_dates() -> None:
     assert parse_typed_date("2018-02") is not None
     for bad in ("", "July", "2018-13", "2018-02-30", "99999"):
         assert parse_typed_date(bad) is None
+
+
+def test_subset_keeps_only_the_chosen_events(catalog: Catalog) -> None:
+    data = catalog.timeline("trump-on-putin")
+    wanted = {"2018-07-16-helsinki-summit", "2019-06-osaka-g20-meeting"}
+    part = data.subset(data.mask_of(wanted))
+    assert set(part.ids) == wanted
+    row = part.row_of("2018-07-16-helsinki-summit")
+    assert row is not None
+    assert part.titles[row] == "Helsinki summit"
+    assert sum(len(lane.point_rows) + len(lane.extents) for lane in part.lanes) == 2

@@ -9,6 +9,7 @@ copy of the same words) are offered beside them.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -54,6 +55,7 @@ class Filters:
     reliability: str | None = None  # "reliable" or "paraphrased"
     start: str | None = None  # ISO dates, inclusive
     end: str | None = None
+    event_ids: frozenset[str] | None = None  # only these events (the user's starred, a tag…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,9 @@ class SearchEngine:
         if filters.speaker_id:
             clauses.append("e.id IN (SELECT event_id FROM event_participant WHERE entity_id = ?)")
             params.append(filters.speaker_id)
+        if filters.event_ids is not None:
+            clauses.append("e.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(filters.event_ids)))
         where = "".join(f" AND {c}" for c in clauses)
         sql = (
             "SELECT f.event_id, highlight(event_fts, 1, ?, ?) FROM event_fts f "
@@ -327,6 +332,9 @@ def _where(filters: Filters) -> tuple[str, list[object]]:
     if filters.end:
         clauses.append("q.start <= ?")
         params.append(filters.end)
+    if filters.event_ids is not None:
+        clauses.append("q.event_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(filters.event_ids)))
     return "".join(f" AND {c}" for c in clauses), params
 
 

@@ -133,6 +133,29 @@ class TimelineData:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def subset(self, keep: npt.NDArray[np.bool_]) -> TimelineData:
+        """Only the rows where `keep` is true (a filter), in the same order."""
+        rows = np.flatnonzero(keep)
+        ids = [self.ids[r] for r in rows.tolist()]
+        titles = [self.titles[r] for r in rows.tolist()]
+        return TimelineData.from_columns(
+            ids,
+            titles,
+            self.start[rows],
+            self.end[rows],
+            self.lane[rows],
+            self.tone[rows],
+            self.precision[rows],
+            self.approximate[rows],
+            self.cancelled[rows],
+        )
+
+    def mask_of(self, event_ids: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
+        keep = np.zeros(len(self.ids), dtype=np.bool_)
+        rows = [r for e in event_ids if (r := self._row_of.get(e)) is not None]
+        keep[rows] = True
+        return keep
+
     def row_of(self, event_id: str) -> int | None:
         return self._row_of.get(event_id)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations.records import Mark
+from viewer.core.annotations.scope import Scope, scopes
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.lanes import LANES
@@ -118,13 +119,26 @@ class MainWindow(QMainWindow):
         self.detail.entity_activated.connect(self.highlight_entity)
         self.search.event_chosen.connect(self.select_event)
         if self.annotations is not None:
-            self.annotations.annotation_changed.connect(lambda _a: self.refresh_marks())
+            self.annotations.annotation_changed.connect(lambda _a: self._on_annotation_changed())
+        self.search.scope_cleared.connect(lambda: self.set_scope(Scope()))
         self.statusBar().showMessage(_counts_text(catalog))
         self._restore()
 
     # -- chrome -----------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
+        self.scope = Scope()
+        self.scope_picker: QComboBox | None = None
+        if self.annotations is not None:
+            self.scope_picker = QComboBox()
+            self.scope_picker.setAccessibleName("Show events")
+            self.scope_picker.setToolTip(
+                "Show all events, or only those you starred, noted or tagged"
+            )
+            self._refresh_scopes()
+            self.scope_picker.currentIndexChanged.connect(
+                lambda _i: self.set_scope(self.scope_picker.currentData())
+            )
         self.profile_picker = QComboBox()
         self.profile_picker.setAccessibleName("Profile")
         self.profile_picker.setToolTip("Whose stance toward whom")
@@ -183,6 +197,11 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.zoom_out_action)
         toolbar.addAction(self.goto_action)
         toolbar.addWidget(lanes_button)
+        if self.scope_picker is not None:
+            show = QLabel(" Show: ")
+            show.setBuddy(self.scope_picker)
+            toolbar.addWidget(show)
+            toolbar.addWidget(self.scope_picker)
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
         spacer = QWidget()
@@ -255,17 +274,72 @@ class MainWindow(QMainWindow):
             return
         detail = self.catalog.profile_detail(profile_id)
         self.header.set_profile(detail)
-        data = self.catalog.timeline(profile_id)
+        self._profile_data = self.catalog.timeline(profile_id)
         subject = detail.profile.subject.name.split()[-1]
-        self.timeline.set_data(
-            data, self.eras, self.catalog.stance(profile_id), f"Stance\n({subject}'s words)"
-        )
-        self.overview.set_data(data, self.timeline.limits)
+        self._stance_label = f"Stance\n({subject}'s words)"
+        self._show_data(keep_view=False)
         if view is not None:
             self.timeline.set_viewport(view)
         self.overview.set_view(self.timeline.view)
         self.detail.show_placeholder()
+
+    def _show_data(self, *, keep_view: bool) -> None:
+        """The profile's events on the timeline, narrowed to the chosen scope."""
+        data = self._profile_data
+        ids = self._scope_ids()
+        if ids is not None:
+            data = data.subset(data.mask_of(ids))
+        selected = self.timeline.selected_ids() if keep_view else []
+        profile_id = self.profile_id or ""
+        self.timeline.set_data(
+            data, self.eras, self.catalog.stance(profile_id), self._stance_label,
+            keep_view=keep_view,
+        )  # fmt: skip
+        self.overview.set_data(data, self.timeline.limits)
+        self.overview.set_view(self.timeline.view)
+        kept = [i for i in selected if data.row_of(i) is not None]
+        if kept:
+            self.timeline.select_ids(kept, reveal=False)
         self.refresh_marks()
+
+    def _scope_ids(self) -> frozenset[str] | None:
+        if self.annotations is None:
+            return None
+        return self.scope.event_ids(self.annotations.store.annotations())
+
+    def set_scope(self, scope: Scope) -> None:
+        """Show only the starred events, those with a note, a colour or a tag (or all)."""
+        self.scope = scope
+        if self.scope_picker is not None:
+            index = self.scope_picker.findText(scope.label)
+            if index >= 0 and index != self.scope_picker.currentIndex():
+                self.scope_picker.blockSignals(True)
+                self.scope_picker.setCurrentIndex(index)
+                self.scope_picker.blockSignals(False)
+        self._show_data(keep_view=True)
+        ids = self._scope_ids()
+        self.search.set_scope(scope.label if ids is not None else "", ids)
+        shown = len(self.timeline.data)
+        self.statusBar().showMessage(f"Showing {scope.label.lower()}: {shown} events")
+
+    def _refresh_scopes(self) -> None:
+        if self.scope_picker is None or self.annotations is None:
+            return
+        tags = [name for name, _n in self.annotations.store.tags_in_use()]
+        self.scope_picker.blockSignals(True)
+        self.scope_picker.clear()
+        for scope in scopes(tags):
+            self.scope_picker.addItem(scope.label, scope)
+        index = self.scope_picker.findText(self.scope.label)
+        self.scope_picker.setCurrentIndex(max(0, index))
+        self.scope_picker.blockSignals(False)
+
+    def _on_annotation_changed(self) -> None:
+        self._refresh_scopes()
+        if self.scope.kind == "all":
+            self.refresh_marks()
+        else:
+            self.set_scope(self.scope)
 
     def refresh_marks(self) -> None:
         """Show on the timeline which events carry a star, a note or a colour."""
@@ -278,7 +352,7 @@ class MainWindow(QMainWindow):
         if self.annotation_files.import_():
             current = self.annotations.current
             self.annotations.show_event(current.event_id if current else None)
-            self.refresh_marks()
+            self._on_annotation_changed()
 
     def show_search(self) -> None:
         self.search_dock.show()

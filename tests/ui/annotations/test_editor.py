@@ -130,3 +130,34 @@ def test_the_timeline_shows_starred_and_noted_events(annotated: MainWindow) -> N
     after = _mark_pixels(annotated)
     assert before == 0
     assert after > 4
+
+
+def test_show_only_starred_narrows_timeline_and_search(qtbot: QtBot, annotated: MainWindow) -> None:
+    editor_of(annotated).star.click()  # Helsinki
+    everything = len(annotated.timeline.data)
+    picker = annotated.scope_picker
+    assert picker is not None
+    picker.setCurrentIndex(picker.findText("Starred"))
+    assert annotated.timeline.data.ids == (HELSINKI,)
+    panel = annotated.search
+    with qtbot.waitSignal(panel.result_shown, timeout=5000) as blocker:
+        qtbot.keyClicks(panel.box, "crimea OR putin")
+    result = blocker.args[0]
+    assert {h.quote.event_id for h in result.hits} == {HELSINKI}
+    chips = [panel.chips.itemAt(i).widget() for i in range(panel.chips.count())]
+    [chip] = [c for c in chips if c is not None]
+    assert "Only: Starred" in chip.text()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(panel.result_shown, timeout=5000):
+        chip.click()  # type: ignore[attr-defined]
+    assert len(annotated.timeline.data) == everything
+    assert picker.currentText() == "All events"
+
+
+def test_tags_become_scopes(annotated: MainWindow) -> None:
+    editor_of(annotated).add_tag("essay")
+    picker = annotated.scope_picker
+    assert picker is not None
+    picker.setCurrentIndex(picker.findText("Tag: essay"))
+    assert annotated.timeline.data.ids == (HELSINKI,)
+    editor_of(annotated).remove_tag("essay")  # the scope empties as the tag goes
+    assert annotated.timeline.data.ids == ()

@@ -42,6 +42,7 @@ _ORDERS = (
 class SearchPanel(QWidget):
     event_chosen = Signal(str)  # an event id
     result_shown = Signal(object)  # the SearchResult now on screen (for tests and status)
+    scope_cleared = Signal()  # the user removed the "Only: starred" chip
 
     def __init__(
         self, catalog: Catalog, profiles: list[Profile], parent: QWidget | None = None
@@ -49,6 +50,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.filters = Filters()
+        self._scope_label = ""
         self._result: SearchResult | None = None
         self._worker = SearchWorker(catalog, self)
         self._worker.answered.connect(self._show)
@@ -182,7 +184,17 @@ class SearchPanel(QWidget):
         self._show_chips()
         self.run_now()
 
+    def set_scope(self, label: str, event_ids: frozenset[str] | None) -> None:
+        """Narrow the search to the events the window shows (starred, a tag…)."""
+        self._scope_label = label
+        self.filters = replace(self.filters, event_ids=event_ids)
+        self._show_chips()
+        if self.box.text().strip():
+            self.run_now()
+
     def clear_filters(self) -> None:
+        if self.filters.event_ids is not None:
+            self.scope_cleared.emit()
         self.filters = Filters()
         self._show_chips()
         self.run_now()
@@ -209,11 +221,19 @@ class SearchPanel(QWidget):
             chips.append((f"Kind: {', '.join(lanes)}", {"kinds": frozenset()}))
         if f.reliability:
             chips.append((f"Sources: {f.reliability}", {"reliability": None}))
+        if f.event_ids is not None:
+            chips.append((f"Only: {self._scope_label}", {"event_ids": None}))
         if f.start or f.end:
             chips.append(
                 (f"Dates: {f.start or '…'} to {f.end or '…'}", {"start": None, "end": None})
             )
         return chips
+
+    def _remove_chip(self, removal: dict[str, object]) -> None:
+        if "event_ids" in removal:
+            self.scope_cleared.emit()  # the window shows all events again, and tells us
+        else:
+            self.set_filters(**removal)
 
     def _show_chips(self) -> None:
         while self.chips.count():
@@ -227,7 +247,7 @@ class SearchPanel(QWidget):
             chip.setToolTip("Remove this filter")
             chip.setAccessibleName(f"Remove filter {label}")
             chip.setAutoRaise(False)
-            chip.clicked.connect(lambda _c=False, r=removal: self.set_filters(**r))
+            chip.clicked.connect(lambda _c=False, r=removal: self._remove_chip(r))
             self.chips.addWidget(chip)
         self.chips.addStretch(1)
 
