@@ -160,3 +160,13 @@ def test_event_id_filter_limits_quotes_and_events(engine: SearchEngine) -> None:
     assert {h.event.id for h in result.events} <= only
     nothing = engine.search("putin", filters=Filters(event_ids=frozenset()))
     assert nothing.hits == () and nothing.events == ()
+
+
+def test_the_users_notes_are_searched_with_the_same_query(engine: SearchEngine) -> None:
+    from viewer.core.annotations.records import Annotation
+
+    notes = {"2018-07-16-helsinki-summit": Annotation("2018-07-16-helsinki-summit", "Élysée cable")}
+    result = engine.search("elysee", notes=notes)
+    assert [n.event.title for n in result.notes] == ["Helsinki summit"]
+    scoped = engine.search("elysee", notes=notes, filters=Filters(event_ids=frozenset({"x"})))
+    assert scoped.notes == ()

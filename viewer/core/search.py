@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from viewer.core.annotations.records import Annotation
 from viewer.core.catalog import QUOTE_COLUMNS, Catalog
+from viewer.core.note_search import NoteHit, note_hits
 from viewer.core.query import Query, Term, parse
 from viewer.core.records import Event, QuoteHit
 
@@ -73,10 +76,20 @@ class SearchResult:
     variants: tuple[QuoteHit, ...] = ()  # other versions of the quotes found
     substitutes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     message: str | None = None  # why there is nothing, in words a person understands
+    notes: tuple[NoteResult, ...] = ()  # the user's own notes that match
 
     @property
     def count(self) -> int:
-        return len(self.hits) + len(self.events) + len(self.fuzzy) + len(self.variants)
+        return (
+            len(self.hits) + len(self.events) + len(self.fuzzy) + len(self.variants)
+            + len(self.notes)
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResult:
+    event: Event
+    hit: NoteHit
 
 
 class SearchEngine:
@@ -114,6 +127,7 @@ class SearchEngine:
         profile_id: str | None = None,
         fuzzy: bool = True,
         events: bool = True,
+        notes: Mapping[str, Annotation] | None = None,
     ) -> SearchResult:
         if profile_id is not None:
             filters = replace(filters, profile_id=profile_id)
@@ -146,11 +160,21 @@ class SearchEngine:
             if "interrupt" in str(exc):
                 return SearchResult(query, (), message=CANCELLED)
             return SearchResult(query, (), message=f"This search could not be run ({exc}).")
-        found = hits or event_hits or close or variants
+        noted = self.note_results(query, filters, notes, limit) if notes else ()
+        found = hits or event_hits or close or variants or noted
         return SearchResult(
             query, hits, event_hits, close, variants, substitutes,
-            None if found else "Nothing found.",
+            None if found else "Nothing found.", noted,
         )  # fmt: skip
+
+    def note_results(
+        self, query: Query, filters: Filters, notes: Mapping[str, Annotation], limit: int
+    ) -> tuple[NoteResult, ...]:
+        if filters.event_ids is not None:
+            notes = {i: a for i, a in notes.items() if i in filters.event_ids}
+        found = note_hits(query, notes, limit)
+        events = {e.id: e for e in self.catalog.events_by_id(h.event_id for h in found)}
+        return tuple(NoteResult(events[h.event_id], h) for h in found if h.event_id in events)
 
     def quote_hits(
         self, expression: str, filters: Filters, order: Order, limit: int, offset: int

@@ -344,8 +344,9 @@ class MainWindow(QMainWindow):
     def refresh_marks(self) -> None:
         """Show on the timeline which events carry a star, a note or a colour."""
         if self.annotations is not None:
-            store = self.annotations.store
-            self.timeline.set_marks({i: Mark.of(a) for i, a in store.annotations().items()})
+            annotations = self.annotations.store.annotations()
+            self.timeline.set_marks({i: Mark.of(a) for i, a in annotations.items()})
+            self.search.set_notes(annotations)
 
     def _import_annotations(self) -> None:
         assert self.annotation_files is not None and self.annotations is not None

@@ -161,3 +161,21 @@ def test_tags_become_scopes(annotated: MainWindow) -> None:
     assert annotated.timeline.data.ids == (HELSINKI,)
     editor_of(annotated).remove_tag("essay")  # the scope empties as the tag goes
     assert annotated.timeline.data.ids == ()
+
+
+def test_my_notes_are_searched_alongside_quotes(qtbot: QtBot, annotated: MainWindow) -> None:
+    editor = editor_of(annotated)
+    editor.edit_button.click()
+    editor.note.setPlainText("Ask the archivist about the Élysée cable.")
+    editor.flush()
+    annotated.select_event("2019-06-osaka-g20-meeting")
+    panel = annotated.search
+    with qtbot.waitSignal(panel.result_shown, timeout=5000) as blocker:
+        qtbot.keyClicks(panel.box, "elysee archivist")
+    result = blocker.args[0]
+    assert [n.event.id for n in result.notes] == [HELSINKI]
+    first = panel.model.row_at(0)
+    assert first.match.value == "note"
+    assert "of my note" in panel.count.text()
+    panel.results.setCurrentIndex(panel.model.index(0))
+    assert annotated.timeline.selected_ids() == [HELSINKI]

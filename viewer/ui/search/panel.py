@@ -6,6 +6,7 @@ It asks the worker for results and shows them; choosing a result emits
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.annotations.records import Annotation
 from viewer.core.catalog import Catalog
 from viewer.core.lanes import LANES
 from viewer.core.records import Profile
@@ -51,6 +53,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.filters = Filters()
         self._scope_label = ""
+        self.notes: Mapping[str, Annotation] = {}  # the user's annotations, searched too
         self._result: SearchResult | None = None
         self._worker = SearchWorker(catalog, self)
         self._worker.answered.connect(self._show)
@@ -184,6 +187,10 @@ class SearchPanel(QWidget):
         self._show_chips()
         self.run_now()
 
+    def set_notes(self, notes: Mapping[str, Annotation]) -> None:
+        """The user's annotations as they are now (a snapshot the worker may read)."""
+        self.notes = notes
+
     def set_scope(self, label: str, event_ids: frozenset[str] | None) -> None:
         """Narrow the search to the events the window shows (starred, a tag…)."""
         self._scope_label = label
@@ -270,7 +277,7 @@ class SearchPanel(QWidget):
             self.model.set_rows([])
             self._show_count()
             return
-        self._worker.submit(text, self.filters, self.order.currentData())
+        self._worker.submit(text, self.filters, self.order.currentData(), self.notes)
 
     def _show(self, result: SearchResult) -> None:
         if not self.box.text().strip():
@@ -292,6 +299,10 @@ class SearchPanel(QWidget):
         shown = len(result.hits)
         more = "+" if shown >= RESULT_LIMIT else ""
         parts = [f"{shown}{more} quote{'s' if shown != 1 else ''}"]
+        if result.notes:
+            parts.insert(
+                0, f"{len(result.notes)} of my note{'s' if len(result.notes) != 1 else ''}"
+            )
         if result.events:
             parts.append(f"{len(result.events)} event{'s' if len(result.events) != 1 else ''}")
         if result.fuzzy:

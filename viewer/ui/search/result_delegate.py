@@ -21,7 +21,13 @@ Index = QModelIndex | QPersistentModelIndex
 PAD = 6
 MARK = "#FFE08A"  # highlight behind matched words, readable with black text
 
-_BADGES = {Match.CLOSE: "close match", Match.VARIANT: "other version", Match.EVENT: "event"}
+_BADGES = {
+    Match.CLOSE: "close match",
+    Match.VARIANT: "other version",
+    Match.EVENT: "event",
+    Match.NOTE: "my note",
+}
+EXCERPT = 240  # characters of a long note shown around its first match
 
 
 def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -39,9 +45,34 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
+def excerpt(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most EXCERPT characters of `text` around its first match, spans moved to fit."""
+    if len(text) <= EXCERPT:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - EXCERPT // 3, len(text) - EXCERPT))
+    end = start + EXCERPT
+    prefix = "…" if start else ""
+    inside = tuple(
+        (a - start + len(prefix), b - start + len(prefix))
+        for a, b in spans
+        if a >= start and b <= end
+    )
+    return prefix + text[start:end] + ("…" if end < len(text) else ""), inside
+
+
 def row_html(row: ResultRow, muted: str) -> str:
     badge = _BADGES.get(row.match)
     tag = f' <span style="color:{muted}">· {badge}</span>' if badge else ""
+    if row.note is not None:
+        e = row.note.event
+        text, spans = excerpt(row.note.hit.note, row.note.hit.spans)
+        return (
+            f"<b>{escape(e.date.label())}</b>{tag}<br>{marked(text, spans)}"
+            f'<br><span style="color:{muted}">{escape(e.title)}</span>'
+        )
     if row.event is not None:
         e = row.event.event
         place = f" · {escape(e.place)}" if e.place else ""

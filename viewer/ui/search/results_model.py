@@ -8,7 +8,7 @@ from enum import StrEnum
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.records import QuoteHit
-from viewer.core.search import EventHit, SearchResult
+from viewer.core.search import EventHit, NoteResult, SearchResult
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,6 +18,7 @@ class Match(StrEnum):
     CLOSE = "close"  # close spelling or wording (fuzzy fallback)
     VARIANT = "variant"  # another version of a quote found
     EVENT = "event"  # an event's title, summary or place matches
+    NOTE = "note"  # the user's own note on an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +26,14 @@ class ResultRow:
     match: Match
     quote: QuoteHit | None = None
     event: EventHit | None = None
+    note: NoteResult | None = None
 
     @property
     def event_id(self) -> str | None:
         if self.event is not None:
             return self.event.event.id
+        if self.note is not None:
+            return self.note.event.id
         return self.quote.quote.event_id if self.quote is not None else None
 
     def plain_text(self) -> str:
@@ -37,6 +41,8 @@ class ResultRow:
         if self.event is not None:
             e = self.event.event
             return f"Event, {e.date.label()}: {e.title}"
+        if self.note is not None:
+            return f"My note on {self.note.event.title}: {self.note.hit.note[:300]}"
         assert self.quote is not None
         q = self.quote.quote
         warning = " (paraphrased source: wording unreliable)" if q.source.is_paraphrased else ""
@@ -47,8 +53,9 @@ class ResultRow:
 
 
 def rows_of(result: SearchResult) -> list[ResultRow]:
-    """Exact quote hits first, then event hits, close matches and other versions."""
+    """The user's notes, exact quote hits, event hits, close matches, other versions."""
     return [
+        *(ResultRow(Match.NOTE, note=h) for h in result.notes),
         *(ResultRow(Match.QUOTE, quote=h) for h in result.hits),
         *(ResultRow(Match.EVENT, event=h) for h in result.events),
         *(ResultRow(Match.CLOSE, quote=h) for h in result.fuzzy),

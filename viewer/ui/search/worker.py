@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from viewer.core.annotations.records import Annotation
 from viewer.core.catalog import Catalog
 from viewer.core.search import CANCELLED, Filters, Order, SearchEngine, SearchResult
 
@@ -18,6 +20,7 @@ class SearchRequest:
     text: str
     filters: Filters
     order: Order
+    notes: Mapping[str, Annotation] | None = None  # the user's, searched alongside
     limit: int = RESULT_LIMIT
 
 
@@ -40,7 +43,11 @@ class _Runner(QObject):
 
     def _search(self, request: SearchRequest) -> SearchResult:
         return self.engine.search(
-            request.text, filters=request.filters, order=request.order, limit=request.limit
+            request.text,
+            filters=request.filters,
+            order=request.order,
+            limit=request.limit,
+            notes=request.notes,
         )
 
 
@@ -66,11 +73,17 @@ class SearchWorker(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.stop)
 
-    def submit(self, text: str, filters: Filters, order: Order) -> int:
+    def submit(
+        self,
+        text: str,
+        filters: Filters,
+        order: Order,
+        notes: Mapping[str, Annotation] | None = None,
+    ) -> int:
         self._number += 1
         self._runner.latest = self._number
         self._engine.interrupt()  # whatever runs now is out of date
-        self._submitted.emit(SearchRequest(self._number, text, filters, order))
+        self._submitted.emit(SearchRequest(self._number, text, filters, order, notes))
         return self._number
 
     @Slot(int, object)
