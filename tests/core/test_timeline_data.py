@@ -121,3 +121,17 @@ def test_subset_keeps_only_the_chosen_events(catalog: Catalog) -> None:
     assert row is not None
     assert part.titles[row] == "Helsinki summit"
     assert sum(len(lane.point_rows) + len(lane.extents) for lane in part.lanes) == 2
+
+
+def test_with_events_adds_the_users_own_in_order(catalog: Catalog) -> None:
+    from viewer.core.annotations.user_dates import parse_user_date
+
+    data = catalog.timeline("trump-on-putin")
+    date = parse_user_date("2018-07-17")
+    assert date is not None
+    both = data.with_events([("mine-1", "My interview", date, 2)])
+    assert len(both) == len(data) + 1
+    row = both.row_of("mine-1")
+    assert row is not None and both.titles[row] == "My interview"
+    assert list(both.start) == sorted(both.start)
+    assert int(both.lane[row]) == 2

@@ -150,6 +150,40 @@ class TimelineData:
             self.cancelled[rows],
         )
 
+    def with_events(self, extra: list[tuple[str, str, FuzzyDate, int]]) -> TimelineData:
+        """These events plus `extra` (id, title, date, lane), kept in (start, id) order."""
+        if not extra:
+            return self
+        ids = [*self.ids, *(e[0] for e in extra)]
+        titles = [*self.titles, *(e[1] for e in extra)]
+        start = np.concatenate([self.start, [float(e[2].start_ordinal) for e in extra]])
+        end = np.concatenate([self.end, [float(e[2].end_ordinal + 1) for e in extra]])
+        lane = np.concatenate([self.lane, np.array([e[3] for e in extra], dtype=np.int8)])
+        tone = np.concatenate([self.tone, np.full(len(extra), NEUTRAL, dtype=np.int8)])
+        precision = np.concatenate(
+            [
+                self.precision,
+                np.array([PRECISION_CODE[e[2].precision] for e in extra], dtype=np.int8),
+            ]
+        )
+        approximate = np.concatenate(
+            [self.approximate, np.array([e[2].approximate for e in extra], dtype=np.bool_)]
+        )
+        cancelled = np.concatenate([self.cancelled, np.zeros(len(extra), dtype=np.bool_)])
+        order = sorted(range(len(ids)), key=lambda r: (start[r], ids[r]))
+        rows = np.array(order, dtype=np.int64)
+        return TimelineData.from_columns(
+            [ids[r] for r in order],
+            [titles[r] for r in order],
+            start[rows],
+            end[rows],
+            lane[rows],
+            tone[rows],
+            precision[rows],
+            approximate[rows],
+            cancelled[rows],
+        )
+
     def mask_of(self, event_ids: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
         keep = np.zeros(len(self.ids), dtype=np.bool_)
         rows = [r for e in event_ids if (r := self._row_of.get(e)) is not None]
