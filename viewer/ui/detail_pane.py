@@ -12,6 +12,7 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from viewer.core.annotations.records import UserEvent
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
 
@@ -50,6 +51,18 @@ class DetailPane(QTextBrowser):
     def show_event(self, detail: EventDetail) -> None:
         self.detail = detail
         self.setHtml(event_html(detail))
+
+    def show_user_event(self, event: UserEvent, date_label: str, lane_label: str) -> None:
+        """One of the user's own events (not from the catalog: no quotes or sources)."""
+        self.detail = None
+        self.setHtml(
+            f"<h2 style='margin-bottom:2px'>{escape(event.title)}</h2>"
+            f"<p><b>{escape(date_label)}</b> · {escape(lane_label)} · "
+            f"<span style='background:{style.WARNING_COLOUR}; color:#000'>"
+            "&nbsp;My own event&nbsp;</span></p>"
+            "<p style='color:gray'>Added by you; it is kept with your notes, not in the "
+            "bundled catalog. Edit or delete it from the Edit menu.</p>"
+        )
 
     def show_source(self, source: Source, events: list[Event]) -> None:
         items = "".join(

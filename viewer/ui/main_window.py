@@ -23,16 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.annotations.records import Mark
+from viewer.core.annotations.records import Mark, UserEvent
 from viewer.core.annotations.scope import Scope, scopes
 from viewer.core.annotations.store import AnnotationStore
+from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.catalog import Catalog
-from viewer.core.lanes import LANES
-from viewer.core.records import Profile
+from viewer.core.dates import FuzzyDate
+from viewer.core.lanes import LANE_OF_KIND, LANES
+from viewer.core.records import EventKind, Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
+from viewer.ui.annotations.commands import SaveUserEvent
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.annotations.file_actions import AnnotationFiles
+from viewer.ui.annotations.user_event_dialog import UserEventDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
@@ -40,6 +44,8 @@ from viewer.ui.search.panel import SearchPanel
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
+
+_KINDS = frozenset(kind.value for kind in EventKind)
 
 
 class MainWindow(QMainWindow):
@@ -231,6 +237,20 @@ class MainWindow(QMainWindow):
             undo.triggered.connect(self.annotations.flush, Qt.ConnectionType.DirectConnection)
         edit.addAction(undo)
         edit.addAction(redo)
+        self.own_event_actions: list[QAction] = []
+        if self.annotations is not None:
+            edit.addSeparator()
+            add = edit.addAction("Add my event…")
+            add.setShortcut(QKeySequence("Ctrl+Shift+N"))
+            add.triggered.connect(lambda _c=False: self.add_user_event())
+            for label, slot in (
+                ("Edit my event…", lambda _c=False: self.edit_user_event()),
+                ("Delete my event", lambda _c=False: self.delete_user_event()),
+            ):
+                action = edit.addAction(label)
+                action.setEnabled(False)
+                action.triggered.connect(slot)
+                self.own_event_actions.append(action)
         edit.addSeparator()
         edit.addAction(self.find_action)
         view = self.menuBar().addMenu("&View")
@@ -285,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def _show_data(self, *, keep_view: bool) -> None:
         """The profile's events on the timeline, narrowed to the chosen scope."""
-        data = self._profile_data
+        data = self._profile_data.with_events(self._own_events())
         ids = self._scope_ids()
         if ids is not None:
             data = data.subset(data.mask_of(ids))
@@ -301,6 +321,84 @@ class MainWindow(QMainWindow):
         if kept:
             self.timeline.select_ids(kept, reveal=False)
         self.refresh_marks()
+
+    def _own_events(self) -> list[tuple[str, str, FuzzyDate, int]]:
+        """The user's own events, as the timeline takes them (unreadable dates left out)."""
+        if self.annotations is None:
+            return []
+        own = []
+        for event in self.annotations.store.user_events():
+            date = parse_user_date(event.date)
+            if date is not None:
+                lane = LANE_OF_KIND.get(EventKind(event.kind), 0) if event.kind in _KINDS else 0
+                own.append((event.id, event.title, date, lane))
+        return own
+
+    def _user_event(self, event_id: str) -> UserEvent | None:
+        if self.annotations is None:
+            return None
+        return next((e for e in self.annotations.store.user_events() if e.id == event_id), None)
+
+    def _show_user_event(self, event: UserEvent) -> None:
+        date = parse_user_date(event.date)
+        kinds = [lane.label for lane in LANES if event.kind in {k.value for k in lane.kinds}]
+        self.detail.show_user_event(
+            event, date.label() if date else event.date, kinds[0] if kinds else event.kind
+        )
+
+    def add_user_event(self, event: UserEvent | None = None) -> UserEvent | None:
+        """Add an event of the user's own (from the dialog unless one is given)."""
+        if self.annotations is None:
+            return None
+        if event is None:
+            dialog = UserEventDialog(parent=self)
+            if dialog.exec() != UserEventDialog.DialogCode.Accepted:
+                return None
+            event = dialog.user_event()
+        self.annotations.flush()
+        self.undo_stack.push(
+            SaveUserEvent(self.annotations.store, None, event, "Add my event", self._own_changed)
+        )
+        self.timeline.select_ids([event.id])
+        return event
+
+    def edit_user_event(self, changed: UserEvent | None = None) -> None:
+        current = self._selected_user_event()
+        if current is None or self.annotations is None:
+            return
+        if changed is None:
+            dialog = UserEventDialog(current, self)
+            if dialog.exec() != UserEventDialog.DialogCode.Accepted:
+                return
+            changed = dialog.user_event()
+        self.undo_stack.push(
+            SaveUserEvent(
+                self.annotations.store, current, changed, "Edit my event", self._own_changed
+            )
+        )
+        self.timeline.select_ids([current.id])
+
+    def delete_user_event(self) -> None:
+        current = self._selected_user_event()
+        if current is None or self.annotations is None:
+            return
+        self.undo_stack.push(
+            SaveUserEvent(
+                self.annotations.store, current, None, "Delete my event", self._own_changed
+            )
+        )
+
+    def _selected_user_event(self) -> UserEvent | None:
+        selected = self.timeline.selected_ids()
+        return self._user_event(selected[-1]) if selected else None
+
+    def _own_changed(self) -> None:
+        self._show_data(keep_view=True)
+        selected = self.timeline.selected_ids()
+        if selected:
+            self._on_selection(selected)
+        else:
+            self.detail.show_placeholder()
 
     def _scope_ids(self) -> frozenset[str] | None:
         if self.annotations is None:
@@ -345,7 +443,13 @@ class MainWindow(QMainWindow):
         """Show on the timeline which events carry a star, a note or a colour."""
         if self.annotations is not None:
             annotations = self.annotations.store.annotations()
-            self.timeline.set_marks({i: Mark.of(a) for i, a in annotations.items()})
+            marks = {i: Mark.of(a) for i, a in annotations.items()}
+            for event_id, _title, _date, _lane in self._own_events():
+                base = annotations.get(event_id)
+                marks[event_id] = (
+                    Mark.of(base, own=True) if base else Mark(False, False, None, True)
+                )
+            self.timeline.set_marks(marks)
             self.search.set_notes(annotations)
 
     def _import_annotations(self) -> None:
@@ -363,6 +467,8 @@ class MainWindow(QMainWindow):
     def select_event(self, event_id: str) -> None:
         if self.timeline.data.row_of(event_id) is not None:
             self.timeline.select_ids([event_id])
+        elif (own := self._user_event(event_id)) is not None:  # hidden by the scope
+            self._show_user_event(own)
         else:  # an event of another profile: show it anyway
             self.detail.show_event(self.catalog.event_detail(event_id))
             if self.annotations is not None:
@@ -386,7 +492,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{len(ids)} events with {name} outlined on the timeline")
 
     def _on_selection(self, event_ids: list[str]) -> None:
-        if event_ids:
+        own = self._user_event(event_ids[-1]) if event_ids else None
+        for action in self.own_event_actions:
+            action.setEnabled(own is not None)
+        if own is not None:
+            self._show_user_event(own)
+        elif event_ids:
             self.detail.show_event(self.catalog.event_detail(event_ids[-1]))
         if self.annotations is not None:
             self.annotations.show_event(event_ids[-1] if event_ids else None)

@@ -51,7 +51,8 @@ class Mark:
     starred: bool
     has_note: bool
     colour: str | None
+    own: bool = False  # an event the user added
 
     @classmethod
-    def of(cls, annotation: Annotation) -> Mark:
-        return cls(annotation.starred, bool(annotation.note.strip()), annotation.colour)
+    def of(cls, annotation: Annotation, *, own: bool = False) -> Mark:
+        return cls(annotation.starred, bool(annotation.note.strip()), annotation.colour, own)

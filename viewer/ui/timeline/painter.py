@@ -303,6 +303,10 @@ class TimelinePainter:
             p.fillRect(QRectF(x - HALF - 1, y + HALF + 2, 2 * HALF + 2, 3), QColor(mark.colour))
         marker = self._markers[(int(data.tone[row]), bool(data.cancelled[row]))]
         p.drawPixmap(QPointF(x - HALF, y - HALF), marker)
+        if mark is not None and mark.own:  # the user's own event: a dashed square round it
+            p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x - HALF - 3, y - HALF - 3, 2 * HALF + 6, 2 * HALF + 6))
         if mark is not None:
             self._mark_glyphs(p, x + HALF - 2, y - HALF - 2, mark)
         title = data.titles[row]
@@ -364,6 +368,10 @@ class TimelinePainter:
         rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
         mark = self._marks.get(bar.rows[0]) if len(bar.rows) == 1 else None
         if mark is not None:
+            if mark.own:
+                p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect.adjusted(-3, -3, 3, 3))
             if mark.colour:
                 p.setPen(QPen(QColor(mark.colour), 3))
                 p.setBrush(Qt.BrushStyle.NoBrush)

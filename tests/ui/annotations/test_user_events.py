@@ -1,0 +1,80 @@
+"""The user's own events: added, shown as theirs, edited, deleted, undone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from viewer.core.annotations.records import UserEvent
+from viewer.core.annotations.store import AnnotationStore
+from viewer.core.catalog import Catalog
+from viewer.ui.annotations.user_event_dialog import UserEventDialog
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
+
+MINE = UserEvent("mine-2018-07-17-my-interview-0001", "My interview", "2018-07-17", "statement", "")
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> Iterator[MainWindow]:
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    store.close()
+
+
+def test_add_edit_delete_with_undo(window: MainWindow) -> None:
+    window.add_user_event(MINE)
+    assert window.timeline.data.row_of(MINE.id) is not None
+    assert window.timeline.selected_ids() == [MINE.id]
+    assert "My own event" in window.detail.toPlainText()
+    assert window.own_event_actions[0].isEnabled()
+    assert window.timeline.marks[window.timeline.data.row_of(MINE.id)].own  # type: ignore[index]
+
+    window.edit_user_event(UserEvent(MINE.id, "Interview (moved)", "2018-08", "statement"))
+    row = window.timeline.data.row_of(MINE.id)
+    assert row is not None and window.timeline.data.titles[row] == "Interview (moved)"
+
+    window.delete_user_event()
+    assert window.timeline.data.row_of(MINE.id) is None
+    window.undo_stack.undo()  # the delete
+    assert window.timeline.data.row_of(MINE.id) is not None
+    window.undo_stack.undo()  # the edit
+    row = window.timeline.data.row_of(MINE.id)
+    assert row is not None and window.timeline.data.titles[row] == "My interview"
+    window.undo_stack.undo()  # the add
+    assert window.timeline.data.row_of(MINE.id) is None
+
+
+def test_own_events_can_be_starred_and_noted(window: MainWindow) -> None:
+    window.add_user_event(MINE)
+    editor = window.annotations
+    assert editor is not None and editor.current is not None
+    assert editor.current.event_id == MINE.id
+    editor.star.click()
+    assert editor.store.get(MINE.id).starred
+
+
+def test_the_dialog_accepts_only_a_title_and_a_readable_date(qtbot: QtBot) -> None:
+    dialog = UserEventDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.title.setText("Press conference")
+    dialog.date.setText("March 2019")
+    assert not dialog.ok_button.isEnabled()
+    assert "Not a date" in dialog.date_hint.text()
+    dialog.date.setText("2019-03~")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.date_hint.text() == "= c. Mar 2019"
+    event = dialog.user_event()
+    assert event.id.startswith("mine-2019-03-press-conference-")
+    assert event.kind == "meeting"
