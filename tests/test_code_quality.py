@@ -24,6 +24,15 @@ def test_core_imports_no_qt() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_starting_the_window_does_not_import_sqlalchemy() -> None:
+    """SQLAlchemy (about 0.3 s to import) loads only after the first paint."""
+    code = "import sys, viewer.ui.app\nprint('sqlalchemy' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "False"
+
+
 @pytest.mark.parametrize(
     "command",
     [["lint-imports"], ["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]],

@@ -37,5 +37,9 @@ class CatalogError(Exception):
     """A catalog file that cannot be opened: missing, damaged or of another version."""
 
 
+class ReadOnlyError(Exception):
+    """A write to annotations opened read-only (a database from a newer version)."""
+
+
 class UsageError(Exception):
     """Something typed on the command line that cannot be used (a malformed date)."""

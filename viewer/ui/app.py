@@ -4,20 +4,43 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer import __version__
-from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.errors import CatalogError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from viewer.core.annotations.store import AnnotationStore
+
 APP_TITLE = "Timeline Viewer"
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, as soon as the window has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    _AfterFirstPaint(window, then)
 
 
 class _QuitAfterPaint(QObject):
@@ -47,21 +70,32 @@ def run(args: argparse.Namespace) -> int:
         reporter.report("Cannot open the catalog", str(exc))
         return 2
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
-    store = open_annotations(paths)
-    window = MainWindow(catalog, settings, reporter, store=store)
+    window = MainWindow(catalog, settings, reporter)
     if args.quit_after_paint:
         watcher = _QuitAfterPaint(window)
         window.installEventFilter(watcher)
     window.show()
-    for message in store.report.messages:
-        QTimer.singleShot(0, lambda m=message: reporter.report("Your annotations", m, window))
-    QTimer.singleShot(3000, store.take_daily_backup)
+    stores: list[AnnotationStore] = []
+
+    def attach() -> None:  # after the first paint: opening them imports SQLAlchemy
+        store = open_annotations(paths)
+        stores.append(store)
+        window.attach_store(store)
+        for message in store.report.messages:
+            reporter.report("Your annotations", message, window)
+        QTimer.singleShot(3000, store.take_daily_backup)
+
+    if not args.quit_after_paint:  # start-up benchmarks measure up to the first paint
+        after_first_paint(window, attach)
     code = app.exec()
-    store.close()
+    for store in stores:
+        store.close()
     catalog.close()
     return code
 
 
 def open_annotations(paths: UserPaths) -> AnnotationStore:
     """The user's annotations; whatever is wrong with the file, the app still opens."""
+    from viewer.core.annotations.store import AnnotationStore  # noqa: PLC0415 - SQLAlchemy
+
     return AnnotationStore(paths.annotations_db, paths.backups_dir)

@@ -6,6 +6,8 @@ of the database, and receive plain records from the catalog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from viewer.core.annotations.records import Mark, UserEvent
 from viewer.core.annotations.scope import Scope, scopes
-from viewer.core.annotations.store import AnnotationStore
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.catalog import Catalog
 from viewer.core.dates import FuzzyDate
@@ -44,6 +45,9 @@ from viewer.ui.search.panel import SearchPanel
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.store import AnnotationStore
 
 _KINDS = frozenset(kind.value for kind in EventKind)
 
@@ -72,10 +76,13 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane()
         self.legend = Legend()
         self.undo_stack = QUndoStack(self)
-        self.annotations = AnnotationEditor(store, self.undo_stack) if store is not None else None
-        self.annotation_files = (
-            AnnotationFiles(store, catalog, reporter, self) if store is not None else None
-        )
+        # The user's annotations arrive after the first paint (attach_store): opening
+        # them imports SQLAlchemy, which would otherwise delay the window.
+        self.annotations: AnnotationEditor | None = None
+        self.annotation_files: AnnotationFiles | None = None
+        self.scope = Scope()
+        self.scope_picker: QComboBox | None = None
+        self.own_event_actions: list[QAction] = []
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -97,16 +104,8 @@ class MainWindow(QMainWindow):
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("bodySplitter")
         self.body.addWidget(timeline_box)
-        if self.annotations is not None:
-            self.right = QSplitter(Qt.Orientation.Vertical)
-            self.right.setObjectName("rightSplitter")
-            self.right.addWidget(self.detail)
-            self.right.addWidget(self.annotations)
-            self.right.setStretchFactor(0, 3)
-            self.right.setStretchFactor(1, 2)
-            self.body.addWidget(self.right)
-        else:
-            self.body.addWidget(self.detail)
+        self.body.addWidget(self.detail)
+        self.right: QSplitter | None = None
         self.body.setStretchFactor(0, 3)
         self.body.setStretchFactor(1, 1)
         self.outer = QSplitter(Qt.Orientation.Vertical)
@@ -124,27 +123,88 @@ class MainWindow(QMainWindow):
         self.detail.source_activated.connect(self._show_source)
         self.detail.entity_activated.connect(self.highlight_entity)
         self.search.event_chosen.connect(self.select_event)
-        if self.annotations is not None:
-            self.annotations.annotation_changed.connect(lambda _a: self._on_annotation_changed())
         self.search.scope_cleared.connect(lambda: self.set_scope(Scope()))
         self.statusBar().showMessage(_counts_text(catalog))
         self._restore()
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: AnnotationStore) -> None:
+        """Add the user's annotations: editor, marks, scopes, own events, file actions."""
+        self.annotations = AnnotationEditor(store, self.undo_stack)
+        self.annotation_files = AnnotationFiles(store, self.catalog, self.reporter, self)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("rightSplitter")
+        sizes = self.body.sizes()
+        self.body.replaceWidget(1, self.right)
+        self.right.addWidget(self.detail)
+        self.right.addWidget(self.annotations)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.body.setSizes(sizes)
+        state = self.settings.value("window/rightSplitter")
+        if isinstance(state, QByteArray):
+            self.right.restoreState(state)
+        else:
+            self.right.setSizes([500, 300])
+        self._attach_scope_picker()
+        self._attach_menus()
+        self.annotations.annotation_changed.connect(lambda _a: self._on_annotation_changed())
+        self._show_data(keep_view=True)
+        self._on_selection(self.timeline.selected_ids())
+
+    def undo(self) -> None:
+        """Undo the last edit, first saving a note still being typed (so it is undone)."""
+        if self.annotations is not None:
+            self.annotations.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.annotations is not None:
+            self.annotations.flush()
+        self.undo_stack.redo()
+
+    def _attach_scope_picker(self) -> None:
+        picker = QComboBox()
+        picker.setAccessibleName("Show events")
+        picker.setToolTip("Show all events, or only those you starred, noted or tagged")
+        self.scope_picker = picker
+        self._refresh_scopes()
+        picker.currentIndexChanged.connect(lambda _i: self.set_scope(picker.currentData()))
+        show = QLabel(" Show: ")
+        show.setBuddy(picker)
+        self.toolbar.insertWidget(self._scope_slot, show)
+        self.toolbar.insertWidget(self._scope_slot, picker)
+
+    def _attach_menus(self) -> None:
+        files = self.annotation_files
+        assert files is not None
+        for label, slot in (
+            ("Export annotations…", files.export),
+            ("Import annotations…", self._import_annotations),
+            ("Export notes as Markdown…", files.export_notes),
+        ):
+            action = QAction(label, self)
+            action.triggered.connect(lambda _c=False, f=slot: f())
+            self.file_menu.insertAction(self.quit_action, action)
+        self.file_menu.insertSeparator(self.quit_action)
+        edit = self.edit_menu
+        edit.addSeparator()
+        add = edit.addAction("Add my event…")
+        add.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        add.triggered.connect(lambda _c=False: self.add_user_event())
+        for label, own_slot in (
+            ("Edit my event…", lambda _c=False: self.edit_user_event()),
+            ("Delete my event", lambda _c=False: self.delete_user_event()),
+        ):
+            action = edit.addAction(label)
+            action.setEnabled(False)
+            action.triggered.connect(own_slot)
+            self.own_event_actions.append(action)
 
     # -- chrome -----------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.scope = Scope()
-        self.scope_picker: QComboBox | None = None
-        if self.annotations is not None:
-            self.scope_picker = QComboBox()
-            self.scope_picker.setAccessibleName("Show events")
-            self.scope_picker.setToolTip(
-                "Show all events, or only those you starred, noted or tagged"
-            )
-            self._refresh_scopes()
-            self.scope_picker.currentIndexChanged.connect(
-                lambda _i: self.set_scope(self.scope_picker.currentData())
-            )
         self.profile_picker = QComboBox()
         self.profile_picker.setAccessibleName("Profile")
         self.profile_picker.setToolTip("Whose stance toward whom")
@@ -203,54 +263,34 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.zoom_out_action)
         toolbar.addAction(self.goto_action)
         toolbar.addWidget(lanes_button)
-        if self.scope_picker is not None:
-            show = QLabel(" Show: ")
-            show.setBuddy(self.scope_picker)
-            toolbar.addWidget(show)
-            toolbar.addWidget(self.scope_picker)
-        toolbar.addSeparator()
+        self._scope_slot = toolbar.addSeparator()  # the "Show:" picker goes before this
         toolbar.addAction(self.find_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.legend)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        if self.annotation_files is not None:
-            files = self.annotation_files
-            for label, slot in (
-                ("Export annotations…", files.export),
-                ("Import annotations…", self._import_annotations),
-                ("Export notes as Markdown…", files.export_notes),
-            ):
-                action = file_menu.addAction(label)
-                action.triggered.connect(lambda _c=False, f=slot: f())
-            file_menu.addSeparator()
+        self.file_menu = self.menuBar().addMenu("&File")
         edit = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.edit_menu = edit
+        undo = QAction("&Undo", self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        undo.triggered.connect(self.undo)
+        redo = QAction("&Redo", self)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        if self.annotations is not None:
-            undo.triggered.connect(self.annotations.flush, Qt.ConnectionType.DirectConnection)
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.own_event_actions: list[QAction] = []
-        if self.annotations is not None:
-            edit.addSeparator()
-            add = edit.addAction("Add my event…")
-            add.setShortcut(QKeySequence("Ctrl+Shift+N"))
-            add.triggered.connect(lambda _c=False: self.add_user_event())
-            for label, slot in (
-                ("Edit my event…", lambda _c=False: self.edit_user_event()),
-                ("Delete my event", lambda _c=False: self.delete_user_event()),
-            ):
-                action = edit.addAction(label)
-                action.setEnabled(False)
-                action.triggered.connect(slot)
-                self.own_event_actions.append(action)
+        redo.triggered.connect(self.redo)
+        for action, can, text in (
+            (undo, self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged),
+            (redo, self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            verb = action.text()
+            text.connect(lambda t, a=action, v=verb: a.setText(f"{v} {t}" if t else v))
+            edit.addAction(action)
         edit.addSeparator()
         edit.addAction(self.find_action)
         view = self.menuBar().addMenu("&View")
@@ -271,7 +311,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu.addAction(quit_action)
+        self.quit_action = quit_action
 
     # -- profile and selection --------------------------------------------------
 
@@ -585,7 +626,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def _splitters(self) -> list[QSplitter]:
-        extra = [self.right] if self.annotations is not None else []
+        extra = [self.right] if self.right is not None else []
         return [self.body, self.outer, *extra]
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -16,10 +16,9 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from viewer.core.annotations.records import Annotation, UserEvent
-from viewer.core.annotations.store import AnnotationStore, now_iso
+from viewer.core.annotations.records import Annotation, UserEvent, now_iso
 from viewer.core.records import EventKind
 
 FORMAT = "timeline-viewer-annotations"
@@ -27,6 +26,9 @@ VERSION = 1
 MAX_FILE_BYTES = 100_000_000
 MAX_NOTE_CHARS = 10_000_000
 MAX_SHORT = 500  # ids, titles, tags, dates
+if TYPE_CHECKING:
+    from viewer.core.annotations.store import AnnotationStore
+
 _KINDS = frozenset(kind.value for kind in EventKind)
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

@@ -7,7 +7,6 @@ up before it is upgraded in a single transaction that rolls back on failure.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,16 +17,11 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import NullPool
 
 from viewer.core.annotations import files
-from viewer.core.annotations.records import Annotation, OpenReport, UserEvent
+from viewer.core.annotations.records import Annotation, OpenReport, UserEvent, now_iso
 from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
+from viewer.core.errors import ReadOnlyError
 
-
-class ReadOnlyError(Exception):
-    """A write to annotations opened read-only (a database from a newer version)."""
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+__all__ = ["AnnotationStore", "ReadOnlyError"]
 
 
 class AnnotationStore:

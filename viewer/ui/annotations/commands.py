@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from viewer.core.annotations.records import Annotation, UserEvent
-from viewer.core.annotations.store import AnnotationStore
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.store import AnnotationStore
 
 
 class SetAnnotation(QUndoCommand):

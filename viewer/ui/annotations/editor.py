@@ -8,6 +8,7 @@ once when another event is chosen or the window closes).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap, QUndoStack
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations.records import Annotation
-from viewer.core.annotations.store import AnnotationStore
 from viewer.ui.annotations.commands import SetAnnotation
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.store import AnnotationStore
 
 NOTE_SAVE_DELAY_MS = 700
 HIGHLIGHTS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -12,9 +13,12 @@ from viewer.core.annotations.interchange import (
     notes_markdown,
     write_export,
 )
-from viewer.core.annotations.store import AnnotationStore, ReadOnlyError
 from viewer.core.catalog import Catalog
+from viewer.core.errors import ReadOnlyError
 from viewer.ui.errors import ErrorReporter
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.store import AnnotationStore
 
 
 class AnnotationFiles:
