@@ -26,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="keep settings and annotations in this folder"
     )
     parser.add_argument(
+        "--temp-basedir",
+        action="store_true",
+        help="use a fresh temporary folder for settings and annotations (removed on exit)",
+    )
+    parser.add_argument(
         "--no-err-windows", action="store_true", help="report errors on stderr, not in dialogs"
     )
     parser.add_argument(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -63,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     reporter = ErrorReporter(windows=not args.no_err_windows)
     reporter.install_excepthook()
-    paths = (UserPaths(args.data_dir) if args.data_dir else UserPaths.default()).ensure()
+    temporary = (
+        tempfile.TemporaryDirectory(prefix="timeline-viewer-") if args.temp_basedir else None
+    )
+    base = Path(temporary.name) if temporary else args.data_dir
+    paths = (UserPaths(base) if base else UserPaths.default()).ensure()
     try:
         catalog = Catalog(args.db or bundled_catalog())
     except CatalogError as exc:
@@ -79,10 +85,12 @@ def run(args: argparse.Namespace) -> int:
 
     def attach() -> None:  # after the first paint: opening them imports SQLAlchemy
         store = open_annotations(paths)
-        stores.append(store)
-        window.attach_store(store)
         for message in store.report.messages:
             reporter.report("Your annotations", message, window)
+        if store.report.moved_aside:
+            store = offer_backup(store, paths, reporter, window)
+        stores.append(store)
+        window.attach_store(store)
         QTimer.singleShot(3000, store.take_daily_backup)
 
     if not args.quit_after_paint:  # start-up benchmarks measure up to the first paint
@@ -91,7 +99,29 @@ def run(args: argparse.Namespace) -> int:
     for store in stores:
         store.close()
     catalog.close()
+    if temporary is not None:
+        temporary.cleanup()
     return code
+
+
+def offer_backup(
+    store: AnnotationStore, paths: UserPaths, reporter: ErrorReporter, parent: QWidget
+) -> AnnotationStore:
+    """After a damaged file was moved aside, offer to bring back the newest good backup."""
+    from viewer.core.annotations import files  # noqa: PLC0415
+
+    backup = files.newest_good_backup(paths.annotations_db, paths.backups_dir)
+    if backup is None:
+        return store
+    question = (
+        f"A backup of your annotations from {backup.stem.rsplit('-', 2)[-2]} is intact "
+        f"({backup}). Restore it now? (The damaged file stays where it was put.)"
+    )
+    if not reporter.ask("Restore your annotations?", question, parent):
+        return store
+    store.close()
+    files.restore(backup, paths.annotations_db)
+    return open_annotations(paths)
 
 
 def open_annotations(paths: UserPaths) -> AnnotationStore:

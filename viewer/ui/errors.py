@@ -21,10 +21,12 @@ log = logging.getLogger(__name__)
 class ErrorReporter:
     """Shows problems to the user; constructed once by the app and passed along."""
 
-    def __init__(self, *, windows: bool = True) -> None:
+    def __init__(self, *, windows: bool = True, answer: bool = False) -> None:
         self.windows = windows
+        self.answer = answer  # what ask() answers when there are no dialogs
         self.reported: list[tuple[str, str]] = []
         self.informed: list[tuple[str, str]] = []
+        self.asked: list[tuple[str, str]] = []
 
     def report(
         self, title: str, text: str, parent: QWidget | None = None, *, details: str | None = None
@@ -51,6 +53,18 @@ class ErrorReporter:
             print(f"timeline-viewer: {title}: {text}", file=sys.stderr)
             return
         QMessageBox.information(parent, title, text)
+
+    def ask(self, title: str, text: str, parent: QWidget | None = None) -> bool:
+        """A yes/no question; without dialogs it gets `answer` (no, unless told)."""
+        self.asked.append((title, text))
+        if not self.windows:
+            said = "yes" if self.answer else "no"
+            print(
+                f"timeline-viewer: {title}: {text} [not asked: answering {said}]", file=sys.stderr
+            )
+            return self.answer
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def install_excepthook(self) -> None:
         def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
