@@ -37,6 +37,7 @@ from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.annotations.commands import SaveUserEvent
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.annotations.file_actions import AnnotationFiles
+from viewer.ui.annotations.orphans import OrphansDialog
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
@@ -152,6 +153,21 @@ class MainWindow(QMainWindow):
         self.annotations.annotation_changed.connect(lambda _a: self._on_annotation_changed())
         self._show_data(keep_view=True)
         self._on_selection(self.timeline.selected_ids())
+        missing = len(store.orphaned(self.catalog.event_ids()))
+        if missing:
+            self.statusBar().showMessage(
+                f"{missing} of your notes belong to events this catalog no longer has: "
+                "File > Notes on missing events"
+            )
+
+    def show_orphans(self) -> OrphansDialog | None:
+        if self.annotations is None:
+            return None
+        events = {eid: label[2] for eid, label in self.catalog.event_labels().items()}
+        dialog = OrphansDialog(self.annotations.store, events, self)
+        dialog.finished.connect(lambda _r: self._on_annotation_changed())
+        dialog.open()
+        return dialog
 
     def undo(self) -> None:
         """Undo the last edit, first saving a note still being typed (so it is undone)."""
@@ -187,6 +203,10 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(lambda _c=False, f=slot: f())
             self.file_menu.insertAction(self.quit_action, action)
+        self.file_menu.insertSeparator(self.quit_action)
+        orphans = QAction("Notes on missing events…", self)
+        orphans.triggered.connect(lambda _c=False: self.show_orphans())
+        self.file_menu.insertAction(self.quit_action, orphans)
         self.file_menu.insertSeparator(self.quit_action)
         edit = self.edit_menu
         edit.addSeparator()

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from viewer.core.annotations.records import UserEvent
+from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
@@ -78,3 +78,23 @@ def test_the_dialog_accepts_only_a_title_and_a_readable_date(qtbot: QtBot) -> No
     event = dialog.user_event()
     assert event.id.startswith("mine-2019-03-press-conference-")
     assert event.kind == "meeting"
+
+
+def test_orphaned_notes_are_listed_reattached_and_deleted(window: MainWindow) -> None:
+    editor = window.annotations
+    assert editor is not None
+    store = editor.store
+    store.save(Annotation("2018-07-16-old-helsinki-id", "renamed in an update"))
+    store.save(Annotation("removed-event", "to throw away"))
+    dialog = window.show_orphans()
+    assert dialog is not None
+    assert dialog.model.rowCount() == 2
+    ids = [dialog.model.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)]
+    dialog.view.setCurrentIndex(dialog.model.index(ids.index("2018-07-16-old-helsinki-id"), 0))
+    dialog.reattach("2018-07-16-helsinki-summit")
+    assert store.get("2018-07-16-helsinki-summit").note == "renamed in an update"
+    assert dialog.model.rowCount() == 1
+    dialog.delete()
+    assert dialog.model.rowCount() == 0
+    assert not dialog.delete_button.isEnabled()
+    dialog.close()
