@@ -170,8 +170,8 @@ class TimelineData:
             [self.approximate, np.array([e[2].approximate for e in extra], dtype=np.bool_)]
         )
         cancelled = np.concatenate([self.cancelled, np.zeros(len(extra), dtype=np.bool_)])
-        order = sorted(range(len(ids)), key=lambda r: (start[r], ids[r]))
-        rows = np.array(order, dtype=np.int64)
+        rows = np.lexsort((np.array(ids), start)).astype(np.int64)
+        order = rows.tolist()
         return TimelineData.from_columns(
             [ids[r] for r in order],
             [titles[r] for r in order],

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.annotations.records import Mark, UserEvent
+from viewer.core.annotations.records import Annotation, Mark, UserEvent
 from viewer.core.annotations.scope import Scope, scopes
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.catalog import Catalog
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.scope = Scope()
         self.scope_picker: QComboBox | None = None
         self.own_event_actions: list[QAction] = []
+        self._notes: dict[str, Annotation] = {}  # the store's annotations, kept in step
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
             self.right.setSizes([500, 300])
         self._attach_scope_picker()
         self._attach_menus()
-        self.annotations.annotation_changed.connect(lambda _a: self._on_annotation_changed())
+        self._notes = store.annotations()  # kept in step with every save (below)
+        self.annotations.annotation_changed.connect(self._on_annotation_saved)
         self._show_data(keep_view=True)
         self._on_selection(self.timeline.selected_ids())
         missing = len(store.orphaned(self.catalog.event_ids()))
@@ -462,9 +464,9 @@ class MainWindow(QMainWindow):
             self.detail.show_placeholder()
 
     def _scope_ids(self) -> frozenset[str] | None:
-        if self.annotations is None:
+        if self.annotations is None or self.scope.kind == "all":
             return None
-        return self.scope.event_ids(self.annotations.store.annotations())
+        return self.scope.event_ids(self._notes)
 
     def set_scope(self, scope: Scope) -> None:
         """Show only the starred events, those with a note, a colour or a tag (or all)."""
@@ -493,7 +495,25 @@ class MainWindow(QMainWindow):
         self.scope_picker.setCurrentIndex(max(0, index))
         self.scope_picker.blockSignals(False)
 
+    def _on_annotation_saved(self, saved: Annotation) -> None:
+        """One annotation changed: update only what shows it (fast at any count)."""
+        old = self._notes.pop(saved.event_id, None)
+        if not saved.is_empty:
+            self._notes[saved.event_id] = saved
+        self.search.set_notes(dict(self._notes))  # a snapshot the search thread may read
+        if old is None or set(old.tags) != set(saved.tags):
+            self._refresh_scopes()
+        if self.scope.kind != "all":
+            self.set_scope(self.scope)
+            return
+        own = self._user_event(saved.event_id) is not None
+        mark = None if saved.is_empty and not own else Mark.of(saved, own=own)
+        self.timeline.update_mark(saved.event_id, mark)
+
     def _on_annotation_changed(self) -> None:
+        """Many annotations may have changed (an import, orphans): reload them."""
+        if self.annotations is not None:
+            self._notes = self.annotations.store.annotations()
         self._refresh_scopes()
         if self.scope.kind == "all":
             self.refresh_marks()
@@ -503,7 +523,7 @@ class MainWindow(QMainWindow):
     def refresh_marks(self) -> None:
         """Show on the timeline which events carry a star, a note or a colour."""
         if self.annotations is not None:
-            annotations = self.annotations.store.annotations()
+            annotations = self._notes
             marks = {i: Mark.of(a) for i, a in annotations.items()}
             for event_id, _title, _date, _lane in self._own_events():
                 base = annotations.get(event_id)
@@ -511,7 +531,7 @@ class MainWindow(QMainWindow):
                     Mark.of(base, own=True) if base else Mark(False, False, None, True)
                 )
             self.timeline.set_marks(marks)
-            self.search.set_notes(annotations)
+            self.search.set_notes(dict(annotations))
 
     def _import_annotations(self) -> None:
         assert self.annotation_files is not None and self.annotations is not None

@@ -110,6 +110,19 @@ class TimelineView(QAbstractScrollArea):
         self.marks = {row: mark for eid, mark in marks.items() if (row := row_of(eid)) is not None}
         self.viewport().update()
 
+    def update_mark(self, event_id: str, mark: Mark | None) -> None:
+        """Change one event's mark (None: no mark)."""
+        row = self.data.row_of(event_id)
+        if row is None:
+            return
+        if "marks" not in self.__dict__:
+            self.marks = {}  # never mutate the shared class default
+        if mark is None:
+            self.marks.pop(row, None)
+        else:
+            self.marks[row] = mark
+        self.viewport().update()
+
     def set_lane_visible(self, lane: int, visible: bool) -> None:
         if visible:
             self.hidden_lanes.discard(lane)
