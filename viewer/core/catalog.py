@@ -112,7 +112,9 @@ class Catalog:
     # -- entities and sources -------------------------------------------------
 
     def event_ids(self) -> set[str]:
-        return {r[0] for r in self._all("SELECT id FROM event")}
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples: 100k ids in a few ms
+        return {r[0] for r in cursor.execute("SELECT id FROM event")}
 
     def event_labels(self) -> dict[str, tuple[str, str, str]]:
         """id -> (ISO start for sorting, date as known, title) of every event."""

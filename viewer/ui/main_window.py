@@ -155,7 +155,14 @@ class MainWindow(QMainWindow):
         self.annotations.annotation_changed.connect(self._on_annotation_saved)
         self._show_data(keep_view=True)
         self._on_selection(self.timeline.selected_ids())
-        missing = len(store.orphaned(self.catalog.event_ids()))
+        self._tell_orphans()
+
+    def _tell_orphans(self) -> None:
+        if self.annotations is None:
+            return
+        known = self.catalog.event_ids()
+        own = {e.id for e in self.annotations.store.user_events()}
+        missing = sum(1 for i in self._notes if i not in known and i not in own)
         if missing:
             self.statusBar().showMessage(
                 f"{missing} of your notes belong to events this catalog no longer has: "

@@ -106,8 +106,11 @@ class TimelineView(QAbstractScrollArea):
 
     def set_marks(self, marks: dict[str, Mark]) -> None:
         """Show which events carry the user's star, note or colour."""
-        row_of = self.data.row_of
-        self.marks = {row: mark for eid, mark in marks.items() if (row := row_of(eid)) is not None}
+        if len(marks) > len(self.data):  # a narrowed timeline: walk its few events
+            self.marks = {r: marks[e] for r, e in enumerate(self.data.ids) if e in marks}
+        else:
+            row_of = self.data.row_of
+            self.marks = {r: m for e, m in marks.items() if (r := row_of(e)) is not None}
         self.viewport().update()
 
     def update_mark(self, event_id: str, mark: Mark | None) -> None:
