@@ -160,3 +160,18 @@ def test_orphans_are_kept_and_can_be_reattached(tmp_path: Path) -> None:
     store.reattach("renamed-event", "new-name")
     assert store.orphaned({"still-here", "new-name"}) == []
     assert store.get("new-name").note == "my note"
+
+
+def test_tag_counts_follow_every_kind_of_change(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    store.save(Annotation("e1", "", ("a", "b")))
+    assert store.tags_in_use() == [("a", 1), ("b", 1)]
+    store.save(Annotation("e2", "", ("a",)))
+    store.save(Annotation("e1", "", ("b", "c")))
+    assert store.tags_in_use() == [("a", 1), ("b", 1), ("c", 1)]
+    store.save(Annotation("e1"))  # emptied
+    assert store.tags_in_use() == [("a", 1)]
+    store.delete("e2")
+    assert store.tags_in_use() == []
+    fresh = open_store(tmp_path)
+    assert fresh.tags_in_use() == store.tags_in_use()

@@ -8,6 +8,7 @@ up before it is upgraded in a single transaction that rolls back on failure.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,7 @@ class AnnotationStore:
         self.report = self._prepare()
         self.read_only = self.report.read_only
         self._engine = self._make_engine()
+        self._tag_counts: Counter[str] | None = None
 
     # -- opening -----------------------------------------------------------------------
 
@@ -171,11 +173,12 @@ class AnnotationStore:
         return found
 
     def tags_in_use(self) -> list[tuple[str, int]]:
-        with self._engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT name, count(*) FROM tag GROUP BY name ORDER BY name")
-            ).all()
-        return [(r[0], r[1]) for r in rows]
+        """Every tag and how many events carry it; counted once, then kept up to date."""
+        if self._tag_counts is None:
+            with self._engine.connect() as conn:
+                rows = conn.execute(text("SELECT name, count(*) FROM tag GROUP BY name")).all()
+            self._tag_counts = Counter({r[0]: r[1] for r in rows})
+        return sorted((name, n) for name, n in self._tag_counts.items() if n > 0)
 
     def user_events(self) -> list[UserEvent]:
         with self._engine.connect() as conn:
@@ -206,16 +209,29 @@ class AnnotationStore:
             annotation.updated or now_iso(),
         )
         with self._write() as conn:
+            old = (
+                conn.execute(
+                    text("SELECT name FROM tag WHERE event_id = :e"), {"e": saved.event_id}
+                )
+                .scalars()
+                .all()
+            )
             _save(conn, saved)
+        if self._tag_counts is not None:
+            self._tag_counts.subtract(old)
+            if not saved.is_empty:
+                self._tag_counts.update(saved.tags)
         return saved
 
     def save_many(self, annotations: Iterable[Annotation]) -> None:
+        self._tag_counts = None  # recounted when next asked
         with self._write() as conn:
             for annotation in annotations:
                 _save(conn, annotation)
 
     def reattach(self, old_event_id: str, new_event_id: str) -> None:
         """Move an orphaned annotation to another event (merging into any it has)."""
+        self._tag_counts = None
         old = self.get(old_event_id)
         new = self.get(new_event_id)
         merged = Annotation(
@@ -231,6 +247,7 @@ class AnnotationStore:
             conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": old_event_id})
 
     def delete(self, event_id: str) -> None:
+        self._tag_counts = None
         with self._write() as conn:
             conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": event_id})
 
