@@ -73,17 +73,15 @@ def run(args: argparse.Namespace, catalog_path: Path) -> int:
 
 def _day(typed: str | None, side: int) -> str | None:
     """The first (side 0) or last (side 1) day of a typed date, as ISO."""
-    import datetime as dt  # noqa: PLC0415
-
     from viewer.core.errors import UsageError  # noqa: PLC0415
-    from viewer.core.typed_dates import parse_typed_date  # noqa: PLC0415
+    from viewer.core.typed_dates import typed_days  # noqa: PLC0415
 
     if typed is None:
         return None
-    parsed = parse_typed_date(typed)
-    if parsed is None:
+    days = typed_days(typed)
+    if days is None:
         raise UsageError(f"Not a date: {typed!r}. Use 2018, 2018-07 or 2018-07-16.")
-    return dt.date.fromordinal(int(parsed[side]) - side).isoformat()
+    return days[side]
 
 
 def _records(result: SearchResult) -> Iterator[dict[str, object]]:

@@ -197,26 +197,7 @@ class SearchEngine:
 
     def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
         """Events whose title, summary or place match (so "Helsinki" finds the summit)."""
-        clauses, params = [], []
-        if filters.profile_id:
-            clauses.append("e.id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
-            params.append(filters.profile_id)
-        if filters.kinds:
-            clauses.append(f"e.kind IN ({','.join('?' * len(filters.kinds))})")
-            params += sorted(filters.kinds)
-        if filters.start:
-            clauses.append('e."end" >= ?')
-            params.append(filters.start)
-        if filters.end:
-            clauses.append("e.start <= ?")
-            params.append(filters.end)
-        if filters.speaker_id:
-            clauses.append("e.id IN (SELECT event_id FROM event_participant WHERE entity_id = ?)")
-            params.append(filters.speaker_id)
-        if filters.event_ids is not None:
-            clauses.append("e.id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(sorted(filters.event_ids)))
-        where = "".join(f" AND {c}" for c in clauses)
+        where, params = _where(filters, events=True)
         sql = (
             "SELECT f.event_id, highlight(event_fts, 1, ?, ?) FROM event_fts f "
             "JOIN event e ON e.id = f.event_id "
@@ -335,29 +316,40 @@ class SearchEngine:
         return self._hits(rows)
 
 
-def _where(filters: Filters) -> tuple[str, list[object]]:
+def _where(filters: Filters, *, events: bool = False) -> tuple[str, list[object]]:
+    """SQL conditions (and their parameters) for the filters, on quotes `q` or events `e`.
+
+    Both queries join the event as `e`; dates and event ids are taken from the quote
+    itself when searching quotes. A speaker filter on events means taking part.
+    """
+    dated = "e" if events else "q"
+    event_id = "e.id" if events else "q.event_id"
     clauses: list[str] = []
     params: list[object] = []
     if filters.speaker_id:
-        clauses.append("q.speaker_id = ?")
+        clauses.append(
+            "e.id IN (SELECT event_id FROM event_participant WHERE entity_id = ?)"
+            if events
+            else "q.speaker_id = ?"
+        )
         params.append(filters.speaker_id)
     if filters.profile_id:
-        clauses.append("q.event_id IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
+        clauses.append(f"{event_id} IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
         params.append(filters.profile_id)
     if filters.kinds:
         clauses.append(f"e.kind IN ({','.join('?' * len(filters.kinds))})")
         params += sorted(filters.kinds)
-    if filters.reliability:
+    if filters.reliability and not events:
         clauses.append("q.source_id IN (SELECT id FROM source WHERE reliability = ?)")
         params.append(filters.reliability)
     if filters.start:
-        clauses.append('q."end" >= ?')
+        clauses.append(f'{dated}."end" >= ?')
         params.append(filters.start)
     if filters.end:
-        clauses.append("q.start <= ?")
+        clauses.append(f"{dated}.start <= ?")
         params.append(filters.end)
     if filters.event_ids is not None:
-        clauses.append("q.event_id IN (SELECT value FROM json_each(?))")
+        clauses.append(f"{event_id} IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(filters.event_ids)))
     return "".join(f" AND {c}" for c in clauses), params
 

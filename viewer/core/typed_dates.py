@@ -34,3 +34,14 @@ def parse_typed_date(text: str) -> tuple[float, float] | None:
 
 def _span(first: dt.date, last: dt.date) -> tuple[float, float]:
     return float(first.toordinal()), float(last.toordinal() + 1)
+
+
+def typed_days(text: str) -> tuple[str, str] | None:
+    """First and last day (ISO) of what was typed, for date filters; None if unreadable."""
+    parsed = parse_typed_date(text)
+    if parsed is None:
+        return None
+    first, after = parsed
+    return dt.date.fromordinal(int(first)).isoformat(), dt.date.fromordinal(
+        int(after) - 1
+    ).isoformat()

@@ -34,7 +34,7 @@ from viewer.core.lanes import LANE_OF_KIND, LANES
 from viewer.core.records import EventKind, Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
-from viewer.ui.annotations.commands import SaveUserEvent
+from viewer.ui.annotations.commands import save_user_event
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.annotations.file_actions import AnnotationFiles
 from viewer.ui.annotations.orphans import OrphansDialog
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
             event = dialog.user_event()
         self.annotations.flush()
         self.undo_stack.push(
-            SaveUserEvent(self.annotations.store, None, event, "Add my event", self._own_changed)
+            save_user_event(self.annotations.store, None, event, "Add my event", self._own_changed)
         )
         self.timeline.select_ids([event.id])
         return event
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
                 return
             changed = dialog.user_event()
         self.undo_stack.push(
-            SaveUserEvent(
+            save_user_event(
                 self.annotations.store, current, changed, "Edit my event", self._own_changed
             )
         )
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         if current is None or self.annotations is None:
             return
         self.undo_stack.push(
-            SaveUserEvent(
+            save_user_event(
                 self.annotations.store, current, None, "Delete my event", self._own_changed
             )
         )

@@ -1,10 +1,14 @@
-"""Undoable annotation edits: each command saves the whole annotation before and after."""
+"""Undoable edits of the user's annotations and events.
+
+One command does both kinds: it replaces a record's state `before` by `after`
+through a `put(old, new)` that saves at once, and undo puts the old one back.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -14,63 +18,49 @@ if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
 
 
-class SetAnnotation(QUndoCommand):
-    """Replace one event's annotation; saving happens in redo/undo, so it is immediate."""
-
-    def __init__(
-        self,
-        store: AnnotationStore,
-        before: Annotation,
-        after: Annotation,
-        text: str,
-        changed: Callable[[Annotation], None],
-    ) -> None:
+class Replace(QUndoCommand):
+    def __init__(self, text: str, before: Any, after: Any, put: Callable[[Any, Any], None]) -> None:
         super().__init__(text)
-        self.store = store
         self.before = before
         self.after = after
-        self.changed = changed
+        self.put = put
 
     def redo(self) -> None:
-        self.changed(self.store.save(_fresh(self.after)))
+        self.put(self.before, self.after)
 
     def undo(self) -> None:
-        self.changed(self.store.save(_fresh(self.before)))
+        self.put(self.after, self.before)
 
 
-def _fresh(annotation: Annotation) -> Annotation:
-    """The annotation stamped now (so an undo is newer than what it undoes)."""
-    return Annotation(
-        annotation.event_id, annotation.note, annotation.tags, annotation.starred, annotation.colour
-    )
+def set_annotation(
+    store: AnnotationStore,
+    before: Annotation,
+    after: Annotation,
+    text: str,
+    changed: Callable[[Annotation], None],
+) -> Replace:
+    """Replace one event's annotation (stamped now, so an undo is newer than its edit)."""
+
+    def put(_old: Annotation, new: Annotation) -> None:
+        changed(store.save(replace(new, updated="")))
+
+    return Replace(text, before, after, put)
 
 
-class SaveUserEvent(QUndoCommand):
+def save_user_event(
+    store: AnnotationStore,
+    before: UserEvent | None,
+    after: UserEvent | None,
+    text: str,
+    changed: Callable[[], None],
+) -> Replace:
     """Add, change or (with `after` None) delete one of the user's own events."""
 
-    def __init__(
-        self,
-        store: AnnotationStore,
-        before: UserEvent | None,
-        after: UserEvent | None,
-        text: str,
-        changed: Callable[[], None],
-    ) -> None:
-        super().__init__(text)
-        self.store = store
-        self.before = before
-        self.after = after
-        self.changed = changed
-
-    def _put(self, old: UserEvent | None, new: UserEvent | None) -> None:
+    def put(old: UserEvent | None, new: UserEvent | None) -> None:
         if new is not None:
-            self.store.save_user_event(replace(new, updated=""))
+            store.save_user_event(replace(new, updated=""))
         elif old is not None:
-            self.store.delete_user_event(old.id)
-        self.changed()
+            store.delete_user_event(old.id)
+        changed()
 
-    def redo(self) -> None:
-        self._put(self.before, self.after)
-
-    def undo(self) -> None:
-        self._put(self.after, self.before)
+    return Replace(text, before, after, put)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations.records import Annotation
-from viewer.ui.annotations.commands import SetAnnotation
+from viewer.ui.annotations.commands import set_annotation
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
@@ -163,7 +163,7 @@ class AnnotationEditor(QWidget):
     def _push(self, after: Annotation, text: str) -> None:
         if self.current is None or after == self.current:
             return
-        self.undo.push(SetAnnotation(self.store, self.current, after, text, self._on_saved))
+        self.undo.push(set_annotation(self.store, self.current, after, text, self._on_saved))
 
     def _on_saved(self, saved: Annotation) -> None:
         if self.current is not None and saved.event_id == self.current.event_id:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,7 +29,7 @@ from viewer.core.catalog import Catalog
 from viewer.core.lanes import LANES
 from viewer.core.records import Profile
 from viewer.core.search import Filters, Order, SearchResult
-from viewer.core.typed_dates import parse_typed_date
+from viewer.core.typed_dates import typed_days
 from viewer.ui.search.result_delegate import ResultDelegate
 from viewer.ui.search.results_model import ResultsModel, rows_of
 from viewer.ui.search.worker import RESULT_LIMIT, SearchWorker
@@ -153,8 +154,6 @@ class SearchPanel(QWidget):
         return menu
 
     def _ask_dates(self) -> None:
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
-
         text, ok = QInputDialog.getText(
             self, "Date range", "From and to, for example 2017 to 2019-06 (either may be left out):"
         )
@@ -167,19 +166,12 @@ class SearchPanel(QWidget):
         if len(parts) == 1:
             parts = [parts[0], parts[0]]
         start_text, end_text = parts[0], parts[-1]
-        start = parse_typed_date(start_text) if start_text else None
-        end = parse_typed_date(end_text) if end_text else None
+        start = typed_days(start_text) if start_text else None
+        end = typed_days(end_text) if end_text else None
         if (start_text and start is None) or (end_text and end is None) or not (start or end):
             self.count.setText(f"Not a date range I can read: {text!r}. Try 2017 to 2019-06.")
             return False
-        import datetime as dt  # noqa: PLC0415
-
-        def iso(day: float) -> str:
-            return dt.date.fromordinal(int(day)).isoformat()
-
-        self.set_filters(
-            start=iso(start[0]) if start else None, end=iso(end[1] - 1) if end else None
-        )
+        self.set_filters(start=start[0] if start else None, end=end[1] if end else None)
         return True
 
     def set_filters(self, **changes: object) -> None:
