@@ -28,6 +28,12 @@ LANE_OF_KIND: dict[EventKind, int] = {
     kind: number for number, lane in enumerate(LANES) for kind in lane.kinds
 }
 
+
+def lane_of(kind: str) -> int:
+    """The lane of an event kind given as text (a kind we do not know: the first lane)."""
+    return next((n for n, lane in enumerate(LANES) for k in lane.kinds if k.value == kind), 0)
+
+
 #: Stable small integers for tones, used in arrays.
 TONES: tuple[Tone, ...] = (Tone.WARM, Tone.COLD, Tone.MIXED, Tone.NEUTRAL)
 TONE_CODE: dict[Tone, int] = {tone: code for code, tone in enumerate(TONES)}

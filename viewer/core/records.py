@@ -22,6 +22,10 @@ class EventKind(StrEnum):
     CONTEXT = "context"
 
 
+#: Every event kind, as the text stored and exchanged.
+EVENT_KINDS = frozenset(kind.value for kind in EventKind)
+
+
 class Tone(StrEnum):
     """Tone toward the profile's target."""
 

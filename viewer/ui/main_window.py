@@ -30,8 +30,8 @@ from viewer.core.annotations.scope import Scope, scopes
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.catalog import Catalog
 from viewer.core.dates import FuzzyDate
-from viewer.core.lanes import LANE_OF_KIND, LANES
-from viewer.core.records import EventKind, Profile
+from viewer.core.lanes import LANES, lane_of
+from viewer.core.records import Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.annotations.commands import save_user_event
@@ -49,8 +49,6 @@ from viewer.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
-
-_KINDS = frozenset(kind.value for kind in EventKind)
 
 
 class MainWindow(QMainWindow):
@@ -400,7 +398,7 @@ class MainWindow(QMainWindow):
         for event in self.annotations.store.user_events():
             date = parse_user_date(event.date)
             if date is not None:
-                lane = LANE_OF_KIND.get(EventKind(event.kind), 0) if event.kind in _KINDS else 0
+                lane = lane_of(event.kind)
                 own.append((event.id, event.title, date, lane))
         return own
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
-from viewer.core.records import EventKind
+from viewer.core.records import EVENT_KINDS
 
 FORMAT = "timeline-viewer-annotations"
 VERSION = 1
@@ -29,7 +29,6 @@ MAX_SHORT = 500  # ids, titles, tags, dates
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
 
-_KINDS = frozenset(kind.value for kind in EventKind)
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -268,8 +267,8 @@ def _user_event(item: object, where: str, problems: list[str]) -> UserEvent | No
     values = {key: _text(item, key, where, problems) for key in ("id", "title", "date", "kind")}
     note = _text(item, "note", where, problems, limit=MAX_NOTE_CHARS, required=False)
     updated = _text(item, "updated", where, problems, required=False) or now_iso()
-    if values["kind"] and values["kind"] not in _KINDS:
-        problems.append(f"{where}.kind: must be one of {', '.join(sorted(_KINDS))}")
+    if values["kind"] and values["kind"] not in EVENT_KINDS:
+        problems.append(f"{where}.kind: must be one of {', '.join(sorted(EVENT_KINDS))}")
     if len(problems) > before:
         return None
     return UserEvent(values["id"], values["title"], values["date"], values["kind"], note, updated)

@@ -48,6 +48,7 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
+        self.marks: dict[int, Mark] = {}  # event row -> the user's mark on it
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
             "Events in lanes over time. Left and Right step through events, plus and "
@@ -80,8 +81,6 @@ class TimelineView(QAbstractScrollArea):
         self._relayout()
 
     # -- data ------------------------------------------------------------------------
-
-    marks: dict[int, Mark] = {}  # noqa: RUF012 - replaced, never mutated
 
     def set_data(
         self,
@@ -118,8 +117,6 @@ class TimelineView(QAbstractScrollArea):
         row = self.data.row_of(event_id)
         if row is None:
             return
-        if "marks" not in self.__dict__:
-            self.marks = {}  # never mutate the shared class default
         if mark is None:
             self.marks.pop(row, None)
         else:
