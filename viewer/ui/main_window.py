@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.scope_picker: QComboBox | None = None
         self.own_event_actions: list[QAction] = []
         self._notes: dict[str, Annotation] = {}  # the store's annotations, kept in step
+        self._marks: dict[str, Mark] = {}  # event id -> its mark, kept in step likewise
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self._attach_scope_picker()
         self._attach_menus()
         self._notes = store.annotations()  # kept in step with every save (below)
+        self._rebuild_marks()
         self.annotations.annotation_changed.connect(self._on_annotation_saved)
         self._show_data(keep_view=True)
         self._on_selection(self.timeline.selected_ids())
@@ -461,6 +463,7 @@ class MainWindow(QMainWindow):
         return self._user_event(selected[-1]) if selected else None
 
     def _own_changed(self) -> None:
+        self._rebuild_marks()
         self._show_data(keep_view=True)
         selected = self.timeline.selected_ids()
         if selected:
@@ -506,19 +509,24 @@ class MainWindow(QMainWindow):
         if not saved.is_empty:
             self._notes[saved.event_id] = saved
         self.search.set_notes(dict(self._notes))  # a snapshot the search thread may read
+        own = self._user_event(saved.event_id) is not None
+        mark = None if saved.is_empty and not own else Mark.of(saved, own=own)
+        if mark is None:
+            self._marks.pop(saved.event_id, None)
+        else:
+            self._marks[saved.event_id] = mark
         if old is None or set(old.tags) != set(saved.tags):
             self._refresh_scopes()
         if self.scope.kind != "all":
             self.set_scope(self.scope)
-            return
-        own = self._user_event(saved.event_id) is not None
-        mark = None if saved.is_empty and not own else Mark.of(saved, own=own)
-        self.timeline.update_mark(saved.event_id, mark)
+        else:
+            self.timeline.update_mark(saved.event_id, mark)
 
     def _on_annotation_changed(self) -> None:
         """Many annotations may have changed (an import, orphans): reload them."""
         if self.annotations is not None:
             self._notes = self.annotations.store.annotations()
+            self._rebuild_marks()
         self._refresh_scopes()
         if self.scope.kind == "all":
             self.refresh_marks()
@@ -528,15 +536,17 @@ class MainWindow(QMainWindow):
     def refresh_marks(self) -> None:
         """Show on the timeline which events carry a star, a note or a colour."""
         if self.annotations is not None:
-            annotations = self._notes
-            marks = {i: Mark.of(a) for i, a in annotations.items()}
-            for event_id, _title, _date, _lane in self._own_events():
-                base = annotations.get(event_id)
-                marks[event_id] = (
-                    Mark.of(base, own=True) if base else Mark(False, False, None, True)
-                )
-            self.timeline.set_marks(marks)
-            self.search.set_notes(dict(annotations))
+            self.timeline.set_marks(self._marks)
+
+    def _rebuild_marks(self) -> None:
+        """Every mark from the kept annotations and own events (after a bulk change)."""
+        notes = self._notes
+        marks = {i: Mark.of(a) for i, a in notes.items()}
+        for event_id, _title, _date, _lane in self._own_events():
+            base = notes.get(event_id)
+            marks[event_id] = Mark.of(base, own=True) if base else Mark(False, False, None, True)
+        self._marks = marks
+        self.search.set_notes(dict(notes))
 
     def _import_annotations(self) -> None:
         assert self.annotation_files is not None and self.annotations is not None
