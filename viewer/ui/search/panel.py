@@ -123,7 +123,8 @@ class SearchPanel(QWidget):
     def _filter_menu(self, catalog: Catalog, profiles: list[Profile]) -> QMenu:
         menu = QMenu(self)
         speakers = menu.addMenu("Speaker")
-        for entity in catalog.speakers():
+        everyone = catalog.speakers()
+        for entity in everyone:
             action = speakers.addAction(entity.name)
             action.triggered.connect(lambda _c=False, e=entity.id: self.set_filters(speaker_id=e))
         profile_menu = menu.addMenu("Profile")
@@ -149,7 +150,7 @@ class SearchPanel(QWidget):
         clear = QAction("Clear all filters", self)
         clear.triggered.connect(self.clear_filters)
         menu.addAction(clear)
-        self._speaker_names = {e.id: e.name for e in catalog.speakers()}
+        self._speaker_names = {e.id: e.name for e in everyone}
         self._profile_titles = {p.id: p.title for p in profiles}
         return menu
 
