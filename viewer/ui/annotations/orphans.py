@@ -38,6 +38,7 @@ class OrphansDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setAccessibleName("Orphaned notes")
         self.view.setWordWrap(True)
+        self.view.setSpacing(4)  # keep one note apart from the next
         self.explain = QLabel(
             "These notes belong to events that this catalog no longer has (removed or "
             "renamed in a data update). They are kept until you re-attach or delete them."
