@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -162,11 +163,24 @@ def test_event_id_filter_limits_quotes_and_events(engine: SearchEngine) -> None:
     assert nothing.hits == () and nothing.events == ()
 
 
-def test_the_users_notes_are_searched_with_the_same_query(engine: SearchEngine) -> None:
+def test_the_users_notes_are_searched_with_the_same_query(
+    engine: SearchEngine, tmp_path: Path
+) -> None:
     from viewer.core.annotations.records import Annotation
+    from viewer.core.annotations.store import AnnotationStore
 
-    notes = {"2018-07-16-helsinki-summit": Annotation("2018-07-16-helsinki-summit", "Élysée cable")}
-    result = engine.search("elysee", notes=notes)
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    store.save(Annotation("2018-07-16-helsinki-summit", "Élysée cable"))
+    store.save(Annotation("2019-06-osaka-g20-meeting", "nothing to see"))
+    notes = store.path
+    result = engine.search("elysee", notes_db=notes)
     assert [n.event.title for n in result.notes] == ["Helsinki summit"]
-    scoped = engine.search("elysee", notes=notes, filters=Filters(event_ids=frozenset({"x"})))
+    assert result.notes[0].hit.spans == ((0, 6),)
+    scoped = engine.search("elysee", notes_db=notes, filters=Filters(event_ids=frozenset({"x"})))
     assert scoped.notes == ()
+    store.save(Annotation("2018-07-16-helsinki-summit", "changed wording"))  # seen at once
+    assert engine.search("elysee", notes_db=notes).notes == ()
+    assert [n.event.title for n in engine.search("wording", notes_db=notes).notes] == [
+        "Helsinki summit"
+    ]
+    store.close()

@@ -9,15 +9,16 @@ copy of the same words) are offered beside them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from viewer.core.annotations.records import Annotation
-from viewer.core.catalog import QUOTE_COLUMNS, Catalog
+from viewer.core.catalog import QUOTE_COLUMNS, Catalog, read_only_uri
 from viewer.core.note_search import NoteHit, note_hits
 from viewer.core.query import Query, Term, parse
 from viewer.core.records import Event, QuoteHit
@@ -105,6 +106,7 @@ class SearchEngine:
         self._vocabulary: list[str] | None = None
         self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
         self._common = 0  # a word in more documents than this is too common to look for
+        self._notes_db: Path | None = None  # the user's annotations, attached as "notes"
 
     def close(self) -> None:
         self._conn.close()
@@ -127,8 +129,9 @@ class SearchEngine:
         profile_id: str | None = None,
         fuzzy: bool = True,
         events: bool = True,
-        notes: Mapping[str, Annotation] | None = None,
+        notes_db: Path | None = None,
     ) -> SearchResult:
+        """Quotes (and events, and the user's notes in `notes_db`) matching `text`."""
         if profile_id is not None:
             filters = replace(filters, profile_id=profile_id)
         query = parse(text)
@@ -156,11 +159,11 @@ class SearchEngine:
                     seen = {h.quote.id for h in (*hits, *close)}
                     close += self.fuzzy_hits(respelt, filters, limit - len(close), seen)
             variants = self.variant_hits([*hits, *close], filters)
+            noted = self.note_results(query, expression, filters, notes_db, limit)
         except sqlite3.OperationalError as exc:  # interrupted, or a query FTS5 still refuses
             if "interrupt" in str(exc):
                 return SearchResult(query, (), message=CANCELLED)
             return SearchResult(query, (), message=f"This search could not be run ({exc}).")
-        noted = self.note_results(query, filters, notes, limit) if notes else ()
         found = hits or event_hits or close or variants or noted
         return SearchResult(
             query, hits, event_hits, close, variants, substitutes,
@@ -168,13 +171,43 @@ class SearchEngine:
         )  # fmt: skip
 
     def note_results(
-        self, query: Query, filters: Filters, notes: Mapping[str, Annotation], limit: int
+        self, query: Query, expression: str, filters: Filters, notes_db: Path | None, limit: int
     ) -> tuple[NoteResult, ...]:
+        """The user's notes that match, through their own full-text index (read-only)."""
+        if not self._attach_notes(notes_db):
+            return ()
+        where, params = "", []
         if filters.event_ids is not None:
-            notes = {i: a for i, a in notes.items() if i in filters.event_ids}
-        found = note_hits(query, notes, limit)
+            where = "AND a.event_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(filters.event_ids)))
+        rows = self._conn.execute(
+            "SELECT a.event_id, a.note FROM notes.note_fts "
+            "JOIN notes.annotation a ON a.rowid = note_fts.rowid "
+            f"WHERE note_fts MATCH ? {where} ORDER BY rank LIMIT ?",
+            [expression, *params, limit],
+        ).fetchall()
+        found = note_hits(query, {r[0]: Annotation(r[0], r[1]) for r in rows}, limit)
         events = {e.id: e for e in self.catalog.events_by_id(h.event_id for h in found)}
         return tuple(NoteResult(events[h.event_id], h) for h in found if h.event_id in events)
+
+    def _attach_notes(self, path: Path | None) -> bool:
+        """Attach the annotations file read-only (once); False when there is none to search."""
+        if path == self._notes_db:
+            return path is not None
+        if self._notes_db is not None:
+            self._conn.execute("DETACH DATABASE notes")
+            self._notes_db = None
+        if path is None or not path.exists():
+            return False
+        try:
+            self._conn.execute("ATTACH DATABASE ? AS notes", (read_only_uri(path),))
+            self._conn.execute("SELECT 1 FROM notes.note_fts LIMIT 0")
+        except sqlite3.OperationalError:  # not there, or from an app without the index
+            with contextlib.suppress(sqlite3.OperationalError):
+                self._conn.execute("DETACH DATABASE notes")
+            return False
+        self._notes_db = path
+        return True
 
     def quote_hits(
         self, expression: str, filters: Filters, order: Order, limit: int, offset: int

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.annotations.records import Annotation, Mark, UserEvent
+from viewer.core.annotations.index import AnnotationIndex
+from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.scope import Scope, scopes
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.catalog import Catalog
 from viewer.core.dates import FuzzyDate
 from viewer.core.lanes import LANES, lane_of
 from viewer.core.records import Profile
+from viewer.core.timeline_data import TimelineData
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
 from viewer.ui.annotations.commands import save_user_event
@@ -82,8 +84,9 @@ class MainWindow(QMainWindow):
         self.scope = Scope()
         self.scope_picker: QComboBox | None = None
         self.own_event_actions: list[QAction] = []
-        self._notes: dict[str, Annotation] = {}  # the store's annotations, kept in step
-        self._marks: dict[str, Mark] = {}  # event id -> its mark, kept in step likewise
+        self._index = AnnotationIndex()  # the store's annotations, kept in step per save
+        self._own: dict[str, UserEvent] = {}  # the user's own events, by id, kept likewise
+        self._with_own: TimelineData | None = None  # the profile's events and the user's
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -150,8 +153,8 @@ class MainWindow(QMainWindow):
             self.right.setSizes([500, 300])
         self._attach_scope_picker()
         self._attach_menus()
-        self._notes = store.annotations()  # kept in step with every save (below)
-        self._rebuild_marks()
+        self._reload_annotations()
+        self.search.set_notes_db(store.path)
         self.annotations.annotation_changed.connect(self._on_annotation_saved)
         self._show_data(keep_view=True)
         self._on_selection(self.timeline.selected_ids())
@@ -161,8 +164,7 @@ class MainWindow(QMainWindow):
         if self.annotations is None:
             return
         known = self.catalog.event_ids()
-        own = {e.id for e in self.annotations.store.user_events()}
-        missing = sum(1 for i in self._notes if i not in known and i not in own)
+        missing = sum(1 for i in self._index if i not in known and i not in self._own)
         if missing:
             self.statusBar().showMessage(
                 f"{missing} of your notes belong to events this catalog no longer has: "
@@ -365,6 +367,7 @@ class MainWindow(QMainWindow):
         detail = self.catalog.profile_detail(profile_id)
         self.header.set_profile(detail)
         self._profile_data = self.catalog.timeline(profile_id)
+        self._with_own = None
         subject = detail.profile.subject.name.split()[-1]
         self._stance_label = f"Stance\n({subject}'s words)"
         self._show_data(keep_view=False)
@@ -375,7 +378,9 @@ class MainWindow(QMainWindow):
 
     def _show_data(self, *, keep_view: bool) -> None:
         """The profile's events on the timeline, narrowed to the chosen scope."""
-        data = self._profile_data.with_events(self._own_events())
+        if self._with_own is None:
+            self._with_own = self._profile_data.with_events(self._own_events())
+        data = self._with_own
         ids = self._scope_ids()
         if ids is not None:
             data = data.subset(data.mask_of(ids))
@@ -397,7 +402,7 @@ class MainWindow(QMainWindow):
         if self.annotations is None:
             return []
         own = []
-        for event in self.annotations.store.user_events():
+        for event in self._own.values():
             date = parse_user_date(event.date)
             if date is not None:
                 lane = lane_of(event.kind)
@@ -407,7 +412,7 @@ class MainWindow(QMainWindow):
     def _user_event(self, event_id: str) -> UserEvent | None:
         if self.annotations is None:
             return None
-        return next((e for e in self.annotations.store.user_events() if e.id == event_id), None)
+        return self._own.get(event_id)
 
     def _show_user_event(self, event: UserEvent) -> None:
         date = parse_user_date(event.date)
@@ -463,7 +468,10 @@ class MainWindow(QMainWindow):
         return self._user_event(selected[-1]) if selected else None
 
     def _own_changed(self) -> None:
-        self._rebuild_marks()
+        if self.annotations is not None:
+            self._own = {e.id: e for e in self.annotations.store.user_events()}
+            self._index.set_own(self._own)
+            self._with_own = None
         self._show_data(keep_view=True)
         selected = self.timeline.selected_ids()
         if selected:
@@ -474,7 +482,7 @@ class MainWindow(QMainWindow):
     def _scope_ids(self) -> frozenset[str] | None:
         if self.annotations is None or self.scope.kind == "all":
             return None
-        return self.scope.event_ids(self._notes)
+        return self._index.in_scope(self.scope)
 
     def set_scope(self, scope: Scope) -> None:
         """Show only the starred events, those with a note, a colour or a tag (or all)."""
@@ -505,48 +513,32 @@ class MainWindow(QMainWindow):
 
     def _on_annotation_saved(self, saved: Annotation) -> None:
         """One annotation changed: update only what shows it (fast at any count)."""
-        old = self._notes.pop(saved.event_id, None)
-        if not saved.is_empty:
-            self._notes[saved.event_id] = saved
-        self.search.set_notes(dict(self._notes))  # a snapshot the search thread may read
-        own = self._user_event(saved.event_id) is not None
-        mark = None if saved.is_empty and not own else Mark.of(saved, own=own)
-        if mark is None:
-            self._marks.pop(saved.event_id, None)
-        else:
-            self._marks[saved.event_id] = mark
+        old = self._index.put(saved)
         if old is None or set(old.tags) != set(saved.tags):
             self._refresh_scopes()
         if self.scope.kind != "all":
             self.set_scope(self.scope)
         else:
-            self.timeline.update_mark(saved.event_id, mark)
+            self.timeline.marks_changed()
 
     def _on_annotation_changed(self) -> None:
         """Many annotations may have changed (an import, orphans): reload them."""
-        if self.annotations is not None:
-            self._notes = self.annotations.store.annotations()
-            self._rebuild_marks()
+        self._reload_annotations()
         self._refresh_scopes()
-        if self.scope.kind == "all":
-            self.refresh_marks()
-        else:
-            self.set_scope(self.scope)
+        self.set_scope(self.scope)  # own events may have come or gone too
+
+    def _reload_annotations(self) -> None:
+        """Read every annotation and own event again (on attaching, after an import)."""
+        if self.annotations is not None:
+            store = self.annotations.store
+            self._own = {e.id: e for e in store.user_events()}
+            self._index = AnnotationIndex(store.annotations(), self._own)
+            self._with_own = None
 
     def refresh_marks(self) -> None:
         """Show on the timeline which events carry a star, a note or a colour."""
         if self.annotations is not None:
-            self.timeline.set_marks(self._marks)
-
-    def _rebuild_marks(self) -> None:
-        """Every mark from the kept annotations and own events (after a bulk change)."""
-        notes = self._notes
-        marks = {i: Mark.of(a) for i, a in notes.items()}
-        for event_id, _title, _date, _lane in self._own_events():
-            base = notes.get(event_id)
-            marks[event_id] = Mark.of(base, own=True) if base else Mark(False, False, None, True)
-        self._marks = marks
-        self.search.set_notes(dict(notes))
+            self.timeline.set_marks(self._index.marks())
 
     def _import_annotations(self) -> None:
         assert self.annotation_files is not None and self.annotations is not None

@@ -38,7 +38,7 @@ def test_add_edit_delete_with_undo(window: MainWindow) -> None:
     assert window.timeline.selected_ids() == [MINE.id]
     assert "My own event" in window.detail.toPlainText()
     assert window.own_event_actions[0].isEnabled()
-    assert window.timeline.marks[window.timeline.data.row_of(MINE.id)].own  # type: ignore[index]
+    assert window.timeline.marks[MINE.id].own
 
     window.edit_user_event(UserEvent(MINE.id, "Interview (moved)", "2018-08", "statement"))
     row = window.timeline.data.row_of(MINE.id)

@@ -30,5 +30,19 @@ STEPS: dict[int, tuple[str, ...]] = {
         " note TEXT NOT NULL DEFAULT '',"
         " updated TEXT NOT NULL)",
     ),
+    3: (  # the notes' full-text index, kept in step by triggers, for searching notes
+        "CREATE VIRTUAL TABLE note_fts USING fts5("
+        " note, content='annotation', content_rowid='rowid',"
+        " tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER annotation_note_added AFTER INSERT ON annotation BEGIN"
+        " INSERT INTO note_fts(rowid, note) VALUES (new.rowid, new.note); END",
+        "CREATE TRIGGER annotation_note_removed AFTER DELETE ON annotation BEGIN"
+        " INSERT INTO note_fts(note_fts, rowid, note) VALUES ('delete', old.rowid, old.note);"
+        " END",
+        "CREATE TRIGGER annotation_note_changed AFTER UPDATE OF note ON annotation BEGIN"
+        " INSERT INTO note_fts(note_fts, rowid, note) VALUES ('delete', old.rowid, old.note);"
+        " INSERT INTO note_fts(rowid, note) VALUES (new.rowid, new.note); END",
+        "INSERT INTO note_fts(note_fts) VALUES ('rebuild')",
+    ),
 }
 SCHEMA_VERSION = max(STEPS)

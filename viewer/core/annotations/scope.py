@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-
-from viewer.core.annotations.records import Annotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,18 +18,6 @@ class Scope:
             "noted": "With my note",
             "coloured": "With a colour",
         }.get(self.kind, f"Tag: {self.tag}")
-
-    def event_ids(self, annotations: Mapping[str, Annotation]) -> frozenset[str] | None:
-        """The events in scope, or None for no restriction."""
-        if self.kind == "all":
-            return None
-        keep = {
-            "starred": lambda a: a.starred,
-            "noted": lambda a: bool(a.note.strip()),
-            "coloured": lambda a: a.colour is not None,
-            "tag": lambda a: self.tag in a.tags,
-        }[self.kind]
-        return frozenset(i for i, a in annotations.items() if keep(a))
 
 
 def scopes(tags: list[str]) -> list[Scope]:

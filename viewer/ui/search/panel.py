@@ -6,8 +6,8 @@ It asks the worker for results and shows them; choosing a result emits
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.annotations.records import Annotation
 from viewer.core.catalog import Catalog
 from viewer.core.lanes import LANES
 from viewer.core.records import Profile
@@ -54,7 +53,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.filters = Filters()
         self._scope_label = ""
-        self.notes: Mapping[str, Annotation] = {}  # the user's annotations, searched too
+        self.notes_db: Path | None = None  # the user's annotations, their notes searched too
         self._result: SearchResult | None = None
         self._worker = SearchWorker(catalog, self)
         self._worker.answered.connect(self._show)
@@ -180,9 +179,9 @@ class SearchPanel(QWidget):
         self._show_chips()
         self.run_now()
 
-    def set_notes(self, notes: Mapping[str, Annotation]) -> None:
-        """The user's annotations as they are now (a snapshot the worker may read)."""
-        self.notes = notes
+    def set_notes_db(self, path: Path | None) -> None:
+        """Search the notes in this annotations file too (the worker reads it read-only)."""
+        self.notes_db = path
 
     def set_scope(self, label: str, event_ids: frozenset[str] | None) -> None:
         """Narrow the search to the events the window shows (starred, a tag…)."""
@@ -270,7 +269,7 @@ class SearchPanel(QWidget):
             self.model.set_rows([])
             self._show_count()
             return
-        self._worker.submit(text, self.filters, self.order.currentData(), self.notes)
+        self._worker.submit(text, self.filters, self.order.currentData(), self.notes_db)
 
     def _show(self, result: SearchResult) -> None:
         if not self.box.text().strip():

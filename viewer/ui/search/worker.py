@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from viewer.core.annotations.records import Annotation
 from viewer.core.catalog import Catalog
 from viewer.core.search import CANCELLED, Filters, Order, SearchEngine, SearchResult
 
@@ -20,7 +19,7 @@ class SearchRequest:
     text: str
     filters: Filters
     order: Order
-    notes: Mapping[str, Annotation] | None = None  # the user's, searched alongside
+    notes_db: Path | None = None  # the user's annotations, their notes searched alongside
     limit: int = RESULT_LIMIT
 
 
@@ -47,7 +46,7 @@ class _Runner(QObject):
             filters=request.filters,
             order=request.order,
             limit=request.limit,
-            notes=request.notes,
+            notes_db=request.notes_db,
         )
 
 
@@ -78,12 +77,12 @@ class SearchWorker(QObject):
         text: str,
         filters: Filters,
         order: Order,
-        notes: Mapping[str, Annotation] | None = None,
+        notes_db: Path | None = None,
     ) -> int:
         self._number += 1
         self._runner.latest = self._number
         self._engine.interrupt()  # whatever runs now is out of date
-        self._submitted.emit(SearchRequest(self._number, text, filters, order, notes))
+        self._submitted.emit(SearchRequest(self._number, text, filters, order, notes_db))
         return self._number
 
     @Slot(int, object)

@@ -9,6 +9,8 @@ million.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -86,7 +88,8 @@ class TimelinePainter:
         self.dark = self.base.lightnessF() < 0.5
         # The user's own marks: dark red on light backgrounds, light gold on dark ones.
         self.mark_colour = QColor("#FFD75E" if self.dark else "#A2001D")
-        self._marks: dict[int, Mark] = {}
+        self._marks: Mapping[str, Mark] = {}  # by event id
+        self._ids: tuple[str, ...] = ()  # event id of each row
         # Opaque colours blended ahead of time: translucent lines and fills are many
         # times slower to draw in the raster engine.
         self.grid = _blend(self.text, self.base, 0.12)
@@ -162,9 +165,10 @@ class TimelinePainter:
         eras: list[Era],
         stance_label: str,
         has_focus: bool,
-        marks: dict[int, Mark] | None = None,
+        marks: Mapping[str, Mark] | None = None,
     ) -> None:
         self._marks = marks or {}
+        self._ids = data.ids
         p.fillRect(QRectF(0, 0, geo.width, geo.height), self.base)
         p.setClipRect(geo.time_rect())
         self._lanes_background(p, geo)
@@ -298,7 +302,7 @@ class TimelinePainter:
     def _single(
         self, p: QPainter, x: float, y: float, row: int, room: float, data: TimelineData
     ) -> None:
-        mark = self._marks.get(row)
+        mark = self._marks.get(self._ids[row])
         if mark is not None and mark.colour:  # the user's colour: a band under the marker
             p.fillRect(QRectF(x - HALF - 1, y + HALF + 2, 2 * HALF + 2, 3), QColor(mark.colour))
         marker = self._markers[(int(data.tone[row]), bool(data.cancelled[row]))]
@@ -366,7 +370,7 @@ class TimelinePainter:
 
     def _fancy_bar(self, p: QPainter, bar: Bar) -> None:
         rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
-        mark = self._marks.get(bar.rows[0]) if len(bar.rows) == 1 else None
+        mark = self._marks.get(self._ids[bar.rows[0]]) if len(bar.rows) == 1 else None
         if mark is not None:
             if mark.own:
                 p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))

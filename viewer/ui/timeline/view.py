@@ -9,6 +9,8 @@ Input:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -48,7 +50,7 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.marks: dict[int, Mark] = {}  # event row -> the user's mark on it
+        self.marks: Mapping[str, Mark] = {}  # event id -> the user's mark on it
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
             "Events in lanes over time. Left and Right step through events, plus and "
@@ -97,30 +99,21 @@ class TimelineView(QAbstractScrollArea):
         self.flips = flips(stance)
         self.stance_label = stance_label
         self.selected = []
-        self.marks = {}
         self.limits = Limits(*data.bounds())
         self._rebuild_order()
         view = self.view if keep_view else self.limits.fit(self._time_width())
         self.set_viewport(view)
 
-    def set_marks(self, marks: dict[str, Mark]) -> None:
-        """Show which events carry the user's star, note or colour."""
-        if len(marks) > len(self.data):  # a narrowed timeline: walk its few events
-            self.marks = {r: marks[e] for r, e in enumerate(self.data.ids) if e in marks}
-        else:
-            row_of = self.data.row_of
-            self.marks = {r: m for e, m in marks.items() if (r := row_of(e)) is not None}
+    def set_marks(self, marks: Mapping[str, Mark]) -> None:
+        """Show which events carry the user's star, note or colour (by event id).
+
+        The mapping is kept, not copied: a live view the caller keeps up to date,
+        telling the view with `marks_changed()`; only drawn events are looked up.
+        """
+        self.marks = marks
         self.viewport().update()
 
-    def update_mark(self, event_id: str, mark: Mark | None) -> None:
-        """Change one event's mark (None: no mark)."""
-        row = self.data.row_of(event_id)
-        if row is None:
-            return
-        if mark is None:
-            self.marks.pop(row, None)
-        else:
-            self.marks[row] = mark
+    def marks_changed(self) -> None:
         self.viewport().update()
 
     def set_lane_visible(self, lane: int, visible: bool) -> None:
