@@ -1,6 +1,8 @@
 import datetime as dt
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer.core.catalog import Catalog
 from viewer.core.dates import Precision
@@ -10,6 +12,7 @@ from viewer.core.stance import StancePoint, flips
 from viewer.core.timeline_data import (
     DAY_CODE,
     PRECISION_CODE,
+    PRECISIONS,
     TimelineData,
     point_bins,
     visible_extents,
@@ -135,3 +138,56 @@ def test_with_events_adds_the_users_own_in_order(catalog: Catalog) -> None:
     assert row is not None and both.titles[row] == "My interview"
     assert list(both.start) == sorted(both.start)
     assert int(both.lane[row]) == 2
+
+
+def _built_from_columns(data: TimelineData, keep: np.ndarray) -> TimelineData:
+    rows = np.flatnonzero(keep)
+    return TimelineData.from_columns(
+        [data.ids[r] for r in rows],
+        [data.titles[r] for r in rows],
+        data.start[rows],
+        data.end[rows],
+        data.lane[rows],
+        data.tone[rows],
+        data.precision[rows],
+        data.approximate[rows],
+        data.cancelled[rows],
+    )
+
+
+def _same(a: TimelineData, b: TimelineData) -> None:
+    assert a.ids == b.ids and a.titles == b.titles
+    assert np.array_equal(a.point_pos, b.point_pos)
+    for mine, theirs in zip(a.lanes, b.lanes, strict=True):
+        assert np.array_equal(mine.point_days, theirs.point_days)
+        assert np.array_equal(mine.point_rows, theirs.point_rows)
+        assert mine.extents == theirs.extents
+        for name in ("extent_starts", "extent_ends", "extent_rows", "extent_tones"):
+            assert np.array_equal(getattr(mine, name), getattr(theirs, name)), name
+        assert np.array_equal(mine.extent_counts, theirs.extent_counts)
+        assert np.array_equal(mine.extent_hollow, theirs.extent_hollow)
+        assert np.array_equal(mine.member_rows, theirs.member_rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(0, 1))
+def test_a_subset_is_what_building_from_the_kept_events_gives(seed: int, share: float) -> None:
+    """The fast cut-down lanes equal lanes built from scratch, for any events kept."""
+    rng = np.random.default_rng(seed)
+    n = 300
+    start = rng.integers(730_000, 731_000, n).astype(np.float64)
+    precision = rng.integers(0, len(PRECISIONS), n).astype(np.int8)
+    length = np.where(precision == DAY_CODE, 1, rng.choice([30, 90, 365], n))
+    data = TimelineData.from_columns(
+        [f"e{i:04d}" for i in range(n)],
+        [f"Event {i}" for i in range(n)],
+        start,
+        start + length,
+        rng.integers(0, len(LANES), n).astype(np.int8),
+        rng.integers(0, 4, n).astype(np.int8),
+        precision,
+        rng.random(n) < 0.2,
+        rng.random(n) < 0.1,
+    )
+    keep = rng.random(n) < share
+    _same(data.subset(keep), _built_from_columns(data, keep))

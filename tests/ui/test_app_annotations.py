@@ -7,10 +7,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from viewer.core.annotations.loading import open_annotations
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.paths import UserPaths
-from viewer.ui.app import offer_backup, open_annotations
+from viewer.ui.app import offer_backup
 from viewer.ui.errors import ErrorReporter
 
 

@@ -112,9 +112,9 @@ class Catalog:
     # -- entities and sources -------------------------------------------------
 
     def event_ids(self) -> set[str]:
-        cursor = self._db.cursor()
-        cursor.row_factory = None  # plain tuples: 100k ids in a few ms
-        return {r[0] for r in cursor.execute("SELECT id FROM event")}
+        # One JSON array parsed in C: several times faster than 100k row tuples.
+        joined = self._db.execute("SELECT json_group_array(id) FROM event").fetchone()[0]
+        return set(json.loads(joined))
 
     def event_labels(self) -> dict[str, tuple[str, str, str]]:
         """id -> (ISO start for sorting, date as known, title) of every event."""

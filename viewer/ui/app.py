@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,10 +18,12 @@ from viewer import __version__
 from viewer.core.catalog import Catalog
 from viewer.core.errors import CatalogError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
+from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
 
 APP_TITLE = "Timeline Viewer"
@@ -82,20 +85,35 @@ def run(args: argparse.Namespace) -> int:
         window.installEventFilter(watcher)
     window.show()
     stores: list[AnnotationStore] = []
+    loader = AnnotationLoader()
 
-    def attach() -> None:  # after the first paint: opening them imports SQLAlchemy
-        store = open_annotations(paths)
+    def attach(opened: OpenedAnnotations) -> None:
+        store = opened.store
         for message in store.report.messages:
             reporter.report("Your annotations", message, window)
         if store.report.moved_aside:
-            store = offer_backup(store, paths, reporter, window)
-        stores.append(store)
-        window.attach_store(store)
-        QTimer.singleShot(3000, store.take_daily_backup)
+            restored = offer_backup(store, paths, reporter, window)
+            if restored is not store:
+                from viewer.core.annotations.loading import load  # noqa: PLC0415
+
+                opened = load(restored, catalog.path)
+        stores.append(opened.store)
+        window.attach_store(opened)
+        QTimer.singleShot(3000, opened.store.take_daily_backup)
+
+    loader.ready.connect(attach)
+    loader.failed.connect(
+        lambda details: reporter.report(
+            "Your annotations could not be opened", details.strip().splitlines()[-1], window
+        )
+    )
+    threads: list[threading.Thread] = []
 
     if not args.quit_after_paint:  # start-up benchmarks measure up to the first paint
-        after_first_paint(window, attach)
+        after_first_paint(window, lambda: threads.append(loader.start(paths, catalog.path)))
     code = app.exec()
+    for thread in threads:
+        thread.join()  # an upgrade of the annotations file in progress is finished
     for store in stores:
         store.close()
     catalog.close()
@@ -121,11 +139,6 @@ def offer_backup(
         return store
     store.close()
     files.restore(backup, paths.annotations_db)
+    from viewer.core.annotations.loading import open_annotations  # noqa: PLC0415
+
     return open_annotations(paths)
-
-
-def open_annotations(paths: UserPaths) -> AnnotationStore:
-    """The user's annotations; whatever is wrong with the file, the app still opens."""
-    from viewer.core.annotations.store import AnnotationStore  # noqa: PLC0415 - SQLAlchemy
-
-    return AnnotationStore(paths.annotations_db, paths.backups_dir)

@@ -50,6 +50,7 @@ from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
+    from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
 
 
@@ -131,10 +132,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_counts_text(catalog))
         self._restore()
         if store is not None:
-            self.attach_store(store)
+            from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
 
-    def attach_store(self, store: AnnotationStore) -> None:
+            self.attach_store(load(store, catalog.path))
+
+    def attach_store(self, opened: OpenedAnnotations) -> None:
         """Add the user's annotations: editor, marks, scopes, own events, file actions."""
+        store = opened.store
         self.annotations = AnnotationEditor(store, self.undo_stack)
         self.annotation_files = AnnotationFiles(store, self.catalog, self.reporter, self)
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -153,18 +157,19 @@ class MainWindow(QMainWindow):
             self.right.setSizes([500, 300])
         self._attach_scope_picker()
         self._attach_menus()
-        self._reload_annotations()
+        self._own = {e.id: e for e in store.user_events()}
+        self._index = opened.index
+        self._with_own = None
         self.search.set_notes_db(store.path)
         self.annotations.annotation_changed.connect(self._on_annotation_saved)
-        self._show_data(keep_view=True)
+        if self._own:  # the user's events join the timeline
+            self._show_data(keep_view=True)
+        else:
+            self.refresh_marks()
         self._on_selection(self.timeline.selected_ids())
-        self._tell_orphans()
+        self._tell_orphans(opened.orphans)
 
-    def _tell_orphans(self) -> None:
-        if self.annotations is None:
-            return
-        known = self.catalog.event_ids()
-        missing = sum(1 for i in self._index if i not in known and i not in self._own)
+    def _tell_orphans(self, missing: int) -> None:
         if missing:
             self.statusBar().showMessage(
                 f"{missing} of your notes belong to events this catalog no longer has: "
@@ -513,8 +518,7 @@ class MainWindow(QMainWindow):
 
     def _on_annotation_saved(self, saved: Annotation) -> None:
         """One annotation changed: update only what shows it (fast at any count)."""
-        old = self._index.put(saved)
-        if old is None or set(old.tags) != set(saved.tags):
+        if self._index.put(saved):  # its tags changed: the tags in use may have
             self._refresh_scopes()
         if self.scope.kind != "all":
             self.set_scope(self.scope)
@@ -528,11 +532,11 @@ class MainWindow(QMainWindow):
         self.set_scope(self.scope)  # own events may have come or gone too
 
     def _reload_annotations(self) -> None:
-        """Read every annotation and own event again (on attaching, after an import)."""
+        """Read every mark, tag and own event again (after an import, orphans re-attached)."""
         if self.annotations is not None:
             store = self.annotations.store
             self._own = {e.id: e for e in store.user_events()}
-            self._index = AnnotationIndex(store.annotations(), self._own)
+            self._index = store.index()
             self._with_own = None
 
     def refresh_marks(self) -> None:

@@ -7,6 +7,7 @@ up before it is upgraded in a single transaction that rolls back on failure.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import NullPool
 
 from viewer.core.annotations import files
+from viewer.core.annotations.index import AnnotationIndex
 from viewer.core.annotations.records import Annotation, OpenReport, UserEvent, now_iso
 from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
 from viewer.core.errors import ReadOnlyError
@@ -147,6 +149,37 @@ class AnnotationStore:
             r[0]: Annotation(r[0], r[1], tuple(tags.get(r[0], ())), bool(r[2]), r[3], r[4])
             for r in rows
         }
+
+    def index(self) -> AnnotationIndex:
+        """Every annotation's mark and tags (not the notes), read as one id list per group.
+
+        SQLite writes each group's ids as one JSON array that Python parses: 100,000
+        rows arrive several times faster than as tuples.
+        """
+
+        group = "SELECT json_group_array(event_id) FROM"
+        blank = "trim(note, ' ' || char(9, 10, 13)) = ''"
+        with self._engine.connect() as conn:
+            db = conn.connection.dbapi_connection
+            assert db is not None
+
+            def ids(sql: str) -> set[str]:
+                return set(json.loads(db.execute(sql).fetchone()[0]))
+
+            annotated = ids(f"{group} annotation")
+            starred = ids(f"{group} annotation WHERE starred")
+            noted = ids(f"{group} annotation WHERE NOT {blank}")
+            colour = dict(
+                db.execute("SELECT event_id, colour FROM annotation WHERE colour IS NOT NULL")
+            )
+            tagged = {
+                name: set(json.loads(joined))
+                for name, joined in db.execute(
+                    "SELECT name, json_group_array(event_id) FROM tag GROUP BY name"
+                )
+            }
+            own = [r[0] for r in db.execute("SELECT id FROM user_event")]
+        return AnnotationIndex.from_sets(annotated, starred, noted, colour, tagged, own)
 
     def get(self, event_id: str) -> Annotation:
         return self.annotations_for([event_id]).get(event_id, Annotation(event_id))

@@ -167,7 +167,7 @@ class TimelinePainter:
         has_focus: bool,
         marks: Mapping[str, Mark] | None = None,
     ) -> None:
-        self._marks = marks or {}
+        self._marks = {} if marks is None else marks  # no len(): a live view may be large
         self._ids = data.ids
         p.fillRect(QRectF(0, 0, geo.width, geo.height), self.base)
         p.setClipRect(geo.time_rect())
