@@ -191,3 +191,12 @@ def test_a_subset_is_what_building_from_the_kept_events_gives(seed: int, share: 
     )
     keep = rng.random(n) < share
     _same(data.subset(keep), _built_from_columns(data, keep))
+
+
+def test_mask_of_finds_known_ids_and_ignores_unknown_ones(catalog: Catalog) -> None:
+    data = catalog.timeline("trump-on-putin")
+    known = {"2018-07-16-helsinki-summit", data.ids[0], data.ids[-1]}
+    mask = data.mask_of(known | {"", "zzzz-after-all", "0000-before-all", "2018-07-16"})
+    assert {data.ids[r] for r in np.flatnonzero(mask)} == known
+    assert not data.mask_of(set()).any()
+    assert not TimelineData.empty().mask_of({"x"}).any()

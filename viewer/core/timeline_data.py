@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from operator import itemgetter
 
@@ -89,7 +90,6 @@ class TimelineData:
     cancelled: npt.NDArray[np.bool_]  # cancelled or never held: drawn hollow
     lanes: tuple[LaneIndex, ...] = field(default=())
     point_pos: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    _row_of: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_columns(
@@ -123,7 +123,6 @@ class TimelineData:
             cancelled=cancelled,
             lanes=lanes,
             point_pos=point_pos,
-            _row_of={event_id: row for row, event_id in enumerate(ids)},
         )
 
     @classmethod
@@ -165,7 +164,6 @@ class TimelineData:
             cancelled=self.cancelled[rows],
             lanes=lanes,
             point_pos=point_pos,
-            _row_of={event_id: row for row, event_id in enumerate(ids)},
         )
 
     def with_events(self, extra: list[tuple[str, str, FuzzyDate, int]]) -> TimelineData:
@@ -204,12 +202,30 @@ class TimelineData:
 
     def mask_of(self, event_ids: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
         keep = np.zeros(len(self.ids), dtype=np.bool_)
-        rows = [r for e in event_ids if (r := self._row_of.get(e)) is not None]
+        if not event_ids or not self.ids:
+            return keep
+        order, ordered = self._sorted_ids
+        wanted = np.array(list(event_ids))
+        at = np.searchsorted(ordered, wanted).clip(0, len(ordered) - 1)
+        found = ordered[at] == wanted
+        rows = order[at[found]]
         keep[rows] = True
         return keep
 
     def row_of(self, event_id: str) -> int | None:
         return self._row_of.get(event_id)
+
+    @cached_property
+    def _row_of(self) -> dict[str, int]:
+        """id -> row, made when first asked (a narrowed copy may never be asked)."""
+        return {event_id: row for row, event_id in enumerate(self.ids)}
+
+    @cached_property
+    def _sorted_ids(self) -> tuple[IntArray, npt.NDArray[np.str_]]:
+        """Rows in id order and the ids in that order, for finding many ids at once."""
+        ids = np.array(self.ids)
+        order = np.argsort(ids, kind="stable").astype(np.int64)
+        return order, ids[order]
 
     def is_point(self, row: int) -> bool:
         return bool(self.precision[row] == DAY_CODE and not self.approximate[row])

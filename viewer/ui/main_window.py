@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         detail = self.catalog.profile_detail(profile_id)
         self.header.set_profile(detail)
         self._profile_data = self.catalog.timeline(profile_id)
+        self._stance = self.catalog.stance(profile_id)
         self._with_own = None
         subject = detail.profile.subject.name.split()[-1]
         self._stance_label = f"Stance\n({subject}'s words)"
@@ -390,9 +391,8 @@ class MainWindow(QMainWindow):
         if ids is not None:
             data = data.subset(data.mask_of(ids))
         selected = self.timeline.selected_ids() if keep_view else []
-        profile_id = self.profile_id or ""
         self.timeline.set_data(
-            data, self.eras, self.catalog.stance(profile_id), self._stance_label,
+            data, self.eras, self._stance, self._stance_label,
             keep_view=keep_view,
         )  # fmt: skip
         self.overview.set_data(data, self.timeline.limits)
