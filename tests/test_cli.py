@@ -112,3 +112,26 @@ def test_search_bad_date_is_a_clear_error() -> None:
     result = run("search", "putin", "--to", "2017x", check=False)
     assert result.returncode == 2
     assert "Not a date: '2017x'" in result.stderr
+
+
+def test_self_test_checks_everything_and_passes() -> None:
+    result = run("--self-test")
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines if line.startswith("ok")] == [
+        "ok   open the catalog",
+        "ok   search the quotes",
+        "ok   save and read an annotation",
+        "ok   render the main window",
+    ]
+    assert lines[-1] == "all checks passed"
+
+
+def test_self_test_fails_on_a_broken_catalog(tmp_path: Path) -> None:
+    broken = tmp_path / "catalog.sqlite"
+    broken.write_text("not a database")
+    result = run("--self-test", "--db", broken, check=False)
+    assert result.returncode == 1
+    assert "FAIL open the catalog" in result.stdout
+    assert "not a readable catalog" in result.stdout
+    assert "skip render the main window" in result.stdout
+    assert result.stdout.splitlines()[-1] == "failed: open the catalog"

@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
         "--no-err-windows", action="store_true", help="report errors on stderr, not in dialogs"
     )
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy works (catalog, search, annotations, window) and exit",
+    )
+    parser.add_argument(
         "--quit-after-paint", action="store_true", help=argparse.SUPPRESS
     )  # used by start-up benchmarks and the end-to-end test
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -53,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from viewer.ui import self_test  # noqa: PLC0415
+
+        return self_test.run(args.db)
     if args.command is None:
         from viewer.ui.app import run  # noqa: PLC0415
 
