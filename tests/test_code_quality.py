@@ -48,3 +48,17 @@ def test_tool_is_clean(command: list[str]) -> None:
         [exe, *command[1:]], capture_output=True, text=True, cwd=ROOT, check=False, timeout=600
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def test_every_package_is_listed_for_installation() -> None:
+    """A package missing from pyproject's list would be left out of wheels and the .deb."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "viewer").rglob("__init__.py")
+    }
+    assert found | {"viewer.resources"} == listed

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Build the Linux bundle (PyInstaller, one folder) and the .deb, then self-test the bundle.
+#
+#     bash packaging/build_linux.sh          # writes build/dist/ and build/timeline-viewer_VERSION_ARCH.deb
+#
+# Uses its own virtual environment (build/venv) with the project installed normally, so
+# nothing in the source checkout's environment leaks in. Needs python3 (3.11+) and dpkg-deb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=$ROOT/build
+NAME=timeline-viewer
+APPID=io.github.timeline_viewer.TimelineViewer  # AppStream id (reverse DNS)
+start=$(date +%s)
+
+python3 -m venv "$BUILD/venv"
+"$BUILD/venv/bin/pip" install -q --upgrade pip
+"$BUILD/venv/bin/pip" install -q ".[package]"
+VERSION=$("$BUILD/venv/bin/python" -c 'import viewer; print(viewer.__version__)')
+ARCH=$(dpkg --print-architecture)
+
+rm -rf "$BUILD/dist" "$BUILD/work" "$BUILD/icons" "$BUILD/deb"
+"$BUILD/venv/bin/python" packaging/render_icons.py "$BUILD/icons"
+"$BUILD/venv/bin/pyinstaller" --noconfirm --log-level WARN \
+  --distpath "$BUILD/dist" --workpath "$BUILD/work" packaging/$NAME.spec
+bundle=$BUILD/dist/$NAME
+echo "--- self-test of the bundle"
+QT_QPA_PLATFORM=offscreen "$bundle/$NAME" --self-test
+
+echo "--- .deb"
+root=$BUILD/deb/root
+install -d "$root/opt" "$root/usr/bin" "$root/usr/share/applications" \
+  "$root/usr/share/metainfo" "$root/usr/share/icons" "$root/DEBIAN" \
+  "$root/usr/share/doc/$NAME"
+cp -a "$bundle" "$root/opt/$NAME"
+install -m 755 packaging/linux/launcher.sh "$root/usr/bin/$NAME"
+install -m 644 packaging/linux/$NAME.desktop "$root/usr/share/applications/"
+sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
+  packaging/linux/$APPID.metainfo.xml > "$root/usr/share/metainfo/$APPID.metainfo.xml"
+cp -a "$BUILD/icons/hicolor" "$root/usr/share/icons/"
+printf 'Timeline Viewer %s\nLicense: MIT\n' "$VERSION" > "$root/usr/share/doc/$NAME/copyright"
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" \
+  packaging/linux/control.in > "$root/DEBIAN/control"
+install -m 755 packaging/linux/postinst packaging/linux/postrm "$root/DEBIAN/"
+deb=$BUILD/${NAME}_${VERSION}_${ARCH}.deb
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+
+end=$(date +%s)
+echo "--- figures"
+echo "bundle:     $(du -sh "$bundle" | cut -f1)  ($bundle)"
+echo ".deb (xz):  $(du -h "$deb" | cut -f1)  ($deb)"
+echo "build time: $((end - start)) s"
