@@ -103,8 +103,8 @@ def main() -> int:
         repaint_times.append(time.perf_counter() - start)
     window.set_scope(Scope())
 
-    editor = window.annotations
-    assert editor is not None
+    assert window.annotations is not None
+    editor = window.annotations.editor
     save_times = []
     for n in range(50):
         window.timeline.select_ids([chosen[n]], reveal=False)

@@ -25,22 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.annotations.index import AnnotationIndex
-from viewer.core.annotations.records import Annotation, UserEvent
-from viewer.core.annotations.scope import Scope, scopes
-from viewer.core.annotations.user_dates import parse_user_date
+from viewer.core.annotations.records import UserEvent
+from viewer.core.annotations.scope import Scope
 from viewer.core.catalog import Catalog
-from viewer.core.dates import FuzzyDate
-from viewer.core.lanes import LANES, lane_of
+from viewer.core.lanes import LANES
 from viewer.core.records import Profile
-from viewer.core.timeline_data import TimelineData
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
-from viewer.ui.annotations.commands import save_user_event
-from viewer.ui.annotations.editor import AnnotationEditor
-from viewer.ui.annotations.file_actions import AnnotationFiles
+from viewer.ui.annotations.controller import AnnotationsController
 from viewer.ui.annotations.orphans import OrphansDialog
-from viewer.ui.annotations.user_event_dialog import UserEventDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
@@ -80,14 +73,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         # The user's annotations arrive after the first paint (attach_store): opening
         # them imports SQLAlchemy, which would otherwise delay the window.
-        self.annotations: AnnotationEditor | None = None
-        self.annotation_files: AnnotationFiles | None = None
-        self.scope = Scope()
-        self.scope_picker: QComboBox | None = None
-        self.own_event_actions: list[QAction] = []
-        self._index = AnnotationIndex()  # the store's annotations, kept in step per save
-        self._own: dict[str, UserEvent] = {}  # the user's own events, by id, kept likewise
-        self._with_own: TimelineData | None = None  # the profile's events and the user's
+        self.annotations: AnnotationsController | None = None
         self.search = SearchPanel(catalog, self.profiles)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
@@ -138,15 +124,14 @@ class MainWindow(QMainWindow):
 
     def attach_store(self, opened: OpenedAnnotations) -> None:
         """Add the user's annotations: editor, marks, scopes, own events, file actions."""
-        store = opened.store
-        self.annotations = AnnotationEditor(store, self.undo_stack)
-        self.annotation_files = AnnotationFiles(store, self.catalog, self.reporter, self)
+        user = AnnotationsController(opened, self.catalog, self.undo_stack, self.reporter, self)
+        self.annotations = user
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rightSplitter")
         sizes = self.body.sizes()
         self.body.replaceWidget(1, self.right)
         self.right.addWidget(self.detail)
-        self.right.addWidget(self.annotations)
+        self.right.addWidget(user.editor)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
         self.body.setSizes(sizes)
@@ -155,35 +140,36 @@ class MainWindow(QMainWindow):
             self.right.restoreState(state)
         else:
             self.right.setSizes([500, 300])
-        self._attach_scope_picker()
-        self._attach_menus()
-        self._own = {e.id: e for e in store.user_events()}
-        self._index = opened.index
-        self._with_own = None
-        self.search.set_notes_db(store.path)
-        self.annotations.annotation_changed.connect(self._on_annotation_saved)
-        if self._own:  # the user's events join the timeline
+        show = QLabel(" Show: ")
+        show.setBuddy(user.scope_picker)
+        self.toolbar.insertWidget(self._scope_slot, show)
+        self.toolbar.insertWidget(self._scope_slot, user.scope_picker)
+        for action in user.file_actions:
+            if action is None:
+                self.file_menu.insertSeparator(self.quit_action)
+            else:
+                self.file_menu.insertAction(self.quit_action, action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(user.add_action)
+        edit, delete = user.own_event_actions
+        self.edit_menu.addActions([edit, delete])
+        user.add_action.triggered.connect(lambda _c=False: self.add_user_event())
+        edit.triggered.connect(lambda _c=False: self.edit_user_event())
+        delete.triggered.connect(lambda _c=False: self.delete_user_event())
+        user.shown_changed.connect(self._on_shown_changed)
+        user.marks_changed.connect(self.timeline.marks_changed)
+        user.message.connect(self.statusBar().showMessage)
+        self.search.set_notes_db(opened.store.path)
+        if user.own:  # the user's events join the timeline
             self._show_data(keep_view=True)
         else:
-            self.refresh_marks()
+            self.timeline.set_marks(user.marks())
         self._on_selection(self.timeline.selected_ids())
-        self._tell_orphans(opened.orphans)
-
-    def _tell_orphans(self, missing: int) -> None:
-        if missing:
-            self.statusBar().showMessage(
-                f"{missing} of your notes belong to events this catalog no longer has: "
-                "File > Notes on missing events"
-            )
+        if opened.orphans:
+            self.statusBar().showMessage(user.orphans_text(opened.orphans))
 
     def show_orphans(self) -> OrphansDialog | None:
-        if self.annotations is None:
-            return None
-        events = {eid: label[2] for eid, label in self.catalog.event_labels().items()}
-        dialog = OrphansDialog(self.annotations.store, events, self)
-        dialog.finished.connect(lambda _r: self._on_annotation_changed())
-        dialog.open()
-        return dialog
+        return self.annotations.show_orphans() if self.annotations else None
 
     def undo(self) -> None:
         """Undo the last edit, first saving a note still being typed (so it is undone)."""
@@ -196,47 +182,56 @@ class MainWindow(QMainWindow):
             self.annotations.flush()
         self.undo_stack.redo()
 
-    def _attach_scope_picker(self) -> None:
-        picker = QComboBox()
-        picker.setAccessibleName("Show events")
-        picker.setToolTip("Show all events, or only those you starred, noted or tagged")
-        self.scope_picker = picker
-        self._refresh_scopes()
-        picker.currentIndexChanged.connect(lambda _i: self.set_scope(picker.currentData()))
-        show = QLabel(" Show: ")
-        show.setBuddy(picker)
-        self.toolbar.insertWidget(self._scope_slot, show)
-        self.toolbar.insertWidget(self._scope_slot, picker)
+    def set_scope(self, scope: Scope) -> None:
+        if self.annotations is not None:
+            self.annotations.set_scope(scope)
 
-    def _attach_menus(self) -> None:
-        files = self.annotation_files
-        assert files is not None
-        for label, slot in (
-            ("Export annotations…", files.export),
-            ("Import annotations…", self._import_annotations),
-            ("Export notes as Markdown…", files.export_notes),
-        ):
-            action = QAction(label, self)
-            action.triggered.connect(lambda _c=False, f=slot: f())
-            self.file_menu.insertAction(self.quit_action, action)
-        self.file_menu.insertSeparator(self.quit_action)
-        orphans = QAction("Notes on missing events…", self)
-        orphans.triggered.connect(lambda _c=False: self.show_orphans())
-        self.file_menu.insertAction(self.quit_action, orphans)
-        self.file_menu.insertSeparator(self.quit_action)
-        edit = self.edit_menu
-        edit.addSeparator()
-        add = edit.addAction("Add my event…")
-        add.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        add.triggered.connect(lambda _c=False: self.add_user_event())
-        for label, own_slot in (
-            ("Edit my event…", lambda _c=False: self.edit_user_event()),
-            ("Delete my event", lambda _c=False: self.delete_user_event()),
-        ):
-            action = edit.addAction(label)
-            action.setEnabled(False)
-            action.triggered.connect(own_slot)
-            self.own_event_actions.append(action)
+    def _on_shown_changed(self) -> None:
+        """The user's layer changed what is shown (scope, own events): show it again."""
+        self._show_data(keep_view=True)
+        user = self.annotations
+        if user is None:
+            return
+        ids = user.scope_ids()
+        self.search.set_scope(user.scope.label if ids is not None else "", ids)
+        if ids is not None:
+            shown = len(self.timeline.data)
+            self.statusBar().showMessage(f"Showing {user.scope.label.lower()}: {shown} events")
+        selected = self.timeline.selected_ids()
+        if selected:
+            self._on_selection(selected)
+        else:
+            self.detail.show_placeholder()
+
+    def add_user_event(self, event: UserEvent | None = None) -> UserEvent | None:
+        """Add an event of the user's own (from the dialog unless one is given)."""
+        added = self.annotations.add_user_event(event) if self.annotations else None
+        if added is not None:
+            self.timeline.select_ids([added.id])
+        return added
+
+    def edit_user_event(self, changed: UserEvent | None = None) -> None:
+        current = self._selected_user_event()
+        if current is None or self.annotations is None:
+            return
+        self.annotations.edit_user_event(current, changed)
+        self.timeline.select_ids([current.id])
+
+    def delete_user_event(self) -> None:
+        current = self._selected_user_event()
+        if current is not None and self.annotations is not None:
+            self.annotations.delete_user_event(current)
+
+    def _selected_user_event(self) -> UserEvent | None:
+        selected = self.timeline.selected_ids()
+        if not selected or self.annotations is None:
+            return None
+        return self.annotations.user_event(selected[-1])
+
+    def _show_user_event(self, event: UserEvent) -> None:
+        assert self.annotations is not None
+        date, kind = self.annotations.describe(event)
+        self.detail.show_user_event(event, date, kind)
 
     # -- chrome -----------------------------------------------------------------------
 
@@ -373,7 +368,6 @@ class MainWindow(QMainWindow):
         self.header.set_profile(detail)
         self._profile_data = self.catalog.timeline(profile_id)
         self._stance = self.catalog.stance(profile_id)
-        self._with_own = None
         subject = detail.profile.subject.name.split()[-1]
         self._stance_label = f"Stance\n({subject}'s words)"
         self._show_data(keep_view=False)
@@ -384,12 +378,8 @@ class MainWindow(QMainWindow):
 
     def _show_data(self, *, keep_view: bool) -> None:
         """The profile's events on the timeline, narrowed to the chosen scope."""
-        if self._with_own is None:
-            self._with_own = self._profile_data.with_events(self._own_events())
-        data = self._with_own
-        ids = self._scope_ids()
-        if ids is not None:
-            data = data.subset(data.mask_of(ids))
+        user = self.annotations
+        data = user.narrow(self._profile_data) if user else self._profile_data
         selected = self.timeline.selected_ids() if keep_view else []
         self.timeline.set_data(
             data, self.eras, self._stance, self._stance_label,
@@ -400,156 +390,8 @@ class MainWindow(QMainWindow):
         kept = [i for i in selected if data.row_of(i) is not None]
         if kept:
             self.timeline.select_ids(kept, reveal=False)
-        self.refresh_marks()
-
-    def _own_events(self) -> list[tuple[str, str, FuzzyDate, int]]:
-        """The user's own events, as the timeline takes them (unreadable dates left out)."""
-        if self.annotations is None:
-            return []
-        own = []
-        for event in self._own.values():
-            date = parse_user_date(event.date)
-            if date is not None:
-                lane = lane_of(event.kind)
-                own.append((event.id, event.title, date, lane))
-        return own
-
-    def _user_event(self, event_id: str) -> UserEvent | None:
-        if self.annotations is None:
-            return None
-        return self._own.get(event_id)
-
-    def _show_user_event(self, event: UserEvent) -> None:
-        date = parse_user_date(event.date)
-        kinds = [lane.label for lane in LANES if event.kind in {k.value for k in lane.kinds}]
-        self.detail.show_user_event(
-            event, date.label() if date else event.date, kinds[0] if kinds else event.kind
-        )
-
-    def add_user_event(self, event: UserEvent | None = None) -> UserEvent | None:
-        """Add an event of the user's own (from the dialog unless one is given)."""
-        if self.annotations is None:
-            return None
-        if event is None:
-            dialog = UserEventDialog(parent=self)
-            if dialog.exec() != UserEventDialog.DialogCode.Accepted:
-                return None
-            event = dialog.user_event()
-        self.annotations.flush()
-        self.undo_stack.push(
-            save_user_event(self.annotations.store, None, event, "Add my event", self._own_changed)
-        )
-        self.timeline.select_ids([event.id])
-        return event
-
-    def edit_user_event(self, changed: UserEvent | None = None) -> None:
-        current = self._selected_user_event()
-        if current is None or self.annotations is None:
-            return
-        if changed is None:
-            dialog = UserEventDialog(current, self)
-            if dialog.exec() != UserEventDialog.DialogCode.Accepted:
-                return
-            changed = dialog.user_event()
-        self.undo_stack.push(
-            save_user_event(
-                self.annotations.store, current, changed, "Edit my event", self._own_changed
-            )
-        )
-        self.timeline.select_ids([current.id])
-
-    def delete_user_event(self) -> None:
-        current = self._selected_user_event()
-        if current is None or self.annotations is None:
-            return
-        self.undo_stack.push(
-            save_user_event(
-                self.annotations.store, current, None, "Delete my event", self._own_changed
-            )
-        )
-
-    def _selected_user_event(self) -> UserEvent | None:
-        selected = self.timeline.selected_ids()
-        return self._user_event(selected[-1]) if selected else None
-
-    def _own_changed(self) -> None:
-        if self.annotations is not None:
-            self._own = {e.id: e for e in self.annotations.store.user_events()}
-            self._index.set_own(self._own)
-            self._with_own = None
-        self._show_data(keep_view=True)
-        selected = self.timeline.selected_ids()
-        if selected:
-            self._on_selection(selected)
-        else:
-            self.detail.show_placeholder()
-
-    def _scope_ids(self) -> frozenset[str] | None:
-        if self.annotations is None or self.scope.kind == "all":
-            return None
-        return self._index.in_scope(self.scope)
-
-    def set_scope(self, scope: Scope) -> None:
-        """Show only the starred events, those with a note, a colour or a tag (or all)."""
-        self.scope = scope
-        if self.scope_picker is not None:
-            index = self.scope_picker.findText(scope.label)
-            if index >= 0 and index != self.scope_picker.currentIndex():
-                self.scope_picker.blockSignals(True)
-                self.scope_picker.setCurrentIndex(index)
-                self.scope_picker.blockSignals(False)
-        self._show_data(keep_view=True)
-        ids = self._scope_ids()
-        self.search.set_scope(scope.label if ids is not None else "", ids)
-        shown = len(self.timeline.data)
-        self.statusBar().showMessage(f"Showing {scope.label.lower()}: {shown} events")
-
-    def _refresh_scopes(self) -> None:
-        if self.scope_picker is None or self.annotations is None:
-            return
-        tags = [name for name, _n in self.annotations.store.tags_in_use()]
-        self.scope_picker.blockSignals(True)
-        self.scope_picker.clear()
-        for scope in scopes(tags):
-            self.scope_picker.addItem(scope.label, scope)
-        index = self.scope_picker.findText(self.scope.label)
-        self.scope_picker.setCurrentIndex(max(0, index))
-        self.scope_picker.blockSignals(False)
-
-    def _on_annotation_saved(self, saved: Annotation) -> None:
-        """One annotation changed: update only what shows it (fast at any count)."""
-        if self._index.put(saved):  # its tags changed: the tags in use may have
-            self._refresh_scopes()
-        if self.scope.kind != "all":
-            self.set_scope(self.scope)
-        else:
-            self.timeline.marks_changed()
-
-    def _on_annotation_changed(self) -> None:
-        """Many annotations may have changed (an import, orphans): reload them."""
-        self._reload_annotations()
-        self._refresh_scopes()
-        self.set_scope(self.scope)  # own events may have come or gone too
-
-    def _reload_annotations(self) -> None:
-        """Read every mark, tag and own event again (after an import, orphans re-attached)."""
-        if self.annotations is not None:
-            store = self.annotations.store
-            self._own = {e.id: e for e in store.user_events()}
-            self._index = store.index()
-            self._with_own = None
-
-    def refresh_marks(self) -> None:
-        """Show on the timeline which events carry a star, a note or a colour."""
-        if self.annotations is not None:
-            self.timeline.set_marks(self._index.marks())
-
-    def _import_annotations(self) -> None:
-        assert self.annotation_files is not None and self.annotations is not None
-        if self.annotation_files.import_():
-            current = self.annotations.current
-            self.annotations.show_event(current.event_id if current else None)
-            self._on_annotation_changed()
+        if user is not None:
+            self.timeline.set_marks(user.marks())
 
     def show_search(self) -> None:
         self.search_dock.show()
@@ -559,12 +401,12 @@ class MainWindow(QMainWindow):
     def select_event(self, event_id: str) -> None:
         if self.timeline.data.row_of(event_id) is not None:
             self.timeline.select_ids([event_id])
-        elif (own := self._user_event(event_id)) is not None:  # hidden by the scope
-            self._show_user_event(own)
+        elif self.annotations and (own := self.annotations.user_event(event_id)):
+            self._show_user_event(own)  # hidden by the scope
         else:  # an event of another profile: show it anyway
             self.detail.show_event(self.catalog.event_detail(event_id))
             if self.annotations is not None:
-                self.annotations.show_event(event_id)
+                self.annotations.editor.show_event(event_id)
 
     def highlight_entity(self, entity_id: str) -> None:
         """Outline every event the entity took part in, keeping the current one shown."""
@@ -584,15 +426,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{len(ids)} events with {name} outlined on the timeline")
 
     def _on_selection(self, event_ids: list[str]) -> None:
-        own = self._user_event(event_ids[-1]) if event_ids else None
-        for action in self.own_event_actions:
-            action.setEnabled(own is not None)
+        own = self.annotations.selection_changed(event_ids) if self.annotations else None
         if own is not None:
             self._show_user_event(own)
         elif event_ids:
             self.detail.show_event(self.catalog.event_detail(event_ids[-1]))
-        if self.annotations is not None:
-            self.annotations.show_event(event_ids[-1] if event_ids else None)
 
     def _show_source(self, source_id: str) -> None:
         source = self.catalog.sources.get(source_id)

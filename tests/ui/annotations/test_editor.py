@@ -41,7 +41,7 @@ def annotated(
 
 def editor_of(window: MainWindow) -> AnnotationEditor:
     assert window.annotations is not None
-    return window.annotations
+    return window.annotations.editor
 
 
 def test_typing_a_note_saves_it_after_a_pause(
@@ -135,8 +135,8 @@ def test_the_timeline_shows_starred_and_noted_events(annotated: MainWindow) -> N
 def test_show_only_starred_narrows_timeline_and_search(qtbot: QtBot, annotated: MainWindow) -> None:
     editor_of(annotated).star.click()  # Helsinki
     everything = len(annotated.timeline.data)
-    picker = annotated.scope_picker
-    assert picker is not None
+    assert annotated.annotations is not None
+    picker = annotated.annotations.scope_picker
     picker.setCurrentIndex(picker.findText("Starred"))
     assert annotated.timeline.data.ids == (HELSINKI,)
     panel = annotated.search
@@ -155,8 +155,8 @@ def test_show_only_starred_narrows_timeline_and_search(qtbot: QtBot, annotated: 
 
 def test_tags_become_scopes(annotated: MainWindow) -> None:
     editor_of(annotated).add_tag("essay")
-    picker = annotated.scope_picker
-    assert picker is not None
+    assert annotated.annotations is not None
+    picker = annotated.annotations.scope_picker
     picker.setCurrentIndex(picker.findText("Tag: essay"))
     assert annotated.timeline.data.ids == (HELSINKI,)
     editor_of(annotated).remove_tag("essay")  # the scope empties as the tag goes

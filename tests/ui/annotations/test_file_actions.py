@@ -35,14 +35,14 @@ def test_export_then_import_into_another_profile_folder(
     first, store, reporter = make_window(qtbot, catalog, tmp_path / "one")
     store.save(Annotation(HELSINKI, "note", ("essay",), True))
     exported = tmp_path / "mine.json"
-    assert first.annotation_files is not None
-    assert first.annotation_files.export(exported)
+    assert first.annotations is not None
+    assert first.annotations.files.export(exported)
     assert json.loads(exported.read_text())["annotations"][0]["event_id"] == HELSINKI
     assert reporter.informed[-1][0] == "Annotations exported"
 
     second, other, other_reporter = make_window(qtbot, catalog, tmp_path / "two")
-    assert second.annotation_files is not None
-    assert second.annotation_files.import_(exported)
+    assert second.annotations is not None
+    assert second.annotations.files.import_(exported)
     assert other.get(HELSINKI).note == "note"
     assert "1 added" in other_reporter.informed[-1][1]
     first.close()
@@ -58,8 +58,8 @@ def test_a_broken_import_is_reported_and_changes_nothing(
     bad.write_text(
         '{"format": "timeline-viewer-annotations", "version": 1, "annotations": [{"event_id": 5}]}'
     )
-    assert window.annotation_files is not None
-    assert not window.annotation_files.import_(bad)
+    assert window.annotations is not None
+    assert not window.annotations.files.import_(bad)
     title, text = reporter.reported[-1]
     assert title == "Import refused" and "annotations[0].event_id" in text
     assert store.get(HELSINKI).note == "keep me"
@@ -70,8 +70,8 @@ def test_notes_export_as_markdown(qtbot: QtBot, catalog: Catalog, tmp_path: Path
     window, store, _reporter = make_window(qtbot, catalog, tmp_path)
     store.save(Annotation(HELSINKI, "Read the transcript."))
     out = tmp_path / "notes.md"
-    assert window.annotation_files is not None
-    assert window.annotation_files.export_notes(out)
+    assert window.annotations is not None
+    assert window.annotations.files.export_notes(out)
     text = out.read_text()
     assert (
         "## Helsinki summit" in text and "*16 Jul 2018*" in text and "Read the transcript." in text

@@ -37,7 +37,7 @@ def test_add_edit_delete_with_undo(window: MainWindow) -> None:
     assert window.timeline.data.row_of(MINE.id) is not None
     assert window.timeline.selected_ids() == [MINE.id]
     assert "My own event" in window.detail.toPlainText()
-    assert window.own_event_actions[0].isEnabled()
+    assert window.annotations.own_event_actions[0].isEnabled()
     assert window.timeline.marks[MINE.id].own
 
     window.edit_user_event(UserEvent(MINE.id, "Interview (moved)", "2018-08", "statement"))
@@ -57,7 +57,8 @@ def test_add_edit_delete_with_undo(window: MainWindow) -> None:
 
 def test_own_events_can_be_starred_and_noted(window: MainWindow) -> None:
     window.add_user_event(MINE)
-    editor = window.annotations
+    assert window.annotations is not None
+    editor = window.annotations.editor
     assert editor is not None and editor.current is not None
     assert editor.current.event_id == MINE.id
     editor.star.click()
@@ -81,7 +82,8 @@ def test_the_dialog_accepts_only_a_title_and_a_readable_date(qtbot: QtBot) -> No
 
 
 def test_orphaned_notes_are_listed_reattached_and_deleted(window: MainWindow) -> None:
-    editor = window.annotations
+    assert window.annotations is not None
+    editor = window.annotations.editor
     assert editor is not None
     store = editor.store
     store.save(Annotation("2018-07-16-old-helsinki-id", "renamed in an update"))

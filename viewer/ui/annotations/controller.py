@@ -1,0 +1,249 @@
+"""The user's own layer over the catalog: annotations, own events and the scope.
+
+One object owns everything the window shows of the user's work once their
+annotations are open: the editor and file actions, the index of marks and tags,
+the user's own events, and which events the view is narrowed to. The window asks
+it to narrow the profile's events and to tell whether an event is the user's; it
+tells the window by signals when what is shown must change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from viewer.core.annotations.records import Annotation, Mark, UserEvent
+from viewer.core.annotations.scope import Scope, scopes
+from viewer.core.annotations.user_dates import parse_user_date
+from viewer.core.catalog import Catalog
+from viewer.core.dates import FuzzyDate
+from viewer.core.lanes import LANES, lane_of
+from viewer.core.timeline_data import TimelineData
+from viewer.ui.annotations.commands import save_user_event
+from viewer.ui.annotations.editor import AnnotationEditor
+from viewer.ui.annotations.file_actions import AnnotationFiles
+from viewer.ui.annotations.orphans import OrphansDialog
+from viewer.ui.annotations.user_event_dialog import UserEventDialog
+from viewer.ui.errors import ErrorReporter
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from viewer.core.annotations.loading import OpenedAnnotations
+
+
+class AnnotationsController(QObject):
+    shown_changed = Signal()  # the events to show changed (scope, own events)
+    marks_changed = Signal()  # a star, note or colour changed (the live marks are updated)
+    message = Signal(str)  # something to say in the status bar
+
+    def __init__(
+        self,
+        opened: OpenedAnnotations,
+        catalog: Catalog,
+        undo_stack: QUndoStack,
+        reporter: ErrorReporter,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.store = opened.store
+        self.catalog = catalog
+        self.undo_stack = undo_stack
+        self._window = window
+        self.editor = AnnotationEditor(self.store, undo_stack)
+        self.files = AnnotationFiles(self.store, catalog, reporter, window)
+        self.index = opened.index
+        self.own: dict[str, UserEvent] = {e.id: e for e in self.store.user_events()}
+        self.scope = Scope()
+        self._with_own: tuple[TimelineData, TimelineData] | None = None  # (base, with own)
+        self.scope_picker = self._make_scope_picker()
+        self.file_actions = self._make_file_actions()
+        self.add_action, self.own_event_actions = self._make_own_event_actions()
+        self.editor.annotation_changed.connect(self._on_saved)
+        if opened.orphans:
+            self.message.emit(self.orphans_text(opened.orphans))
+
+    @staticmethod
+    def orphans_text(missing: int) -> str:
+        return (
+            f"{missing} of your notes belong to events this catalog no longer has: "
+            "File > Notes on missing events"
+        )
+
+    # -- what the window shows ----------------------------------------------------------
+
+    def narrow(self, data: TimelineData) -> TimelineData:
+        """`data` (a profile's events) with the user's own events, cut to the scope."""
+        if self._with_own is None or self._with_own[0] is not data:
+            self._with_own = (data, data.with_events(self._own_for_timeline()))
+        shown = self._with_own[1]
+        ids = self.index.in_scope(self.scope)
+        return shown if ids is None else shown.subset(shown.mask_of(ids))
+
+    def scope_ids(self) -> frozenset[str] | None:
+        return self.index.in_scope(self.scope)
+
+    def marks(self) -> Mapping[str, Mark]:
+        return self.index.marks()
+
+    def user_event(self, event_id: str) -> UserEvent | None:
+        return self.own.get(event_id)
+
+    def describe(self, event: UserEvent) -> tuple[str, str]:
+        """The user event's date as known and its kind, as the detail pane shows them."""
+        date = parse_user_date(event.date)
+        kinds = [lane.label for lane in LANES if event.kind in {k.value for k in lane.kinds}]
+        return (date.label() if date else event.date, kinds[0] if kinds else event.kind)
+
+    def selection_changed(self, event_ids: list[str]) -> UserEvent | None:
+        """Follow the selection: the editor shows the event; returns it if it is the user's."""
+        own = self.user_event(event_ids[-1]) if event_ids else None
+        for action in self.own_event_actions:
+            action.setEnabled(own is not None)
+        self.editor.show_event(event_ids[-1] if event_ids else None)
+        return own
+
+    def _own_for_timeline(self) -> list[tuple[str, str, FuzzyDate, int]]:
+        own = []
+        for event in self.own.values():
+            date = parse_user_date(event.date)
+            if date is not None:  # an unreadable date stays off the timeline
+                own.append((event.id, event.title, date, lane_of(event.kind)))
+        return own
+
+    # -- scope --------------------------------------------------------------------------
+
+    def set_scope(self, scope: Scope) -> None:
+        """Show only the starred events, those with a note, a colour or a tag (or all)."""
+        self.scope = scope
+        index = self.scope_picker.findText(scope.label)
+        if index >= 0 and index != self.scope_picker.currentIndex():
+            self.scope_picker.blockSignals(True)
+            self.scope_picker.setCurrentIndex(index)
+            self.scope_picker.blockSignals(False)
+        self.shown_changed.emit()
+
+    def _make_scope_picker(self) -> QComboBox:
+        picker = QComboBox()
+        picker.setAccessibleName("Show events")
+        picker.setToolTip("Show all events, or only those you starred, noted or tagged")
+        self.scope_picker = picker
+        self._refresh_scopes()
+        picker.currentIndexChanged.connect(lambda _i: self.set_scope(picker.currentData()))
+        return picker
+
+    def _refresh_scopes(self) -> None:
+        picker = self.scope_picker
+        tags = [name for name, _n in self.store.tags_in_use()]
+        picker.blockSignals(True)
+        picker.clear()
+        for scope in scopes(tags):
+            picker.addItem(scope.label, scope)
+        picker.setCurrentIndex(max(0, picker.findText(self.scope.label)))
+        picker.blockSignals(False)
+
+    # -- saves --------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save a note still being typed (before undo, redo or closing)."""
+        self.editor.flush()
+
+    def _on_saved(self, saved: Annotation) -> None:
+        """One annotation changed: update only what shows it (fast at any count)."""
+        if self.index.put(saved):  # its tags changed: so may the tags in use
+            self._refresh_scopes()
+        if self.scope.kind != "all":
+            self.shown_changed.emit()
+        else:
+            self.marks_changed.emit()
+
+    def reload(self) -> None:
+        """Many annotations may have changed (an import, orphans): read them again."""
+        self.own = {e.id: e for e in self.store.user_events()}
+        self.index = self.store.index()
+        self._with_own = None
+        self._refresh_scopes()
+        self.shown_changed.emit()
+
+    # -- the user's own events ----------------------------------------------------------
+
+    def add_user_event(self, event: UserEvent | None = None) -> UserEvent | None:
+        """Add an event of the user's own (from the dialog unless one is given)."""
+        if event is None:
+            dialog = UserEventDialog(parent=self._window)
+            if dialog.exec() != UserEventDialog.DialogCode.Accepted:
+                return None
+            event = dialog.user_event()
+        self.flush()
+        self.undo_stack.push(
+            save_user_event(self.store, None, event, "Add my event", self._own_changed)
+        )
+        return event
+
+    def edit_user_event(self, current: UserEvent, changed: UserEvent | None = None) -> None:
+        if changed is None:
+            dialog = UserEventDialog(current, self._window)
+            if dialog.exec() != UserEventDialog.DialogCode.Accepted:
+                return
+            changed = dialog.user_event()
+        self.undo_stack.push(
+            save_user_event(self.store, current, changed, "Edit my event", self._own_changed)
+        )
+
+    def delete_user_event(self, current: UserEvent) -> None:
+        self.undo_stack.push(
+            save_user_event(self.store, current, None, "Delete my event", self._own_changed)
+        )
+
+    def _own_changed(self) -> None:
+        self.own = {e.id: e for e in self.store.user_events()}
+        self.index.set_own(self.own)
+        self._with_own = None
+        self.shown_changed.emit()
+
+    # -- menus --------------------------------------------------------------------------
+
+    def show_orphans(self) -> OrphansDialog:
+        events = {eid: label[2] for eid, label in self.catalog.event_labels().items()}
+        dialog = OrphansDialog(self.store, events, self._window)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
+
+    def import_annotations(self) -> None:
+        if self.files.import_():
+            current = self.editor.current
+            self.editor.show_event(current.event_id if current else None)
+            self.reload()
+
+    def _make_file_actions(self) -> list[QAction | None]:
+        """File menu entries (None: a separator)."""
+        actions: list[QAction | None] = []
+        for label, slot in (
+            ("Export annotations…", self.files.export),
+            ("Import annotations…", self.import_annotations),
+            ("Export notes as Markdown…", self.files.export_notes),
+            (None, None),
+            ("Notes on missing events…", self.show_orphans),
+            (None, None),
+        ):
+            if label is None or slot is None:
+                actions.append(None)
+                continue
+            action = QAction(label, self)
+            action.triggered.connect(lambda _c=False, f=slot: f())
+            actions.append(action)
+        return actions
+
+    def _make_own_event_actions(self) -> tuple[QAction, list[QAction]]:
+        """Add, and edit/delete (enabled on the user's own events); the window connects
+        them, since they act on its selection."""
+        add = QAction("Add my event…", self)
+        add.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        own = [QAction("Edit my event…", self), QAction("Delete my event", self)]
+        for action in own:
+            action.setEnabled(False)
+        return add, own
