@@ -24,6 +24,10 @@ rm -rf "$BUILD/dist" "$BUILD/work" "$BUILD/icons" "$BUILD/deb"
 "$BUILD/venv/bin/pyinstaller" --noconfirm --log-level WARN \
   --distpath "$BUILD/dist" --workpath "$BUILD/work" packaging/$NAME.spec
 bundle=$BUILD/dist/$NAME
+# Strip debug symbols, except from the libraries auditwheel patched into *.libs folders
+# (stripping those breaks them: numpy's OpenBLAS stops loading).
+find "$bundle/_internal" -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' \
+  -exec strip --strip-unneeded {} +
 echo "--- self-test of the bundle"
 QT_QPA_PLATFORM=offscreen "$bundle/$NAME" --self-test
 
