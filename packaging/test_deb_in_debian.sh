@@ -76,5 +76,5 @@ from viewer.core.annotations.store import AnnotationStore
 d = Path(sys.argv[1]); s = AnnotationStore(d / "annotations.sqlite", d / "backups")
 a = s.get("2018-07-16-helsinki-summit"); s.close()
 assert a.note == "check the transcript" and a.starred and a.tags == ("essay",), a
-print("annotation kept after purge and reinstall:", a.note, a.tags)
+print("annotation kept after purge and reinstall:", a.note, a.tags)'
 echo "all Debian 12 checks passed"
