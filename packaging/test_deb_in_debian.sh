@@ -4,7 +4,7 @@
 #     sudo bash packaging/test_deb_in_debian.sh build/timeline-viewer_VERSION_ARCH.deb
 #
 # 1. debootstrap a minimal bookworm root (cached in build/debian-root.tar between runs);
-# 2. apt-get install the .deb there: apt brings the declared Depends and nothing else;
+# 2. apt-get install the .deb there (--no-install-recommends): only its Depends come in;
 # 3. run the installed app's --self-test offscreen, then under Xvfb (installed after);
 # 4. the user's annotations survive: a file in ~/.local/share/timeline-viewer is still
 #    the same after `apt-get purge` and a reinstall, and the reinstalled app opens it.
@@ -39,7 +39,7 @@ in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/s
 
 echo "--- install the .deb (apt resolves its Depends)"
 cp "$deb" "$root/tmp/app.deb"
-in_root apt-get install -y -qq /tmp/app.deb >/dev/null
+in_root apt-get install -y -qq --no-install-recommends /tmp/app.deb >/dev/null
 in_root dpkg -s timeline-viewer | grep -E '^(Status|Version|Installed-Size)'
 echo "--- self-test, offscreen"
 in_root env QT_QPA_PLATFORM=offscreen timeline-viewer --self-test
@@ -67,7 +67,7 @@ in_root apt-get purge -y -qq timeline-viewer >/dev/null
 test ! -e "$root/opt/timeline-viewer" && test ! -e "$root/usr/bin/timeline-viewer"
 echo "uninstalled: /opt/timeline-viewer and /usr/bin/timeline-viewer are gone"
 test "$(sha256sum < "$data/annotations.sqlite")" = "$before"
-in_root apt-get install -y -qq /tmp/app.deb >/dev/null
+in_root apt-get install -y -qq --no-install-recommends /tmp/app.deb >/dev/null
 in_root xvfb-run -a timeout -s TERM 8 timeline-viewer --no-err-windows || true
 if ls "$data" | grep -q damaged; then echo "annotations were moved aside"; exit 1; fi
 annotations '
