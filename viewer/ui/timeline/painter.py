@@ -34,7 +34,7 @@ from viewer.core.timeline_data import TimelineData
 from viewer.core.timescale import Unit, Viewport, choose_unit, context_unit, ticks
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
-from viewer.ui.timeline.scene import HALF, Bar, Item, ItemKind, LanePoints, Scene, cluster_width
+from viewer.ui.timeline.scene import HALF, Item, ItemKind, LanePoints, Scene, cluster_width
 
 _R = g.MARKER / 2
 
@@ -355,47 +355,55 @@ class TimelinePainter:
         dashes: list[QLineF] = []
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
+        by_tone: dict[int, list[QRectF]] = {}
         for plain in scene.plain:
             for x0, x1, y, tone in plain.runs:
-                p.setBrush(self._bar_colours[tone])
-                p.drawRect(QRectF(x0, y, x1 - x0, g.BAR))
+                by_tone.setdefault(tone, []).append(QRectF(x0, y, x1 - x0, g.BAR))
+        for tone, rects in by_tone.items():  # one call per colour
+            p.setBrush(self._bar_colours[tone])
+            p.drawRects(rects)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for bar in scene.bars:
-            self._fancy_bar(p, bar)
+        # Fancy bars in passes (fills, then the rare marks and outlines, then labels), so
+        # the pen, brush and font change a few times per frame, not a few per bar.
+        rects = [QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR) for bar in scene.bars]
+        for bar, rect in zip(scene.bars, rects, strict=True):
+            p.setBrush(self._soft_brush(bar.tone, bar.hollow))
+            p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
             if bar.approximate and bar.x1 - bar.x0 > 10:
                 dashes.append(QLineF(bar.x0 + 4, bar.y + g.BAR, bar.x1 - 4, bar.y + g.BAR))
+        for bar, rect in zip(scene.bars, rects, strict=True):
+            mark = self._marks.get(self._ids[bar.rows[0]]) if len(bar.rows) == 1 else None
+            if mark is not None:
+                self._bar_mark(p, rect, mark)
+            if bar.selected:
+                p.setPen(QPen(self.highlight, 2.5))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
+        p.setFont(self.small)
+        p.setPen(self.text)
+        ascent = self.small_metrics.ascent()
+        for bar, rect in zip(scene.bars, rects, strict=True):
+            if rect.width() > 36:
+                visible_left = max(rect.left(), g.GUTTER) + 6
+                room = rect.right() - visible_left - 6
+                if room > 24:
+                    baseline = rect.top() + (rect.height() + ascent) / 2 - 1
+                    p.drawText(QPointF(visible_left, baseline), self._elided(bar.label, room))
         if dashes:
             p.setPen(QPen(self.text, 1, Qt.PenStyle.DashLine))
             p.drawLines(dashes)
 
-    def _fancy_bar(self, p: QPainter, bar: Bar) -> None:
-        rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
-        mark = self._marks.get(self._ids[bar.rows[0]]) if len(bar.rows) == 1 else None
-        if mark is not None:
-            if mark.own:
-                p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(rect.adjusted(-3, -3, 3, 3))
-            if mark.colour:
-                p.setPen(QPen(QColor(mark.colour), 3))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
-            self._mark_glyphs(p, rect.right() - 4, rect.top() - 3, mark)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self._soft_brush(bar.tone, bar.hollow))
-        p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
-        if bar.selected:
-            p.setPen(QPen(self.highlight, 2.5))
+    def _bar_mark(self, p: QPainter, rect: QRectF, mark: Mark) -> None:
+        """The user's mark on a bar: dashed outline (own event), colour frame, glyphs."""
+        if mark.own:
+            p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
-        if rect.width() > 36:
-            visible_left = max(rect.left(), g.GUTTER) + 6
-            room = rect.right() - visible_left - 6
-            if room > 24:
-                p.setFont(self.small)
-                p.setPen(self.text)
-                baseline = rect.top() + (rect.height() + self.small_metrics.ascent()) / 2 - 1
-                p.drawText(QPointF(visible_left, baseline), self._elided(bar.label, room))
+            p.drawRect(rect.adjusted(-3, -3, 3, 3))
+        if mark.colour:
+            p.setPen(QPen(QColor(mark.colour), 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+        self._mark_glyphs(p, rect.right() - 4, rect.top() - 3, mark)
 
     def _soft_brush(self, tone: int, hollow: bool) -> QBrush:
         """A bar fill that fades at both ends (the date is vague), cached per tone."""

@@ -254,6 +254,11 @@ def _points(
     if not len(index.point_days):
         return None
     bins = point_bins(index, view, g.BIN_PX)
+    for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
+        wide = cluster_width(int(bins.counts.max())) + 2 if len(bins.counts) else 0
+        if wide <= bins.bin_days / view.days_per_px:
+            break
+        bins = point_bins(index, view, wide)
     xs, counts, first = _merge_overlapping(
         ((bins.centre_days - view.start) / view.days_per_px + left).tolist(),
         bins.counts.tolist(),
