@@ -32,6 +32,7 @@ from viewer.core.annotations.records import Annotation  # noqa: E402
 from viewer.core.annotations.scope import Scope  # noqa: E402
 from viewer.core.annotations.store import AnnotationStore  # noqa: E402
 from viewer.core.catalog import Catalog  # noqa: E402
+from viewer.ui.app import settle  # noqa: E402
 from viewer.ui.errors import ErrorReporter  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
@@ -88,6 +89,7 @@ def main() -> int:
     window.attach_store(loaded)
     window.timeline.viewport().repaint()
     attached = time.perf_counter() - start
+    settle()  # as the app does once the annotations are attached
 
     scope_times = []
     window.set_scope(Scope("starred"))  # the first narrowing sorts the ids once

@@ -202,13 +202,8 @@ class TimelineData:
 
     def mask_of(self, event_ids: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
         keep = np.zeros(len(self.ids), dtype=np.bool_)
-        if not event_ids or not self.ids:
-            return keep
-        order, ordered = self._sorted_ids
-        wanted = np.array(list(event_ids))
-        at = np.searchsorted(ordered, wanted).clip(0, len(ordered) - 1)
-        found = ordered[at] == wanted
-        rows = order[at[found]]
+        get = self._row_of.get
+        rows = [r for e in event_ids if (r := get(e)) is not None]
         keep[rows] = True
         return keep
 
@@ -219,13 +214,6 @@ class TimelineData:
     def _row_of(self) -> dict[str, int]:
         """id -> row, made when first asked (a narrowed copy may never be asked)."""
         return {event_id: row for row, event_id in enumerate(self.ids)}
-
-    @cached_property
-    def _sorted_ids(self) -> tuple[IntArray, npt.NDArray[np.str_]]:
-        """Rows in id order and the ids in that order, for finding many ids at once."""
-        ids = np.array(self.ids)
-        order = np.argsort(ids, kind="stable").astype(np.int64)
-        return order, ids[order]
 
     def is_point(self, row: int) -> bool:
         return bool(self.precision[row] == DAY_CODE and not self.approximate[row])
