@@ -10,10 +10,11 @@ grouped once when the data is loaded.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
 from operator import itemgetter
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -51,18 +52,64 @@ class Extent:
 
 @dataclass(frozen=True)
 class LaneIndex:
-    """One lane's events: exact-day points sorted by day, and grouped vague extents."""
+    """One lane's events: exact-day points sorted by day, and grouped vague extents.
+
+    Extents are held as columns; `extents` makes the `Extent` records on demand (the
+    painter asks for the few it draws fancy), so narrowing the data stays vectorised.
+    """
 
     point_days: FloatArray  # sorted, the middle of each day
     point_rows: IntArray  # row in TimelineData for each point
-    extents: tuple[Extent, ...]
     extent_starts: FloatArray
     extent_ends: FloatArray
+    extent_approximate: npt.NDArray[np.bool_]
     extent_rows: IntArray  # stacking row of each extent
     extent_tones: IntArray
     extent_counts: IntArray
     extent_hollow: npt.NDArray[np.bool_]  # a single cancelled event
-    member_rows: IntArray  # every extent's rows, one extent after another (for subsets)
+    member_rows: IntArray  # every extent's rows, one extent after another
+    member_starts: IntArray  # where each extent's rows begin in member_rows
+
+    @cached_property
+    def extents(self) -> _Extents:
+        return _Extents(self)
+
+
+class _Extents(Sequence[Extent]):
+    """The lane's extents as records, each made when first asked for."""
+
+    def __init__(self, index: LaneIndex) -> None:
+        self._index = index
+        self._made: dict[int, Extent] = {}
+
+    def __len__(self) -> int:
+        return len(self._index.extent_starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Extent: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Extent]: ...
+    def __getitem__(self, i: int | slice) -> Extent | Sequence[Extent]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        made = self._made.get(i)
+        if made is None:
+            x = self._index
+            first = int(x.member_starts[i])
+            made = Extent(
+                float(x.extent_starts[i]),
+                float(x.extent_ends[i]),
+                bool(x.extent_approximate[i]),
+                tuple(x.member_rows[first : first + int(x.extent_counts[i])].tolist()),
+                int(x.extent_tones[i]),
+                int(x.extent_rows[i]),
+            )
+            self._made[i] = made
+        return made
 
 
 @dataclass(frozen=True)
@@ -279,23 +326,22 @@ def _lane(
     point_rows: IntArray,
     items: tuple[Extent, ...],
     cancelled: npt.NDArray[np.bool_],
-    members: IntArray | None = None,
 ) -> LaneIndex:
-    if members is None:
-        members = np.array([r for x in items for r in x.rows], dtype=np.int64)
+    counts = np.array([len(x.rows) for x in items], dtype=np.int64)
     return LaneIndex(
         point_days=point_days,
         point_rows=point_rows,
-        extents=items,
         extent_starts=np.array([x.start for x in items], dtype=np.float64),
         extent_ends=np.array([x.end for x in items], dtype=np.float64),
+        extent_approximate=np.array([x.approximate for x in items], dtype=np.bool_),
         extent_rows=np.array([x.row for x in items], dtype=np.int64),
         extent_tones=np.array([x.tone for x in items], dtype=np.int64),
-        extent_counts=np.array([len(x.rows) for x in items], dtype=np.int64),
+        extent_counts=counts,
         extent_hollow=np.array(
             [len(x.rows) == 1 and bool(cancelled[x.rows[0]]) for x in items], dtype=np.bool_
         ),
-        member_rows=members,
+        member_rows=np.array([r for x in items for r in x.rows], dtype=np.int64),
+        member_starts=_offsets(counts),
     )
 
 
@@ -306,35 +352,50 @@ def _lane_subset(
     tone: npt.NDArray[np.int8],
     cancelled: npt.NDArray[np.bool_],
 ) -> LaneIndex:
-    """`index` cut down to the kept rows (renumbered by `new_row`), vectorised."""
+    """`index` cut down to the kept rows (renumbered by `new_row`), all in numpy.
+
+    Extents keep their stacking rows with the emptied rows taken out: no two that
+    overlap share a row, and no row is left blank.
+    """
     points = keep[index.point_rows]
-    point_days = index.point_days[points]
-    point_rows = new_row[index.point_rows[points]]
-    items: tuple[Extent, ...] = ()
-    kept_members = np.zeros(0, dtype=np.int64)
-    if len(index.extents):
-        members = keep[index.member_rows]
-        owner = np.repeat(np.arange(len(index.extents)), index.extent_counts)
-        counts = np.bincount(owner[members], minlength=len(index.extents))
-        chosen = np.flatnonzero(counts)
-        old_rows = index.member_rows[members]
-        if len(old_rows):
-            starts = np.concatenate([[0], np.cumsum(counts[chosen])[:-1]])
-            tones = tone[old_rows].astype(np.int64)
-            low = np.minimum.reduceat(tones, starts)
-            high = np.maximum.reduceat(tones, starts)
-            common = np.where(low == high, low, NEUTRAL).tolist()
-            kept_members = new_row[old_rows]
-            flat = kept_members.tolist()
-            bounds = [*starts.tolist(), len(flat)]
-            groups = [tuple(flat[a:b]) for a, b in pairwise(bounds)]
-            extents = [index.extents[i] for i in chosen.tolist()]
-            stack = _stack([(x.start, x.end, x.approximate) for x in extents])
-            items = tuple(
-                Extent(x.start, x.end, x.approximate, g, t, row)
-                for x, g, t, row in zip(extents, groups, common, stack, strict=True)
-            )
-    return _lane(point_days, point_rows, items, cancelled[np.flatnonzero(keep)], kept_members)
+    members = keep[index.member_rows]
+    owner = np.repeat(np.arange(len(index.extent_starts)), index.extent_counts)
+    counts = np.bincount(owner[members], minlength=len(index.extent_starts))
+    chosen = np.flatnonzero(counts)
+    old_rows = index.member_rows[members]
+    counts = counts[chosen]
+    starts = _offsets(counts)
+    common = np.zeros(0, dtype=np.int64)
+    if len(old_rows):
+        tones = tone[old_rows].astype(np.int64)
+        low = np.minimum.reduceat(tones, starts)
+        high = np.maximum.reduceat(tones, starts)
+        common = np.where(low == high, low, NEUTRAL)
+    used, stacking = np.unique(index.extent_rows[chosen], return_inverse=True)
+    del used
+    return LaneIndex(
+        point_days=index.point_days[points],
+        point_rows=new_row[index.point_rows[points]],
+        extent_starts=index.extent_starts[chosen],
+        extent_ends=index.extent_ends[chosen],
+        extent_approximate=index.extent_approximate[chosen],
+        extent_rows=stacking.astype(np.int64).reshape(-1),
+        extent_tones=common,
+        extent_counts=counts.astype(np.int64),
+        extent_hollow=(counts == 1) & cancelled[old_rows[starts]]
+        if len(old_rows)
+        else np.zeros(0, dtype=np.bool_),
+        member_rows=new_row[old_rows],
+        member_starts=starts,
+    )
+
+
+def _offsets(counts: IntArray) -> IntArray:
+    """Where each group begins when groups of these sizes are laid end to end."""
+    offsets = np.zeros(len(counts), dtype=np.int64)
+    if len(counts) > 1:
+        offsets[1:] = np.cumsum(counts[:-1])
+    return offsets
 
 
 def point_bins(index: LaneIndex, view: Viewport, bin_px: float) -> Bins:
