@@ -32,3 +32,10 @@ def test_app_reports_a_missing_catalog(tmp_path: Path) -> None:
     result = run_app(tmp_path, "--db", str(tmp_path / "missing.sqlite"))
     assert result.returncode == 2
     assert "Cannot open the catalog" in result.stderr
+
+
+def test_verbose_prints_the_log_which_is_also_kept_in_a_file(tmp_path: Path) -> None:
+    result = run_app(tmp_path, "--quit-after-paint", "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert "viewer.core.logs: started" in result.stderr
+    assert "started" in (tmp_path / "logs" / "timeline-viewer.log").read_text()

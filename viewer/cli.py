@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-err-windows", action="store_true", help="report errors on stderr, not in dialogs"
     )
     parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print the log (with Qt's messages) too"
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check that this copy works (catalog, search, annotations, window) and exit",

@@ -35,12 +35,16 @@ class UserPaths:
     """Where the user's own files live."""
 
     base: Path
+    logs: Path | None = None  # the platform's log folder; else `base`/logs (portable use)
 
     @classmethod
     def default(cls) -> UserPaths:
-        from platformdirs import user_data_path  # noqa: PLC0415 - keep start-up lean
+        from platformdirs import user_data_path, user_log_path  # noqa: PLC0415 - start-up
 
-        return cls(user_data_path(APP_NAME, appauthor=False, roaming=True))
+        return cls(
+            user_data_path(APP_NAME, appauthor=False, roaming=True),
+            user_log_path(APP_NAME, appauthor=False),
+        )
 
     @property
     def settings_file(self) -> Path:
@@ -56,7 +60,7 @@ class UserPaths:
 
     @property
     def log_dir(self) -> Path:
-        return self.base / "logs"
+        return self.logs or self.base / "logs"
 
     def ensure(self) -> UserPaths:
         self.base.mkdir(parents=True, exist_ok=True)

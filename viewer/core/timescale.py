@@ -93,6 +93,8 @@ class Limits:
 
     def clamp(self, view: Viewport) -> Viewport:
         lo, hi = self.outer
+        if not (math.isfinite(view.start) and math.isfinite(view.days_per_px)):
+            return self.fit(view.width)  # nonsense in: the whole span out
         start = min(max(view.start, lo), hi - view.span)
         return replace(view, start=start)
 

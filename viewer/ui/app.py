@@ -16,12 +16,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer import __version__
+from viewer.core import logs
 from viewer.core.catalog import Catalog
 from viewer.core.errors import CatalogError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
 from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
+from viewer.ui.qt_log import route_qt_messages
 
 if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
@@ -68,19 +70,28 @@ def run(args: argparse.Namespace) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     reporter = ErrorReporter(windows=not args.no_err_windows)
-    reporter.install_excepthook()
     temporary = (
         tempfile.TemporaryDirectory(prefix="timeline-viewer-") if args.temp_basedir else None
     )
     base = Path(temporary.name) if temporary else args.data_dir
     paths = (UserPaths(base) if base else UserPaths.default()).ensure()
+    logs.setup(paths.log_dir, verbose=args.verbose)
+    route_qt_messages()
+    pending: list[Callable[[], None]] = []  # saves what is being typed, once there is a window
+
+    def save_pending() -> None:
+        for save in pending:
+            save()
+
+    reporter.install_excepthook(before=save_pending)
     try:
         catalog = Catalog(args.db or bundled_catalog())
     except CatalogError as exc:
         reporter.report("Cannot open the catalog", str(exc))
         return 2
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
-    window = MainWindow(catalog, settings, reporter)
+    window = MainWindow(catalog, settings, reporter, log_dir=paths.log_dir)
+    pending.append(window.save_pending)
     if args.quit_after_paint:
         watcher = _QuitAfterPaint(window)
         window.installEventFilter(watcher)

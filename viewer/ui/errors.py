@@ -1,19 +1,27 @@
 """The one place that tells the user something went wrong.
 
 `report()` shows a dialog, or writes to stderr when dialogs are switched off
-(`--no-err-windows`, and always in tests), like qutebrowser's msgbox module.
-`install_excepthook()` routes uncaught exceptions through it so a bug shows a
-message instead of silently killing the window.
+(`--no-err-windows`, and always in tests), like qutebrowser's msgbox module; every
+report is logged too. `install_excepthook()` routes uncaught exceptions, from the
+UI thread (Qt slots included) and from worker threads, through it: pending work is
+saved first, the traceback goes to the log, and a dialog offers to copy a report.
+The app keeps running.
 """
 
 from __future__ import annotations
 
 import logging
+import platform
 import sys
+import threading
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from viewer import __version__
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +49,13 @@ class ErrorReporter:
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
         )
+        copy = None
         if details:
             box.setDetailedText(details)
+            copy = box.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
         box.exec()
+        if copy is not None and box.clickedButton() is copy:
+            QApplication.clipboard().setText(crash_report(title, text, details or ""))
 
     def inform(self, title: str, text: str, parent: QWidget | None = None) -> None:
         """Tell the user something went as asked (an import's report), not an error."""
@@ -66,13 +78,64 @@ class ErrorReporter:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def install_excepthook(self) -> None:
-        def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-            details = "".join(traceback.format_exception(kind, value, tb))
-            self.report(
-                "Unexpected error",
-                f"Something went wrong: {value}. Your notes are saved as you go.",
-                details=details,
-            )
+    def install_excepthook(self, before: Callable[[], None] | None = None) -> None:
+        """Report uncaught exceptions instead of dying; `before` saves pending work first."""
+        bridge = _Bridge(self._show_crash)  # in the UI thread: worker threads report via it
+        self._bridge = bridge
 
-        sys.excepthook = hook
+        def crash(
+            kind: type[BaseException], value: BaseException, tb: TracebackType | None
+        ) -> None:
+            details = "".join(traceback.format_exception(kind, value, tb))
+            log.error("Uncaught exception\n%s", details)
+            if before is not None:
+                try:
+                    before()
+                except Exception:
+                    log.exception("Saving pending work after an error failed")
+            text = f"Something went wrong: {value or kind.__name__}."
+            if threading.current_thread() is threading.main_thread():
+                self._show_crash(text, details)
+            else:
+                bridge.crashed.emit(text, details)
+
+        def thread_hook(args: threading.ExceptHookArgs) -> None:
+            if args.exc_value is not None:
+                crash(args.exc_type, args.exc_value, args.exc_traceback)
+
+        sys.excepthook = crash
+        threading.excepthook = thread_hook
+
+    def _show_crash(self, text: str, details: str) -> None:
+        self.report(
+            "Unexpected error",
+            f"{text} The app goes on; your notes were saved. "
+            "Details and a report to copy are below; the log has them too.",
+            details=details,
+        )
+
+
+class _Bridge(QObject):
+    """Carries a crash in a worker thread to the UI thread (a queued signal)."""
+
+    crashed = Signal(str, str)
+
+    def __init__(self, show: Callable[[str, str], None]) -> None:
+        super().__init__()
+        self._show = show
+        app = QApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        self.crashed.connect(self._deliver)
+
+    @Slot(str, str)
+    def _deliver(self, text: str, details: str) -> None:
+        self._show(text, details)
+
+
+def crash_report(title: str, text: str, details: str) -> str:
+    """What "Copy report" puts on the clipboard: enough for a bug report, nothing private."""
+    return (
+        f"Timeline Viewer {__version__} on {platform.platform()}, Python "
+        f"{platform.python_version()}\n{title}: {text}\n\n{details}"
+    )

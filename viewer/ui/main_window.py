@@ -6,10 +6,12 @@ of the database, and receive plain records from the catalog.
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSizePolicy,
     QSplitter,
     QToolBar,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer import __version__
 from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog import Catalog
@@ -56,8 +60,10 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         store: AnnotationStore | None = None,
+        log_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self.log_dir = log_dir
         self.catalog = catalog
         self.settings = settings
         self.reporter = reporter
@@ -173,13 +179,11 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Undo the last edit, first saving a note still being typed (so it is undone)."""
-        if self.annotations is not None:
-            self.annotations.flush()
+        self.save_pending()
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        if self.annotations is not None:
-            self.annotations.flush()
+        self.save_pending()
         self.undo_stack.redo()
 
     def set_scope(self, scope: Scope) -> None:
@@ -344,6 +348,33 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         self.quit_action = quit_action
+        help_menu = self.menuBar().addMenu("&Help")
+        self.open_logs_action = help_menu.addAction("Open log folder")
+        self.open_logs_action.setToolTip("Where the app writes what it did and any errors")
+        self.open_logs_action.triggered.connect(lambda _c=False: self.open_log_folder())
+        self.open_logs_action.setEnabled(self.log_dir is not None)
+        about = help_menu.addAction("About Timeline Viewer")
+        about.triggered.connect(
+            lambda _c=False: QMessageBox.about(
+                self,
+                "About Timeline Viewer",
+                f"<b>Timeline Viewer {__version__}</b><p>An offline timeline of a political "
+                "relationship: meetings, calls, statements, actions and criticism, with the "
+                "quotes and the sources behind them.</p>",
+            )
+        )
+
+    def open_log_folder(self) -> bool:
+        """Show the log folder in the desktop's file manager."""
+        if self.log_dir is None:
+            return False
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_dir)))
+
+    def save_pending(self) -> None:
+        """Save whatever is still being typed (before undo, on close, after an error)."""
+        if self.annotations is not None:
+            self.annotations.flush()
 
     # -- profile and selection --------------------------------------------------
 
@@ -487,9 +518,10 @@ class MainWindow(QMainWindow):
         try:
             start, span = float(str(s.value("view/start"))), float(str(s.value("view/span")))
             width = self.timeline.view.width
-            view = Viewport(start, span / width, width)
+            if math.isfinite(start) and math.isfinite(span) and span > 0:
+                view = Viewport(start, span / width, width)  # out of range: clamped
         except (TypeError, ValueError):
-            view = None  # first run: fit all
+            view = None  # first run (or nonsense saved): fit all
         self._load_profile(view)
         selected = s.value("view/selected_event")
         if isinstance(selected, str) and self.timeline.data.row_of(selected) is not None:
@@ -519,8 +551,7 @@ class MainWindow(QMainWindow):
         return [self.body, self.outer, *extra]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.annotations is not None:
-            self.annotations.flush()
+        self.save_pending()
         self.save_state()
         self.search.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,54 @@
+"""The log file: written, rotated, and never a reason for the app not to start."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from viewer.core import logs
+
+
+@pytest.fixture(autouse=True)
+def _restore_root_logger() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+def test_messages_reach_a_rotating_file(tmp_path: Path) -> None:
+    path = logs.setup(tmp_path / "logs")
+    assert path == tmp_path / "logs" / logs.LOG_FILE
+    logging.getLogger("viewer.test").warning("something to keep")
+    files = [h for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)]
+    for handler in files:
+        handler.flush()
+    assert "something to keep" in path.read_text()
+    [rotating] = [h for h in files if isinstance(h, logging.handlers.RotatingFileHandler)]
+    assert rotating.maxBytes == 1_000_000 and rotating.backupCount == 5
+
+
+def test_setting_up_twice_does_not_log_twice(tmp_path: Path) -> None:
+    logs.setup(tmp_path)
+    logs.setup(tmp_path)
+    logging.getLogger("viewer.test").warning("once")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert (tmp_path / logs.LOG_FILE).read_text().count("once") == 1
+
+
+def test_an_unwritable_log_folder_is_said_and_survived(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    assert logs.setup(blocker / "logs") is None
+    assert "cannot write the log" in capsys.readouterr().err
