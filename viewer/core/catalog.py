@@ -55,7 +55,19 @@ _EVENT_COLUMNS = 'id, kind, title, date, start, "end", precision, approximate, t
 
 
 def read_only_uri(path: Path) -> str:
+    """A SQLite URI that reads `path` without ever writing to it (a live file: locks kept)."""
     return path.resolve().as_uri() + "?mode=ro"
+
+
+def catalog_uri(path: Path) -> str:
+    """A catalog is never changed while open: `immutable` reads it without locks, so not
+    even a -shm or -wal file appears beside it (whatever file `--db` points at)."""
+    return read_only_uri(path) + "&immutable=1"
+
+
+# Catalogs up to this size get SQLite's quick_check when opened (the bundled one takes
+# 2 ms); bigger ones, which would take a noticeable time, are trusted.
+QUICK_CHECK_BYTES = 16_000_000
 
 
 class Catalog:
@@ -63,22 +75,52 @@ class Catalog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        if path.is_dir():
+            raise CatalogError(f"{path} is a folder, not a catalog file.")
         if not path.is_file():
             raise CatalogError(f"The catalog {path} does not exist.")
-        self._db = self.raw_connection()
+        try:
+            self._db = self.raw_connection()
+        except sqlite3.Error as exc:
+            raise CatalogError(f"{path} cannot be opened: {exc}") from exc
         self._db.row_factory = sqlite3.Row
+        try:
+            self._check()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _check(self) -> None:
+        path = self.path
         try:
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise CatalogError(f"{path} is not a readable catalog: {exc}") from exc
+            raise CatalogError(
+                f"{path} is not a readable catalog ({exc}). Open a catalog made by "
+                "`timeline-viewer build-data`."
+            ) from exc
         version = meta.get("schema_version")
         if version != str(SCHEMA_VERSION):
-            self._db.close()
+            newer = str(version).isdigit() and int(str(version)) > SCHEMA_VERSION
             raise CatalogError(
                 f"{path} has catalog schema version {version}; this app reads version "
-                f"{SCHEMA_VERSION}. Rebuild it with `timeline-viewer build-data`."
+                f"{SCHEMA_VERSION}. "
+                + (
+                    "Update the app to open it."
+                    if newer
+                    else "Rebuild it with `timeline-viewer build-data`."
+                )
             )
+        if path.stat().st_size <= QUICK_CHECK_BYTES:
+            try:
+                verdict = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
+            except sqlite3.DatabaseError as exc:
+                verdict = str(exc)
+            if verdict != "ok":
+                raise CatalogError(
+                    f"{path} is damaged ({verdict}). Reinstall the app, or rebuild the "
+                    "catalog with `timeline-viewer build-data`."
+                )
 
     def close(self) -> None:
         self._db.close()
@@ -91,7 +133,7 @@ class Catalog:
 
     def raw_connection(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
-        return sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
+        return sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -99,7 +141,7 @@ class Catalog:
         from sqlalchemy import create_engine  # noqa: PLC0415 - slow import, rarely needed
         from sqlalchemy.orm import Session  # noqa: PLC0415
 
-        engine = create_engine(f"sqlite:///{read_only_uri(self.path)}&uri=true")
+        engine = create_engine(f"sqlite:///{catalog_uri(self.path)}&uri=true")
         try:
             with Session(engine) as session:
                 yield session
