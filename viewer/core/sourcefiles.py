@@ -90,7 +90,11 @@ def _read_toml(file: Path, root: Path, problems: list[Problem]) -> dict[str, Any
         with file.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(where, None, None, f"is not valid TOML: {exc}"))
+        message = str(exc)
+        if "at end of document" in message:  # say which line that is, as for the others
+            lines = file.read_bytes().count(b"\n") + 1
+            message = message.replace("at end of document", f"at the end, line {lines}")
+        problems.append(Problem(where, None, None, f"is not valid TOML: {message}"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(where, None, None, f"cannot be read: {exc}"))
     return None

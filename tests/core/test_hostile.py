@@ -1,0 +1,195 @@
+"""Hostile input, tried by property: no input raises an unexpected exception or hangs,
+and a refusal says where the problem is and changes nothing.
+
+`HOSTILE_EXAMPLES` sets how many cases each property tries (a small number in the
+suite; tests/benchmarks/bench_hostile.py runs 10,000 and reports the counts).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import DATA_DIR
+from viewer.core.annotations.interchange import (
+    ImportRefusedError,
+    merge,
+    read_document,
+    write_export,
+)
+from viewer.core.annotations.records import Annotation, UserEvent
+from viewer.core.annotations.store import AnnotationStore
+from viewer.core.build import build_catalog
+from viewer.core.catalog import Catalog
+from viewer.core.document import check
+from viewer.core.errors import DataError
+from viewer.core.search import SearchEngine
+from viewer.core.sourcefiles import load_data_dir
+
+EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "25"))
+HOSTILE = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# Fragments that break TOML and our schema in the ways people and tools do.
+NASTY = [
+    "",
+    '"',
+    "'''",
+    "[",
+    "]]",
+    "= ",
+    "\x00",
+    "{",
+    "\n[[event]]\n",
+    '\nid = "2018-07-16-helsinki-summit"\n',
+    'date = "2018-13-45"',
+    'date = "2019-02-30"',
+    "id = 5",
+    "quotes = 3",
+    'kind = "party"',
+    'source = "nowhere"',
+    'speaker = "nobody"',
+    "tone = []",
+    "\ufeff",
+    "é" * 50,
+    "\n" * 3,
+    "#",
+]
+
+
+# -- build-data ---------------------------------------------------------------------------
+
+_SOURCES = sorted(p.relative_to(DATA_DIR) for p in DATA_DIR.rglob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("hostile-data")
+
+
+@HOSTILE
+@given(
+    which=st.sampled_from(_SOURCES),
+    at=st.floats(0, 1),
+    cut=st.integers(0, 200),
+    insert=st.sampled_from(NASTY) | st.text(max_size=40),
+)
+def test_broken_data_files_are_refused_naming_file_and_place(
+    scratch: Path, which: Path, at: float, cut: int, insert: str
+) -> None:
+    root = scratch / "data"
+    if not root.exists():
+        shutil.copytree(DATA_DIR, root)
+    target = root / which
+    text = (DATA_DIR / which).read_text(encoding="utf-8")
+    position = int(len(text) * at)
+    target.write_text(text[:position] + insert + text[position + cut :], encoding="utf-8")
+    out = scratch / "out.sqlite"
+    out.unlink(missing_ok=True)
+    try:
+        build_catalog(check(load_data_dir(root)), out)
+    except DataError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            file = Path(problem.where.split(":")[0])
+            assert (root.parent / file).is_file() or file.is_file(), problem  # names the file
+            assert problem.record or problem.field or "line" in problem.message, problem
+        assert not out.exists()  # nothing written
+    else:
+        Catalog(out).close()  # a harmless edit: the result is a readable catalog
+    finally:
+        target.write_text(text, encoding="utf-8")  # the next case starts from good data
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engine(built_catalog: Path) -> Iterator[SearchEngine]:
+    catalog = Catalog(built_catalog)
+    engine = SearchEngine(catalog)
+    yield engine
+    engine.close()
+    catalog.close()
+
+
+operators = st.sampled_from(['"', "*", "-", " OR ", "(", ")", "NEAR", ":", "^", "AND", "+"])
+
+
+@HOSTILE
+@given(st.lists(operators | st.text(max_size=12), max_size=12).map("".join))
+def test_any_search_text_gives_results_or_a_message(engine: SearchEngine, text: str) -> None:
+    result = engine.search(text, limit=5)
+    assert result.count or result.message is not None or result.hits == ()
+
+
+def test_a_100k_character_query_is_answered(engine: SearchEngine) -> None:
+    result = engine.search("putin meddling " * 7_000, limit=5)  # ~105,000 characters
+    assert result.count or result.message
+
+
+# -- annotation files -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def export_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("export")
+    store = AnnotationStore(folder / "a.sqlite", folder / "backups")
+    store.save(Annotation("2018-07-16-helsinki-summit", "read the transcript", ("essay",), True))
+    store.save_user_event(UserEvent("mine-1", "My interview", "2019-03", "statement", "note"))
+    write_export(store, folder / "export.json")
+    store.close()
+    return (folder / "export.json").read_text(encoding="utf-8")
+
+
+@HOSTILE
+@given(at=st.floats(0, 1), insert=st.sampled_from(NASTY) | st.text(max_size=20))
+def test_truncated_or_scribbled_exports_change_nothing(
+    tmp_path_factory: pytest.TempPathFactory, export_text: str, at: float, insert: str
+) -> None:
+    folder = tmp_path_factory.mktemp("import")
+    store = AnnotationStore(folder / "a.sqlite", folder / "backups")
+    store.save(Annotation("2019-06-osaka-g20-meeting", "mine, before the import"))
+    before = (store.annotations(), store.user_events())
+    position = int(len(export_text) * at)
+    broken = folder / "broken.json"
+    broken.write_text(export_text[:position] + insert, encoding="utf-8")
+    try:
+        annotations, events = read_document(broken)
+    except ImportRefusedError as exc:
+        assert str(broken) in str(exc)
+        assert (store.annotations(), store.user_events()) == before
+    else:
+        merge(store, annotations, events, {"2018-07-16-helsinki-summit"})
+    store.close()
+
+
+@HOSTILE
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+        ),
+        max_leaves=25,
+    )
+)
+def test_any_json_at_all_is_refused_or_read(
+    tmp_path_factory: pytest.TempPathFactory, value: object
+) -> None:
+    path = tmp_path_factory.mktemp("json") / "any.json"
+    path.write_text(json.dumps(value, allow_nan=True), encoding="utf-8")
+    try:
+        read_document(path)
+    except ImportRefusedError as exc:
+        assert str(path) in str(exc)
