@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.ui.annotations.editor import AnnotationEditor
@@ -179,3 +180,17 @@ def test_my_notes_are_searched_alongside_quotes(qtbot: QtBot, annotated: MainWin
     assert "of my note" in panel.count.text()
     panel.results.setCurrentIndex(panel.model.index(0))
     assert annotated.timeline.selected_ids() == [HELSINKI]
+
+
+def test_a_huge_note_is_previewed_in_part_and_kept_whole(
+    annotated: MainWindow, store: AnnotationStore
+) -> None:
+    huge = "A line of a very long note.\n\n" * 100_000  # 2.9 MB
+    store.save(Annotation(HELSINKI, huge))
+    editor = editor_of(annotated)
+    editor.show_event(HELSINKI)
+    assert "characters long" in editor.preview.toPlainText()
+    assert len(editor.preview.toPlainText()) < 300_000
+    editor.flush()  # nothing typed: nothing changes
+    editor.show_event(None)
+    assert store.get(HELSINKI).note == huge

@@ -43,6 +43,10 @@ HIGHLIGHTS = (
 )
 
 
+PREVIEW_CHARS = 200_000  # longer notes: the rendered preview shows this much (a 10 MB
+# note would take seconds to render; it stays whole in the editor and the file)
+
+
 class AnnotationEditor(QWidget):
     annotation_changed = Signal(object)  # the saved Annotation
 
@@ -151,7 +155,13 @@ class AnnotationEditor(QWidget):
             self.note.blockSignals(True)
             self.note.setPlainText(a.note)
             self.note.blockSignals(False)
-        if a.note.strip():
+        if len(a.note) > PREVIEW_CHARS:
+            self.preview.setMarkdown(
+                a.note[:PREVIEW_CHARS]
+                + f"\n\n---\n\n*This note is {len(a.note):,} characters long; the first "
+                f"{PREVIEW_CHARS:,} are shown here. “Edit note” opens all of it.*"
+            )
+        elif a.note.strip():
             self.preview.setMarkdown(a.note)
         else:
             self.preview.setHtml(
