@@ -194,3 +194,24 @@ def test_a_huge_note_is_previewed_in_part_and_kept_whole(
     editor.flush()  # nothing typed: nothing changes
     editor.show_event(None)
     assert store.get(HELSINKI).note == huge
+
+
+def test_a_note_loads_no_image_it_points_at(annotated: MainWindow, store: AnnotationStore) -> None:
+    note = (
+        "![secret](file:///etc/hostname) and ![](https://example.org/x.png) "
+        "and <IMG src='file:///etc/passwd'>"
+    )
+    store.save(Annotation(HELSINKI, note))
+    editor = editor_of(annotated)
+    editor.show_event(HELSINKI)
+    document = editor.preview.document()
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            assert not fragments.fragment().charFormat().isImageFormat()
+            fragments += 1
+        block = block.next()
+    shown = editor.preview.toPlainText()
+    assert "🖼 secret" in shown and "🖼 image" in shown
+    assert store.get(HELSINKI).note == note  # the note itself is kept as written

@@ -7,6 +7,7 @@ once when another event is chosen or the window closes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -157,12 +158,12 @@ class AnnotationEditor(QWidget):
             self.note.blockSignals(False)
         if len(a.note) > PREVIEW_CHARS:
             self.preview.setMarkdown(
-                a.note[:PREVIEW_CHARS]
+                without_images(a.note[:PREVIEW_CHARS])
                 + f"\n\n---\n\n*This note is {len(a.note):,} characters long; the first "
                 f"{PREVIEW_CHARS:,} are shown here. “Edit note” opens all of it.*"
             )
         elif a.note.strip():
-            self.preview.setMarkdown(a.note)
+            self.preview.setMarkdown(without_images(a.note))
         else:
             self.preview.setHtml(
                 "<p style='color:gray'><i>No note yet. Press “Edit note” to write one.</i></p>"
@@ -240,6 +241,17 @@ def _escape(text: str) -> str:
     from html import escape  # noqa: PLC0415
 
     return escape(text, quote=True)
+
+
+def without_images(markdown: str) -> str:
+    """The note with each image turned into a link to it: rendering loads nothing it points
+    at (an imported note could name a local file or a web address)."""
+    markdown = _MD_IMAGE.sub(lambda m: f"[🖼 {m.group(1) or 'image'}]", markdown)
+    return _HTML_IMAGE.sub("&lt;img", markdown)
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]")
+_HTML_IMAGE = re.compile(r"<\s*img\b", re.IGNORECASE)
 
 
 def _open_web_link(url: QUrl) -> None:
