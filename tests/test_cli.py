@@ -135,3 +135,11 @@ def test_self_test_fails_on_a_broken_catalog(tmp_path: Path) -> None:
     assert "not a readable catalog" in result.stdout
     assert "skip render the main window" in result.stdout
     assert result.stdout.splitlines()[-1] == "failed: open the catalog"
+
+
+def test_export_quotes_as_csv(tmp_path: Path) -> None:
+    out = tmp_path / "quotes.csv"
+    result = run("export", "--format", "csv", "-o", out)
+    assert "quotes to" in result.stderr
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("speaker,date,quote,event")

@@ -7,6 +7,7 @@ so `--version` and `--help` answer at once.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,7 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     cli_search.add_parser(commands)
 
     export = commands.add_parser("export", help="write the whole catalog as one document")
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help="json: the whole catalog (rebuildable); csv: every quote, for a spreadsheet",
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
     build = commands.add_parser("build-data", help="compile data/ into the SQLite catalog")
@@ -72,14 +78,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from viewer.core.errors import CatalogError, DataError, UsageError  # noqa: PLC0415
 
     try:
-        if args.command == "build-data":
-            return _build(args)
-        if args.command == "search":
-            return cli_search.run(args, _catalog_path(args))
-        return _export(args)
+        return _dispatch(args)
     except (CatalogError, DataError, UsageError) as exc:
         print(f"timeline-viewer: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `... | head`: the reader has all it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the final flush
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "build-data":
+        return _build(args)
+    if args.command == "search":
+        return cli_search.run(args, _catalog_path(args))
+    return _export(args)
 
 
 def _catalog_path(args: argparse.Namespace) -> Path:
@@ -117,6 +130,17 @@ def _export(args: argparse.Namespace) -> int:
     from viewer.core.catalog import Catalog  # noqa: PLC0415
     from viewer.core.export import dumps, export_document  # noqa: PLC0415
 
+    if args.format == "csv":
+        from viewer.core import quotes_csv  # noqa: PLC0415
+
+        with Catalog(_catalog_path(args)) as catalog:
+            rows = catalog.all_quotes()
+        if args.output:
+            count = quotes_csv.write_file(rows, args.output)
+            print(f"Wrote {count} quotes to {args.output}", file=sys.stderr)
+        else:
+            quotes_csv.write(rows, sys.stdout)
+        return 0
     with Catalog(_catalog_path(args)) as catalog:
         text = dumps(export_document(catalog))
     if args.output:

@@ -311,6 +311,14 @@ class Catalog:
         rows = self._all(f"SELECT {QUOTE_COLUMNS} FROM quote q WHERE q.id IN ({marks})", wanted)
         return {q["id"]: self.quote_from_row(q) for q in rows}
 
+    def all_quotes(self) -> list[tuple[Quote, str | None, str | None]]:
+        """Every quote in date order, with its event's title and place."""
+        rows = self._all(
+            f"SELECT {QUOTE_COLUMNS}, e.title, e.place FROM quote q "
+            "LEFT JOIN event e ON e.id = q.event_id ORDER BY q.start, q.id"
+        )
+        return [(self.quote_from_row(r), r[13], r[14]) for r in rows]
+
     def events_by_id(self, ids: Iterable[str]) -> list[Event]:
         wanted = list(ids)
         if not wanted:
