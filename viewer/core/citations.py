@@ -23,7 +23,7 @@ _MONTH_NAMES = (
 
 
 def long_date(date: FuzzyDate) -> str:
-    """"29 June 2019", "June 2019", "2019", or the short label for vaguer dates."""
+    """ "29 June 2019", "June 2019", "2019", or the short label for vaguer dates."""
     start = date.start
     if date.precision is Precision.DAY:
         text = f"{start.day} {_MONTH_NAMES[start.month - 1]} {start.year}"

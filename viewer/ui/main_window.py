@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         # The user's annotations arrive after the first paint (attach_store): opening
         # them imports SQLAlchemy, which would otherwise delay the window.
         self.annotations: AnnotationsController | None = None
-        self.search = SearchPanel(catalog, self.profiles)
+        self.search = SearchPanel(catalog, self.profiles, reporter=reporter)
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setWidget(self.search)

@@ -29,6 +29,8 @@ from viewer.core.lanes import LANES
 from viewer.core.records import Profile
 from viewer.core.search import Filters, Order, SearchResult
 from viewer.core.typed_dates import typed_days
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.search.result_actions import ResultActions
 from viewer.ui.search.result_delegate import ResultDelegate
 from viewer.ui.search.results_model import ResultsModel, rows_of
 from viewer.ui.search.worker import RESULT_LIMIT, SearchWorker
@@ -47,7 +49,12 @@ class SearchPanel(QWidget):
     scope_cleared = Signal()  # the user removed the "Only: starred" chip
 
     def __init__(
-        self, catalog: Catalog, profiles: list[Profile], parent: QWidget | None = None
+        self,
+        catalog: Catalog,
+        profiles: list[Profile],
+        parent: QWidget | None = None,
+        *,
+        reporter: ErrorReporter | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
@@ -100,6 +107,13 @@ class SearchPanel(QWidget):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.selectionModel().currentChanged.connect(self._on_current)
         self.results.activated.connect(self._on_activated)
+        self.result_actions = ResultActions(self.results, self.model, reporter or ErrorReporter())
+        save = QToolButton()
+        save.setText("Save…")
+        save.setAccessibleName("Save the quotes listed as CSV")
+        save.clicked.connect(lambda _c=False: self.result_actions.ask_export_csv())
+        save.setToolTip("Save the quotes listed as CSV (right-click a quote to copy its citation)")
+        self.save_button = save
 
         top = QHBoxLayout()
         top.addWidget(self.box, 1)
@@ -107,6 +121,7 @@ class SearchPanel(QWidget):
         row.addWidget(self.filter_button)
         row.addWidget(self.order)
         row.addStretch(1)
+        row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)

@@ -1,0 +1,95 @@
+"""What a person does with search results: copy a quote with its citation, save as CSV."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QListView, QMenu
+
+from viewer.core import citations, quotes_csv
+from viewer.core.records import QuoteHit
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.search.results_model import ResultsModel
+
+CSL_MIME = "application/vnd.citationstyles.csl+json"
+
+
+class ResultActions(QObject):
+    def __init__(self, view: QListView, model: ResultsModel, reporter: ErrorReporter) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        self.reporter = reporter
+        self.copy_action = QAction("Copy quote with citation", view)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(lambda _c=False: self.copy_citation())
+        self.bibtex_action = QAction("Copy as BibTeX", view)
+        self.bibtex_action.triggered.connect(lambda _c=False: self.copy_bibtex())
+        self.csv_action = QAction("Save the quotes listed as CSV…", view)
+        self.csv_action.triggered.connect(lambda _c=False: self.ask_export_csv())
+        view.addAction(self.copy_action)  # Ctrl+C while the list has focus
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+
+    def current_quote(self) -> QuoteHit | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row()).quote
+
+    def copy_citation(self) -> bool:
+        """The quote and its citation as text, and as CSL JSON for reference managers."""
+        hit = self.current_quote()
+        if hit is None:
+            return False
+        data = QMimeData()
+        data.setText(citations.plain(hit.quote, hit.event_title))
+        item = citations.csl_json(hit.quote, hit.event_title)
+        data.setData(CSL_MIME, json.dumps([item], ensure_ascii=False).encode("utf-8"))
+        QGuiApplication.clipboard().setMimeData(data)
+        return True
+
+    def copy_bibtex(self) -> bool:
+        hit = self.current_quote()
+        if hit is None:
+            return False
+        QGuiApplication.clipboard().setText(citations.bibtex(hit.quote, hit.event_title))
+        return True
+
+    def quote_rows(self) -> list[quotes_csv.QuoteRow]:
+        rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
+        return [(r.quote.quote, r.quote.event_title, None) for r in rows if r.quote is not None]
+
+    def ask_export_csv(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.view, "Save quotes as CSV", "quotes.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> bool:
+        rows = self.quote_rows()
+        try:
+            count = quotes_csv.write_file(rows, path)
+        except OSError as exc:
+            self.reporter.report(
+                "Export failed", f"Could not write {path}: {exc.strerror}.", self.view
+            )
+            return False
+        self.reporter.inform("Quotes saved", f"{count} quotes written to {path}.", self.view)
+        return True
+
+    def _menu(self, pos: QPoint) -> None:
+        has_quote = self.current_quote() is not None
+        self.copy_action.setEnabled(has_quote)
+        self.bibtex_action.setEnabled(has_quote)
+        self.csv_action.setEnabled(bool(self.quote_rows()))
+        menu = QMenu(self.view)
+        menu.addActions([self.copy_action, self.bibtex_action])
+        menu.addSeparator()
+        menu.addAction(self.csv_action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
