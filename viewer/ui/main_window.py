@@ -42,6 +42,8 @@ from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.search.panel import SearchPanel
+from viewer.ui.timeline.export_actions import TimelineImageActions
+from viewer.ui.timeline.image_export import Caption, source_line
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
@@ -343,6 +345,12 @@ class MainWindow(QMainWindow):
         focus.setShortcut(QKeySequence("Ctrl+T"))
         focus.triggered.connect(self.timeline.setFocus)
         view.addAction(focus)
+        self.image_actions = TimelineImageActions(
+            self, self.timeline, self.legend, self._caption, self.reporter
+        )
+        for action in self.image_actions.actions:
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -363,6 +371,13 @@ class MainWindow(QMainWindow):
                 "quotes and the sources behind them.</p>",
             )
         )
+
+    def _caption(self) -> Caption:
+        profile = next((p for p in self.profiles if p.id == self.profile_id), None)
+        title = profile.title if profile else "Timeline"
+        if self.annotations is not None and self.annotations.scope.kind != "all":
+            title += f" ({self.annotations.scope.label.lower()})"
+        return Caption(title, source_line(self.catalog.path.name))
 
     def open_log_folder(self) -> bool:
         """Show the log folder in the desktop's file manager."""

@@ -9,6 +9,7 @@ million.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -94,13 +95,15 @@ class TimelinePainter:
         # times slower to draw in the raster engine.
         self.grid = _blend(self.text, self.base, 0.12)
         self._bar_colours = [_blend(c, self.base, 0.6) for c in _COLOURS]
+        # A unit is used once half its widest label fits between two ticks: where the
+        # labels are too many, every second (or third…) one is drawn, never overlapping.
         self.min_px = {
-            Unit.DECADE: self.metrics.horizontalAdvance("2010s") + 14,
-            Unit.YEAR: self.metrics.horizontalAdvance("2018") + 14,
-            Unit.QUARTER: self.metrics.horizontalAdvance("Q4") + 14,
-            Unit.MONTH: self.metrics.horizontalAdvance("May") + 14,
-            Unit.WEEK: self.metrics.horizontalAdvance("30 Sep") + 14,
-            Unit.DAY: self.metrics.horizontalAdvance("30") + 12,
+            Unit.DECADE: self.metrics.horizontalAdvance("2010s") + 10,
+            Unit.YEAR: self.metrics.horizontalAdvance("2018") + 10,
+            Unit.QUARTER: self.metrics.horizontalAdvance("Q4") + 10,
+            Unit.MONTH: self.metrics.horizontalAdvance("May") + 10,
+            Unit.WEEK: self.metrics.horizontalAdvance("30 Sep") + 10,
+            Unit.DAY: self.metrics.horizontalAdvance("30") + 10,
         }
         self._markers = {
             (tone, hollow): self._marker_pixmap(tone, hollow)
@@ -224,7 +227,7 @@ class TimelinePainter:
 
     def _grid_and_axis(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
         left = geo.time_left
-        unit = choose_unit(view.days_per_px, self.min_px)
+        unit = choose_unit(view.days_per_px, {u: w * 0.55 for u, w in self.min_px.items()})
         upper = context_unit(unit)
         axis = geo.axis
         p.fillRect(QRectF(left, axis.top, geo.width - left, axis.height), self.window)
@@ -236,8 +239,11 @@ class TimelinePainter:
         p.setFont(self.font)
         p.setPen(self.dim if upper is not None else self.text)
         baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
+        free_from = -math.inf  # labels are skipped rather than drawn over each other
         for x, tick in zip(xs, minor, strict=True):
-            p.drawText(QPointF(x + 3, baseline), tick.label)
+            if x + 3 >= free_from:
+                p.drawText(QPointF(x + 3, baseline), tick.label)
+                free_from = x + 3 + self.metrics.horizontalAdvance(tick.label) + 6
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)

@@ -1,0 +1,62 @@
+"""The timeline as PNG (1x, 2x), SVG and PDF, with title, legend and source line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.main_window import MainWindow
+
+
+def test_png_at_screen_and_double_resolution(window: MainWindow, tmp_path: Path) -> None:
+    actions = window.image_actions
+    one, two = tmp_path / "one.png", tmp_path / "two.png"
+    assert actions.export(one) and actions.export(two, scale=2)
+    small, big = QImage(str(one)), QImage(str(two))
+    assert small.width() == window.timeline.viewport().width()
+    assert (big.width(), big.height()) == (small.width() * 2, small.height() * 2)
+    assert small.height() > window.timeline.viewport().height()  # title, legend, source
+
+
+def test_the_whole_profile_is_drawn_and_the_view_given_back(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    window.timeline.zoom(8.0)
+    before = window.timeline.view
+    assert window.image_actions.export(tmp_path / "all.png", whole=True)
+    assert window.timeline.view == before
+
+
+def test_svg_is_a_drawing_with_the_title_and_the_labels(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.svg"
+    assert window.image_actions.export(path, whole=True)
+    root = ET.parse(path).getroot()
+    assert root.tag.endswith("svg")
+    text = " ".join(t for t in root.itertext())
+    assert "Donald Trump on Vladimir Putin" in text
+    assert "Helsinki summit" in text and "Warm" in text and "exported" in text
+
+
+def test_pdf_is_one_page_that_renders(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.pdf"
+    assert window.image_actions.export(path, whole=True)
+    assert path.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(path), str(tmp_path / "page")], check=True)
+    [page] = list(tmp_path.glob("page*.png"))
+    assert QImage(str(page)).width() > 100
+
+
+def test_an_unknown_file_type_or_folder_is_reported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    assert not window.image_actions.export(tmp_path / "timeline.gif")
+    assert not window.image_actions.export(tmp_path / "no" / "such" / "folder.png")
+    assert [t for t, _ in window.reporter.reported] == ["Export failed", "Export failed"]
