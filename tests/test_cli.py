@@ -143,3 +143,13 @@ def test_export_quotes_as_csv(tmp_path: Path) -> None:
     assert "quotes to" in result.stderr
     header = out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("speaker,date,quote,event")
+
+
+def test_export_a_profile_for_timelinejs(tmp_path: Path) -> None:
+    out = tmp_path / "trump.json"
+    run("export", "--format", "timelinejs", "--profile", "trump-on-putin", "-o", out)
+    document = json.loads(out.read_text())
+    assert document["title"]["text"]["headline"] == "Donald Trump on Vladimir Putin"
+    assert {"start_date", "text", "unique_id", "group"} <= set(document["events"][0])
+    refused = run("export", "--format", "timelinejs", "--profile", "nope", check=False)
+    assert refused.returncode == 2 and "No profile 'nope'" in refused.stderr

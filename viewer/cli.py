@@ -52,9 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the whole catalog as one document")
     export.add_argument(
         "--format",
-        choices=["json", "csv"],
+        choices=["json", "csv", "timelinejs"],
         default="json",
-        help="json: the whole catalog (rebuildable); csv: every quote, for a spreadsheet",
+        help="json: the whole catalog (rebuildable); csv: every quote, for a spreadsheet; "
+        "timelinejs: one profile for Knight Lab's TimelineJS",
+    )
+    export.add_argument(
+        "--profile", help="the profile to export as TimelineJS (default: the first one)"
     )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
@@ -128,6 +132,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.errors import UsageError  # noqa: PLC0415
     from viewer.core.export import dumps, export_document  # noqa: PLC0415
 
     if args.format == "csv":
@@ -141,8 +146,19 @@ def _export(args: argparse.Namespace) -> int:
         else:
             quotes_csv.write(rows, sys.stdout)
         return 0
-    with Catalog(_catalog_path(args)) as catalog:
-        text = dumps(export_document(catalog))
+    if args.format == "timelinejs":
+        from viewer.core import timelinejs  # noqa: PLC0415
+
+        with Catalog(_catalog_path(args)) as catalog:
+            profiles = [p.id for p in catalog.profiles()]
+            chosen = args.profile or (profiles[0] if profiles else None)
+            if chosen not in profiles:
+                known = ", ".join(profiles) or "none"
+                raise UsageError(f"No profile {chosen!r} in this catalog (it has: {known}).")
+            text = timelinejs.dumps(timelinejs.export_profile(catalog, chosen))
+    else:
+        with Catalog(_catalog_path(args)) as catalog:
+            text = dumps(export_document(catalog))
     if args.output:
         args.output.write_text(text, encoding="utf-8")
         print(f"Wrote {args.output}", file=sys.stderr)

@@ -1,0 +1,154 @@
+"""TimelineJS: a profile written out and read back the same; real-world and broken files."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from viewer.core import timelinejs
+from viewer.core.catalog import Catalog
+from viewer.core.dates import Precision
+from viewer.core.timelinejs import TimelineJSError
+
+
+def test_a_profile_round_trips_with_its_dates_and_precision(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "trump.json"
+    path.write_text(timelinejs.dumps(timelinejs.export_profile(catalog, "trump-on-putin")))
+    timeline = timelinejs.read(path)
+    events = catalog.events("trump-on-putin")
+    assert timeline.title == "Donald Trump on Vladimir Putin"
+    assert [s.id for s in timeline.slides] == [e.id for e in events]
+    for slide, event in zip(timeline.slides, events, strict=True):
+        assert slide.date == event.date
+        assert slide.headline == event.title
+        assert slide.kind == event.kind.value
+    assert len(timeline.eras) == len(catalog.eras())
+
+
+def test_without_our_extra_fields_precision_comes_from_the_fields_present(
+    catalog: Catalog,
+) -> None:
+    document = timelinejs.export_profile(catalog, "trump-on-putin")
+    for slide in document["events"]:
+        del slide["timeline_viewer"]  # as TimelineJS itself would save it
+    timeline = timelinejs.parse(document, "plain")
+    by_id = {e.id: e for e in catalog.events("trump-on-putin")}
+    for slide in timeline.slides:
+        original = by_id[slide.id].date
+        if original.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+            assert slide.date.precision is original.precision
+            assert (slide.date.start, slide.date.end) == (original.start, original.end)
+
+
+def _slide(start: dict[str, object], **more: object) -> dict[str, object]:
+    return {"start_date": start, "text": {"headline": "H", "text": "T"}, **more}
+
+
+def test_a_hand_made_timeline_is_read_safely() -> None:
+    long_text = "<p>" + "word " * 5000 + "</p>"
+    document = {
+        "title": {"text": {"headline": "<b>My</b> timeline"}},
+        "events": [
+            _slide({"year": 1999}),
+            _slide({"year": "2001", "month": "9"}, group="Attacks"),
+            _slide({"year": 2018, "month": 7, "day": 16}, unique_id="Helsinki Summit!"),
+            _slide({"year": 2020, "month": 3}, end_date={"year": 2021, "month": 2}),
+            {
+                "start_date": {"year": 2022},
+                "text": {
+                    "headline": "Links <script>alert(1)</script>",
+                    "text": "<a href='https://example.org'>site</a> "
+                    "<a href='javascript:evil()'>bad</a> <img src='http://x/y.png'>" + long_text,
+                },
+            },
+            {"start_date": {"year": 2023}, "media": {"url": "http://x"}},
+        ],
+        "eras": [{"start_date": {"year": 2017}, "end_date": {"year": 2021}, "text": {}}],
+        "scale": "human",
+    }
+    timeline = timelinejs.parse(document, "hand.json")
+    first, second, third, span, links, bare = timeline.slides
+    assert timeline.title == "My timeline"
+    assert first.date.precision is Precision.YEAR and first.id == "slide-1"
+    assert second.date.precision is Precision.MONTH and second.group == "Attacks"
+    assert third.date.precision is Precision.DAY and third.id == "helsinki-summit"
+    assert span.date.precision is Precision.INTERVAL
+    assert str(span.date.end) == "2021-02-28"
+    assert "alert" not in links.headline and "<" not in links.text
+    assert "site (https://example.org)" in links.text and "javascript" not in links.text
+    assert bare.headline == "(untitled)"
+    assert timeline.eras[0][1].precision is Precision.INTERVAL
+
+
+BROKEN = [
+    ([], "is an object"),
+    ({"events": 3}, '"events" must be a list'),
+    ({"events": [{"text": {}}]}, "events[0].start_date: missing"),
+    ({"events": [_slide({"month": 3})]}, "events[0].start_date.year: missing"),
+    ({"events": [_slide({"year": "soon"})]}, "not a whole number"),
+    ({"events": [_slide({"year": 2019, "month": 2, "day": 30})]}, "is not a date"),
+    ({"events": [_slide({"year": -44})]}, "outside the years"),
+    ({"events": [_slide({"year": 2020}, end_date={"year": 2019})]}, "before start_date"),
+    ({"events": [_slide({"year": 2020}, unique_id="a"), _slide({"year": 2021}, unique_id="a")]},
+     "used twice"),
+    ({"events": [_slide({"year": 2020}, text={"headline": 5})]}, "headline: must be text"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("document", "says"), BROKEN)
+def test_a_broken_timeline_is_refused_saying_where(document: object, says: str) -> None:
+    with pytest.raises(TimelineJSError) as refused:
+        timelinejs.parse(document, "broken.json")
+    assert says in str(refused.value)
+
+
+def test_files_that_are_not_json_or_too_big_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"events": [')
+    with pytest.raises(TimelineJSError, match="not valid JSON"):
+        timelinejs.read(bad)
+    bad.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(TimelineJSError, match="not UTF-8"):
+        timelinejs.read(bad)
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as out:
+        out.truncate(timelinejs.MAX_FILE_BYTES + 1)
+    with pytest.raises(TimelineJSError, match="over 50 MB"):
+        timelinejs.read(huge)
+
+
+def test_thousands_of_slides_are_read(tmp_path: Path) -> None:
+    document = {
+        "events": [_slide({"year": 1900 + i % 120, "month": i % 12 + 1}) for i in range(5000)]
+    }
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(document))
+    assert len(timelinejs.read(path).slides) == 5000
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda inner: st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["events", "start_date", "end_date", "year", "month", "day", "text",
+                 "headline", "unique_id", "group", "eras", "title", "timeline_viewer"]
+            ),
+            inner,
+            max_size=5,
+        ),
+        max_leaves=30,
+    )
+)  # fmt: skip
+def test_any_json_is_read_or_refused_never_crashes(document: object) -> None:
+    with contextlib.suppress(TimelineJSError):
+        timelinejs.parse(document, "random.json")

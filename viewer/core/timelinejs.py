@@ -1,0 +1,369 @@
+"""Knight Lab's TimelineJS JSON: a profile written out, and a TimelineJS file read in.
+
+Written: one slide per event (`unique_id` = our event id, `group` = its lane, the
+date as precise as the sources give it: a year-only date has only `year`), the
+profile as the title slide, eras as eras. TimelineJS ignores fields it does not
+know, so each slide also carries `timeline_viewer` with our exact date (season,
+interval, approximate) and kind, which makes a round trip lossless.
+
+Read: every slide is checked and turned into a plain record; text is reduced to
+plain words (no markup, no script, no image), links kept as their addresses. A
+problem is reported with where it is (`events[3].start_date.month`), and nothing is
+read from a file that has one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from viewer.core.catalog import Catalog
+from viewer.core.dates import FuzzyDate, Precision, from_stored
+from viewer.core.lanes import LANES, lane_of
+
+MAX_FILE_BYTES = 50_000_000
+MAX_SLIDES = 100_000
+MAX_TEXT = 100_000
+
+
+class TimelineJSError(ValueError):
+    """The file is not a TimelineJS timeline this app can read; says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    id: str
+    headline: str
+    text: str  # plain text; links written out as their addresses
+    date: FuzzyDate
+    group: str | None
+    kind: str | None  # ours, when the file came from this app
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    title: str
+    text: str
+    slides: tuple[Slide, ...]
+    eras: tuple[tuple[str, FuzzyDate], ...]
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
+    detail = catalog.profile_detail(profile_id)
+    profile = detail.profile
+    events = catalog.events(profile_id)
+    summaries = {e.id: catalog.event_detail(e.id).summary for e in events}
+    return {
+        "title": {
+            "text": {
+                "headline": html.escape(profile.title),
+                "text": f"<p>{html.escape(profile.summary)}</p>",
+            }
+        },
+        "events": [
+            {
+                "unique_id": e.id,
+                "start_date": _tjs_date(e.date, end=False),
+                **({"end_date": _tjs_date(e.date, end=True)} if _has_end(e.date) else {}),
+                "display_date": e.date.label(),
+                "text": {
+                    "headline": html.escape(e.title),
+                    "text": f"<p>{html.escape(summaries[e.id])}</p>",
+                },
+                "group": LANES[lane_of(e.kind.value)].label,
+                "timeline_viewer": {**_exact(e.date), "kind": e.kind.value},
+            }
+            for e in events
+        ],
+        "eras": [
+            {
+                "start_date": _tjs_date(era.date, end=False),
+                "end_date": _tjs_date(era.date, end=True),
+                "text": {"headline": html.escape(era.title)},
+                "timeline_viewer": _exact(era.date),
+            }
+            for era in catalog.eras()
+        ],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _has_end(date: FuzzyDate) -> bool:
+    return date.precision in (Precision.INTERVAL, Precision.SEASON)
+
+
+def _tjs_date(date: FuzzyDate, *, end: bool) -> dict[str, Any]:
+    day = date.end if end else date.start
+    out: dict[str, Any] = {"year": day.year}
+    if date.precision in (Precision.MONTH, Precision.DAY, Precision.SEASON) or (
+        date.precision is Precision.INTERVAL
+    ):
+        out["month"] = day.month
+    if date.precision is Precision.DAY or (
+        date.precision is Precision.INTERVAL and not _whole_months(date)
+    ):
+        out["day"] = day.day
+    return out
+
+
+def _whole_months(date: FuzzyDate) -> bool:
+    last = calendar.monthrange(date.end.year, date.end.month)[1]
+    return date.start.day == 1 and date.end.day == last
+
+
+def _exact(date: FuzzyDate) -> dict[str, Any]:
+    return {
+        "edtf": date.edtf,
+        "start": date.start.isoformat(),
+        "end": date.end.isoformat(),
+        "precision": date.precision.value,
+        "approximate": date.approximate,
+    }
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def read(path: Path) -> Timeline:
+    """Read and check a TimelineJS file; raise TimelineJSError naming what is wrong."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TimelineJSError(f"{path} cannot be read: {exc.strerror}.") from exc
+    if size > MAX_FILE_BYTES:
+        raise TimelineJSError(f"{path} is {size // 1_000_000} MB; files over 50 MB are refused.")
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise TimelineJSError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
+    except json.JSONDecodeError as exc:
+        raise TimelineJSError(
+            f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from exc
+    return parse(document, str(path))
+
+
+def parse(document: object, where: str) -> Timeline:
+    if not isinstance(document, dict):
+        raise TimelineJSError(f'{where}: a TimelineJS file is an object with "events".')
+    problems: list[str] = []
+    events = document.get("events")
+    if not isinstance(events, list):
+        raise TimelineJSError(f'{where}: "events" must be a list of slides.')
+    if len(events) > MAX_SLIDES:
+        raise TimelineJSError(f"{where}: {len(events):,} slides; at most {MAX_SLIDES:,}.")
+    slides = []
+    seen: set[str] = set()
+    for number, item in enumerate(events):
+        slide = _slide(item, f"events[{number}]", number, problems)
+        if slide is not None:
+            if slide.id in seen:
+                problems.append(f'events[{number}].unique_id: "{slide.id}" is used twice')
+            seen.add(slide.id)
+            slides.append(slide)
+    eras = []
+    raw_eras = document.get("eras", [])
+    if not isinstance(raw_eras, list):
+        problems.append("eras: must be a list")
+        raw_eras = []
+    for number, item in enumerate(raw_eras):
+        era = _era(item, f"eras[{number}]", problems)
+        if era is not None:
+            eras.append(era)
+    title, text = "", ""
+    raw_title = document.get("title")
+    if isinstance(raw_title, dict):
+        title, text = _text(raw_title.get("text"), "title.text", problems)
+    elif raw_title is not None:
+        problems.append("title: must be a slide (an object)")
+    if problems:
+        shown = "\n  ".join(problems[:10])
+        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise TimelineJSError(f"{where} was not read:\n  {shown}{more}")
+    return Timeline(title, text, tuple(slides), tuple(eras))
+
+
+def _slide(item: object, at: str, number: int, problems: list[str]) -> Slide | None:
+    if not isinstance(item, dict):
+        problems.append(f"{at}: must be a slide (an object)")
+        return None
+    headline, text = _text(item.get("text"), f"{at}.text", problems)
+    date = _date_of(item, at, problems)
+    group = item.get("group")
+    if group is not None and not isinstance(group, str):
+        problems.append(f"{at}.group: must be text")
+        group = None
+    raw_id = item.get("unique_id")
+    if raw_id is not None and not isinstance(raw_id, str | int):
+        problems.append(f"{at}.unique_id: must be text")
+    slide_id = _slug(str(raw_id)) if raw_id not in (None, "") else f"slide-{number + 1}"
+    ours = item.get("timeline_viewer")
+    kind = ours.get("kind") if isinstance(ours, dict) else None
+    if date is None:
+        return None
+    return Slide(
+        slide_id,
+        headline or "(untitled)",
+        text,
+        date,
+        _plain(group),
+        kind if isinstance(kind, str) else None,
+    )
+
+
+def _era(item: object, at: str, problems: list[str]) -> tuple[str, FuzzyDate] | None:
+    if not isinstance(item, dict):
+        problems.append(f"{at}: must be an object")
+        return None
+    headline = _text(item.get("text"), f"{at}.text", problems)[0]
+    date = _date_of(item, at, problems)
+    return (headline or "(untitled era)", date) if date is not None else None
+
+
+def _date_of(item: dict[str, Any], at: str, problems: list[str]) -> FuzzyDate | None:
+    ours = item.get("timeline_viewer")
+    if isinstance(ours, dict):  # written by this app: the exact date
+        try:
+            return from_stored(
+                str(ours["edtf"]),
+                str(ours["start"]),
+                str(ours["end"]),
+                str(ours["precision"]),
+                bool(ours["approximate"]),
+            )
+        except (KeyError, ValueError, TypeError):
+            pass  # fall back to the TimelineJS fields
+    if "start_date" not in item:
+        problems.append(f"{at}.start_date: missing")
+        return None
+    start = _day(item["start_date"], f"{at}.start_date", problems, end=False)
+    if start is None:
+        return None
+    first, precision = start
+    end_raw = item.get("end_date")
+    if end_raw is None:
+        last = _day(item["start_date"], f"{at}.start_date", [], end=True)
+        assert last is not None
+        return _fuzzy(first, last[0], precision)
+    end = _day(end_raw, f"{at}.end_date", problems, end=True)
+    if end is None:
+        return None
+    if end[0] < first:
+        problems.append(f"{at}.end_date: before start_date")
+        return None
+    if end[0] == first and precision is Precision.DAY:
+        return _fuzzy(first, first, Precision.DAY)
+    return _fuzzy(first, end[0], Precision.INTERVAL)
+
+
+def _day(
+    raw: object, at: str, problems: list[str], *, end: bool
+) -> tuple[dt.date, Precision] | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{at}: must be an object with a year")
+        return None
+    parts: dict[str, int] = {}
+    for name in ("year", "month", "day"):
+        value = raw.get(name)
+        if value is None or value == "":
+            continue
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            problems.append(f"{at}.{name}: not a whole number ({str(value)[:20]!r})")
+            return None
+        parts[name] = number
+    if "year" not in parts:
+        problems.append(f"{at}.year: missing")
+        return None
+    year = parts["year"]
+    if not 1 <= year <= 9999:
+        problems.append(f"{at}.year: {year} is outside the years 1–9999 this app can show")
+        return None
+    month, day = parts.get("month"), parts.get("day")
+    try:
+        if month is None:
+            return (dt.date(year, 12, 31) if end else dt.date(year, 1, 1)), Precision.YEAR
+        if day is None:
+            last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+            return (dt.date(year, month, last) if end else dt.date(year, month, 1)), (
+                Precision.MONTH
+            )
+        return dt.date(year, month, day), Precision.DAY
+    except ValueError:
+        problems.append(f"{at}: {year}-{month}-{day} is not a date")
+        return None
+
+
+def _fuzzy(first: dt.date, last: dt.date, precision: Precision) -> FuzzyDate:
+    edtf = {
+        Precision.DAY: first.isoformat(),
+        Precision.MONTH: first.isoformat()[:7],
+        Precision.YEAR: first.isoformat()[:4],
+    }.get(precision, f"{first.isoformat()}/{last.isoformat()}")
+    return FuzzyDate(edtf, first, last, precision)
+
+
+def _text(raw: object, at: str, problems: list[str]) -> tuple[str, str]:
+    if raw is None:
+        return "", ""
+    if not isinstance(raw, dict):
+        problems.append(f"{at}: must be an object with a headline and text")
+        return "", ""
+    out = []
+    for name in ("headline", "text"):
+        value = raw.get(name, "")
+        if not isinstance(value, str):
+            problems.append(f"{at}.{name}: must be text")
+            value = ""
+        elif len(value) > MAX_TEXT:
+            problems.append(f"{at}.{name}: longer than {MAX_TEXT:,} characters")
+            value = ""
+        out.append(_plain(value) or "")
+    return out[0], out[1]
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_LINK = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?([^"' >]+)[^>]*>(.*?)</a\s*>""", re.I | re.S)
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
+
+
+def _plain(markup: str | None) -> str | None:
+    """Words only: scripts and styles dropped, links written out, tags removed."""
+    if markup is None:
+        return None
+    text = _SCRIPT.sub("", markup)
+    text = _LINK.sub(
+        lambda m: f"{m.group(2)} ({m.group(1)})" if _web(m.group(1)) else m.group(2), text
+    )
+    text = _BREAK.sub("\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n\n", text)).strip()
+
+
+def _written_link(match: re.Match[str]) -> str:
+    """A link as its words and, for a web address, the address (never a live link)."""
+    words, url = match.group(2), match.group(1)
+    return f"{words} ({url})" if _web(url) else words
+
+
+def _web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:120] or "slide"
