@@ -11,8 +11,8 @@ from viewer.core.annotations.loading import open_annotations
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.paths import UserPaths
-from viewer.ui.app import offer_backup
 from viewer.ui.errors import ErrorReporter
+from viewer.ui.session import offer_backup
 
 
 def _damaged_with_backup(base: Path) -> UserPaths:

@@ -10,11 +10,12 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
+    catalog_requested = Signal(object)  # a Path: File > Open or Open recent
+
     def __init__(
         self,
         catalog: Catalog,
@@ -311,6 +314,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("&File")
+        open_action = self.file_menu.addAction("&Open catalog…")
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(lambda _c=False: self.ask_open_catalog())
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu.setEnabled(False)
+        self.file_menu.addSeparator()
         edit = self.menuBar().addMenu("&Edit")
         self.edit_menu = edit
         undo = QAction("&Undo", self)
@@ -371,6 +380,32 @@ class MainWindow(QMainWindow):
                 "quotes and the sources behind them.</p>",
             )
         )
+
+    def ask_open_catalog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            "Open a catalog",
+            str(self.catalog.path.parent),
+            "Catalogs (*.sqlite);;All files (*)",
+        )
+        if path:
+            self.catalog_requested.emit(Path(path))
+
+    def set_recent_catalogs(self, recent: list[Path], bundled: Path) -> None:
+        """File > Open recent: the catalogs opened before, the bundled one first."""
+        menu = self.recent_menu
+        menu.clear()
+        here = self.catalog.path.resolve()
+        entries = [bundled.resolve(), *(p for p in recent if p != bundled.resolve())]
+        for path in entries:
+            label = "The bundled catalog" if path == bundled.resolve() else str(path)
+            action = menu.addAction(label)
+            action.setEnabled(path != here)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.catalog_requested.emit(p))
+        menu.setEnabled(any(a.isEnabled() for a in menu.actions()))
+        name = "" if here == bundled.resolve() else f" — {here.name}"
+        self.setWindowTitle(f"Timeline Viewer{name}")
 
     def _caption(self) -> Caption:
         profile = next((p for p in self.profiles if p.id == self.profile_id), None)

@@ -1,0 +1,61 @@
+"""File > Open: another catalog replaces the window; the annotations and the recent list stay."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from viewer.core.annotations.records import Annotation
+from viewer.core.annotations.store import AnnotationStore
+from viewer.core.paths import UserPaths
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.session import RECENT_KEY, Session
+
+HELSINKI = "2018-07-16-helsinki-summit"
+
+
+def test_opening_another_catalog_keeps_annotations_and_remembers_it(
+    qtbot: QtBot, built_catalog: Path, tmp_path: Path
+) -> None:
+    paths = UserPaths(tmp_path / "user").ensure()
+    store = AnnotationStore(paths.annotations_db, paths.backups_dir)
+    store.save(Annotation(HELSINKI, "kept across catalogs", starred=True))
+    store.close()
+    other = tmp_path / "copy.sqlite"
+    shutil.copy(built_catalog, other)
+    session = Session(paths, ErrorReporter(windows=False))
+    first = session.open_catalog(built_catalog)
+    assert first is not None
+    with qtbot.waitSignal(session._loader.ready, timeout=20_000):
+        session.load_annotations()
+    assert first.annotations is not None
+    second = session.open_catalog(other)
+    assert second is not None and second is session.window
+    assert not first.isVisible()
+    assert second.annotations is not None  # the same annotations, attached anew
+    assert second.annotations.index.mark(HELSINKI) is not None
+    recent = QSettings(str(paths.settings_file), QSettings.Format.IniFormat).value(RECENT_KEY)
+    assert [Path(p) for p in recent][:2] == [other.resolve(), built_catalog.resolve()]
+    entries = [a.text() for a in second.recent_menu.actions()]
+    assert entries[0] == "The bundled catalog" and str(built_catalog.resolve()) in entries
+    second.close()
+    session.close()
+
+
+def test_a_catalog_that_cannot_be_read_keeps_the_current_window(
+    qtbot: QtBot, built_catalog: Path, tmp_path: Path
+) -> None:
+    paths = UserPaths(tmp_path / "user").ensure()
+    reporter = ErrorReporter(windows=False)
+    session = Session(paths, reporter)
+    first = session.open_catalog(built_catalog)
+    broken = tmp_path / "broken.sqlite"
+    broken.write_text("not a catalog")
+    assert session.open_catalog(broken) is None
+    assert session.window is first and first is not None and first.isVisible()
+    assert reporter.reported[-1][0] == "Cannot open the catalog"
+    first.close()
+    session.close()

@@ -1,0 +1,154 @@
+"""One run of the app: the user's folders, settings and annotations, and the window on
+the catalog being read, which File > Open replaces with a window on another.
+
+The annotations belong to the session, not to a window: opening another catalog
+keeps them (a note on an event the other catalog also has shows there too).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
+
+from viewer.core.catalog import Catalog
+from viewer.core.errors import CatalogError
+from viewer.core.paths import UserPaths, bundled_catalog
+from viewer.ui.annotations.loader import AnnotationLoader
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.loading import OpenedAnnotations
+    from viewer.core.annotations.store import AnnotationStore
+
+log = logging.getLogger(__name__)
+RECENT_KEY = "catalogs/recent"
+MAX_RECENT = 8
+
+
+class Session(QObject):
+    def __init__(self, paths: UserPaths, reporter: ErrorReporter) -> None:
+        super().__init__()
+        self.paths = paths
+        self.reporter = reporter
+        self.settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+        self.catalog: Catalog | None = None
+        self.window: MainWindow | None = None
+        self.store: AnnotationStore | None = None
+        self.threads: list[threading.Thread] = []
+        self._loader = AnnotationLoader()
+        self._loader.ready.connect(self._on_loaded)
+        self._loader.failed.connect(
+            lambda details: reporter.report(
+                "Your annotations could not be opened", details.strip().splitlines()[-1]
+            )
+        )
+        self.on_attached: Callable[[], None] | None = None  # (the app's gc settling)
+
+    # -- catalogs --------------------------------------------------------------------
+
+    def open_catalog(self, path: Path) -> MainWindow | None:
+        """A window on the catalog at `path`, replacing the current one; None (and a
+        message, the current window kept) if the catalog cannot be read."""
+        try:
+            catalog = Catalog(path)
+        except CatalogError as exc:
+            self.reporter.report("Cannot open the catalog", str(exc), self.window)
+            return None
+        old, old_catalog = self.window, self.catalog
+        if old is not None:
+            old.close()  # saves its state and any note being typed
+            old.deleteLater()
+        if old_catalog is not None:
+            old_catalog.close()
+        self.catalog = catalog
+        window = MainWindow(catalog, self.settings, self.reporter, log_dir=self.paths.log_dir)
+        window.set_recent_catalogs(self.remember(path), bundled_catalog())
+        window.catalog_requested.connect(self.open_catalog)
+        self.window = window
+        if self.store is not None:
+            from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
+
+            window.attach_store(load(self.store, catalog.path))
+        window.show()
+        return window
+
+    def remember(self, path: Path) -> list[Path]:
+        """Put `path` first in the list of recent catalogs; returns the list."""
+        saved = self.settings.value(RECENT_KEY, [])
+        listed = [saved] if isinstance(saved, str) else saved if isinstance(saved, list) else []
+        resolved = path.resolve()
+        recent = [resolved, *(Path(p) for p in listed if isinstance(p, str))]
+        unique = list(dict.fromkeys(p for p in recent if p == resolved or p.is_file()))
+        self.settings.setValue(RECENT_KEY, [str(p) for p in unique[:MAX_RECENT]])
+        return unique[:MAX_RECENT]
+
+    # -- annotations -----------------------------------------------------------------
+
+    def load_annotations(self) -> None:
+        """Open the user's annotations in the background (after the first paint)."""
+        if self.catalog is not None:
+            self.threads.append(self._loader.start(self.paths, self.catalog.path))
+
+    def _on_loaded(self, opened: OpenedAnnotations) -> None:
+        store = opened.store
+        for message in store.report.messages:
+            self.reporter.report("Your annotations", message, self.window)
+        if store.report.moved_aside and self.window is not None:
+            restored = offer_backup(store, self.paths, self.reporter, self.window)
+            if restored is not store and self.catalog is not None:
+                from viewer.core.annotations.loading import load  # noqa: PLC0415
+
+                opened = load(restored, self.catalog.path)
+        self.store = opened.store
+        log.info(
+            "annotations attached: %d annotated events, %d orphaned, from %s",
+            len(opened.index),
+            opened.orphans,
+            opened.store.path,
+        )
+        if self.window is not None:
+            self.window.attach_store(opened)
+        if self.on_attached is not None:
+            self.on_attached()
+        QTimer.singleShot(3000, opened.store.take_daily_backup)
+
+    def save_pending(self) -> None:
+        if self.window is not None:
+            self.window.save_pending()
+
+    def close(self) -> None:
+        for thread in self.threads:
+            thread.join()  # an upgrade of the annotations file in progress is finished
+        if self.store is not None:
+            self.store.close()
+        if self.catalog is not None:
+            self.catalog.close()
+
+
+def offer_backup(
+    store: AnnotationStore, paths: UserPaths, reporter: ErrorReporter, parent: QWidget
+) -> AnnotationStore:
+    """After a damaged file was moved aside, offer to bring back the newest good backup."""
+    from viewer.core.annotations import files  # noqa: PLC0415
+
+    backup = files.newest_good_backup(paths.annotations_db, paths.backups_dir)
+    if backup is None:
+        return store
+    question = (
+        f"A backup of your annotations from {backup.stem.rsplit('-', 2)[-2]} is intact "
+        f"({backup}). Restore it now? (The damaged file stays where it was put.)"
+    )
+    if not reporter.ask("Restore your annotations?", question, parent):
+        return store
+    store.close()
+    files.restore(backup, paths.annotations_db)
+    from viewer.core.annotations.loading import open_annotations  # noqa: PLC0415
+
+    return open_annotations(paths)
