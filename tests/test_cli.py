@@ -153,3 +153,18 @@ def test_export_a_profile_for_timelinejs(tmp_path: Path) -> None:
     assert {"start_date", "text", "unique_id", "group"} <= set(document["events"][0])
     refused = run("export", "--format", "timelinejs", "--profile", "nope", check=False)
     assert refused.returncode == 2 and "No profile 'nope'" in refused.stderr
+
+
+def test_import_a_timelinejs_file_as_a_catalog(tmp_path: Path) -> None:
+    source = tmp_path / "mine.json"
+    source.write_text(json.dumps({"events": [{"start_date": {"year": 2020}, "text": {}}]}))
+    result = run("--data-dir", tmp_path / "user", "import", source)
+    assert "Imported 1 events" in result.stdout
+    catalog = tmp_path / "user" / "catalogs" / "mine.sqlite"
+    assert catalog.is_file()
+    again = run("--data-dir", tmp_path / "user", "import", source, check=False)
+    assert again.returncode == 2 and "exists already" in again.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2")
+    refused = run("--data-dir", tmp_path / "user", "import", broken, check=False)
+    assert refused.returncode == 2 and "not valid JSON" in refused.stderr

@@ -62,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
+    imported = commands.add_parser(
+        "import", help="make a TimelineJS file into a catalog of its own (the app can open it)"
+    )
+    imported.add_argument("file", type=Path, help="a TimelineJS JSON file")
+    imported.add_argument(
+        "--out", type=Path, help="catalog to write (default: in the user's catalogs folder)"
+    )
+
     build = commands.add_parser("build-data", help="compile data/ into the SQLite catalog")
     build.add_argument("--source", type=Path, help="folder of TOML files (default: data/)")
     build.add_argument("--from-json", type=Path, help="build from an exported JSON document")
@@ -96,7 +104,27 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _build(args)
     if args.command == "search":
         return cli_search.run(args, _catalog_path(args))
+    if args.command == "import":
+        return _import(args)
     return _export(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from viewer.core.errors import UsageError  # noqa: PLC0415
+    from viewer.core.paths import UserPaths  # noqa: PLC0415
+    from viewer.core.timelinejs import TimelineJSError  # noqa: PLC0415
+    from viewer.core.timelinejs_import import default_name, import_file  # noqa: PLC0415
+
+    paths = UserPaths(args.data_dir) if args.data_dir else UserPaths.default()
+    out: Path = args.out or paths.catalogs_dir / default_name(args.file)
+    if out.exists():
+        raise UsageError(f"{out} exists already; give another --out, or remove it first.")
+    try:
+        written, count = import_file(args.file, out)
+    except TimelineJSError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"Imported {count} events into {written}; open it with: timeline-viewer --db {written}")
+    return 0
 
 
 def _catalog_path(args: argparse.Namespace) -> Path:

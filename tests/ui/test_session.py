@@ -59,3 +59,40 @@ def test_a_catalog_that_cannot_be_read_keeps_the_current_window(
     assert reporter.reported[-1][0] == "Cannot open the catalog"
     first.close()
     session.close()
+
+
+def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
+    qtbot: QtBot, tmp_path: Path, built_catalog: Path
+) -> None:
+    import json
+
+    timeline = {
+        "title": {"text": {"headline": "Summits"}},
+        "events": [
+            {"start_date": {"year": 2018, "month": 7, "day": 16}, "group": "Meetings & summits",
+             "text": {"headline": "Helsinki", "text": "<p>Press conference</p>"}},
+            {"start_date": {"year": 2019, "month": 6}, "group": "Osaka trip",
+             "text": {"headline": "Osaka"}},
+        ],
+    }  # fmt: skip
+    source = tmp_path / "summits.json"
+    source.write_text(json.dumps(timeline))
+    paths = UserPaths(tmp_path / "user").ensure()
+    session = Session(paths, ErrorReporter(windows=False))
+    session.open_catalog(built_catalog)
+    window = session.import_timeline(source)
+    assert window is not None
+    assert window.catalog.path == paths.catalogs_dir / "summits.sqlite"
+    assert {window.timeline.data.titles[r] for r in range(len(window.timeline.data))} == {
+        "Helsinki",
+        "Osaka",
+    }
+    again = session.import_timeline(source)  # a second import does not overwrite the first
+    assert again is not None and again.catalog.path.name == "summits-2.sqlite"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"events": [{"text": {}}]}')
+    assert session.import_timeline(broken) is None
+    assert session.reporter.reported[-1][0] == "Import refused"
+    assert not (paths.catalogs_dir / "broken.sqlite").exists()
+    again.close()
+    session.close()

@@ -55,6 +55,11 @@ class UserPaths:
         return self.base / "annotations.sqlite"
 
     @property
+    def catalogs_dir(self) -> Path:
+        """Catalogs the user made by importing a timeline."""
+        return self.base / "catalogs"
+
+    @property
     def backups_dir(self) -> Path:
         return self.base / "backups"
 

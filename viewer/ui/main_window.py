@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     catalog_requested = Signal(object)  # a Path: File > Open or Open recent
+    timeline_import_requested = Signal(object)  # a Path: File > Import TimelineJS
 
     def __init__(
         self,
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
         open_action.triggered.connect(lambda _c=False: self.ask_open_catalog())
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.setEnabled(False)
+        import_action = self.file_menu.addAction("Import a TimelineJS timeline…")
+        import_action.setToolTip("Make a TimelineJS JSON file into a catalog of its own")
+        import_action.triggered.connect(lambda _c=False: self.ask_import_timeline())
         self.file_menu.addSeparator()
         edit = self.menuBar().addMenu("&Edit")
         self.edit_menu = edit
@@ -390,6 +394,13 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.catalog_requested.emit(Path(path))
+
+    def ask_import_timeline(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import a TimelineJS timeline", "", "TimelineJS JSON (*.json);;All files (*)"
+        )
+        if path:
+            self.timeline_import_requested.emit(Path(path))
 
     def set_recent_catalogs(self, recent: list[Path], bundled: Path) -> None:
         """File > Open recent: the catalogs opened before, the bundled one first."""

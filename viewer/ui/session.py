@@ -71,12 +71,40 @@ class Session(QObject):
         window = MainWindow(catalog, self.settings, self.reporter, log_dir=self.paths.log_dir)
         window.set_recent_catalogs(self.remember(path), bundled_catalog())
         window.catalog_requested.connect(self.open_catalog)
+        window.timeline_import_requested.connect(self.import_timeline)
         self.window = window
         if self.store is not None:
             from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
 
             window.attach_store(load(self.store, catalog.path))
         window.show()
+        return window
+
+    def import_timeline(self, path: Path) -> MainWindow | None:
+        """Make a TimelineJS file into a catalog in the user's folder, then open it."""
+        from viewer.core.timelinejs import TimelineJSError  # noqa: PLC0415
+        from viewer.core.timelinejs_import import default_name, import_file  # noqa: PLC0415
+
+        name = default_name(path)
+        out = self.paths.catalogs_dir / name
+        number = 1
+        while out.exists():
+            number += 1
+            out = out.with_name(f"{Path(name).stem}-{number}.sqlite")
+        try:
+            written, count = import_file(path, out)
+        except TimelineJSError as exc:
+            self.reporter.report("Import refused", str(exc), self.window)
+            return None
+        except OSError as exc:
+            self.reporter.report("Import failed", f"Could not write {out}: {exc}", self.window)
+            return None
+        log.info("imported %d events from %s into %s", count, path, written)
+        window = self.open_catalog(written)
+        if window is not None:
+            window.statusBar().showMessage(
+                f"Imported {count} events from {path.name} (kept as {written})"
+            )
         return window
 
     def remember(self, path: Path) -> list[Path]:

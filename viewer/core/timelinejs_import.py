@@ -1,0 +1,117 @@
+"""A TimelineJS timeline made into a catalog of its own, which the app then opens.
+
+The catalog gets one profile (the timeline), one source (the file it came from), the
+slides as events (their group chooses the lane: a group named like one of our lanes
+goes there, any other to Context, and is kept in the event's summary) and the eras.
+Nothing of the bundled catalog is touched; the new file goes where it is asked to,
+by default the user's `catalogs/` folder.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from viewer.core.build import build_catalog
+from viewer.core.dates import FuzzyDate
+from viewer.core.document import CheckedDocument
+from viewer.core.lanes import LANES
+from viewer.core.timelinejs import Timeline, read
+
+PROFILE_ID = "imported-timeline"
+_LANE_KIND = {lane.label.lower(): lane.kinds[0].value for lane in LANES}
+_CONTEXT = next(lane.kinds[0].value for lane in LANES if lane.label == "Context")
+
+
+def import_file(path: Path, out: Path) -> tuple[Path, int]:
+    """Read a TimelineJS file and write it as a catalog at `out`; (file, events)."""
+    timeline = read(path)  # raises TimelineJSError, before anything is written
+    document = to_document(timeline, path.name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build_catalog(document, out)
+    return out, len(timeline.slides)
+
+
+def default_name(path: Path) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "timeline"
+    return f"{slug}.sqlite"
+
+
+def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
+    dates: dict[int, FuzzyDate] = {}
+
+    def dated(record: dict[str, Any], date: FuzzyDate) -> dict[str, Any]:
+        dates[id(record)] = date
+        return record
+
+    title = timeline.title or file_name
+    entities = [
+        _entity("imported-timeline-author", "Imported timeline", "TimelineJS file"),
+        _entity("imported-timeline-subject", title, None),
+    ]
+    sources: list[dict[str, Any]] = [
+        {
+            "id": "imported-timeline-file",
+            "publisher": None,
+            "title": file_name,
+            "authors": [],
+            "date": None,
+            "url": None,
+            "reliability": "reliable",
+            "note": "A TimelineJS file imported into Timeline Viewer.",
+        }
+    ]
+    profile = {
+        "id": PROFILE_ID,
+        "subject": "imported-timeline-author",
+        "target": "imported-timeline-subject",
+        "stance": "Neutral",
+        "strength": "weak",
+        "flip": False,
+        "summary": timeline.text or f"Imported from {file_name}.",
+        "context": "",
+        "actions": [],
+        "criticism": [],
+    }
+    events = []
+    for slide in timeline.slides:
+        kind = slide.kind or _LANE_KIND.get((slide.group or "").lower(), _CONTEXT)
+        summary = slide.text
+        if slide.group and slide.group.lower() not in _LANE_KIND:
+            summary = f"[{slide.group}] {summary}".strip()
+        events.append(
+            dated(
+                {
+                    "id": slide.id,
+                    "kind": kind,
+                    "status": "held",
+                    "title": slide.headline[:500],
+                    "place": None,
+                    "summary": summary,
+                    "tone": "neutral",
+                    "date_note": None,
+                    "participants": [],
+                    "profiles": [PROFILE_ID],
+                    "sources": ["imported-timeline-file"],
+                    "quotes": [],
+                },
+                slide.date,
+            )
+        )
+    eras = [
+        dated({"id": f"imported-era-{n + 1}", "title": name[:200]}, date)
+        for n, (name, date) in enumerate(timeline.eras)
+    ]
+    collections = {
+        "entities": entities,
+        "sources": sources,
+        "eras": eras,
+        "profiles": [profile],
+        "events": sorted(events, key=lambda e: (dates[id(e)].start, e["id"])),
+    }
+    return CheckedDocument(collections, dates)
+
+
+def _entity(entity_id: str, name: str, role: str | None) -> dict[str, Any]:
+    return {"id": entity_id, "name": name, "kind": "group", "role": role, "description": None}
