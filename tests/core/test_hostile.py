@@ -193,3 +193,41 @@ def test_any_json_at_all_is_refused_or_read(
         read_document(path)
     except ImportRefusedError as exc:
         assert str(path) in str(exc)
+
+
+# -- TimelineJS files -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def timelinejs_text(built_catalog: Path) -> str:
+    from viewer.core import timelinejs
+
+    catalog = Catalog(built_catalog)
+    try:
+        return timelinejs.dumps(timelinejs.export_profile(catalog, "trump-on-putin"))
+    finally:
+        catalog.close()
+
+
+@HOSTILE
+@given(
+    at=st.floats(0, 1), cut=st.integers(0, 50), insert=st.sampled_from(NASTY) | st.text(max_size=20)
+)
+def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing(
+    tmp_path_factory: pytest.TempPathFactory, timelinejs_text: str, at: float, cut: int, insert: str
+) -> None:
+    from viewer.core.timelinejs import TimelineJSError
+    from viewer.core.timelinejs_import import import_file
+
+    folder = tmp_path_factory.mktemp("tjs")
+    position = int(len(timelinejs_text) * at)
+    source = folder / "broken.json"
+    source.write_text(timelinejs_text[:position] + insert + timelinejs_text[position + cut :])
+    out = folder / "catalogs" / "broken.sqlite"
+    try:
+        import_file(source, out)
+    except TimelineJSError as exc:
+        assert str(source) in str(exc)
+        assert not out.exists()  # refused: nothing written
+    else:
+        Catalog(out).close()
