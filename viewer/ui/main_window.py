@@ -43,8 +43,8 @@ from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.search.panel import SearchPanel
+from viewer.ui.timeline.caption import Caption, source_line
 from viewer.ui.timeline.export_actions import TimelineImageActions
-from viewer.ui.timeline.image_export import Caption, source_line
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView

@@ -62,8 +62,8 @@ class SearchPanel(QWidget):
         self._scope_label = ""
         self.notes_db: Path | None = None  # the user's annotations, their notes searched too
         self._result: SearchResult | None = None
-        self._worker = SearchWorker(catalog, self)
-        self._worker.answered.connect(self._show)
+        self._catalog = catalog
+        self._worker_made: SearchWorker | None = None  # started by the first search
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -356,5 +356,14 @@ class SearchPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    @property
+    def _worker(self) -> SearchWorker:
+        """The search thread, started when first needed (not while the window opens)."""
+        if self._worker_made is None:
+            self._worker_made = SearchWorker(self._catalog, self)
+            self._worker_made.answered.connect(self._show)
+        return self._worker_made
+
     def shutdown(self) -> None:
-        self._worker.stop()
+        if self._worker_made is not None:
+            self._worker_made.stop()

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from viewer.ui.errors import ErrorReporter
-from viewer.ui.timeline.image_export import Caption, ImageExporter
+from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.view import TimelineView
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline.image_export import ImageExporter
 
 _FILTERS = {
     "PNG image (*.png)": (".png", 1),
@@ -33,7 +36,7 @@ class TimelineImageActions(QObject):
     ) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._exporter = lambda: ImageExporter(timeline, legend, caption())
+        self._timeline, self._legend, self._caption = timeline, legend, caption
         self.reporter = reporter
         self.visible_action = QAction("Export timeline image (visible range)…", self)
         self.visible_action.triggered.connect(lambda _c=False: self.ask(whole=False))
@@ -42,6 +45,12 @@ class TimelineImageActions(QObject):
         self.print_action = QAction("Print timeline…", self)
         self.print_action.triggered.connect(lambda _c=False: self.ask_print())
         self.actions = [self.visible_action, self.whole_action, self.print_action]
+
+    def _exporter(self) -> ImageExporter:
+        # QtSvg and the PDF writer are loaded on first use, not at start-up.
+        from viewer.ui.timeline.image_export import ImageExporter  # noqa: PLC0415
+
+        return ImageExporter(self._timeline, self._legend, self._caption())
 
     def ask(self, *, whole: bool) -> None:
         path, chosen = QFileDialog.getSaveFileName(
@@ -65,6 +74,8 @@ class TimelineImageActions(QObject):
         return True
 
     def ask_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - on use
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Timeline")
         dialog = QPrintDialog(printer, self._parent)

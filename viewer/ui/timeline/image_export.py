@@ -8,10 +8,8 @@ Lines and text stay vector in SVG and PDF.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSize, Qt
@@ -19,17 +17,12 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
+from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.view import TimelineView
 
 TITLE_H = 44
 SOURCE_H = 26
 FORMATS = {".png": "PNG", ".svg": "SVG", ".pdf": "PDF"}
-
-
-@dataclass(frozen=True, slots=True)
-class Caption:
-    title: str  # "Donald Trump on Vladimir Putin"
-    source: str  # where the data comes from
 
 
 class ImageExporter:
@@ -162,11 +155,3 @@ class ImageExporter:
             yield
         finally:
             self.view.set_viewport(kept)
-
-
-def source_line(catalog_name: str, today: dt.date | None = None) -> str:
-    day = (today or dt.date.today()).isoformat()
-    return (
-        f"Timeline Viewer · catalog {catalog_name} · quotes and dates from the sources it "
-        f"cites · exported {day}"
-    )
