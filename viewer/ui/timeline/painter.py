@@ -235,7 +235,9 @@ class TimelinePainter:
         minor = ticks(view.start, view.end, unit)
         xs = [view.x_of(t.day) + left for t in minor]
         p.setPen(QPen(self.grid, 1))
-        p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, lanes_bottom) for x in xs])
+        # Ticks in the axis, then grid lines through the lanes: none across the era labels.
+        p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, axis.bottom) for x in xs])
+        p.drawLines([QLineF(x, geo.stance.top, x, lanes_bottom) for x in xs])
         p.setFont(self.font)
         p.setPen(self.dim if upper is not None else self.text)
         baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
