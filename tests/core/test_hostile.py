@@ -231,3 +231,29 @@ def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing
         assert not out.exists()  # refused: nothing written
     else:
         Catalog(out).close()
+
+
+@HOSTILE
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["events", "eras", "title", "start_date", "end_date", "year", "month", "day",
+                 "text", "headline", "group", "unique_id", "media", "timeline_viewer",
+                 "edtf", "start", "end", "precision", "approximate"]
+            ),
+            inner,
+            max_size=5,
+        ),
+        max_leaves=30,
+    )
+)  # fmt: skip
+def test_any_json_as_a_timelinejs_file_is_read_or_refused(value: object) -> None:
+    from viewer.core import timelinejs
+
+    try:
+        timelinejs.parse(value, "random.json")
+    except timelinejs.TimelineJSError as exc:
+        assert "random.json" in str(exc)

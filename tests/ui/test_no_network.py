@@ -64,5 +64,46 @@ def test_a_working_session_opens_no_socket(
     assert window.annotations.files.import_(exported)
     assert window.annotations.files.export_notes(tmp_path / "notes.md")
     (tmp_path / "catalog.json").write_text(dumps(export_document(catalog)))
+    for name in ("timeline.png", "timeline.svg", "timeline.pdf"):
+        assert window.image_actions.export(tmp_path / name)
+    window.search.result_actions.export_csv(tmp_path / "quotes.csv")
     window.grab()
     window.close()
+
+
+def test_importing_a_timelinejs_file_with_remote_media_opens_no_socket(
+    qtbot: QtBot, built_catalog: Path, tmp_path: Path, no_network: list[object]
+) -> None:
+    import json
+
+    from viewer.core.paths import UserPaths
+    from viewer.ui.session import Session
+
+    source = tmp_path / "remote.json"
+    source.write_text(
+        json.dumps(
+            {
+                "events": [
+                    {
+                        "start_date": {"year": 2020},
+                        "text": {
+                            "headline": "<img src='https://example.org/track.png'>Remote",
+                            "text": "<a href='https://example.org'>site</a>",
+                        },
+                        "media": {"url": "https://example.org/video.mp4"},
+                        "background": {"url": "https://example.org/bg.jpg"},
+                    }
+                ]
+            }
+        )
+    )
+    session = Session(UserPaths(tmp_path / "user").ensure(), ErrorReporter(windows=False))
+    session.open_catalog(built_catalog)
+    window = session.import_timeline(source)
+    assert window is not None
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_event(window.timeline.data.ids[0])
+    window.grab()
+    window.close()
+    session.close()
