@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         "timelinejs: one profile for Knight Lab's TimelineJS",
     )
     export.add_argument(
-        "--profile", help="the profile to export as TimelineJS (default: the first one)"
+        "--profile", help="the profile to export as TimelineJS (default: the main one)"
     )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
@@ -178,7 +178,7 @@ def _export(args: argparse.Namespace) -> int:
         from viewer.core import timelinejs  # noqa: PLC0415
 
         with Catalog(_catalog_path(args)) as catalog:
-            profiles = [p.id for p in catalog.profiles()]
+            profiles = [p.id for p in catalog.profiles_main_first()]
             chosen = args.profile or (profiles[0] if profiles else None)
             if chosen not in profiles:
                 known = ", ".join(profiles) or "none"

@@ -195,6 +195,15 @@ class Catalog:
     def profiles(self) -> list[Profile]:
         return [self._profile(r) for r in self._all("SELECT * FROM profile ORDER BY id")]
 
+    def profiles_main_first(self) -> list[Profile]:
+        """Profiles, the one with the most events first (the catalog's main subject)."""
+        counts = dict(
+            self._db.execute(
+                "SELECT profile_id, count(*) FROM event_profile GROUP BY profile_id"
+            ).fetchall()
+        )
+        return sorted(self.profiles(), key=lambda p: (-counts.get(p.id, 0), p.id))
+
     def _profile(self, r: sqlite3.Row) -> Profile:
         return Profile(
             id=r["id"],

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.reporter = reporter
         self.setWindowTitle("Timeline Viewer")
-        self.profiles: list[Profile] = _primary_first(catalog)
+        self.profiles: list[Profile] = catalog.profiles_main_first()
         self.eras = catalog.eras()
 
         self.header = ProfileHeader()
@@ -616,13 +616,6 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.search.shutdown()
         super().closeEvent(event)
-
-
-def _primary_first(catalog: Catalog) -> list[Profile]:
-    """Profiles, the one with the most events first (the catalog's main subject)."""
-    profiles = catalog.profiles()
-    sizes = {p.id: len(catalog.timeline(p.id)) for p in profiles}
-    return sorted(profiles, key=lambda p: (-sizes[p.id], p.id))
 
 
 def _counts_text(catalog: Catalog) -> str:
