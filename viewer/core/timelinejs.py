@@ -25,6 +25,7 @@ from typing import Any
 
 from viewer.core.catalog import Catalog
 from viewer.core.dates import FuzzyDate, Precision, from_stored
+from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
 
 MAX_FILE_BYTES = 50_000_000
@@ -139,19 +140,9 @@ def _exact(date: FuzzyDate) -> dict[str, Any]:
 def read(path: Path) -> Timeline:
     """Read and check a TimelineJS file; raise TimelineJSError naming what is wrong."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise TimelineJSError(f"{path} cannot be read: {exc.strerror}.") from exc
-    if size > MAX_FILE_BYTES:
-        raise TimelineJSError(f"{path} is {size // 1_000_000} MB; files over 50 MB are refused.")
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise TimelineJSError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
-    except json.JSONDecodeError as exc:
-        raise TimelineJSError(
-            f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-        ) from exc
+        document = read_json(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS files")
+    except UnreadableJSONError as exc:
+        raise TimelineJSError(str(exc)) from exc
     return parse(document, str(path))
 
 

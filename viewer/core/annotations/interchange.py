@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
+from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.records import EVENT_KINDS
 
 FORMAT = "timeline-viewer-annotations"
@@ -69,21 +70,9 @@ def write_export(store: AnnotationStore, path: Path) -> None:
 def read_document(path: Path) -> tuple[list[Annotation], list[UserEvent]]:
     """Read and check an export file; raise ImportRefusedError naming what is wrong."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportRefusedError(f"{path} cannot be read: {exc.strerror}.") from exc
-    if size > MAX_FILE_BYTES:
-        raise ImportRefusedError(
-            f"{path} is {size // 1_000_000} MB; annotation files over 100 MB are refused."
-        )
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ImportRefusedError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
-    except json.JSONDecodeError as exc:
-        raise ImportRefusedError(
-            f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-        ) from exc
+        document = read_json(path, max_bytes=MAX_FILE_BYTES, what="annotation files")
+    except UnreadableJSONError as exc:
+        raise ImportRefusedError(str(exc)) from exc
     return parse_document(document, str(path))
 
 
