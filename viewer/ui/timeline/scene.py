@@ -259,11 +259,10 @@ def _points(
         if wide <= bins.bin_days / view.days_per_px:
             break
         bins = point_bins(index, view, wide)
-    xs, counts, first = _merge_overlapping(
-        ((bins.centre_days - view.start) / view.days_per_px + left).tolist(),
-        bins.counts.tolist(),
-        bins.first.tolist(),
-    )
+    xs = (bins.centre_days - view.start) / view.days_per_px + left
+    counts, first = bins.counts, bins.first
+    if _any_overlap(xs, counts):  # rare once bins are as wide as their badges
+        xs, counts, first = _merge_overlapping(xs.tolist(), counts.tolist(), first.tolist())
     last = first + counts - 1
     rows = np.where(counts == 1, index.point_rows[first], -1)
     right = np.minimum(np.append(xs[1:], np.inf), view.width + left)
@@ -278,6 +277,18 @@ def _points(
     return LanePoints(
         lane, y, xs, counts, first, rows, room, selected, days[first] - 0.5, days[last] + 0.5
     )
+
+
+_WIDTH_BY_DIGITS = np.array(_WIDTHS, dtype=np.float64)
+
+
+def _any_overlap(xs: npt.NDArray[np.float64], counts: npt.NDArray[np.int64]) -> bool:
+    """Would any two neighbouring markers or badges touch (the merge's own rule)?"""
+    if len(xs) < 2:
+        return False
+    digits = 1 + sum((counts >= 10**k).astype(np.int64) for k in range(1, 11))
+    widths = np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
+    return bool(((xs[1:] - widths[1:] / 2) < (xs[:-1] + widths[:-1] / 2 + 2)).any())
 
 
 def _merge_overlapping(
