@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from viewer.core.annotations.records import UserEvent
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
+from viewer.ui.links import linked, open_web_link
 
 _STATUS = {
     "informal": "Informal encounter only",
@@ -84,6 +85,8 @@ class DetailPane(QTextBrowser):
             self.source_activated.emit(target)
         elif kind == "event":
             self.event_activated.emit(target)
+        else:
+            open_web_link(url)  # a source's address, or one in a summary: http(s) only
 
 
 def event_html(detail: EventDetail) -> str:
@@ -98,7 +101,7 @@ def event_html(detail: EventDetail) -> str:
         parts.append(f"<p><b style='color:{style.WARNING_COLOUR}'>{_STATUS[event.status]}</b></p>")
     if detail.date_note:
         parts.append(f"<p style='color:gray'><i>About the date: {escape(detail.date_note)}</i></p>")
-    parts.append(f"<p>{escape(detail.summary)}</p>")
+    parts.append(f"<p>{linked(detail.summary)}</p>")
     if detail.participants:
         people = ", ".join(
             f"<a href='entity:{escape(p.id)}'>{escape(p.name)}</a>" for p in detail.participants

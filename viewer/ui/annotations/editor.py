@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap, QUndoStack
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.annotations.records import Annotation
 from viewer.ui.annotations.commands import set_annotation
+from viewer.ui.links import open_web_link
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
@@ -99,7 +100,7 @@ class AnnotationEditor(QWidget):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("My note")
         self.preview.setOpenLinks(False)
-        self.preview.anchorClicked.connect(_open_web_link)
+        self.preview.anchorClicked.connect(open_web_link)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Edit my note (Markdown)")
         self.note.setPlaceholderText(
@@ -252,9 +253,3 @@ def without_images(markdown: str) -> str:
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]")
 _HTML_IMAGE = re.compile(r"<\s*img\b", re.IGNORECASE)
-
-
-def _open_web_link(url: QUrl) -> None:
-    """Links in notes open in the browser on a click, and only http(s)."""
-    if url.scheme() in ("http", "https"):
-        QDesktopServices.openUrl(url)

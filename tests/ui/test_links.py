@@ -1,0 +1,47 @@
+"""Web addresses in summaries and sources: shown as links, opened only on a click and
+only when they are http(s), through the desktop (here a URL handler records them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from viewer.ui.links import linked, open_web_link
+
+
+class _Browser(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def show(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def browser(qapp: object) -> Iterator[_Browser]:
+    browser = _Browser()
+    for scheme in ("http", "https", "file", "javascript"):
+        QDesktopServices.setUrlHandler(scheme, browser, "show")
+    yield browser
+    for scheme in ("http", "https", "file", "javascript"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_only_web_addresses_are_opened(browser: _Browser) -> None:
+    assert open_web_link(QUrl("https://example.org/a?b=1&c=2"))
+    assert not open_web_link(QUrl("file:///etc/passwd"))
+    assert not open_web_link(QUrl("javascript:alert(1)"))
+    assert browser.opened == ["https://example.org/a?b=1&c=2"]
+
+
+def test_addresses_in_text_become_links_and_the_rest_stays_text() -> None:
+    html = linked("See https://example.org/x?a=1&b=2. Not <b>bold</b>, not javascript:x()")
+    assert "<a href='https://example.org/x?a=1&amp;b=2'>" in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert "href='javascript" not in html
+    assert html.count("<a ") == 1
