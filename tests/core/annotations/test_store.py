@@ -11,6 +11,7 @@ import pytest
 from viewer.core.annotations import files
 from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
+from viewer.core.annotations.scope import Scope
 from viewer.core.annotations.store import AnnotationStore, ReadOnlyError
 
 
@@ -175,3 +176,41 @@ def test_tag_counts_follow_every_kind_of_change(tmp_path: Path) -> None:
     assert store.tags_in_use() == []
     fresh = open_store(tmp_path)
     assert fresh.tags_in_use() == store.tags_in_use()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_every_earlier_version_upgrades_with_its_notes_searchable(
+    tmp_path: Path, version: int
+) -> None:
+    path = tmp_path / "annotations.sqlite"
+    db = sqlite3.connect(path)
+    for step in range(1, version + 1):
+        for statement in STEPS[step]:
+            db.execute(statement)
+    db.execute(
+        "INSERT INTO annotation (event_id, note, starred, updated) "
+        "VALUES ('e1', 'an old élysée note', 1, '2024-01-01T00:00:00Z')"
+    )
+    db.execute("INSERT INTO tag VALUES ('e1', 'kept')")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+    store = open_store(tmp_path)
+    assert store.report.upgraded_from == version
+    assert store.index().in_scope(Scope("tag", "kept")) == {"e1"}
+
+    def found(word: str) -> list[str]:
+        with sqlite3.connect(path) as check:
+            return [
+                r[0]
+                for r in check.execute(
+                    "SELECT a.event_id FROM note_fts JOIN annotation a "
+                    "ON a.rowid = note_fts.rowid WHERE note_fts MATCH ?",
+                    (word,),
+                )
+            ]
+
+    assert found("elysee") == ["e1"]  # the old notes went into the new index
+    store.save(Annotation("e1", "rewritten entirely"))
+    assert found("elysee") == [] and found("rewritten") == ["e1"]  # kept in step
+    store.close()
