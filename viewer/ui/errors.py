@@ -16,6 +16,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -56,6 +57,18 @@ class ErrorReporter:
         box.exec()
         if copy is not None and box.clickedButton() is copy:
             QApplication.clipboard().setText(crash_report(title, text, details or ""))
+
+    def cannot_write(
+        self,
+        path: Path,
+        exc: Exception,
+        parent: QWidget | None = None,
+        *,
+        title: str = "Export failed",
+    ) -> None:
+        """A file the user asked for could not be written (permissions, full disk, a name)."""
+        reason = getattr(exc, "strerror", None) or str(exc)
+        self.report(title, f"Could not write {path}: {reason}.", parent)
 
     def inform(self, title: str, text: str, parent: QWidget | None = None) -> None:
         """Tell the user something went as asked (an import's report), not an error."""

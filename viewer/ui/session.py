@@ -97,7 +97,7 @@ class Session(QObject):
             self.reporter.report("Import refused", str(exc), self.window)
             return None
         except OSError as exc:
-            self.reporter.report("Import failed", f"Could not write {out}: {exc}", self.window)
+            self.reporter.cannot_write(out, exc, self.window, title="Import failed")
             return None
         log.info("imported %d events from %s into %s", count, path, written)
         window = self.open_catalog(written)

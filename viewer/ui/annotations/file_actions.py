@@ -46,9 +46,7 @@ class AnnotationFiles:
         try:
             write_export(self.store, path)
         except OSError as exc:
-            self.reporter.report(
-                "Export failed", f"Could not write {path}: {exc.strerror}.", self.parent
-            )
+            self.reporter.cannot_write(path, exc, self.parent)
             return False
         count = len(self.store.annotations()) + len(self.store.user_events())
         self.reporter.inform(
@@ -88,9 +86,7 @@ class AnnotationFiles:
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self.reporter.report(
-                "Export failed", f"Could not write {path}: {exc.strerror}.", self.parent
-            )
+            self.reporter.cannot_write(path, exc, self.parent)
             return False
         self.reporter.inform("Notes exported", f"Notes written to {path}.", self.parent)
         return True

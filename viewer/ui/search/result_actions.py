@@ -76,9 +76,7 @@ class ResultActions(QObject):
         try:
             count = quotes_csv.write_file(rows, path)
         except OSError as exc:
-            self.reporter.report(
-                "Export failed", f"Could not write {path}: {exc.strerror}.", self.view
-            )
+            self.reporter.cannot_write(path, exc, self.view)
             return False
         self.reporter.inform("Quotes saved", f"{count} quotes written to {path}.", self.view)
         return True

@@ -68,7 +68,7 @@ class TimelineImageActions(QObject):
         try:
             self._exporter().export(path, whole=whole, scale=scale)
         except (OSError, ValueError) as exc:
-            self.reporter.report("Export failed", f"Could not write {path}: {exc}", self._parent)
+            self.reporter.cannot_write(path, exc, self._parent)
             return False
         self.reporter.inform("Timeline exported", f"Written to {path}.", self._parent)
         return True
