@@ -170,7 +170,6 @@ class MainWindow(QMainWindow):
         delete.triggered.connect(lambda _c=False: self.delete_user_event())
         user.shown_changed.connect(self._on_shown_changed)
         user.marks_changed.connect(self.timeline.marks_changed)
-        user.message.connect(self.statusBar().showMessage)
         self.search.set_notes_db(opened.store.path)
         if user.own:  # the user's events join the timeline
             self._show_data(keep_view=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.annotations.index import AnnotationIndex
+from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.core.paths import UserPaths
@@ -21,6 +22,7 @@ class OpenedAnnotations:
     store: AnnotationStore
     index: AnnotationIndex
     orphans: int  # annotated ids that are neither catalog events nor the user's own
+    user_events: tuple[UserEvent, ...] = ()  # the user's own events
 
 
 def open_annotations(paths: UserPaths) -> AnnotationStore:
@@ -37,4 +39,5 @@ def load(store: AnnotationStore, catalog_path: Path) -> OpenedAnnotations:
         known = catalog.event_ids()
     finally:
         catalog.close()
-    return OpenedAnnotations(store, index, len(index.event_ids() - known - index.own_ids()))
+    orphans = len(index.event_ids() - known - index.own_ids())
+    return OpenedAnnotations(store, index, orphans, tuple(store.user_events()))

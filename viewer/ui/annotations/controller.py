@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 class AnnotationsController(QObject):
     shown_changed = Signal()  # the events to show changed (scope, own events)
     marks_changed = Signal()  # a star, note or colour changed (the live marks are updated)
-    message = Signal(str)  # something to say in the status bar
 
     def __init__(
         self,
@@ -56,15 +55,13 @@ class AnnotationsController(QObject):
         self.editor = AnnotationEditor(self.store, undo_stack)
         self.files = AnnotationFiles(self.store, catalog, reporter, window)
         self.index = opened.index
-        self.own: dict[str, UserEvent] = {e.id: e for e in self.store.user_events()}
+        self.own: dict[str, UserEvent] = {e.id: e for e in opened.user_events}  # read off-thread
         self.scope = Scope()
         self._with_own: tuple[TimelineData, TimelineData] | None = None  # (base, with own)
         self.scope_picker = self._make_scope_picker()
         self.file_actions = self._make_file_actions()
         self.add_action, self.own_event_actions = self._make_own_event_actions()
         self.editor.annotation_changed.connect(self._on_saved)
-        if opened.orphans:
-            self.message.emit(self.orphans_text(opened.orphans))
 
     @staticmethod
     def orphans_text(missing: int) -> str:
@@ -162,9 +159,8 @@ class AnnotationsController(QObject):
 
     def reload(self) -> None:
         """Many annotations may have changed (an import, orphans): read them again."""
-        self.own = {e.id: e for e in self.store.user_events()}
         self.index = self.store.index()
-        self._with_own = None
+        self._read_own()
         self._refresh_scopes()
         self.shown_changed.emit()
 
@@ -199,10 +195,14 @@ class AnnotationsController(QObject):
         )
 
     def _own_changed(self) -> None:
+        self._read_own()
+        self.shown_changed.emit()
+
+    def _read_own(self) -> None:
+        """The user's own events again, after they changed (the timeline is rebuilt)."""
         self.own = {e.id: e for e in self.store.user_events()}
         self.index.set_own(self.own)
         self._with_own = None
-        self.shown_changed.emit()
 
     # -- menus --------------------------------------------------------------------------
 
