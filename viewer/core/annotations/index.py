@@ -24,6 +24,7 @@ class AnnotationIndex:
         self._colour: dict[str, str] = {}
         self._tagged: dict[str, set[str]] = {}
         self._own: set[str] = set(own)
+        self._scoped: dict[Scope, frozenset[str]] = {}  # answers kept until the next save
         for annotation in annotations:
             self.put(annotation)
 
@@ -66,15 +67,21 @@ class AnnotationIndex:
         return self._own
 
     def in_scope(self, scope: Scope) -> frozenset[str] | None:
-        """The events in the scope, or None for no restriction ("All events")."""
+        """The events in the scope, or None for no restriction ("All events").
+
+        Kept until the next save: narrowing the timeline and the search ask in turn.
+        """
         if scope.kind == "all":
             return None
-        if scope.kind == "coloured":
-            return frozenset(self._colour)
-        found = {"starred": self._starred, "noted": self._noted}.get(scope.kind)
-        if found is None:
-            found = self._tagged.get(scope.tag, set())
-        return frozenset(found)
+        answer = self._scoped.get(scope)
+        if answer is None:
+            if scope.kind == "coloured":
+                answer = frozenset(self._colour)
+            else:
+                found = {"starred": self._starred, "noted": self._noted}.get(scope.kind)
+                answer = frozenset(self._tagged.get(scope.tag, set()) if found is None else found)
+            self._scoped[scope] = answer
+        return answer
 
     def mark(self, event_id: str) -> Mark | None:
         """How the timeline shows the event's annotation (None: nothing to show)."""
@@ -93,6 +100,7 @@ class AnnotationIndex:
 
     def put(self, a: Annotation) -> bool:
         """Record a saved annotation (an empty one removes it). True if its tags changed."""
+        self._scoped.clear()
         event_id = a.event_id
         old_tags = tuple(sorted(t for t, ids in self._tagged.items() if event_id in ids))
         for tag in old_tags:
