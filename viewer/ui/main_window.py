@@ -573,7 +573,9 @@ class MainWindow(QMainWindow):
                     self.lane_actions[number].setChecked(False)
         saved = s.value("view/profile")
         if isinstance(saved, str) and self.profile_picker.findData(saved) >= 0:
+            self.profile_picker.blockSignals(True)  # loaded once, below, with the saved view
             self.set_profile(saved)
+            self.profile_picker.blockSignals(False)
         view = None
         try:
             start, span = float(str(s.value("view/start"))), float(str(s.value("view/span")))
