@@ -280,13 +280,14 @@ def _points(
 
 
 _WIDTH_BY_DIGITS = np.array(_WIDTHS, dtype=np.float64)
+_TENS = np.array([10**k for k in range(1, 11)], dtype=np.int64)  # where a digit is added
 
 
 def _any_overlap(xs: npt.NDArray[np.float64], counts: npt.NDArray[np.int64]) -> bool:
     """Would any two neighbouring markers or badges touch (the merge's own rule)?"""
     if len(xs) < 2:
         return False
-    digits = 1 + sum((counts >= 10**k).astype(np.int64) for k in range(1, 11))
+    digits = 1 + np.searchsorted(_TENS, counts, side="right")
     widths = np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
     return bool(((xs[1:] - widths[1:] / 2) < (xs[:-1] + widths[:-1] / 2 + 2)).any())
 
