@@ -68,15 +68,8 @@ def run(args: argparse.Namespace) -> int:
     paths = (UserPaths(base) if base else UserPaths.default()).ensure()
     logs.setup(paths.log_dir, verbose=args.verbose)
     route_qt_messages()
-    pending: list[Callable[[], None]] = []  # saves what is being typed, once there is a window
-
-    def save_pending() -> None:
-        for save in pending:
-            save()
-
-    reporter.install_excepthook(before=save_pending)
     session = Session(paths, reporter)
-    pending.append(session.save_pending)
+    reporter.install_excepthook(before=session.save_pending)  # a note being typed is kept
     session.on_attached = settle
     window = session.open_catalog(args.db or bundled_catalog())
     if window is None:
