@@ -111,16 +111,19 @@ class Catalog:
                     else "Rebuild it with `timeline-viewer build-data`."
                 )
             )
-        if path.stat().st_size <= QUICK_CHECK_BYTES:
-            try:
-                verdict = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
-            except sqlite3.DatabaseError as exc:
-                verdict = str(exc)
-            if verdict != "ok":
-                raise CatalogError(
-                    f"{path} is damaged ({verdict}). Reinstall the app, or rebuild the "
-                    "catalog with `timeline-viewer build-data`."
-                )
+        if path.stat().st_size <= QUICK_CHECK_BYTES and (problem := self.damage()):
+            raise CatalogError(
+                f"{path} is damaged ({problem}). Reinstall the app, or rebuild the "
+                "catalog with `timeline-viewer build-data`."
+            )
+
+    def damage(self) -> str | None:
+        """What SQLite's quick_check finds wrong with the file, or None when it is sound."""
+        try:
+            verdict = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            verdict = str(exc)
+        return None if verdict == "ok" else verdict
 
     def close(self) -> None:
         self._db.close()

@@ -62,12 +62,9 @@ class _Checks:
 
         catalog = Catalog(self.path)
         self._closers.append(catalog.close)
-        db = catalog.raw_connection()
-        try:
-            problem = db.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            db.close()
-        if problem != "ok":
+        if (
+            problem := catalog.damage()
+        ) is not None:  # also for catalogs too big to check on opening
             raise RuntimeError(f"{self.path} fails its integrity check: {problem}")
         self.catalog_ = catalog
         profiles = catalog.profiles()
