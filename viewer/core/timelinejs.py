@@ -108,9 +108,7 @@ def _has_end(date: FuzzyDate) -> bool:
 def _tjs_date(date: FuzzyDate, *, end: bool) -> dict[str, Any]:
     day = date.end if end else date.start
     out: dict[str, Any] = {"year": day.year}
-    if date.precision in (Precision.MONTH, Precision.DAY, Precision.SEASON) or (
-        date.precision is Precision.INTERVAL
-    ):
+    if date.precision is not Precision.YEAR:
         out["month"] = day.month
     if date.precision is Precision.DAY or (
         date.precision is Precision.INTERVAL and not _whole_months(date)
