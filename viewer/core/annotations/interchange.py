@@ -60,11 +60,14 @@ def export_document(store: AnnotationStore) -> dict[str, Any]:
     }
 
 
-def write_export(store: AnnotationStore, path: Path) -> None:
-    text = json.dumps(export_document(store), ensure_ascii=False, indent=2)
+def write_export(store: AnnotationStore, path: Path) -> int:
+    """Write every annotation and own event to `path` (whole or not at all); how many."""
+    document = export_document(store)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
     temporary = path.with_name(path.name + ".part")
     temporary.write_text(text + "\n", encoding="utf-8")
     temporary.replace(path)
+    return len(document["annotations"]) + len(document["user_events"])
 
 
 def read_document(path: Path) -> tuple[list[Annotation], list[UserEvent]]:

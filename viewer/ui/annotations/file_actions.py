@@ -44,11 +44,10 @@ class AnnotationFiles:
         if path is None:
             return False
         try:
-            write_export(self.store, path)
+            count = write_export(self.store, path)
         except OSError as exc:
             self.reporter.cannot_write(path, exc, self.parent)
             return False
-        count = len(self.store.annotations()) + len(self.store.user_events())
         self.reporter.inform(
             "Annotations exported", f"{count} records written to {path}.", self.parent
         )
