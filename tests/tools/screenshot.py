@@ -1,6 +1,6 @@
 """Render the main window on the bundled data to a PNG (for the README and for review).
 
-python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event ID]
+python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event ID] [--db FILE]
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ def main() -> int:
     parser.add_argument("--size", default="1400x860")
     parser.add_argument("--event", default="2018-07-16-helsinki-summit")
     parser.add_argument("--profile")
+    parser.add_argument("--db", type=Path, help="a catalog other than the bundled one")
     parser.add_argument("--search", help="type this into the search box first")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
@@ -58,7 +59,10 @@ def main() -> int:
             )
         )
         window = MainWindow(
-            Catalog(bundled_catalog()), settings, ErrorReporter(windows=False), store=store
+            Catalog(args.db or bundled_catalog()),
+            settings,
+            ErrorReporter(windows=False),
+            store=store,
         )
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)
