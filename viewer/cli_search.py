@@ -71,8 +71,8 @@ def run(args: argparse.Namespace, catalog_path: Path) -> int:
     return EXIT_FOUND
 
 
-def _day(typed: str | None, side: int) -> str | None:
-    """The first (side 0) or last (side 1) day of a typed date, as ISO."""
+def _day(typed: str | None, side: int) -> int | None:
+    """The first (side 0) or last (side 1) day of a typed date, as an ordinal."""
     from viewer.core.errors import UsageError  # noqa: PLC0415
     from viewer.core.typed_dates import typed_days  # noqa: PLC0415
 
@@ -80,7 +80,7 @@ def _day(typed: str | None, side: int) -> str | None:
         return None
     days = typed_days(typed)
     if days is None:
-        raise UsageError(f"Not a date: {typed!r}. Use 2018, 2018-07 or 2018-07-16.")
+        raise UsageError(f"Not a date: {typed!r}. Use 2018, 2018-07, 2018-07-16 or 44 BCE.")
     return days[side]
 
 

@@ -1,8 +1,7 @@
-import datetime as dt
-
 import pytest
 
 from viewer.core.dates import Precision
+from viewer.core.days import Day
 from viewer.core.edtf_dates import DateError, parse
 
 
@@ -17,6 +16,18 @@ from viewer.core.edtf_dates import DateError, parse
         ("2025-02/2025-06", Precision.INTERVAL, "2025-02-01", "2025-06-30", "Feb – Jun 2025"),
         ("2015/2016", Precision.INTERVAL, "2015-01-01", "2016-12-31", "2015–2016"),
         ("2014~", Precision.YEAR, "2014-01-01", "2014-12-31", "c. 2014"),
+        # Before 1 CE, EDTF counts years as astronomers do: -0043 is 44 BCE, 0000 is 1 BCE.
+        ("-0043-03-15", Precision.DAY, "-0043-03-15", "-0043-03-15", "15 Mar 44 BCE"),
+        ("-0043-03", Precision.MONTH, "-0043-03-01", "-0043-03-31", "Mar 44 BCE"),
+        ("0000~", Precision.YEAR, "0000-01-01", "0000-12-31", "c. 1 BCE"),
+        ("-0026/0014", Precision.INTERVAL, "-0026-01-01", "0014-12-31", "27 BCE–14 CE"),
+        (
+            "-0049-01/-0048-08",
+            Precision.INTERVAL,
+            "-0049-01-01",
+            "-0048-08-31",
+            "Jan 50 BCE – Aug 49 BCE",
+        ),
     ],
 )
 def test_parse_keeps_precision(
@@ -24,8 +35,8 @@ def test_parse_keeps_precision(
 ) -> None:
     date = parse(text)
     assert date.precision is precision
-    assert date.start == dt.date.fromisoformat(start)
-    assert date.end == dt.date.fromisoformat(end)
+    assert date.start == Day.fromisoformat(start)
+    assert date.end == Day.fromisoformat(end)
     assert date.label() == label
     assert date.edtf == text
 

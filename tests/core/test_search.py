@@ -1,6 +1,5 @@
 """Quote search through the engine the app and the CLI share."""
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.core.catalog import Catalog
+from viewer.core.days import Day
 from viewer.core.search import Filters, Order, SearchEngine
 
 
@@ -119,8 +119,11 @@ def test_no_fuzzy_when_the_exact_search_finds_enough(engine: SearchEngine) -> No
             Filters(reliability="paraphrased"),
             lambda h: h.quote.source.reliability.value == "paraphrased",
         ),
-        (Filters(start="2025-01-01"), lambda h: h.quote.date.end >= dt.date(2025, 1, 1)),
-        (Filters(end="2018-12-31"), lambda h: h.quote.date.start <= dt.date(2018, 12, 31)),
+        (Filters(start=Day(2025, 1, 1).toordinal()), lambda h: h.quote.date.end >= Day(2025, 1, 1)),
+        (
+            Filters(end=Day(2018, 12, 31).toordinal()),
+            lambda h: h.quote.date.start <= Day(2018, 12, 31),
+        ),
     ],
 )
 def test_filters_narrow_the_hits(engine: SearchEngine, filters: Filters, check: object) -> None:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from viewer.core.catalog import Catalog
 from viewer.core.dates import Precision
+from viewer.core.days import Day
 from viewer.core.lanes import LANES
 from viewer.core.records import Tone
 from viewer.core.stance import StancePoint, flips
@@ -113,8 +114,16 @@ def test_typed_dates() -> None:
     )
     assert parse_typed_date("16/07/2018") == parse_typed_date("2018-07-16")
     assert parse_typed_date("2018-02") is not None
-    for bad in ("", "July", "2018-13", "2018-02-30", "99999"):
+    for bad in ("", "July", "2018-13", "2018-02-30", "99999", "0 BCE", "44 BCE-03"):
         assert parse_typed_date(bad) is None
+    # Before 1 CE: as people write it, or with a sign as ISO and EDTF do (-0043 is 44 BCE).
+    ides_year = (float(Day(-43, 1, 1).toordinal()), float(Day(-42, 1, 1).toordinal()))
+    assert parse_typed_date("44 BCE") == parse_typed_date("44 bc") == ides_year
+    assert parse_typed_date("-0043") == parse_typed_date("-43") == ides_year
+    assert parse_typed_date("-0043-03-15") == (
+        float(Day(-43, 3, 15).toordinal()),
+        float(Day(-43, 3, 16).toordinal()),
+    )
 
 
 def test_subset_keeps_only_the_chosen_events(catalog: Catalog) -> None:

@@ -94,7 +94,7 @@ BROKEN = [
     ({"events": [_slide({"month": 3})]}, "events[0].start_date.year: missing"),
     ({"events": [_slide({"year": "soon"})]}, "not a whole number"),
     ({"events": [_slide({"year": 2019, "month": 2, "day": 30})]}, "is not a date"),
-    ({"events": [_slide({"year": -44})]}, "outside the years"),
+    ({"events": [_slide({"year": -13_800_000_000})]}, "outside the years"),
     ({"events": [_slide({"year": 2020}, end_date={"year": 2019})]}, "before start_date"),
     ({"events": [_slide({"year": 2020}, unique_id="a"), _slide({"year": 2021}, unique_id="a")]},
      "used twice"),
@@ -152,3 +152,58 @@ def test_thousands_of_slides_are_read(tmp_path: Path) -> None:
 def test_any_json_is_read_or_refused_never_crashes(document: object) -> None:
     with contextlib.suppress(TimelineJSError):
         timelinejs.parse(document, "random.json")
+
+
+ROME = {
+    "title": {"text": {"headline": "Rome", "text": "From the founding to Augustus"}},
+    "events": [
+        _slide({"year": -44, "month": 3, "day": 15}, unique_id="ides"),
+        _slide({"year": -753}, unique_id="founding"),
+        _slide({"year": -27}, end_date={"year": 14}, unique_id="augustus"),
+        _slide({"year": 79, "month": 10}, unique_id="vesuvius"),
+    ],
+    "eras": [
+        {"start_date": {"year": -509}, "end_date": {"year": -27}, "text": {"headline": "Republic"}}
+    ],
+}
+
+
+def test_bce_years_read_as_timelinejs_shows_them_and_go_back_the_same(tmp_path: Path) -> None:
+    """TimelineJS shows year -44 as "44 BCE"; so do we, and we write it back as -44."""
+    from viewer.core.timelinejs_import import PROFILE_ID, import_file
+
+    timeline = timelinejs.parse(ROME, "rome.json")
+    ides, founding, augustus, vesuvius = timeline.slides
+    assert ides.date.label() == "15 Mar 44 BCE" and ides.date.edtf == "-0043-03-15"
+    assert founding.date.label() == "753 BCE" and founding.date.precision is Precision.YEAR
+    assert augustus.date.label() == "27 BCE–14 CE"
+    assert vesuvius.date.label() == "Oct 79"
+    assert timeline.eras[0][1].label() == "509 BCE–27 BCE"
+
+    source = tmp_path / "rome.json"
+    source.write_text(json.dumps(ROME))
+    out, count = import_file(source, tmp_path / "rome.sqlite")
+    assert count == 4
+    with Catalog(out) as catalog:
+        events = catalog.events(PROFILE_ID)
+        assert [e.id for e in events] == ["founding", "ides", "augustus", "vesuvius"]
+        data = catalog.timeline(PROFILE_ID)
+        assert list(data.ids) == [e.id for e in events]  # sorted by day, BCE first
+        assert data.date_of(1).label() == "15 Mar 44 BCE"
+        exported = timelinejs.export_profile(catalog, PROFILE_ID)
+    written = [(e["start_date"], e.get("end_date")) for e in exported["events"]]
+    assert written == [
+        ({"year": -753}, None),
+        ({"year": -44, "month": 3, "day": 15}, None),
+        ({"year": -27}, {"year": 14}),
+        ({"year": 79, "month": 10}, None),
+    ]
+    for slide in exported["events"]:
+        del slide["timeline_viewer"]
+    again = timelinejs.parse(exported, "again")
+    assert [s.date for s in again.slides] == [
+        founding.date,
+        ides.date,
+        augustus.date,
+        vesuvius.date,
+    ]

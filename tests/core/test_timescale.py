@@ -3,6 +3,7 @@ import itertools
 
 import pytest
 
+from viewer.core.days import Day
 from viewer.core.timescale import (
     MIN_SPAN_DAYS,
     Limits,
@@ -76,6 +77,39 @@ def test_ticks_and_labels() -> None:
     assert ticks(D(2018, 7, 14).toordinal(), D(2018, 7, 16).toordinal(), Unit.DAY)[0].label == "14"
     assert context_unit(Unit.DAY) is Unit.MONTH
     assert context_unit(Unit.MONTH) is Unit.YEAR
+
+
+def test_ticks_before_the_common_era_fall_on_round_numbers() -> None:
+    start, end = Day(-119, 1, 1).toordinal(), Day(30, 1, 1).toordinal()  # 120 BCE to 30
+    labels = [t.label for t in ticks(start, end, Unit.DECADE)]
+    assert labels[:3] == ["120 BCE", "110 BCE", "100 BCE"]
+    assert labels[-5:] == ["10 BCE", "1 CE", "10s", "20s", "30s"]
+    centuries = ticks(Day(-999, 1, 1).toordinal(), Day(2000, 1, 1).toordinal(), Unit.CENTURY)
+    assert [t.label for t in centuries][9:13] == ["100 BCE", "1 CE", "100", "200"]
+    assert ticks(Day(-43, 3, 14).toordinal(), Day(-43, 3, 16).toordinal(), Unit.DAY)[0].label == (
+        "14"
+    )
+    years = ticks(Day(-2, 1, 1).toordinal(), Day(2, 1, 1).toordinal(), Unit.YEAR)
+    assert [t.label for t in years] == ["3 BCE", "2 BCE", "1 BCE", "1", "2"]
+
+
+def test_long_spans_get_long_units() -> None:
+    """Ten thousand years across 1600 px are ticked by millennia, not 1000 decades."""
+    days_per_px = 10_000 * 365.25 / 1600
+    assert choose_unit(days_per_px, MIN_PX) is Unit.MILLENNIUM
+    view = Viewport(Day(-8000, 1, 1).toordinal(), days_per_px, 1600)
+    marks = ticks(view.start, view.end, Unit.MILLENNIUM)
+    # 8001 BCE floors to the millennium before it; five digits get a separator
+    assert [t.label for t in marks][:2] == ["9000 BCE", "8000 BCE"]
+    assert len(marks) <= 12
+    assert (
+        ticks(Day(-20_000, 1, 1).toordinal(), Day(-19_000, 1, 1).toordinal(), Unit.TEN_MILLENNIA)[
+            0
+        ].label
+        == "30,000 BCE"
+    )
+    far = ticks(Day(-999_999, 1, 1).toordinal(), Day(-999_999, 1, 20).toordinal(), Unit.WEEK)
+    assert far and far[0].day >= Day(-999_999, 1, 1).toordinal()
 
 
 def test_labels_never_overlap() -> None:

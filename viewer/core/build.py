@@ -81,11 +81,15 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _dated(date: FuzzyDate | None) -> dict[str, Any]:
     if date is None:
-        return {"date": None, "start": None, "end": None, "precision": None, "approximate": None}
+        return dict.fromkeys(
+            ("date", "start", "end", "first_day", "last_day", "precision", "approximate")
+        )
     return {
         "date": date.edtf,
         "start": date.start.isoformat(),
         "end": date.end.isoformat(),
+        "first_day": date.start.toordinal(),
+        "last_day": date.end.toordinal(),
         "precision": date.precision.value,
         "approximate": date.approximate,
     }

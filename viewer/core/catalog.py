@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from viewer.core.catalog_compat import OLDER_VERSIONS, add_day_columns
 from viewer.core.dates import FuzzyDate, from_stored
 from viewer.core.errors import CatalogError
 from viewer.core.records import (
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code reads (viewer.core.schema.SCHEMA_VERSION, which
 #: imports SQLAlchemy; a test checks the two agree).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: The quote columns `quote_from_row` reads, by position (the search's hot path).
 QUOTE_COLUMNS = (
     'q.id, q.text, q.speaker_id, q.date, q.start, q."end", q.precision, q.approximate, '
@@ -75,6 +76,7 @@ class Catalog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._older = False  # an older schema, read through catalog_compat's views
         if path.is_dir():
             raise CatalogError(f"{path} is a folder, not a catalog file.")
         if not path.is_file():
@@ -100,7 +102,10 @@ class Catalog:
                 "`timeline-viewer build-data`."
             ) from exc
         version = meta.get("schema_version")
-        if version != str(SCHEMA_VERSION):
+        if str(version).isdigit() and int(str(version)) in OLDER_VERSIONS:
+            self._older = True
+            add_day_columns(self._db)
+        elif version != str(SCHEMA_VERSION):
             newer = str(version).isdigit() and int(str(version)) > SCHEMA_VERSION
             raise CatalogError(
                 f"{path} has catalog schema version {version}; this app reads version "
@@ -136,7 +141,10 @@ class Catalog:
 
     def raw_connection(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
-        return sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
+        conn = sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
+        if self._older:
+            add_day_columns(conn)
+        return conn
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -144,7 +152,8 @@ class Catalog:
         from sqlalchemy import create_engine  # noqa: PLC0415 - slow import, rarely needed
         from sqlalchemy.orm import Session  # noqa: PLC0415
 
-        engine = create_engine(f"sqlite:///{catalog_uri(self.path)}&uri=true")
+        # Through raw_connection, so an older catalog gets its views here as well.
+        engine = create_engine("sqlite://", creator=self.raw_connection)
         try:
             with Session(engine) as session:
                 yield session
@@ -161,10 +170,10 @@ class Catalog:
         joined = self._db.execute("SELECT json_group_array(id) FROM event").fetchone()[0]
         return set(json.loads(joined))
 
-    def event_labels(self) -> dict[str, tuple[str, str, str]]:
-        """id -> (ISO start for sorting, date as known, title) of every event."""
-        rows = self._all(f"SELECT {_EVENT_COLUMNS} FROM event")
-        return {r["id"]: (r["start"], _date(r).label(), r["title"]) for r in rows}
+    def event_labels(self) -> dict[str, tuple[int, str, str]]:
+        """id -> (first day, for sorting; date as known; title) of every event."""
+        rows = self._all(f"SELECT {_EVENT_COLUMNS}, first_day FROM event")
+        return {r["id"]: (r["first_day"], _date(r).label(), r["title"]) for r in rows}
 
     def speakers(self) -> list[Entity]:
         """Everyone quoted, by name."""
@@ -244,18 +253,18 @@ class Catalog:
     # -- eras and events ------------------------------------------------------
 
     def eras(self) -> list[Era]:
-        rows = self._all("SELECT * FROM era ORDER BY start, id")
+        rows = self._all("SELECT * FROM era ORDER BY first_day, id")
         return [Era(r["id"], r["title"], _date(r)) for r in rows]
 
     def events(self, profile_id: str | None = None) -> list[Event]:
         """Events in date order, all of them or those of one profile."""
         if profile_id is None:
-            rows = self._all(f'SELECT {_EVENT_COLUMNS} FROM event ORDER BY start, "end", id')
+            rows = self._all(f"SELECT {_EVENT_COLUMNS} FROM event ORDER BY first_day, last_day, id")
         else:
             rows = self._all(
                 f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN "
                 "(SELECT event_id FROM event_profile WHERE profile_id = ?) "
-                'ORDER BY start, "end", id',
+                "ORDER BY first_day, last_day, id",
                 (profile_id,),
             )
         return [_event(r) for r in rows]
@@ -327,7 +336,7 @@ class Catalog:
         """Every quote in date order, with its event's title and place."""
         rows = self._all(
             f"SELECT {QUOTE_COLUMNS}, e.title, e.place FROM quote q "
-            "LEFT JOIN event e ON e.id = q.event_id ORDER BY q.start, q.id"
+            "LEFT JOIN event e ON e.id = q.event_id ORDER BY q.first_day, q.id"
         )
         return [(self.quote_from_row(r), r[13], r[14]) for r in rows]
 
@@ -343,7 +352,7 @@ class Catalog:
         """The events a source supports, in date order."""
         rows = self._all(
             f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN "
-            "(SELECT event_id FROM event_source WHERE source_id = ?) ORDER BY start, id",
+            "(SELECT event_id FROM event_source WHERE source_id = ?) ORDER BY first_day, id",
             (source_id,),
         )
         return [_event(r) for r in rows]
@@ -356,7 +365,7 @@ class Catalog:
     def stance(self, profile_id: str) -> list[StancePoint]:
         """The profile subject's own words over time, one point per event."""
         sql = (
-            "SELECT q.event_id, julianday(e.start) - 1721424.5, julianday(e.end) - 1721423.5, "
+            "SELECT q.event_id, e.first_day, e.last_day + 1, "
             "q.tone "
             "FROM quote q JOIN event e ON e.id = q.event_id "
             "JOIN event_profile ep ON ep.event_id = e.id AND ep.profile_id = ? "
@@ -370,7 +379,7 @@ class Catalog:
         sql = (
             "SELECT e.id FROM event e WHERE e.id IN ("
             "SELECT event_id FROM event_participant WHERE entity_id = ? "
-            "UNION SELECT event_id FROM quote WHERE speaker_id = ?) ORDER BY e.start, e.id"
+            "UNION SELECT event_id FROM quote WHERE speaker_id = ?) ORDER BY e.first_day, e.id"
         )
         return [r[0] for r in self._db.execute(sql, (entity_id, entity_id))]
 

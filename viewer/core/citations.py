@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any
 
 from viewer.core.dates import FuzzyDate, Precision
+from viewer.core.days import year_label
 from viewer.core.records import Quote, Reliability
 
 _MONTH_NAMES = (
@@ -26,9 +27,9 @@ def long_date(date: FuzzyDate) -> str:
     """ "29 June 2019", "June 2019", "2019", or the short label for vaguer dates."""
     start = date.start
     if date.precision is Precision.DAY:
-        text = f"{start.day} {_MONTH_NAMES[start.month - 1]} {start.year}"
+        text = f"{start.day} {_MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
     elif date.precision is Precision.MONTH:
-        text = f"{_MONTH_NAMES[start.month - 1]} {start.year}"
+        text = f"{_MONTH_NAMES[start.month - 1]} {year_label(start.year)}"
     else:
         return date.label()
     return f"c. {text}" if date.approximate else text
@@ -92,7 +93,7 @@ def bibtex(quote: Quote, event_title: str | None = None) -> str:
     if source.publisher:
         fields.append(("howpublished", source.publisher))
     if source.date is not None:
-        fields.append(("year", str(source.date.start.year)))
+        fields.append(("year", year_label(source.date.start.year)))
         if source.date.precision in (Precision.DAY, Precision.MONTH):
             fields.append(("month", _MONTH_NAMES[source.date.start.month - 1][:3].lower()))
     if source.url:
@@ -114,11 +115,13 @@ def _csl_name(name: str) -> dict[str, str]:
 
 def _date_parts(date: FuzzyDate) -> list[int]:
     start = date.start
+    # CSL counts years before 1 CE as negative numbers without a year 0: 44 BCE is -44.
+    year = start.year if start.year > 0 else start.year - 1
     if date.precision is Precision.DAY:
-        return [start.year, start.month, start.day]
+        return [year, start.month, start.day]
     if date.precision is Precision.MONTH:
-        return [start.year, start.month]
-    return [start.year]
+        return [year, start.month]
+    return [year]
 
 
 def _bib_key(quote: Quote) -> str:

@@ -7,10 +7,11 @@ is only needed when `data/` is compiled (see `viewer.core.edtf_dates`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+
+from viewer.core.days import Day, days_in_month, year_label
 
 
 class Precision(StrEnum):
@@ -34,8 +35,8 @@ class FuzzyDate:
     """
 
     edtf: str
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     precision: Precision
     approximate: bool = False
 
@@ -60,29 +61,69 @@ class FuzzyDate:
         return self.label()
 
 
-def _label(start: dt.date, end: dt.date, precision: Precision) -> str:
+def _label(start: Day, end: Day, precision: Precision) -> str:
+    year = year_label(start.year)
     if precision is Precision.DAY:
-        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+        return f"{start.day} {_MONTHS[start.month - 1]} {year}"
     if precision is Precision.MONTH:
-        return f"{_MONTHS[start.month - 1]} {start.year}"
+        return f"{_MONTHS[start.month - 1]} {year}"
     if precision is Precision.SEASON:
-        return f"{_SEASONS.get(start.month, 'Season')} {start.year}"
+        return f"{_SEASONS.get(start.month, 'Season')} {year}"
     if precision is Precision.YEAR:
-        return str(start.year)
+        return year
     return _interval_label(start, end)
 
 
-def _interval_label(start: dt.date, end: dt.date) -> str:
+def _interval_label(start: Day, end: Day) -> str:
+    # An interval from BCE into CE says so at its end: "27 BCE–14 CE".
+    end_year = year_label(end.year) + (" CE" if start.year <= 0 < end.year else "")
     whole_years = start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31
     if whole_years:
-        return f"{start.year}–{end.year}"
-    last_day = (end + dt.timedelta(days=1)).day == 1
+        return f"{year_label(start.year)}–{end_year}"
+    last_day = end.plus(1).day == 1
     if start.day == 1 and last_day:
         left = _MONTHS[start.month - 1]
         if start.year != end.year:
-            left = f"{left} {start.year}"
-        return f"{left} – {_MONTHS[end.month - 1]} {end.year}"
-    return f"{_label(start, start, Precision.DAY)} – {_label(end, end, Precision.DAY)}"
+            left = f"{left} {year_label(start.year)}"
+        return f"{left} – {_MONTHS[end.month - 1]} {end_year}"
+    first = _label(start, start, Precision.DAY)
+    return f"{first} – {end.day} {_MONTHS[end.month - 1]} {end_year}"
+
+
+def day_label(ordinal: int) -> str:
+    """One day as a reader sees it: "16 Jul 2018", "15 Mar 44 BCE"."""
+    day = Day.fromordinal(ordinal)
+    return _label(day, day, Precision.DAY)
+
+
+def known_span(
+    year: int, month: int | None = None, day: int | None = None
+) -> tuple[Day, Day, Precision]:
+    """First and last day of a year, of a month of it, or one day, and that precision.
+
+    Raises `DayError` (a ValueError) when there is no such day.
+    """
+    if month is None:
+        return Day(year, 1, 1), Day(year, 12, 31), Precision.YEAR
+    if day is None:
+        first = Day(year, month, 1)
+        return first, Day(year, month, days_in_month(year, month)), Precision.MONTH
+    only = Day(year, month, day)
+    return only, only, Precision.DAY
+
+
+def edtf_of(first: Day, last: Day, precision: Precision) -> str:
+    """The EDTF text of a date known to `precision`: 2018-07-16, 2017-11, -0043, a/b."""
+    if precision is Precision.DAY:
+        return first.isoformat()
+    year, month, _ = first.isoformat().rsplit("-", 2)
+    if len(year.lstrip("-")) > 4:
+        year = f"Y{year}"  # EDTF writes years of more than four digits with a Y
+    if precision is Precision.MONTH:
+        return f"{year}-{month}"
+    if precision is Precision.YEAR:
+        return year
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 @lru_cache(maxsize=8192)  # many records share a date; FuzzyDate is frozen
@@ -90,8 +131,8 @@ def from_stored(edtf: str, start: str, end: str, precision: str, approximate: bo
     """Rebuild a `FuzzyDate` from the columns the catalog stores."""
     return FuzzyDate(
         edtf=edtf,
-        start=dt.date.fromisoformat(start),
-        end=dt.date.fromisoformat(end),
+        start=Day.fromisoformat(start),
+        end=Day.fromisoformat(end),
         precision=Precision(precision),
         approximate=approximate,
     )

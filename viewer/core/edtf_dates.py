@@ -8,12 +8,12 @@ of them (`2025-02/2025-06`).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 from functools import lru_cache
 
 from viewer.core.dates import FuzzyDate, Precision
+from viewer.core.days import Day
 
 _PART = re.compile(r"^(?P<body>-?\d{4}(?:-\d{2}(?:-\d{2})?)?)(?P<flag>[~?%])?$")
 
@@ -64,5 +64,5 @@ def _precision(part: str) -> Precision:
     return Precision.DAY
 
 
-def _to_date(value: time.struct_time) -> dt.date:
-    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+def _to_date(value: time.struct_time) -> Day:
+    return Day(value.tm_year, value.tm_mon, value.tm_mday)

@@ -1,8 +1,10 @@
 """The bundled catalog's tables, as SQLAlchemy 2 typed models.
 
 The catalog is compiled from `data/` by `viewer.core.build` and opened read-only by
-`viewer.core.catalog`. Dates are stored as the EDTF text plus a sortable first and
-last day (ISO text) and the precision, so the app never needs the EDTF parser.
+`viewer.core.catalog`. Dates are stored as the EDTF text, the first and last day
+(ISO text, for people and exports; `-0043-03-15` before 1 CE), the same two days as
+ordinals (`first_day`, `last_day`: what the app sorts and measures by, for any
+year) and the precision, so the app never needs the EDTF parser.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Bumped whenever a table changes; the app refuses a catalog of another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Base(DeclarativeBase):
@@ -20,16 +22,20 @@ class Base(DeclarativeBase):
 
 class DatedMixin:
     date: Mapped[str] = mapped_column(String)
-    start: Mapped[str] = mapped_column(String(10), index=True)
-    end: Mapped[str] = mapped_column(String(10))
+    start: Mapped[str] = mapped_column(String(14))
+    end: Mapped[str] = mapped_column(String(14))
+    first_day: Mapped[int] = mapped_column(Integer, index=True)
+    last_day: Mapped[int] = mapped_column(Integer)
     precision: Mapped[str] = mapped_column(String(8))
     approximate: Mapped[bool] = mapped_column(Boolean)
 
 
 class OptionalDatedMixin:
     date: Mapped[str | None] = mapped_column(String)
-    start: Mapped[str | None] = mapped_column(String(10))
-    end: Mapped[str | None] = mapped_column(String(10))
+    start: Mapped[str | None] = mapped_column(String(14))
+    end: Mapped[str | None] = mapped_column(String(14))
+    first_day: Mapped[int | None] = mapped_column(Integer)
+    last_day: Mapped[int | None] = mapped_column(Integer)
     precision: Mapped[str | None] = mapped_column(String(8))
     approximate: Mapped[bool | None] = mapped_column(Boolean)
 

@@ -42,9 +42,9 @@ class Order(StrEnum):
 
 
 _ORDER_SQL = {
-    Order.RELEVANCE: "ORDER BY bm25(quote_fts), q.start DESC",
-    Order.NEWEST: "ORDER BY q.start DESC, q.id",
-    Order.OLDEST: "ORDER BY q.start, q.id",
+    Order.RELEVANCE: "ORDER BY bm25(quote_fts), q.first_day DESC",
+    Order.NEWEST: "ORDER BY q.first_day DESC, q.id",
+    Order.OLDEST: "ORDER BY q.first_day, q.id",
     Order.NONE: "",
 }
 
@@ -57,8 +57,8 @@ class Filters:
     profile_id: str | None = None
     kinds: frozenset[str] = frozenset()
     reliability: str | None = None  # "reliable" or "paraphrased"
-    start: str | None = None  # ISO dates, inclusive
-    end: str | None = None
+    start: int | None = None  # first and last day (ordinals), inclusive
+    end: int | None = None
     event_ids: frozenset[str] | None = None  # only these events (the user's starred, a tag…)
 
 
@@ -340,7 +340,7 @@ class SearchEngine:
             f"SELECT id FROM quote WHERE variant_of IN ({marks}) "
             f"UNION SELECT id FROM quote WHERE id IN ({omarks}) "
             f"UNION SELECT id FROM quote WHERE variant_of IN ({omarks})"
-            f") AND q.id NOT IN ({marks}) ORDER BY q.start, q.id",
+            f") AND q.id NOT IN ({marks}) ORDER BY q.first_day, q.id",
             [*ids, *originals, *originals, *ids],
         ).fetchall()
         if filters.reliability:
@@ -375,11 +375,11 @@ def _where(filters: Filters, *, events: bool = False) -> tuple[str, list[object]
     if filters.reliability and not events:
         clauses.append("q.source_id IN (SELECT id FROM source WHERE reliability = ?)")
         params.append(filters.reliability)
-    if filters.start:
-        clauses.append(f'{dated}."end" >= ?')
+    if filters.start is not None:
+        clauses.append(f"{dated}.last_day >= ?")
         params.append(filters.start)
-    if filters.end:
-        clauses.append(f"{dated}.start <= ?")
+    if filters.end is not None:
+        clauses.append(f"{dated}.first_day <= ?")
         params.append(filters.end)
     if filters.event_ids is not None:
         clauses.append(f"{event_id} IN (SELECT value FROM json_each(?))")

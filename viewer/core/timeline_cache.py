@@ -43,8 +43,7 @@ def _case(column: str, mapping: dict[str, int]) -> str:
 def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData:
     """Compute the columns with SQL (at build time, or for a catalog without a cache)."""
     sql = (
-        "SELECT e.id, e.title, CAST(julianday(e.start) - 1721424.5 AS INTEGER), "
-        "CAST(julianday(e.end) - 1721423.5 AS INTEGER), "
+        "SELECT e.id, e.title, e.first_day, e.last_day + 1, "
         f"{_case('e.kind', {k.value: n for k, n in LANE_OF_KIND.items()})}, "
         f"{_case('e.tone', {t.value: n for t, n in TONE_CODE.items()})}, "
         f"{_case('e.precision', {p.value: n for p, n in PRECISION_CODE.items()})}, "
@@ -54,7 +53,7 @@ def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineD
     if profile_id:
         sql += "JOIN event_profile p ON p.event_id = e.id WHERE p.profile_id = ? "
         params = (profile_id,)
-    sql += "ORDER BY e.start, e.id"
+    sql += "ORDER BY e.first_day, e.id"
     rows = conn.execute(sql, params).fetchall()
     if not rows:
         return TimelineData.empty()

@@ -9,7 +9,6 @@ grouped once when the data is loaded.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.dates import FuzzyDate, Precision
+from viewer.core.days import Day
 from viewer.core.lanes import LANES, TONES
 from viewer.core.records import Tone
 from viewer.core.timescale import Viewport
@@ -272,8 +272,8 @@ class TimelineData:
         return TONES[int(self.tone[row])]
 
     def date_of(self, row: int) -> FuzzyDate:
-        start = dt.date.fromordinal(int(self.start[row]))
-        end = dt.date.fromordinal(int(self.end[row]) - 1)
+        start = Day.fromordinal(int(self.start[row]))
+        end = Day.fromordinal(int(self.end[row]) - 1)
         return FuzzyDate(
             "", start, end, PRECISIONS[int(self.precision[row])], bool(self.approximate[row])
         )
@@ -281,7 +281,7 @@ class TimelineData:
     def bounds(self) -> tuple[float, float]:
         """First and last day of all events (a default decade when empty)."""
         if not len(self.ids):
-            today = float(dt.date.today().toordinal())
+            today = float(Day.today().toordinal())
             return today - 3650, today
         return float(self.start.min()), float(self.end.max())
 

@@ -14,8 +14,6 @@ read from a file that has one.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import html
 import json
 import re
@@ -24,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.catalog import Catalog
-from viewer.core.dates import FuzzyDate, Precision, from_stored
+from viewer.core.dates import FuzzyDate, Precision, edtf_of, from_stored, known_span
+from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, days_in_month, year_label
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
 
@@ -107,18 +106,32 @@ def _has_end(date: FuzzyDate) -> bool:
 
 def _tjs_date(date: FuzzyDate, *, end: bool) -> dict[str, Any]:
     day = date.end if end else date.start
-    out: dict[str, Any] = {"year": day.year}
-    if date.precision is not Precision.YEAR:
-        out["month"] = day.month
-    if date.precision is Precision.DAY or (
-        date.precision is Precision.INTERVAL and not _whole_months(date)
-    ):
+    out: dict[str, Any] = {"year": _tjs_year(day.year)}
+    interval = date.precision is Precision.INTERVAL
+    if date.precision is Precision.YEAR or (interval and _whole_years(date)):
+        return out  # an interval of whole years is written, and read back, in years
+    out["month"] = day.month
+    if date.precision is Precision.DAY or (interval and not _whole_months(date)):
         out["day"] = day.day
     return out
 
 
+def _tjs_year(year: int) -> int:
+    """TimelineJS shows year -44 as "44 BCE": it counts without a year 0, we with one."""
+    return year if year > 0 else year - 1
+
+
+def _our_year(tjs_year: int) -> int:
+    """The reverse of `_tjs_year`; a year 0 (which TimelineJS shows as "0") is 1 BCE."""
+    return tjs_year if tjs_year >= 0 else tjs_year + 1
+
+
+def _whole_years(date: FuzzyDate) -> bool:
+    return (date.start.month, date.start.day, date.end.month, date.end.day) == (1, 1, 12, 31)
+
+
 def _whole_months(date: FuzzyDate) -> bool:
-    last = calendar.monthrange(date.end.year, date.end.month)[1]
+    last = days_in_month(date.end.year, date.end.month)
     return date.start.day == 1 and date.end.day == last
 
 
@@ -257,9 +270,7 @@ def _date_of(item: dict[str, Any], at: str, problems: list[str]) -> FuzzyDate | 
     return _fuzzy(first, end[0], Precision.INTERVAL)
 
 
-def _day(
-    raw: object, at: str, problems: list[str], *, end: bool
-) -> tuple[dt.date, Precision] | None:
+def _day(raw: object, at: str, problems: list[str], *, end: bool) -> tuple[Day, Precision] | None:
     if not isinstance(raw, dict):
         problems.append(f"{at}: must be an object with a year")
         return None
@@ -277,32 +288,25 @@ def _day(
     if "year" not in parts:
         problems.append(f"{at}.year: missing")
         return None
-    year = parts["year"]
-    if not 1 <= year <= 9999:
-        problems.append(f"{at}.year: {year} is outside the years 1–9999 this app can show")
+    year = _our_year(parts["year"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        problems.append(
+            f"{at}.year: {parts['year']} is outside the years this app can show "
+            f"({year_label(MIN_YEAR)} to {MAX_YEAR})"
+        )
         return None
     month, day = parts.get("month"), parts.get("day")
     try:
-        if month is None:
-            return (dt.date(year, 12, 31) if end else dt.date(year, 1, 1)), Precision.YEAR
-        if day is None:
-            last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-            return (dt.date(year, month, last) if end else dt.date(year, month, 1)), (
-                Precision.MONTH
-            )
-        return dt.date(year, month, day), Precision.DAY
+        first, last, precision = known_span(year, month, day if month is not None else None)
     except ValueError:
-        problems.append(f"{at}: {year}-{month}-{day} is not a date")
+        written = "-".join(str(parts[k]) for k in ("year", "month", "day") if k in parts)
+        problems.append(f"{at}: {written} is not a date")
         return None
+    return (last if end else first), precision
 
 
-def _fuzzy(first: dt.date, last: dt.date, precision: Precision) -> FuzzyDate:
-    edtf = {
-        Precision.DAY: first.isoformat(),
-        Precision.MONTH: first.isoformat()[:7],
-        Precision.YEAR: first.isoformat()[:4],
-    }.get(precision, f"{first.isoformat()}/{last.isoformat()}")
-    return FuzzyDate(edtf, first, last, precision)
+def _fuzzy(first: Day, last: Day, precision: Precision) -> FuzzyDate:
+    return FuzzyDate(edtf_of(first, last, precision), first, last, precision)
 
 
 def _text(raw: object, at: str, problems: list[str]) -> tuple[str, str]:

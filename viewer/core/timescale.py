@@ -1,15 +1,16 @@
 """The time axis: days <-> pixels, zoom limits, and ticks that adapt to the zoom.
 
-Time is measured in days as floats: `date.toordinal()` is the start of that day.
+Time is measured in days as floats: `Day.toordinal()` is the start of that day.
 Nothing here knows about Qt; the timeline widget asks this module where things go.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
+
+from viewer.core.days import FIRST_ORDINAL, LAST_ORDINAL, MAX_YEAR, MIN_YEAR, Day, year_label
 
 MIN_SPAN_DAYS = 3.0  # the closest zoom: three days across the view
 MAX_SPAN_PADDING = 0.25  # the farthest: the data's span plus a quarter on each side
@@ -108,6 +109,10 @@ class Limits:
 
 
 class Unit(Enum):
+    HUNDRED_MILLENNIA = "100,000 years"
+    TEN_MILLENNIA = "10,000 years"
+    MILLENNIUM = "millennium"
+    CENTURY = "century"
     DECADE = "decade"
     YEAR = "year"
     QUARTER = "quarter"
@@ -116,10 +121,19 @@ class Unit(Enum):
     DAY = "day"
 
 
+#: Units counted in whole years, and how many.
+YEAR_STEPS = {
+    Unit.HUNDRED_MILLENNIA: 100_000,
+    Unit.TEN_MILLENNIA: 10_000,
+    Unit.MILLENNIUM: 1000,
+    Unit.CENTURY: 100,
+    Unit.DECADE: 10,
+    Unit.YEAR: 1,
+}
+
 #: Rough length of each unit in days, to choose the finest that fits.
 UNIT_DAYS = {
-    Unit.DECADE: 3652.4,
-    Unit.YEAR: 365.24,
+    **{unit: 365.2425 * years for unit, years in YEAR_STEPS.items()},
     Unit.QUARTER: 91.3,
     Unit.MONTH: 30.44,
     Unit.WEEK: 7.0,
@@ -135,7 +149,7 @@ class Tick:
 
 def choose_unit(days_per_px: float, min_px: dict[Unit, float]) -> Unit:
     """The finest unit whose ticks are at least `min_px[unit]` apart."""
-    chosen = Unit.DECADE
+    chosen = Unit.HUNDRED_MILLENNIA
     for unit in Unit:
         if UNIT_DAYS[unit] / days_per_px >= min_px[unit]:
             chosen = unit
@@ -145,69 +159,92 @@ def choose_unit(days_per_px: float, min_px: dict[Unit, float]) -> Unit:
 def context_unit(unit: Unit) -> Unit | None:
     """The unit of the band above the ticks, which keeps the year readable."""
     return {
-        Unit.DECADE: None,
         Unit.YEAR: Unit.DECADE,
         Unit.QUARTER: Unit.YEAR,
         Unit.MONTH: Unit.YEAR,
         Unit.WEEK: Unit.MONTH,
         Unit.DAY: Unit.MONTH,
-    }[unit]
+    }.get(unit)
 
 
 def ticks(start: float, end: float, unit: Unit, *, context: bool = False) -> list[Tick]:
     """Tick positions and labels from `start` to `end` (days), one per unit boundary."""
-    first = _floor(_to_date(start), unit)
+    first = _floor(_to_day(start), unit)
     out: list[Tick] = []
-    day = first
-    limit = _to_date(end)
-    while day <= limit and len(out) < 2000:
+    day: Day | None = first
+    limit = _to_day(end)
+    while day is not None and day <= limit and len(out) < 2000:
         out.append(Tick(float(day.toordinal()), _label(day, unit, context)))
         day = _next(day, unit)
     return out
 
 
-def _to_date(day: float) -> dt.date:
-    ordinal = min(max(1, math.floor(day)), dt.date.max.toordinal())
-    return dt.date.fromordinal(ordinal)
+def _to_day(day: float) -> Day:
+    return Day.fromordinal(min(max(FIRST_ORDINAL, math.floor(day)), LAST_ORDINAL))
 
 
-def _floor(day: dt.date, unit: Unit) -> dt.date:
-    if unit is Unit.DECADE:
-        return dt.date(max(1, day.year - day.year % 10), 1, 1)
-    if unit is Unit.YEAR:
-        return dt.date(day.year, 1, 1)
+# Years on a grid of `step`: in CE the multiples of step (1990, 2000), before it the
+# years whose BCE number is a multiple (10 BCE, 20 BCE), so labels are round numbers;
+# and 1 CE, where the count turns, so no gap there is longer than a step.
+def _grid_floor(year: int, step: int) -> int:
+    if year >= step:
+        return year - year % step
+    if year >= 1:
+        return 1
+    return 1 - math.ceil((1 - year) / step) * step
+
+
+def _grid_next(year: int, step: int) -> int:
+    if year > 0:
+        return year + step - year % step
+    return min(year + step, 1)
+
+
+def _floor(day: Day, unit: Unit) -> Day:
+    if unit in YEAR_STEPS:
+        return Day(max(MIN_YEAR, _grid_floor(day.year, YEAR_STEPS[unit])), 1, 1)
     if unit is Unit.QUARTER:
-        return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        return Day(day.year, (day.month - 1) // 3 * 3 + 1, 1)
     if unit is Unit.MONTH:
-        return dt.date(day.year, day.month, 1)
+        return Day(day.year, day.month, 1)
     if unit is Unit.WEEK:
-        return day - dt.timedelta(days=day.weekday())
+        return Day.fromordinal(max(FIRST_ORDINAL, day.toordinal() - day.weekday()))
     return day
 
 
-def _next(day: dt.date, unit: Unit) -> dt.date:
-    if unit is Unit.DECADE:
-        return dt.date(day.year + 10, 1, 1)
-    if unit is Unit.YEAR:
-        return dt.date(day.year + 1, 1, 1)
+def _next(day: Day, unit: Unit) -> Day | None:
+    """The next boundary, or None past the last year a Day can have."""
+    if unit in YEAR_STEPS:
+        year = _grid_next(day.year, YEAR_STEPS[unit])
+        return Day(year, 1, 1) if year <= MAX_YEAR else None
     if unit in (Unit.QUARTER, Unit.MONTH):
         step = 3 if unit is Unit.QUARTER else 1
         month = day.month - 1 + step
-        return dt.date(day.year + month // 12, month % 12 + 1, 1)
-    if unit is Unit.WEEK:
-        return day + dt.timedelta(days=7)
-    return day + dt.timedelta(days=1)
+        year = day.year + month // 12
+        return Day(year, month % 12 + 1, 1) if year <= MAX_YEAR else None
+    ordinal = day.toordinal() + (7 if unit is Unit.WEEK else 1)
+    return Day.fromordinal(ordinal) if ordinal <= LAST_ORDINAL else None
 
 
-def _label(day: dt.date, unit: Unit, context: bool) -> str:
-    if unit is Unit.DECADE:
+def _label(day: Day, unit: Unit, context: bool) -> str:
+    if unit in YEAR_STEPS and day.year == 1 and unit is not Unit.YEAR:
+        return "1 CE"
+    if unit is Unit.DECADE and day.year > 0:
         return f"{day.year}s"
-    if unit is Unit.YEAR:
-        return str(day.year)
+    if unit in YEAR_STEPS:
+        return _big_year(day.year)
+    year = year_label(day.year)
     if unit is Unit.QUARTER:
         return f"Q{(day.month - 1) // 3 + 1}"
     if unit is Unit.MONTH:
-        return f"{_LONG_MONTHS[day.month - 1]} {day.year}" if context else _MONTHS[day.month - 1]
+        return f"{_LONG_MONTHS[day.month - 1]} {year}" if context else _MONTHS[day.month - 1]
     if unit is Unit.WEEK:
         return f"{day.day} {_MONTHS[day.month - 1]}"
     return str(day.day)
+
+
+def _big_year(year: int) -> str:
+    """Years of five digits and more with thousands separators: 10,000 BCE."""
+    number = year if year > 0 else 1 - year
+    text = f"{number:,}" if number >= 10_000 else str(number)
+    return text if year > 0 else f"{text} BCE"

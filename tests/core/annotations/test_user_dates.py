@@ -1,16 +1,15 @@
-import datetime as dt
-
 import pytest
 
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.dates import Precision
+from viewer.core.days import Day
 
 
 def test_forms() -> None:
     day = parse_user_date("2019-03-14")
     assert day is not None and day.precision is Precision.DAY and day.label() == "14 Mar 2019"
     month = parse_user_date("2019-02~")
-    assert month is not None and month.approximate and month.end == dt.date(2019, 2, 28)
+    assert month is not None and month.approximate and month.end == Day(2019, 2, 28)
     year = parse_user_date(" 2020 ")
     assert year is not None and year.precision is Precision.YEAR
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from viewer.core.days import Day
 from viewer.core.search import SearchResult
 from viewer.ui.main_window import MainWindow
 from viewer.ui.search.results_model import Match
@@ -82,7 +83,8 @@ def test_date_range_filter_reads_typed_dates(qtbot: QtBot, window: MainWindow) -
     _type(qtbot, window, "putin")
     with qtbot.waitSignal(panel.result_shown, timeout=5000):
         assert panel.set_date_range("2025 to 2025-06")
-    assert (panel.filters.start, panel.filters.end) == ("2025-01-01", "2025-06-30")
+    first, last = Day(2025, 1, 1).toordinal(), Day(2025, 6, 30).toordinal()
+    assert (panel.filters.start, panel.filters.end) == (first, last)
     assert not panel.set_date_range("someday")
     assert "Not a date range" in panel.count.text()
 

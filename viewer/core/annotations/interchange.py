@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
+from viewer.core.days import LAST_ORDINAL
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.records import EVENT_KINDS
 
@@ -170,17 +171,17 @@ def merge(
 
 
 def notes_markdown(
-    annotations: list[Annotation], events: dict[str, tuple[str, str, str]], title: str
+    annotations: list[Annotation], events: dict[str, tuple[int, str, str]], title: str
 ) -> str:
     """The user's notes as one Markdown document in date order.
 
-    `events` maps an event id to (ISO start for sorting, date as known, title).
+    `events` maps an event id to (first day, for sorting; date as known; title).
     """
     lines = [f"# {title}", ""]
     noted = [a for a in annotations if a.note.strip() or a.tags]
-    noted.sort(key=lambda a: (events.get(a.event_id, ("9999", "", ""))[0], a.event_id))
+    noted.sort(key=lambda a: (events.get(a.event_id, (LAST_ORDINAL, "", ""))[0], a.event_id))
     for a in noted:
-        _start, date, event_title = events.get(a.event_id, ("", "", a.event_id))
+        _first, date, event_title = events.get(a.event_id, (0, "", a.event_id))
         star = " ★" if a.starred else ""
         lines += [f"## {event_title}{star}", ""]
         if date:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.catalog import Catalog
+from viewer.core.dates import day_label
 from viewer.core.lanes import LANES
 from viewer.core.records import Profile
 from viewer.core.search import Filters, Order, SearchResult
@@ -237,10 +238,9 @@ class SearchPanel(QWidget):
             chips.append((f"Sources: {f.reliability}", {"reliability": None}))
         if f.event_ids is not None:
             chips.append((f"Only: {self._scope_label}", {"event_ids": None}))
-        if f.start or f.end:
-            chips.append(
-                (f"Dates: {f.start or '…'} to {f.end or '…'}", {"start": None, "end": None})
-            )
+        if f.start is not None or f.end is not None:
+            first, last = (day_label(d) if d is not None else "…" for d in (f.start, f.end))
+            chips.append((f"Dates: {first} to {last}", {"start": None, "end": None}))
         return chips
 
     def _remove_chip(self, removal: dict[str, object]) -> None:

@@ -9,7 +9,6 @@ million.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -98,6 +97,10 @@ class TimelinePainter:
         # A unit is used once half its widest label fits between two ticks: where the
         # labels are too many, every second (or third…) one is drawn, never overlapping.
         self.min_px = {
+            Unit.HUNDRED_MILLENNIA: self.metrics.horizontalAdvance("100,000") + 10,
+            Unit.TEN_MILLENNIA: self.metrics.horizontalAdvance("10,000") + 10,
+            Unit.MILLENNIUM: self.metrics.horizontalAdvance("2000") + 10,
+            Unit.CENTURY: self.metrics.horizontalAdvance("1900") + 10,
             Unit.DECADE: self.metrics.horizontalAdvance("2010s") + 10,
             Unit.YEAR: self.metrics.horizontalAdvance("2018") + 10,
             Unit.QUARTER: self.metrics.horizontalAdvance("Q4") + 10,
@@ -241,7 +244,7 @@ class TimelinePainter:
         p.setFont(self.font)
         p.setPen(self.dim if upper is not None else self.text)
         baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
-        free_from = -math.inf  # labels are skipped rather than drawn over each other
+        free_from = left  # skipped rather than cut by the lane names or drawn over each other
         for x, tick in zip(xs, minor, strict=True):
             if x + 3 >= free_from:
                 p.drawText(QPointF(x + 3, baseline), tick.label)

@@ -1,0 +1,66 @@
+"""Days of any year: the same ordinals as datetime where it reaches, and BCE beyond it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from viewer.core.days import (
+    FIRST_ORDINAL,
+    LAST_ORDINAL,
+    MAX_YEAR,
+    MIN_YEAR,
+    Day,
+    DayError,
+    is_leap,
+    year_label,
+)
+
+
+@given(st.dates())
+def test_agrees_with_datetime_where_both_reach(date: dt.date) -> None:
+    day = Day.of(date)
+    assert day.toordinal() == date.toordinal()
+    assert Day.fromordinal(date.toordinal()) == day
+    assert day.isoformat() == date.isoformat()
+    assert day.weekday() == date.weekday()
+
+
+@given(st.integers(FIRST_ORDINAL, LAST_ORDINAL))
+def test_every_ordinal_round_trips(ordinal: int) -> None:
+    day = Day.fromordinal(ordinal)
+    assert day.toordinal() == ordinal
+    assert Day.fromisoformat(day.isoformat()) == day
+    assert ordinal == LAST_ORDINAL or day.plus(1).toordinal() == ordinal + 1
+
+
+def test_before_the_common_era() -> None:
+    ides = Day(-43, 3, 15)  # 15 March 44 BCE
+    assert ides.isoformat() == "-0043-03-15"
+    assert Day.fromisoformat("-0043-03-15") == ides
+    assert ides < Day(0, 1, 1) < Day(1, 1, 1)
+    assert Day(1, 1, 1).toordinal() == 1 and Day(0, 12, 31).toordinal() == 0
+    assert Day(0, 12, 31).plus(1) == Day(1, 1, 1)
+    # Year 0 (1 BCE) and 4 BCE are leap years in the proleptic Gregorian calendar.
+    assert is_leap(0) and is_leap(-4) and not is_leap(-100)
+    assert Day(-4, 2, 29).plus(1) == Day(-4, 3, 1)
+    assert (year_label(-43), year_label(0), year_label(1)) == ("44 BCE", "1 BCE", "1")
+
+
+@pytest.mark.parametrize(
+    "text", ["2019-02-29", "2019-13-01", "1-01-01", "2019/01/01", "-13800000000-01-01", ""]
+)
+def test_not_a_day_is_refused(text: str) -> None:
+    with pytest.raises(DayError):
+        Day.fromisoformat(text)
+
+
+def test_years_beyond_the_range_are_refused() -> None:
+    with pytest.raises(DayError, match="outside"):
+        Day(MIN_YEAR - 1, 1, 1)
+    with pytest.raises(DayError, match="outside"):
+        Day(MAX_YEAR + 1, 1, 1)
+    assert FIRST_ORDINAL > -(2**31)  # the timeline keeps days in 32-bit integers
