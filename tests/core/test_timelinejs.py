@@ -207,3 +207,33 @@ def test_bce_years_read_as_timelinejs_shows_them_and_go_back_the_same(tmp_path: 
         augustus.date,
         vesuvius.date,
     ]
+
+
+def test_an_imported_catalog_keeps_its_formatting_through_a_json_backup(tmp_path: Path) -> None:
+    from viewer.core.build import build_catalog
+    from viewer.core.document import check
+    from viewer.core.export import dumps, export_document
+    from viewer.core.sourcefiles import load_json
+    from viewer.core.timelinejs_import import PROFILE_ID, import_file
+
+    rich = dict(ROME, events=[*ROME["events"]])  # type: ignore[list-item]
+    rich["events"][0] = _slide({"year": -44, "month": 3, "day": 15}, unique_id="ides")
+    rich["events"][0]["text"] = {"headline": "Ides", "text": "<p>The <b>Theatre</b></p>"}
+    source = tmp_path / "rome.json"
+    source.write_text(json.dumps(rich))
+    out, _ = import_file(source, tmp_path / "rome.sqlite")
+    with Catalog(out) as catalog:
+        assert catalog.event_detail("ides").summary_html == "<p>The <b>Theatre</b></p>"
+        assert catalog.event_detail("ides").summary == "The Theatre"
+        profile = catalog.profile_detail(PROFILE_ID).profile
+        assert profile.summary_html is None  # no formatting: plain text says it all
+        assert profile.summary == "From the founding to Augustus"
+        exported = export_document(catalog)
+        tjs = timelinejs.export_profile(catalog, PROFILE_ID)
+    assert tjs["events"][1]["text"]["text"] == "<p>The <b>Theatre</b></p>"
+    backup = tmp_path / "backup.json"
+    backup.write_text(dumps(exported), encoding="utf-8")
+    rebuilt = tmp_path / "rebuilt.sqlite"
+    build_catalog(check(load_json(backup)), rebuilt)
+    with Catalog(rebuilt) as catalog:
+        assert export_document(catalog) == exported

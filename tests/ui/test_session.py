@@ -73,6 +73,10 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
              "text": {"headline": "Helsinki", "text": "<p>Press conference</p>"}},
             {"start_date": {"year": 2019, "month": 6}, "group": "Osaka trip",
              "text": {"headline": "Osaka"}},
+            {"start_date": {"year": -44, "month": 3, "day": 15}, "unique_id": "ides",
+             "text": {"headline": "Ides", "text": "<p>In the <b>Theatre</b>, <a href="
+                      "'https://example.org/c'>read</a><script>alert(1)</script>"
+                      "<img src='http://example.org/p.png'></p>"}},
         ],
     }  # fmt: skip
     source = tmp_path / "summits.json"
@@ -86,7 +90,13 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
     assert {window.timeline.data.titles[r] for r in range(len(window.timeline.data))} == {
         "Helsinki",
         "Osaka",
+        "Ides",
     }
+    window.select_event("ides")  # 44 BCE, with formatting kept and nothing active
+    shown = window.detail.toHtml()
+    assert "15 Mar 44 BCE" in window.detail.toPlainText()
+    assert "font-weight" in shown and "https://example.org/c" in shown
+    assert "alert" not in shown and "<img" not in shown and "p.png" not in shown
     again = session.import_timeline(source)  # a second import does not overwrite the first
     assert again is not None and again.catalog.path.name == "summits-2.sqlite"
     broken = tmp_path / "broken.json"

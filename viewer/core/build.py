@@ -21,6 +21,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from viewer.core import schema
 from viewer.core.dates import FuzzyDate
 from viewer.core.document import FORMAT_VERSION, CheckedDocument
+from viewer.core.rich_text import clean
 from viewer.core.timeline_cache import write_cache
 
 
@@ -95,6 +96,12 @@ def _dated(date: FuzzyDate | None) -> dict[str, Any]:
     }
 
 
+def _rich(record: dict[str, Any]) -> str | None:
+    """A record's formatted summary, cleaned again whatever file it came from."""
+    markup = record.get("summary_html")
+    return (clean(markup).html or None) if markup else None
+
+
 def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]:
     """Every row to insert, by model, as plain dicts for executemany."""
     c = doc.collections
@@ -120,6 +127,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 strength=p["strength"],
                 flip=p["flip"],
                 summary=p["summary"],
+                summary_html=_rich(p),
                 context=p["context"] or "",
             )
         )
@@ -155,6 +163,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 title=ev["title"],
                 place=ev["place"],
                 summary=ev["summary"],
+                summary_html=_rich(ev),
                 tone=ev["tone"],
                 date_note=ev["date_note"],
                 **_dated(doc.date_of(ev)),

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from viewer.core.catalog_compat import OLDER_VERSIONS, add_day_columns
+from viewer.core.catalog_compat import OLDER_VERSIONS, add_new_columns
 from viewer.core.dates import FuzzyDate, from_stored
 from viewer.core.errors import CatalogError
 from viewer.core.records import (
@@ -104,7 +104,7 @@ class Catalog:
         version = meta.get("schema_version")
         if str(version).isdigit() and int(str(version)) in OLDER_VERSIONS:
             self._older = True
-            add_day_columns(self._db)
+            add_new_columns(self._db)
         elif version != str(SCHEMA_VERSION):
             newer = str(version).isdigit() and int(str(version)) > SCHEMA_VERSION
             raise CatalogError(
@@ -143,7 +143,7 @@ class Catalog:
         """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
         conn = sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
         if self._older:
-            add_day_columns(conn)
+            add_new_columns(conn)
         return conn
 
     @contextmanager
@@ -225,6 +225,7 @@ class Catalog:
             strength=r["strength"],
             flip=bool(r["flip"]),
             summary=r["summary"],
+            summary_html=r["summary_html"],
         )
 
     def profile_detail(self, profile_id: str) -> ProfileDetail:
@@ -302,6 +303,7 @@ class Catalog:
         return EventDetail(
             event=_event(row),
             summary=row["summary"],
+            summary_html=row["summary_html"],
             date_note=row["date_note"],
             participants=tuple(self.entities[p["entity_id"]] for p in participants),
             profile_ids=tuple(p["profile_id"] for p in profile_ids),

@@ -39,8 +39,11 @@ def days_in_month(year: int, month: int) -> int:
 
 
 def year_label(year: int) -> str:
-    """An astronomical year as people write it: 2018, 44 BCE (for -43), 1 BCE (for 0)."""
-    return str(year) if year > 0 else f"{1 - year} BCE"
+    """An astronomical year as people write it: 2018, 44 BCE (for -43), 1 BCE (for 0),
+    with thousands separators from five digits on (10,000 BCE)."""
+    number = year if year > 0 else 1 - year
+    text = f"{number:,}" if number >= 10_000 else str(number)
+    return text if year > 0 else f"{text} BCE"
 
 
 @dataclass(frozen=True, slots=True, order=True)

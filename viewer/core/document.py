@@ -75,6 +75,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "strength": Field("str", required=True, choices=STRENGTHS),
         "flip": Field("bool"),
         "summary": Field("text", required=True),
+        "summary_html": Field("text"),  # formatting kept from an import; cleaned when built
         "context": Field("text"),
         "actions": Field("records", nested="action"),
         "criticism": Field("records", nested="criticism"),
@@ -100,6 +101,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "title": Field("str", required=True),
         "place": Field("str"),
         "summary": Field("text", required=True),
+        "summary_html": Field("text"),
         "tone": Field("str", required=True, choices=_choices(Tone)),
         "participants": Field("strs", ref="entity"),
         "profiles": Field("strs", ref="profile"),

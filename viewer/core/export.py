@@ -80,6 +80,7 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
                 "strength": p.strength,
                 "flip": p.flip,
                 "summary": p.summary,
+                **_rich(p.summary_html),
                 "context": p.context or None,
                 "actions": actions[p.id],
                 "criticism": criticism[p.id],
@@ -141,6 +142,7 @@ def _events(s: Any) -> list[dict[str, Any]]:
             "title": e.title,
             "place": e.place,
             "summary": e.summary,
+            **_rich(e.summary_html),
             "tone": e.tone,
             "participants": participants[e.id],
             "profiles": profiles[e.id],
@@ -162,3 +164,8 @@ def _grouped(rows: Any, split: Any) -> defaultdict[str, list[Any]]:
 def dumps(document: dict[str, Any]) -> str:
     """Stable, diff-friendly JSON text."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rich(summary_html: str | None) -> dict[str, str]:
+    """The formatted summary, only where there is one (most records have none)."""
+    return {"summary_html": summary_html} if summary_html else {}

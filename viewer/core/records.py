@@ -101,6 +101,7 @@ class Profile:
     strength: str  # weak, moderate, strong
     flip: bool
     summary: str
+    summary_html: str | None = None  # safe rich text, when the summary has formatting
 
     @property
     def title(self) -> str:
@@ -145,6 +146,7 @@ class Quote:
 class EventDetail:
     event: Event
     summary: str
+    summary_html: str | None  # safe rich text, when the summary has formatting
     date_note: str | None
     participants: tuple[Entity, ...]
     profile_ids: tuple[str, ...]

@@ -81,6 +81,8 @@ class ProfileRow(Base):
     strength: Mapped[str] = mapped_column(String)
     flip: Mapped[bool] = mapped_column(Boolean)
     summary: Mapped[str] = mapped_column(Text)
+    # Safe rich text (viewer.core.rich_text) when the summary came with formatting.
+    summary_html: Mapped[str | None] = mapped_column(Text)
     context: Mapped[str] = mapped_column(Text)
 
 
@@ -111,6 +113,7 @@ class EventRow(DatedMixin, Base):
     title: Mapped[str] = mapped_column(String)
     place: Mapped[str | None] = mapped_column(String)
     summary: Mapped[str] = mapped_column(Text)
+    summary_html: Mapped[str | None] = mapped_column(Text)  # as the profile's
     tone: Mapped[str] = mapped_column(String)
     date_note: Mapped[str | None] = mapped_column(Text)
 

@@ -6,10 +6,10 @@ profile as the title slide, eras as eras. TimelineJS ignores fields it does not
 know, so each slide also carries `timeline_viewer` with our exact date (season,
 interval, approximate) and kind, which makes a round trip lossless.
 
-Read: every slide is checked and turned into a plain record; text is reduced to
-plain words (no markup, no script, no image), links kept as their addresses. A
-problem is reported with where it is (`events[3].start_date.month`), and nothing is
-read from a file that has one.
+Read: every slide is checked and turned into a plain record; its text is reduced to
+safe rich text and to plain words (`viewer.core.rich_text`: no script, no image, no
+style, links to web addresses only). A problem is reported with where it is
+(`events[3].start_date.month`), and nothing is read from a file that has one.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from viewer.core.dates import FuzzyDate, Precision, edtf_of, from_stored, known_
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, days_in_month, year_label
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
+from viewer.core.rich_text import RichText, clean
 
 MAX_FILE_BYTES = 50_000_000
 MAX_SLIDES = 100_000
@@ -41,6 +42,7 @@ class Slide:
     id: str
     headline: str
     text: str  # plain text; links written out as their addresses
+    html: str | None  # the same as safe rich text, if it has any formatting
     date: FuzzyDate
     group: str | None
     kind: str | None  # ours, when the file came from this app
@@ -50,6 +52,7 @@ class Slide:
 class Timeline:
     title: str
     text: str
+    html: str | None
     slides: tuple[Slide, ...]
     eras: tuple[tuple[str, FuzzyDate], ...]
 
@@ -61,12 +64,12 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
     detail = catalog.profile_detail(profile_id)
     profile = detail.profile
     events = catalog.events(profile_id)
-    summaries = {e.id: catalog.event_detail(e.id).summary for e in events}
+    details = {e.id: catalog.event_detail(e.id) for e in events}
     return {
         "title": {
             "text": {
                 "headline": html.escape(profile.title),
-                "text": f"<p>{html.escape(profile.summary)}</p>",
+                "text": _markup(profile.summary, profile.summary_html),
             }
         },
         "events": [
@@ -77,7 +80,7 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
                 "display_date": e.date.label(),
                 "text": {
                     "headline": html.escape(e.title),
-                    "text": f"<p>{html.escape(summaries[e.id])}</p>",
+                    "text": _markup(details[e.id].summary, details[e.id].summary_html),
                 },
                 "group": LANES[lane_of(e.kind.value)].label,
                 "timeline_viewer": {**_exact(e.date), "kind": e.kind.value},
@@ -94,6 +97,10 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
             for era in catalog.eras()
         ],
     }
+
+
+def _markup(plain: str, rich: str | None) -> str:
+    return rich or f"<p>{html.escape(plain)}</p>"
 
 
 def dumps(document: dict[str, Any]) -> str:
@@ -184,7 +191,7 @@ def parse(document: object, where: str) -> Timeline:
         era = _era(item, f"eras[{number}]", problems)
         if era is not None:
             eras.append(era)
-    title, text = "", ""
+    title, text = "", RichText("", "")
     raw_title = document.get("title")
     if isinstance(raw_title, dict):
         title, text = _text(raw_title.get("text"), "title.text", problems)
@@ -194,7 +201,7 @@ def parse(document: object, where: str) -> Timeline:
         shown = "\n  ".join(problems[:10])
         more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
         raise TimelineJSError(f"{where} was not read:\n  {shown}{more}")
-    return Timeline(title, text, tuple(slides), tuple(eras))
+    return Timeline(title, text.plain, text.formatted, tuple(slides), tuple(eras))
 
 
 def _slide(item: object, at: str, number: int, problems: list[str]) -> Slide | None:
@@ -218,9 +225,10 @@ def _slide(item: object, at: str, number: int, problems: list[str]) -> Slide | N
     return Slide(
         slide_id,
         headline or "(untitled)",
-        text,
+        text.plain,
+        text.formatted,
         date,
-        _plain(group),
+        clean(group).plain if group else None,
         kind if isinstance(kind, str) else None,
     )
 
@@ -309,12 +317,14 @@ def _fuzzy(first: Day, last: Day, precision: Precision) -> FuzzyDate:
     return FuzzyDate(edtf_of(first, last, precision), first, last, precision)
 
 
-def _text(raw: object, at: str, problems: list[str]) -> tuple[str, str]:
+def _text(raw: object, at: str, problems: list[str]) -> tuple[str, RichText]:
+    """A slide's headline (plain words) and text (rich and plain)."""
+    nothing = RichText("", "")
     if raw is None:
-        return "", ""
+        return "", nothing
     if not isinstance(raw, dict):
         problems.append(f"{at}: must be an object with a headline and text")
-        return "", ""
+        return "", nothing
     out = []
     for name in ("headline", "text"):
         value = raw.get(name, "")
@@ -324,37 +334,8 @@ def _text(raw: object, at: str, problems: list[str]) -> tuple[str, str]:
         elif len(value) > MAX_TEXT:
             problems.append(f"{at}.{name}: longer than {MAX_TEXT:,} characters")
             value = ""
-        out.append(_plain(value) or "")
-    return out[0], out[1]
-
-
-_TAG = re.compile(r"<[^>]*>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_LINK = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?([^"' >]+)[^>]*>(.*?)</a\s*>""", re.I | re.S)
-_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
-
-
-def _plain(markup: str | None) -> str | None:
-    """Words only: scripts and styles dropped, links written out, tags removed."""
-    if markup is None:
-        return None
-    text = _SCRIPT.sub("", markup)
-    text = _LINK.sub(
-        lambda m: f"{m.group(2)} ({m.group(1)})" if _web(m.group(1)) else m.group(2), text
-    )
-    text = _BREAK.sub("\n", text)
-    text = html.unescape(_TAG.sub("", text))
-    return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n\n", text)).strip()
-
-
-def _written_link(match: re.Match[str]) -> str:
-    """A link as its words and, for a web address, the address (never a live link)."""
-    words, url = match.group(2), match.group(1)
-    return f"{words} ({url})" if _web(url) else words
-
-
-def _web(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://"))
+        out.append(clean(value))
+    return " ".join(out[0].plain.split()), out[1]
 
 
 def _slug(text: str) -> str:

@@ -10,6 +10,7 @@ by default the user's `catalogs/` folder.
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
         "strength": "weak",
         "flip": False,
         "summary": timeline.text or f"Imported from {file_name}.",
+        "summary_html": timeline.html,
         "context": "",
         "actions": [],
         "criticism": [],
@@ -77,9 +79,10 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
     events = []
     for slide in timeline.slides:
         kind = slide.kind or _LANE_KIND.get((slide.group or "").lower(), _CONTEXT)
-        summary = slide.text
+        summary, rich = slide.text, slide.html
         if slide.group and slide.group.lower() not in _LANE_KIND:
             summary = f"[{slide.group}] {summary}".strip()
+            rich = f"<p>[{escape(slide.group)}]</p>{rich}" if rich else None
         events.append(
             dated(
                 {
@@ -89,6 +92,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
                     "title": slide.headline[:500],
                     "place": None,
                     "summary": summary,
+                    "summary_html": rich,
                     "tone": "neutral",
                     "date_note": None,
                     "participants": [],

@@ -231,9 +231,9 @@ def _label(day: Day, unit: Unit, context: bool) -> str:
         return "1 CE"
     if unit is Unit.DECADE and day.year > 0:
         return f"{day.year}s"
-    if unit in YEAR_STEPS:
-        return _big_year(day.year)
     year = year_label(day.year)
+    if unit in YEAR_STEPS:
+        return year
     if unit is Unit.QUARTER:
         return f"Q{(day.month - 1) // 3 + 1}"
     if unit is Unit.MONTH:
@@ -241,10 +241,3 @@ def _label(day: Day, unit: Unit, context: bool) -> str:
     if unit is Unit.WEEK:
         return f"{day.day} {_MONTHS[day.month - 1]}"
     return str(day.day)
-
-
-def _big_year(year: int) -> str:
-    """Years of five digits and more with thousands separators: 10,000 BCE."""
-    number = year if year > 0 else 1 - year
-    text = f"{number:,}" if number >= 10_000 else str(number)
-    return text if year > 0 else f"{text} BCE"

@@ -101,7 +101,7 @@ def event_html(detail: EventDetail) -> str:
         parts.append(f"<p><b style='color:{style.WARNING_COLOUR}'>{_STATUS[event.status]}</b></p>")
     if detail.date_note:
         parts.append(f"<p style='color:gray'><i>About the date: {escape(detail.date_note)}</i></p>")
-    parts.append(f"<p>{linked(detail.summary)}</p>")
+    parts.append(detail.summary_html or f"<p>{linked(detail.summary)}</p>")
     if detail.participants:
         people = ", ".join(
             f"<a href='entity:{escape(p.id)}'>{escape(p.name)}</a>" for p in detail.participants

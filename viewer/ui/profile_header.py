@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.records import ProfileDetail
 from viewer.ui import style
+from viewer.ui.links import open_web_link
 
 
 class ProfileHeader(QWidget):
@@ -47,7 +48,13 @@ class ProfileHeader(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setObjectName("profileSummary")
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.summary_label.setOpenExternalLinks(False)  # web links only, on a click
+        self.summary_label.linkActivated.connect(lambda url: open_web_link(QUrl(url)))
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.tabs = QTabWidget()
@@ -87,7 +94,12 @@ class ProfileHeader(QWidget):
         self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
         self.flip_label.setVisible(profile.flip)
         self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
-        self.summary_label.setText(profile.summary)
+        # Plain text is never guessed to be markup; formatted text is the cleaned kind.
+        rich = profile.summary_html is not None
+        self.summary_label.setTextFormat(
+            Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText
+        )
+        self.summary_label.setText(profile.summary_html or profile.summary)
         paragraphs = [p for p in detail.context.split("\n\n") if p.strip()]
         self.context_view.setHtml(
             "".join(f"<p>{escape(p)}</p>" for p in paragraphs) or "<p><i>No context.</i></p>"
