@@ -66,6 +66,10 @@ def _dates(
     return edtf, start, end, precision, approx  # type: ignore[return-value]
 
 
+def _ordinal(iso: str) -> int:
+    return dt.date.fromisoformat(iso).toordinal()
+
+
 def make_catalog(path: Path, n_events: int, n_quotes: int = 0, seed: int = 7) -> Path:
     """Write a catalog of `n_events` events (and `n_quotes` quotes) to `path`."""
     rng = np.random.default_rng(seed)
@@ -98,7 +102,8 @@ def make_catalog(path: Path, n_events: int, n_quotes: int = 0, seed: int = 7) ->
         "('src', 'Synthetic source', '[]', 'reliable')"
     )
     db.execute(
-        "INSERT INTO profile VALUES ('p', 'subject', 'target', 'Mixed', 'strong', 1, "
+        "INSERT INTO profile (id, subject_id, target_id, stance, strength, flip, summary, "
+        "context) VALUES ('p', 'subject', 'target', 'Mixed', 'strong', 1, "
         "'Synthetic profile.', '')"
     )
     kinds = [lane.kinds[0].value for lane in LANES]
@@ -109,7 +114,8 @@ def make_catalog(path: Path, n_events: int, n_quotes: int = 0, seed: int = 7) ->
     ids = [f"e{i:07d}" for i in range(n_events)]
     db.executemany(
         "INSERT INTO event (id, kind, status, title, place, summary, tone, date_note, date, "
-        "start, \"end\", precision, approximate) VALUES (?, ?, 'held', ?, NULL, '', ?, NULL, ?, ?, ?, ?, ?)",
+        'start, "end", first_day, last_day, precision, approximate) '
+        "VALUES (?, ?, 'held', ?, NULL, '', ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 ids[i],
@@ -119,6 +125,8 @@ def make_catalog(path: Path, n_events: int, n_quotes: int = 0, seed: int = 7) ->
                 edtf[i],
                 start[i],
                 end[i],
+                _ordinal(start[i]),
+                _ordinal(end[i]),
                 precision[i],
                 approx[i],
             )
@@ -187,8 +195,8 @@ def _quotes(
     tone = rng.integers(0, 4, n).tolist()
     db.executemany(
         "INSERT INTO quote (rowid, id, event_id, position, speaker_id, text, source_id, tone, "
-        'variant_of, note, date, start, "end", precision, approximate) '
-        "VALUES (?, ?, ?, 0, ?, ?, 'src', ?, NULL, NULL, ?, ?, ?, 'day', 0)",
+        'variant_of, note, date, start, "end", first_day, last_day, precision, approximate) '
+        "VALUES (?, ?, ?, 0, ?, ?, 'src', ?, NULL, NULL, ?, ?, ?, ?, ?, 'day', 0)",
         (
             (
                 i + 1,
@@ -200,6 +208,8 @@ def _quotes(
                 start[which[i]],
                 start[which[i]],
                 start[which[i]],
+                _ordinal(start[which[i]]),
+                _ordinal(start[which[i]]),
             )
             for i in range(n)
         ),
