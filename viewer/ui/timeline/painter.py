@@ -35,6 +35,7 @@ from viewer.core.timescale import Unit, Viewport, choose_unit, context_unit, tic
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.scene import HALF, Item, ItemKind, LanePoints, Scene, cluster_width
+from viewer.ui.timeline.text_stamps import TextStamps
 
 _R = g.MARKER / 2
 
@@ -115,7 +116,10 @@ class TimelinePainter:
         }
         self._badges: dict[int, QPixmap] = {}
         self._soft_brushes: dict[tuple[int, bool], QBrush] = {}
-        self._elisions: dict[tuple[int, str], str] = {}
+        self._elisions: dict[tuple[int, str, bool], str] = {}
+        self.stamps = TextStamps(ratio)
+        self._advances: dict[str, float] = {}
+        self._titles: dict[tuple[int, str], str] = {}
 
     # -- cached pixmaps ------------------------------------------------------------------
 
@@ -175,6 +179,7 @@ class TimelinePainter:
     ) -> None:
         self._marks = {} if marks is None else marks  # no len(): a live view may be large
         self._ids = data.ids
+        self.stamps.begin(p)
         p.fillRect(QRectF(0, 0, geo.width, geo.height), self.base)
         p.setClipRect(geo.time_rect())
         self._lanes_background(p, geo)
@@ -241,14 +246,13 @@ class TimelinePainter:
         # Ticks in the axis, then grid lines through the lanes: none across the era labels.
         p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, axis.bottom) for x in xs])
         p.drawLines([QLineF(x, geo.stance.top, x, lanes_bottom) for x in xs])
-        p.setFont(self.font)
-        p.setPen(self.dim if upper is not None else self.text)
+        colour = self.dim if upper is not None else self.text
         baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
         for x, tick in zip(xs, minor, strict=True):
             if x + 3 >= free_from:
-                p.drawText(QPointF(x + 3, baseline), tick.label)
-                free_from = x + 3 + self.metrics.horizontalAdvance(tick.label) + 6
+                self.stamps.draw(p, x + 3, baseline, tick.label, self.font, self.metrics, colour)
+                free_from = x + 3 + self._advance(tick.label) + 6
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)
@@ -262,26 +266,38 @@ class TimelinePainter:
             label_x = max(x, left) + 4
             room = next_x - label_x - 4
             if room > 12:
-                text = self.bold_metrics.elidedText(tick.label, Qt.TextElideMode.ElideRight, room)
-                p.setPen(self.text)
-                p.drawText(
+                text = self._elided(tick.label, room, bold=True)
+                self.stamps.draw_centred(
+                    p,
                     QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
-                    Qt.AlignmentFlag.AlignVCenter,
                     text,
+                    self.bold,
+                    self.bold_metrics,
+                    self.text,
                 )
 
-    def _elided(self, text: str, room: float) -> str:
+    def _advance(self, text: str) -> float:
+        """Width of `text` in the normal font, cached (axis labels repeat every frame)."""
+        width = self._advances.get(text)
+        if width is None:
+            if len(self._advances) > 4000:
+                self._advances.clear()
+            width = self._advances[text] = self.metrics.horizontalAdvance(text)
+        return width
+
+    def _elided(self, text: str, room: float, *, bold: bool = False) -> str:
         """`text` cut to fit `room` px (in 8 px steps), cached.
 
         (QStaticText would be faster to draw, but it ignores the painter's offset
         when a parent widget is grabbed, which misplaces every label.)
         """
-        key = (int(room) // 8, text)
+        key = (int(room) // 8, text, bold)
         fitted = self._elisions.get(key)
         if fitted is None:
             if len(self._elisions) > 4000:
                 self._elisions.clear()
-            fitted = self.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[0] * 8)
+            metrics = self.bold_metrics if bold else self.small_metrics
+            fitted = metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[0] * 8)
             self._elisions[key] = fitted
         return fitted
 
@@ -324,17 +340,28 @@ class TimelinePainter:
             p.drawRect(QRectF(x - HALF - 3, y - HALF - 3, 2 * HALF + 6, 2 * HALF + 6))
         if mark is not None:
             self._mark_glyphs(p, x + HALF - 2, y - HALF - 2, mark)
-        title = data.titles[row]
         if room > 40:
-            p.setFont(self.font)
-            p.setPen(self.text)
             room = min(room, 260)
-            text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, room - 4)
-            p.drawText(
+            text = self._title_elided(data.titles[row], room - 4)
+            self.stamps.draw_centred(
+                p,
                 QRectF(x + HALF + 3, y - HALF - 4, room, 2 * HALF + 8),
-                Qt.AlignmentFlag.AlignVCenter,
                 text,
+                self.font,
+                self.metrics,
+                self.text,
             )
+
+    def _title_elided(self, title: str, room: float) -> str:
+        """An event title cut to `room` px in the normal font (in 8 px steps), cached."""
+        key = (int(room) // 8, title)
+        fitted = self._titles.get(key)
+        if fitted is None:
+            if len(self._titles) > 4000:
+                self._titles.clear()
+            fitted = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, key[0] * 8)
+            self._titles[key] = fitted
+        return fitted
 
     def _mark_glyphs(self, p: QPainter, x: float, y: float, mark: Mark) -> None:
         """A star and a small page (a note) at the top right of what they mark."""
@@ -390,8 +417,6 @@ class TimelinePainter:
                 p.setPen(QPen(self.highlight, 2.5))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
-        p.setFont(self.small)
-        p.setPen(self.text)
         ascent = self.small_metrics.ascent()
         for bar, rect in zip(scene.bars, rects, strict=True):
             if rect.width() > 36:
@@ -399,7 +424,10 @@ class TimelinePainter:
                 room = rect.right() - visible_left - 6
                 if room > 24:
                     baseline = rect.top() + (rect.height() + ascent) / 2 - 1
-                    p.drawText(QPointF(visible_left, baseline), self._elided(bar.label, room))
+                    label = self._elided(bar.label, room)
+                    self.stamps.draw(
+                        p, visible_left, baseline, label, self.small, self.small_metrics, self.text
+                    )
         if dashes:
             p.setPen(QPen(self.text, 1, Qt.PenStyle.DashLine))
             p.drawLines(dashes)

@@ -1,0 +1,83 @@
+"""Labels drawn once into a pixmap, then stamped onto each frame.
+
+In Qt's raster engine `drawText` costs about six times as much as drawing a small
+pixmap (text is shaped and rasterised on every call), and a frame of the timeline
+draws a hundred or more labels that are mostly the same from one frame to the next:
+axis years and months, event titles. On a vector device (SVG, PDF, a printer) text
+stays text, so exports remain sharp and searchable.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPixmap
+
+_LIMIT = 3000  # labels kept; the cache starts again beyond this
+
+
+class TextStamps:
+    """Draws single-line labels, from cached pixmaps where the device is a raster one."""
+
+    def __init__(self, ratio: float) -> None:
+        self.ratio = ratio
+        self._stamps: dict[tuple[str, int, int], QPixmap] = {}
+        self._raster = True
+
+    def begin(self, p: QPainter) -> None:
+        """Call once per frame: decides between stamps and real text for this device."""
+        engine = p.paintEngine()
+        self._raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+
+    def draw(
+        self,
+        p: QPainter,
+        x: float,
+        baseline: float,
+        text: str,
+        font: QFont,
+        metrics: QFontMetricsF,
+        colour: QColor,
+    ) -> None:
+        """`text` with its baseline starting at (x, baseline), as `drawText` would."""
+        if not self._raster:
+            p.setFont(font)
+            p.setPen(colour)
+            p.drawText(QPointF(x, baseline), text)
+            return
+        key = (text, id(font), colour.rgba())
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            stamp = self._make(text, font, metrics, colour)
+            if len(self._stamps) >= _LIMIT:
+                self._stamps.clear()
+            self._stamps[key] = stamp
+        p.drawPixmap(QPointF(x - 1, baseline - math.ceil(metrics.ascent()) - 1), stamp)
+
+    def draw_centred(
+        self,
+        p: QPainter,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        metrics: QFontMetricsF,
+        colour: QColor,
+    ) -> None:
+        """`text` from the left of `rect`, centred on its height (AlignVCenter)."""
+        baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
+        self.draw(p, rect.left(), baseline, text, font, metrics, colour)
+
+    def _make(self, text: str, font: QFont, metrics: QFontMetricsF, colour: QColor) -> QPixmap:
+        ascent = math.ceil(metrics.ascent()) + 1
+        width = math.ceil(metrics.horizontalAdvance(text)) + 3
+        height = ascent + math.ceil(metrics.descent()) + 2
+        stamp = QPixmap(math.ceil(width * self.ratio), math.ceil(height * self.ratio))
+        stamp.setDevicePixelRatio(self.ratio)
+        stamp.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(stamp)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QPointF(1, ascent), text)
+        painter.end()
+        return stamp
