@@ -2,10 +2,14 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from viewer.core import timescale
 from viewer.core.days import Day
 from viewer.core.timescale import (
     MIN_SPAN_DAYS,
+    UNIT_DAYS,
     Limits,
     Unit,
     Viewport,
@@ -120,3 +124,15 @@ def test_labels_never_overlap() -> None:
         xs = [view.x_of(t.day) for t in ticks(view.start, view.end, unit)]
         gaps = [b - a for a, b in itertools.pairwise(xs)]
         assert min(gaps) >= 40 * 0.9  # months vary from 28 to 31 days
+
+
+@given(
+    st.sampled_from(list(Unit)),
+    st.floats(-365_000_000, 3_600_000),
+    st.floats(1, 300),
+)
+def test_kept_ticks_are_the_ticks_made_afresh(unit: Unit, start: float, units: float) -> None:
+    """Ticks are cached by blocks for panning; they must be exactly those of the range."""
+    end = start + UNIT_DAYS[unit] * units
+    assert ticks(start, end, unit) == timescale._make_ticks(start, end, unit, False)
+    assert ticks(start, end, unit, context=True) == timescale._make_ticks(start, end, unit, True)

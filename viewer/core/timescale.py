@@ -7,8 +7,10 @@ Nothing here knows about Qt; the timeline widget asks this module where things g
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
 
 from viewer.core.days import FIRST_ORDINAL, LAST_ORDINAL, MAX_YEAR, MIN_YEAR, Day, year_label
 
@@ -168,7 +170,36 @@ def context_unit(unit: Unit) -> Unit | None:
 
 
 def ticks(start: float, end: float, unit: Unit, *, context: bool = False) -> list[Tick]:
-    """Tick positions and labels from `start` to `end` (days), one per unit boundary."""
+    """Tick positions and labels from `start` to `end` (days), one per unit boundary,
+    starting with the last boundary at or before `start`.
+
+    Panning asks for nearly the same ticks every frame, so they are made for a block
+    of 256 units around the range and kept; a frame only looks them up.
+    """
+    block = UNIT_DAYS[unit] * 256
+    first_block = math.floor(start / block)
+    last_block = math.floor(end / block)
+    if last_block - first_block > 8:  # far more than a screen's worth: no caching
+        return _make_ticks(start, end, unit, context)
+    made: list[Tick] = []
+    for number in range(first_block - 1, last_block + 1):  # the one before: the tick at start
+        made += _block(number, unit, context)
+    days = [t.day for t in made]
+    i = max(bisect_right(days, start) - 1, 0)
+    j = bisect_right(days, _to_day(end).toordinal())
+    return made[i:j]
+
+
+@lru_cache(maxsize=256)
+def _block(number: int, unit: Unit, context: bool) -> tuple[Tick, ...]:
+    """The ticks whose day falls in block `number` (blocks of 256 units' length)."""
+    block = UNIT_DAYS[unit] * 256
+    start, end = number * block, (number + 1) * block
+    made = _make_ticks(start, end, unit, context)
+    return tuple(t for t in made if start <= t.day < end)
+
+
+def _make_ticks(start: float, end: float, unit: Unit, context: bool) -> list[Tick]:
     first = _floor(_to_day(start), unit)
     out: list[Tick] = []
     day: Day | None = first
