@@ -34,6 +34,7 @@ from viewer.core.timeline_data import TimelineData
 from viewer.core.timescale import Unit, Viewport, choose_unit, context_unit, ticks
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.backdrop import Backdrop
 from viewer.ui.timeline.scene import HALF, Item, ItemKind, LanePoints, Scene, cluster_width
 from viewer.ui.timeline.text_stamps import TextStamps
 
@@ -118,6 +119,11 @@ class TimelinePainter:
         self._soft_brushes: dict[tuple[int, bool], QBrush] = {}
         self._elisions: dict[tuple[int, str, bool], str] = {}
         self.stamps = TextStamps(ratio)
+        self.backdrop = Backdrop(ratio, self.base)
+        self._frame_eras: list[Era] = []
+        self._gutter_pixmap = QPixmap()
+        self._gutter_key: tuple[object, ...] = ()
+        self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
         self._advances: dict[str, float] = {}
         self._titles: dict[tuple[int, str], str] = {}
 
@@ -180,12 +186,15 @@ class TimelinePainter:
         self._marks = {} if marks is None else marks  # no len(): a live view may be large
         self._ids = data.ids
         self.stamps.begin(p)
-        p.fillRect(QRectF(0, 0, geo.width, geo.height), self.base)
         p.setClipRect(geo.time_rect())
-        self._lanes_background(p, geo)
-        self._eras(p, view, geo, eras)
-        self._grid_and_axis(p, view, geo)
-        self._stance_background(p, geo)
+        self._frame_eras = eras
+        if self.stamps.raster:
+            self.backdrop.draw(p, view, geo, tuple(eras), self._backdrop)
+        else:  # SVG, PDF, print: drawn, not copied from a picture
+            self._backdrop(p, view, geo)
+        self._era_labels(p, view, geo, eras)
+        self._axis_labels(p, view, geo)
+        self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._bars(p, scene)
         for lane in scene.points:
@@ -201,67 +210,104 @@ class TimelinePainter:
 
     # -- backgrounds ---------------------------------------------------------------
 
+    def _backdrop(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
+        """What only moves when the view pans (see `Backdrop`): no labels."""
+        p.fillRect(geo.time_rect(), self.base)
+        self._lanes_background(p, geo)
+        self._era_bands(p, view, geo, self._frame_eras)
+        self._grid(p, view, geo)
+
     def _lanes_background(self, p: QPainter, geo: g.Geometry) -> None:
         for i, (_lane, band) in enumerate(geo.lanes):
             colour = self.alt if i % 2 else self.base
             p.fillRect(QRectF(0, band.top, geo.width, band.height), colour)
 
-    def _eras(self, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]) -> None:
+    def _era_rects(
+        self, view: Viewport, geo: g.Geometry, eras: list[Era]
+    ) -> list[tuple[int, int, QRectF]]:
+        """(colour number, row, bar) of each era: two rows, so overlapping eras show."""
         free = [float("-inf"), float("-inf")]
-        left = geo.time_left
-        lanes_top = geo.stance.top
-        lanes_bottom = geo.lanes[-1][1].bottom if geo.lanes else geo.height
-        p.setFont(self.small)
+        out = []
         for number, era in enumerate(eras):
-            x0 = view.x_of(era.date.start_ordinal) + left
-            x1 = view.x_of(era.date.end_ordinal + 1) + left
+            x0 = view.x_of(era.date.start_ordinal) + geo.time_left
+            x1 = view.x_of(era.date.end_ordinal + 1) + geo.time_left
             row = 0 if free[0] <= x0 + 1 else 1
             free[row] = x1
+            rect = QRectF(x0, geo.eras.top + 1 + row * g.ERA_ROW, x1 - x0, g.ERA_ROW - 2)
+            out.append((number, row, rect))
+        return out
+
+    def _era_bands(self, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]) -> None:
+        lanes_top = geo.stance.top
+        lanes_bottom = geo.lanes[-1][1].bottom if geo.lanes else geo.height
+        for number, row, rect in self._era_rects(view, geo, eras):
             colour = QColor(style.ERA_COLOURS[number % len(style.ERA_COLOURS)])
             colour.setAlphaF(0.10 if self.dark else 0.07)
             if row == 0:
-                p.fillRect(QRectF(x0, lanes_top, x1 - x0, lanes_bottom - lanes_top), colour)
+                band = QRectF(rect.left(), lanes_top, rect.width(), lanes_bottom - lanes_top)
+                p.fillRect(band, colour)
             bar = QColor(colour)
             bar.setAlphaF(0.35 if self.dark else 0.22)
-            rect = QRectF(x0, geo.eras.top + 1 + row * g.ERA_ROW, x1 - x0, g.ERA_ROW - 2)
             p.fillRect(rect, bar)
-            visible = rect.intersected(QRectF(left, rect.top(), view.width, rect.height()))
-            if visible.width() > 24:
-                p.setPen(self.text)
-                text = self.small_metrics.elidedText(
-                    era.title, Qt.TextElideMode.ElideRight, visible.width() - 8
-                )
-                p.drawText(visible.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _grid_and_axis(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
+    def _era_labels(self, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]) -> None:
+        """Each era's name in the part of its bar on screen (so it stays readable)."""
+        for (_number, _row, rect), era in zip(self._era_rects(view, geo, eras), eras, strict=True):
+            visible = rect.intersected(QRectF(geo.time_left, rect.top(), view.width, rect.height()))
+            if visible.width() > 24:
+                text = self._elided(era.title, visible.width() - 8)
+                self.stamps.draw_centred(
+                    p,
+                    visible.adjusted(4, 0, -4, 0),
+                    text,
+                    self.small,
+                    self.small_metrics,
+                    self.text,
+                )
+
+    def _units(self, view: Viewport) -> tuple[Unit, Unit | None]:
+        """The tick unit for this zoom, and the unit of the band above it (if any)."""
+        unit = choose_unit(view.days_per_px, self._min_px_used)
+        return unit, context_unit(unit)
+
+    def _grid(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
         left = geo.time_left
-        unit = choose_unit(view.days_per_px, {u: w * 0.55 for u, w in self.min_px.items()})
-        upper = context_unit(unit)
+        unit, upper = self._units(view)
         axis = geo.axis
         p.fillRect(QRectF(left, axis.top, geo.width - left, axis.height), self.window)
         lanes_bottom = geo.lanes[-1][1].bottom if geo.lanes else geo.height
-        minor = ticks(view.start, view.end, unit)
-        xs = [view.x_of(t.day) + left for t in minor]
+        xs = [view.x_of(t.day) + left for t in ticks(view.start, view.end, unit)]
         p.setPen(QPen(self.grid, 1))
         # Ticks in the axis, then grid lines through the lanes: none across the era labels.
         p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, axis.bottom) for x in xs])
         p.drawLines([QLineF(x, geo.stance.top, x, lanes_bottom) for x in xs])
+        if upper is not None:
+            major = ticks(view.start, view.end, upper, context=True)
+            p.setPen(QPen(self.dim, 1))
+            p.drawLines(
+                [QLineF(view.x_of(t.day) + left, axis.top, view.x_of(t.day) + left, axis.bottom)
+                 for t in major]
+            )  # fmt: skip
+
+    def _axis_labels(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
+        left = geo.time_left
+        unit, upper = self._units(view)
+        axis = geo.axis
+        minor = ticks(view.start, view.end, unit)
         colour = self.dim if upper is not None else self.text
         baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
-        for x, tick in zip(xs, minor, strict=True):
+        for tick in minor:
+            x = view.x_of(tick.day) + left
             if x + 3 >= free_from:
                 self.stamps.draw(p, x + 3, baseline, tick.label, self.font, self.metrics, colour)
                 free_from = x + 3 + self._advance(tick.label) + 6
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)
-        p.setFont(self.bold)
         for i, tick in enumerate(major):
             x = view.x_of(tick.day) + left
             next_x = view.x_of(major[i + 1].day) + left if i + 1 < len(major) else geo.width
-            p.setPen(QPen(self.dim, 1))
-            p.drawLine(QPointF(x, axis.top), QPointF(x, axis.bottom))
             # Keep the label of a band that starts off-screen pinned to the left edge.
             label_x = max(x, left) + 4
             room = next_x - label_x - 4
@@ -513,6 +559,21 @@ class TimelinePainter:
     # -- gutter ------------------------------------------------------------------------
 
     def _gutter(self, p: QPainter, geo: g.Geometry, stance_label: str) -> None:
+        """The lane names, which only change with the size, lanes or profile: on screen,
+        drawn once into a pixmap and copied."""
+        if not self.stamps.raster:
+            self._draw_gutter(p, geo, stance_label)
+            return
+        key = (geo.height, geo.lanes, stance_label)
+        if self._gutter_key != key:
+            pixmap = self._pixmap(g.GUTTER, geo.height)
+            painter = QPainter(pixmap)
+            self._draw_gutter(painter, geo, stance_label)
+            painter.end()
+            self._gutter_pixmap, self._gutter_key = pixmap, key
+        p.drawPixmap(QPointF(0, 0), self._gutter_pixmap)
+
+    def _draw_gutter(self, p: QPainter, geo: g.Geometry, stance_label: str) -> None:
         p.fillRect(QRectF(0, 0, g.GUTTER, geo.height), self.window)
         p.setPen(QPen(self.grid, 1))
         p.drawLine(QPointF(g.GUTTER - 0.5, 0), QPointF(g.GUTTER - 0.5, geo.height))

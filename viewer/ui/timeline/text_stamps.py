@@ -23,12 +23,12 @@ class TextStamps:
     def __init__(self, ratio: float) -> None:
         self.ratio = ratio
         self._stamps: dict[tuple[str, int, int], QPixmap] = {}
-        self._raster = True
+        self.raster = True
 
     def begin(self, p: QPainter) -> None:
         """Call once per frame: decides between stamps and real text for this device."""
         engine = p.paintEngine()
-        self._raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        self.raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
 
     def draw(
         self,
@@ -41,7 +41,7 @@ class TextStamps:
         colour: QColor,
     ) -> None:
         """`text` with its baseline starting at (x, baseline), as `drawText` would."""
-        if not self._raster:
+        if not self.raster:
             p.setFont(font)
             p.setPen(colour)
             p.drawText(QPointF(x, baseline), text)
