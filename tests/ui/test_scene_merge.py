@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.ui.timeline.scene import _any_overlap, _merge_overlapping
+from viewer.ui.timeline.scene import _any_overlap, _badge_widths, _merge_overlapping
 
 
 @settings(max_examples=300, deadline=None)
@@ -26,4 +26,18 @@ def test_no_overlap_found_means_the_merge_would_change_nothing(
     merged_xs, _counts, _first = _merge_overlapping(
         xs.tolist(), counts.tolist(), list(range(len(bins)))
     )
-    assert _any_overlap(xs, counts) == (len(merged_xs) < len(bins))
+    assert _any_overlap(xs, _badge_widths(counts)) == (len(merged_xs) < len(bins))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 10**6), st.integers(5, 60), st.floats(0, 1))
+def test_badges_kept_in_their_bins_never_touch(count: int, bins: int, shift: float) -> None:
+    """Badges as wide as their bins allow, each pushed to its bin's edge, are not merged."""
+    from viewer.ui.timeline.scene import cluster_width
+
+    width = cluster_width(count) + 2  # the bin width the timeline chooses for this count
+    lefts = np.arange(bins) * width
+    wide = _badge_widths(np.full(bins, count, dtype=np.int64))
+    low, high = lefts + wide / 2 + 1, lefts + width - wide / 2 - 1
+    xs = low + (high - low) * shift
+    assert not _any_overlap(xs, wide)

@@ -120,6 +120,7 @@ class Bins:
     counts: IntArray
     first: IntArray  # index into the lane's point arrays of the bin's first event
     bin_days: float
+    left_days: FloatArray  # where each occupied bin begins
 
 
 @dataclass(frozen=True)
@@ -416,7 +417,8 @@ def point_bins(index: LaneIndex, view: Viewport, bin_px: float) -> Bins:
     last = first + counts - 1
     days = index.point_days
     centre = (days[first] + days[last]) / 2 if len(days) else np.zeros(0)
-    return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days)
+    left = edges[:-1][occupied]
+    return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days, left)
 
 
 def visible_extents(index: LaneIndex, view: Viewport) -> IntArray:

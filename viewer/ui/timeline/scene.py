@@ -261,7 +261,15 @@ def _points(
         bins = point_bins(index, view, wide)
     xs = (bins.centre_days - view.start) / view.days_per_px + left
     counts, first = bins.counts, bins.first
-    if _any_overlap(xs, counts):  # rare once bins are as wide as their badges
+    # A count badge stays inside its own bin, moved in by a few pixels if its events sit
+    # near the bin's edge (it still covers them): badges in neighbouring bins then never
+    # touch, and the merge below has nothing to do in a dense lane.
+    widths = _badge_widths(counts)
+    bin_left = (bins.left_days - view.start) / view.days_per_px + left
+    low = bin_left + widths / 2 + 1
+    high = np.maximum(low, bin_left + bins.bin_days / view.days_per_px - widths / 2 - 1)
+    xs = np.where(counts > 1, np.clip(xs, low, high), xs)
+    if _any_overlap(xs, widths):  # singles close together, or a badge wider than its bin
         xs, counts, first = _merge_overlapping(xs.tolist(), counts.tolist(), first.tolist())
     last = first + counts - 1
     rows = np.where(counts == 1, index.point_rows[first], -1)
@@ -279,17 +287,24 @@ def _points(
     )
 
 
+#: Markers and badges closer than this touch. A hair under 2 px: badges centred in bins
+#: exactly their width + 2 apart must not count as touching through rounding.
+_GAP = 2 - 1e-6
 _WIDTH_BY_DIGITS = np.array(_WIDTHS, dtype=np.float64)
 _TENS = np.array([10**k for k in range(1, 11)], dtype=np.int64)  # where a digit is added
 
 
-def _any_overlap(xs: npt.NDArray[np.float64], counts: npt.NDArray[np.int64]) -> bool:
+def _badge_widths(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """Width of each marker (a single event) or count badge, as `cluster_width` gives."""
+    digits = 1 + np.searchsorted(_TENS, counts, side="right")
+    return np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
+
+
+def _any_overlap(xs: npt.NDArray[np.float64], widths: npt.NDArray[np.float64]) -> bool:
     """Would any two neighbouring markers or badges touch (the merge's own rule)?"""
     if len(xs) < 2:
         return False
-    digits = 1 + np.searchsorted(_TENS, counts, side="right")
-    widths = np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
-    return bool(((xs[1:] - widths[1:] / 2) < (xs[:-1] + widths[:-1] / 2 + 2)).any())
+    return bool(((xs[1:] - widths[1:] / 2) < (xs[:-1] + widths[:-1] / 2 + _GAP)).any())
 
 
 def _merge_overlapping(
@@ -303,7 +318,7 @@ def _merge_overlapping(
     widths = _WIDTHS
     for x, count, start in zip(xs, counts, first, strict=True):
         width = 2 * HALF if count == 1 else widths[len(str(count))]
-        if out_x and x - width / 2 < right + 2:
+        if out_x and x - width / 2 < right + _GAP:
             total = out_count[-1] + count
             # keep the group centred on its members, weighted by how many each bin holds
             out_x[-1] = (out_x[-1] * out_count[-1] + x * count) / total
