@@ -32,6 +32,7 @@ def version_1(built_catalog: Path, tmp_path: Path) -> Path:
             db.execute(f"ALTER TABLE {table} DROP COLUMN last_day")
         db.execute("ALTER TABLE event DROP COLUMN summary_html")
         db.execute("ALTER TABLE profile DROP COLUMN summary_html")
+        db.execute("ALTER TABLE profile DROP COLUMN title")
         db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     db.close()
     return path

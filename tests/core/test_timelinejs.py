@@ -190,7 +190,10 @@ def test_bce_years_read_as_timelinejs_shows_them_and_go_back_the_same(tmp_path: 
         data = catalog.timeline(PROFILE_ID)
         assert list(data.ids) == [e.id for e in events]  # sorted by day, BCE first
         assert data.date_of(1).label() == "15 Mar 44 BCE"
+        # The profile is headed by the timeline's own title, and exported under it.
+        assert catalog.profile_detail(PROFILE_ID).profile.title == "Rome"
         exported = timelinejs.export_profile(catalog, PROFILE_ID)
+    assert exported["title"]["text"]["headline"] == "Rome"
     written = [(e["start_date"], e.get("end_date")) for e in exported["events"]]
     assert written == [
         ({"year": -753}, None),

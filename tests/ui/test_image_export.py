@@ -41,6 +41,7 @@ def test_svg_is_a_drawing_with_the_title_and_the_labels(window: MainWindow, tmp_
     text = " ".join(t for t in root.itertext())
     assert "Donald Trump on Vladimir Putin" in text
     assert "Helsinki summit" in text and "Warm" in text and "exported" in text
+    assert "2018" in text  # axis labels are text too, not pictures of text
 
 
 def test_pdf_is_one_page_that_renders(window: MainWindow, tmp_path: Path) -> None:

@@ -121,6 +121,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
         rows[schema.ProfileRow].append(
             dict(
                 id=p["id"],
+                title=p.get("title"),
                 subject_id=p["subject"],
                 target_id=p["target"],
                 stance=p["stance"],

@@ -226,6 +226,7 @@ class Catalog:
             flip=bool(r["flip"]),
             summary=r["summary"],
             summary_html=r["summary_html"],
+            heading=r["title"],
         )
 
     def profile_detail(self, profile_id: str) -> ProfileDetail:

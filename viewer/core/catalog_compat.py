@@ -1,12 +1,12 @@
 """Catalogs of an older schema, read through views that give them today's columns.
 
 Schema version 1 (before dates could be BCE) stored a date's days only as ISO text,
-and summaries only as plain text. Opening one adds, per table that changed, a
-temporary view of the same name: the ordinal columns computed by SQLite's
-`julianday` (right for the years 1 to 9999 that version could hold), and no
-formatted summary. Temporary views belong to the connection, not the
-file, so the catalog is still never written; a catalog the user imported with an
-older version of the app keeps opening after an update.
+summaries only as plain text, and no heading of a profile's own. Opening one adds,
+per table that changed, a temporary view of the same name: the ordinal columns
+computed by SQLite's `julianday` (right for the years 1 to 9999 that version could
+hold), no formatted summary and no heading. Temporary views belong to the
+connection, not the file, so the catalog is still never written; a catalog the user
+imported with an older version of the app keeps opening after an update.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _DAYS = (
 _NEW_COLUMNS = {
     "era": _DAYS,
     "event": f"{_DAYS}, NULL AS summary_html",
-    "profile": "NULL AS summary_html",
+    "profile": "NULL AS summary_html, NULL AS title",
     "profile_action": _DAYS,
     "quote": _DAYS,
     "source": _DAYS,

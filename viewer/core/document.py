@@ -69,6 +69,7 @@ FIELDS: dict[str, dict[str, Field]] = {
     },
     "profile": {
         "id": Field("id", required=True),
+        "title": Field("str"),  # only where "Subject on Target" does not fit
         "subject": Field("str", required=True, ref="entity"),
         "target": Field("str", required=True, ref="entity"),
         "stance": Field("str", required=True, choices=STANCES),

@@ -74,6 +74,7 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
         profiles = [
             {
                 "id": p.id,
+                **({"title": p.title} if p.title else {}),
                 "subject": p.subject_id,
                 "target": p.target_id,
                 "stance": p.stance,

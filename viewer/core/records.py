@@ -102,10 +102,11 @@ class Profile:
     flip: bool
     summary: str
     summary_html: str | None = None  # safe rich text, when the summary has formatting
+    heading: str | None = None  # its own title, where "Subject on Target" does not fit
 
     @property
     def title(self) -> str:
-        return f"{self.subject.name} on {self.target.name}"
+        return self.heading or f"{self.subject.name} on {self.target.name}"
 
 
 @dataclass(frozen=True, slots=True)

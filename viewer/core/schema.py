@@ -75,6 +75,8 @@ class EraRow(DatedMixin, Base):
 class ProfileRow(Base):
     __tablename__ = "profile"
     id: Mapped[str] = mapped_column(String, primary_key=True)
+    # The heading, when it is not "Subject on Target" (an imported timeline's own title).
+    title: Mapped[str | None] = mapped_column(String)
     subject_id: Mapped[str] = mapped_column(ForeignKey("entity.id"))
     target_id: Mapped[str] = mapped_column(ForeignKey("entity.id"))
     stance: Mapped[str] = mapped_column(String)

@@ -48,7 +48,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
 
     title = timeline.title or file_name
     entities = [
-        _entity("imported-timeline-author", "Imported timeline", "TimelineJS file"),
+        _entity("imported-timeline-author", "Imported timeline", f"TimelineJS file {file_name}"),
         _entity("imported-timeline-subject", title, None),
     ]
     sources: list[dict[str, Any]] = [
@@ -65,6 +65,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
     ]
     profile = {
         "id": PROFILE_ID,
+        "title": title,  # the timeline's own, not "Imported timeline on …"
         "subject": "imported-timeline-author",
         "target": "imported-timeline-subject",
         "stance": "Neutral",
