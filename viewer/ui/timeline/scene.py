@@ -226,8 +226,13 @@ def build_scene(
     selected: frozenset[int],
     stance: list[StancePoint],
     flips: list[Flip],
+    bin_widths: BinWidths | None = None,
 ) -> Scene:
+    """What to draw where. `bin_widths`, kept by the caller between frames, holds the
+    cluster width each lane settled on at a scale, so panning keeps it (clusters do not
+    change size under the cursor) and each frame bins each lane once."""
     scene = Scene(data=data)
+    settled: BinWidths = {} if bin_widths is None else bin_widths
     chosen = np.fromiter(selected, dtype=np.int64) if selected else None
     for lane, band in geo.lanes:
         index = data.lanes[lane]
@@ -235,7 +240,7 @@ def build_scene(
         if chosen is not None:
             ours = chosen[data.lane[chosen] == lane]
             mine = np.sort(data.point_pos[ours][data.point_pos[ours] >= 0])
-        points = _points(index, lane, view, geo.point_row_y(band), geo.time_left, mine)
+        points = _points(index, lane, view, geo.point_row_y(band), geo.time_left, mine, settled)
         if points is not None:
             scene.points.append(points)
         _bars(scene, data, index, lane, view, geo, band, selected)
@@ -250,15 +255,18 @@ def _points(
     y: float,
     left: float,
     chosen: npt.NDArray[np.int64] | None,
+    bin_widths: BinWidths,
 ) -> LanePoints | None:
     if not len(index.point_days):
         return None
-    bins = point_bins(index, view, g.BIN_PX)
+    scale, settled = bin_widths.get(lane, (0.0, g.BIN_PX))
+    bins = point_bins(index, view, settled if scale == view.days_per_px else g.BIN_PX)
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
         wide = cluster_width(int(bins.counts.max())) + 2 if len(bins.counts) else 0
         if wide <= bins.bin_days / view.days_per_px:
             break
         bins = point_bins(index, view, wide)
+    bin_widths[lane] = (view.days_per_px, bins.bin_days / view.days_per_px)
     xs = (bins.centre_days - view.start) / view.days_per_px + left
     counts, first = bins.counts, bins.first
     # A count badge stays inside its own bin, moved in by a few pixels if its events sit
@@ -335,6 +343,9 @@ def _merge_overlapping(
         np.array(out_first, dtype=np.int64),
     )
 
+
+#: lane -> (days per pixel, bin width in px) the lane's clusters settled on at that scale.
+BinWidths = dict[int, tuple[float, float]]
 
 FANCY_BAR_PX = 40  # bars at least this wide get soft edges and a label
 

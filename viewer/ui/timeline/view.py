@@ -34,7 +34,7 @@ from viewer.core.timeline_data import TimelineData
 from viewer.core.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.painter import TimelinePainter
-from viewer.ui.timeline.scene import Item, ItemKind, Scene, build_scene
+from viewer.ui.timeline.scene import BinWidths, Item, ItemKind, Scene, build_scene
 
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 4
@@ -64,6 +64,7 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.data = TimelineData.empty()
+        self._bin_widths: BinWidths = {}  # per lane, for the current data
         self.eras: list[Era] = []
         self.stance: list[StancePoint] = []
         self.flips: list[Flip] = []
@@ -94,6 +95,7 @@ class TimelineView(QAbstractScrollArea):
         keep_view: bool = False,
     ) -> None:
         self.data = data
+        self._bin_widths = {}
         self.eras = eras
         self.stance = stance
         self.flips = flips(stance)
@@ -241,7 +243,13 @@ class TimelineView(QAbstractScrollArea):
         size = self.viewport().size()
         self.geo = g.layout(size.width(), size.height(), self.visible_lanes())
         self.scene = build_scene(
-            self.data, self.view, self.geo, frozenset(self.selected), self.stance, self.flips
+            self.data,
+            self.view,
+            self.geo,
+            frozenset(self.selected),
+            self.stance,
+            self.flips,
+            self._bin_widths,
         )
         self.viewport().update()
 
