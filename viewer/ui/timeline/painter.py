@@ -10,6 +10,7 @@ million.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import repeat
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -441,8 +442,9 @@ class TimelinePainter:
         p.setPen(Qt.PenStyle.NoPen)
         by_tone: dict[int, list[QRectF]] = {}
         for plain in scene.plain:
-            for x0, x1, y, tone in plain.runs:
-                by_tone.setdefault(tone, []).append(QRectF(x0, y, x1 - x0, g.BAR))
+            for tone, lefts, tops, widths in plain.runs:
+                runs = map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts)))
+                by_tone.setdefault(tone, []).extend(runs)
         for tone, rects in by_tone.items():  # one call per colour
             p.setBrush(self._bar_colours[tone])
             p.drawRects(rects)

@@ -101,7 +101,8 @@ class PlainBars:
     x0: npt.NDArray[np.float64]
     x1: npt.NDArray[np.float64]
     y: npt.NDArray[np.float64]
-    runs: tuple[tuple[float, float, float, int], ...]  # (x0, x1, y, tone) to paint
+    # To paint, per tone: (tone, lefts, tops, widths) of the runs of touching bars.
+    runs: tuple[tuple[int, list[float], list[float], list[float]], ...]
 
 
 @dataclass
@@ -422,20 +423,26 @@ def _runs(
     x1: npt.NDArray[np.float64],
     y: npt.NDArray[np.float64],
     tones: npt.NDArray[np.int64],
-) -> tuple[tuple[float, float, float, int], ...]:
-    """Touching bars of one row and tone, joined: one rectangle to paint instead of many."""
-    order = np.lexsort((x0, tones, y))
+) -> tuple[tuple[int, list[float], list[float], list[float]], ...]:
+    """Touching bars of one row and tone, joined: one rectangle to paint instead of many;
+    grouped by tone, so the painter sets each colour once."""
+    if not len(x0):
+        return ()
+    order = np.lexsort((x0, y, tones))
     x0, x1, y, tones = x0[order], x1[order], y[order], tones[order]
     breaks = np.ones(len(x0), dtype=np.bool_)
     breaks[1:] = (y[1:] != y[:-1]) | (tones[1:] != tones[:-1]) | (x0[1:] > x1[:-1] + 1.5)
     starts = np.flatnonzero(breaks)
-    right = np.maximum.reduceat(x1, starts)
+    left, top, tone = x0[starts], y[starts], tones[starts]
+    width = np.maximum.reduceat(x1, starts) - left
+    cuts = np.flatnonzero(np.diff(tone)) + 1
     return tuple(
-        zip(
-            x0[starts].tolist(),
-            right.tolist(),
-            y[starts].tolist(),
-            tones[starts].tolist(),
+        (int(t[0]), xs.tolist(), ys.tolist(), ws.tolist())
+        for t, xs, ys, ws in zip(
+            np.split(tone, cuts),
+            np.split(left, cuts),
+            np.split(top, cuts),
+            np.split(width, cuts),
             strict=True,
         )
     )
