@@ -240,3 +240,37 @@ def test_an_imported_catalog_keeps_its_formatting_through_a_json_backup(tmp_path
     build_catalog(check(load_json(backup)), rebuilt)
     with Catalog(rebuilt) as catalog:
         assert export_document(catalog) == exported
+
+
+def test_media_becomes_a_link_and_a_written_date_is_kept_as_a_note(tmp_path: Path) -> None:
+    from viewer.core.timelinejs_import import import_file
+
+    document = {
+        "events": [
+            _slide(
+                {"year": 1969, "month": 7, "day": 20, "display_date": "Sunday, 20 July 1969"},
+                unique_id="moon",
+                media={
+                    "url": "https://example.org/landing.jpg",
+                    "caption": "The <b>landing</b>",
+                    "credit": "NASA",
+                },
+            ),
+            _slide({"year": 1970}, media={"url": "<blockquote>an embed</blockquote>"}),
+            _slide({"year": 1971}, media="not an object", display_date="1971"),
+        ]
+    }
+    moon, embed, plain = timelinejs.parse(document, "media.json").slides
+    assert moon.html is not None
+    assert '<a href="https://example.org/landing.jpg">The landing — NASA</a>' in moon.html
+    assert moon.text.endswith("Media: The landing — NASA (https://example.org/landing.jpg)")
+    assert moon.display_date == "Sunday, 20 July 1969"
+    assert embed.html is None and "embed" not in embed.text
+    assert plain.display_date is None  # the same as the date we show: nothing to add
+    source = tmp_path / "media.json"
+    source.write_text(json.dumps(document))
+    out, _ = import_file(source, tmp_path / "media.sqlite")
+    with Catalog(out) as catalog:
+        detail = catalog.event_detail("moon")
+    assert detail.date_note == "The file gives the date as “Sunday, 20 July 1969”."
+    assert detail.summary_html is not None and "landing.jpg" in detail.summary_html

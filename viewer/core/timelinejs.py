@@ -26,7 +26,7 @@ from viewer.core.dates import FuzzyDate, Precision, edtf_of, from_stored, known_
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, days_in_month, year_label
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
-from viewer.core.rich_text import RichText, clean
+from viewer.core.rich_text import RichText, clean, is_web_address
 
 MAX_FILE_BYTES = 50_000_000
 MAX_SLIDES = 100_000
@@ -46,6 +46,7 @@ class Slide:
     date: FuzzyDate
     group: str | None
     kind: str | None  # ours, when the file came from this app
+    display_date: str | None = None  # the date as the file's author wrote it, if they did
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,7 @@ def _slide(item: object, at: str, number: int, problems: list[str]) -> Slide | N
         problems.append(f"{at}: must be a slide (an object)")
         return None
     headline, text = _text(item.get("text"), f"{at}.text", problems)
+    text = _with_media(text, item.get("media"))
     date = _date_of(item, at, problems)
     group = item.get("group")
     if group is not None and not isinstance(group, str):
@@ -230,6 +232,40 @@ def _slide(item: object, at: str, number: int, problems: list[str]) -> Slide | N
         date,
         clean(group).plain if group else None,
         kind if isinstance(kind, str) else None,
+        shown if (shown := _display_date(item)) != date.label() else None,
+    )
+
+
+def _display_date(item: dict[str, Any]) -> str | None:
+    """`display_date` of the slide or of its start date, as plain words."""
+    start = item.get("start_date")
+    for raw in (
+        item.get("display_date"),
+        start.get("display_date") if isinstance(start, dict) else None,
+    ):
+        if isinstance(raw, str) and (words := clean(raw[:500]).plain):
+            return words
+    return None
+
+
+def _with_media(text: RichText, media: object) -> RichText:
+    """The text, and after it a link to the slide's picture or video (never loaded):
+    its caption and credit as words, its address opened only on a click."""
+    if not isinstance(media, dict) or not isinstance(media.get("url"), str):
+        return text
+    url = media["url"].strip()
+    if not is_web_address(url) or len(url) > 2000:
+        return text  # an embed's HTML, a local file: nothing worth a link
+    words = [
+        clean(v[:MAX_TEXT]).plain
+        for k in ("caption", "credit")
+        if isinstance(v := media.get(k), str)
+    ]
+    label = " — ".join(w for w in words if w) or url
+    link = clean(f'<p>Media: <a href="{html.escape(url)}">{html.escape(label)}</a></p>')
+    return RichText(
+        (text.html + link.html) if text.html else link.html,
+        f"{text.plain}\n\n{link.plain}".strip(),
     )
 
 

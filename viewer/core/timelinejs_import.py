@@ -95,7 +95,11 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
                     "summary": summary,
                     "summary_html": rich,
                     "tone": "neutral",
-                    "date_note": None,
+                    "date_note": (
+                        f"The file gives the date as “{slide.display_date}”."
+                        if slide.display_date
+                        else None
+                    ),
                     "participants": [],
                     "profiles": [PROFILE_ID],
                     "sources": ["imported-timeline-file"],
