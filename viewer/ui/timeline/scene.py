@@ -8,6 +8,7 @@ the width of the window, not on the number of events.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -435,17 +436,9 @@ def _runs(
     starts = np.flatnonzero(breaks)
     left, top, tone = x0[starts], y[starts], tones[starts]
     width = np.maximum.reduceat(x1, starts) - left
-    cuts = np.flatnonzero(np.diff(tone)) + 1
-    return tuple(
-        (int(t[0]), xs.tolist(), ys.tolist(), ws.tolist())
-        for t, xs, ys, ws in zip(
-            np.split(tone, cuts),
-            np.split(left, cuts),
-            np.split(top, cuts),
-            np.split(width, cuts),
-            strict=True,
-        )
-    )
+    bounds = [0, *(np.flatnonzero(np.diff(tone)) + 1).tolist(), len(tone)]
+    xs, ys, ws, tones_of = left.tolist(), top.tolist(), width.tolist(), tone.tolist()
+    return tuple((tones_of[a], xs[a:b], ys[a:b], ws[a:b]) for a, b in itertools.pairwise(bounds))
 
 
 def _stance(
