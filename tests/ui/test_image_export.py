@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.main_window import MainWindow
@@ -42,6 +42,32 @@ def test_svg_is_a_drawing_with_the_title_and_the_labels(window: MainWindow, tmp_
     assert "Donald Trump on Vladimir Putin" in text
     assert "Helsinki summit" in text and "Warm" in text and "exported" in text
     assert "2018" in text  # axis labels are text too, not pictures of text
+
+
+def test_the_picture_has_its_legend_when_the_toolbar_has_folded_it_away(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from viewer.core.records import Tone
+    from viewer.ui import style
+    from viewer.ui.timeline.image_export import SOURCE_H
+
+    window.resize(700, 700)  # the toolbar folds the legend into its overflow menu…
+    qtbot.waitUntil(lambda: not window.legend.isVisible())
+    window.legend.resize(0, 0)  # …where it may never have been given a size
+    path = tmp_path / "timeline.png"
+    assert window.image_actions.export(path)
+    image = QImage(str(path))
+    warm = QColor(style.TONE_COLOURS[Tone.WARM])
+    strip = range(image.height() - SOURCE_H - 30, image.height() - SOURCE_H)
+    found = sum(
+        1
+        for y in strip
+        for x in range(0, 60)
+        if abs(image.pixelColor(x, y).red() - warm.red()) < 20
+        and abs(image.pixelColor(x, y).green() - warm.green()) < 20
+        and abs(image.pixelColor(x, y).blue() - warm.blue()) < 20
+    )
+    assert found > 10  # the legend's warm marker is drawn under the timeline
 
 
 def test_pdf_is_one_page_that_renders(window: MainWindow, tmp_path: Path) -> None:

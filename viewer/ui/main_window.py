@@ -357,8 +357,12 @@ class MainWindow(QMainWindow):
         focus.setShortcut(QKeySequence("Ctrl+T"))
         focus.triggered.connect(self.timeline.setFocus)
         view.addAction(focus)
+        # The picture gets a legend of its own: the toolbar's may be folded away in its
+        # overflow menu, where it has no size and would draw nothing.
+        picture_legend = Legend(self)
+        picture_legend.hide()
         self.image_actions = TimelineImageActions(
-            self, self.timeline, self.legend, self._caption, self.reporter
+            self, self.timeline, picture_legend, self._caption, self.reporter
         )
         for action in self.image_actions.actions:
             self.file_menu.addAction(action)

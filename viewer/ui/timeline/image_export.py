@@ -131,6 +131,7 @@ class ImageExporter:
         body.render(p, QPoint(0, TITLE_H))
         y = TITLE_H + body.height()
         if self.legend is not None:
+            self.legend.resize(self.legend.sizeHint())
             self.legend.render(p, QPoint(8, y))
             y += self.legend.sizeHint().height()
         small = QFont(self.view.font())
