@@ -41,3 +41,46 @@ def test_badges_kept_in_their_bins_never_touch(count: int, bins: int, shift: flo
     low, high = lefts + wide / 2 + 1, lefts + width - wide / 2 - 1
     xs = low + (high - low) * shift
     assert not _any_overlap(xs, wide)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1500), st.floats(0, 60), st.integers(0, 2), st.integers(0, 3)),
+        max_size=80,
+    )
+)
+def test_runs_join_touching_bars_of_a_row_and_tone(
+    bars: list[tuple[float, float, int, int]],
+) -> None:
+    """Joined runs, checked against joining by hand: per (tone, row), in x order."""
+    from viewer.ui.timeline.scene import _runs
+
+    bars.sort(key=lambda b: b[0])  # the scene hands them over in start order
+    x0 = np.array([b[0] for b in bars])
+    x1 = x0 + np.array([b[1] for b in bars])
+    rows = np.array([b[2] for b in bars], dtype=np.int64)
+    tones = np.array([b[3] for b in bars], dtype=np.int64)
+    got = {
+        (tone, y, x): w
+        for tone, xs, ys, ws in _runs(x0, x1, rows * 15.0, tones, rows)
+        for x, y, w in zip(xs, ys, ws, strict=True)
+    }
+    expected: dict[tuple[int, float, float], float] = {}
+    for tone in range(4):
+        for row in range(3):
+            mine = [
+                (a, b)
+                for a, b, r, t in zip(x0, x1, rows, tones, strict=True)
+                if (r, t) == (row, tone)
+            ]
+            run: list[tuple[float, float]] = []
+            for a, b in mine:  # a new run where a bar starts clear of the one before
+                if run and a > run[-1][1] + 1.5:
+                    expected[(tone, row * 15.0, run[0][0])] = max(e for _, e in run) - run[0][0]
+                    run = []
+                run.append((a, b))
+            if run:
+                expected[(tone, row * 15.0, run[0][0])] = max(e for _, e in run) - run[0][0]
+    assert got.keys() == expected.keys()
+    assert all(abs(got[k] - expected[k]) < 1e-9 for k in got)

@@ -370,7 +370,8 @@ def _bars(
     x1s = np.maximum((index.extent_ends[visible] - view.start) / view.days_per_px + left, x0s + 3)
     n_rows = geo.bar_rows(band)
     tops = np.array([geo.bar_row_y(band, r) for r in range(n_rows)])
-    ys = tops[np.minimum(index.extent_rows[visible], n_rows - 1)]
+    rows = np.minimum(index.extent_rows[visible], n_rows - 1)
+    ys = tops[rows]
     fancy = (x1s - x0s >= FANCY_BAR_PX) | index.extent_hollow[visible]
     if selected:
         chosen = {r for r in selected if int(data.lane[r]) == lane}
@@ -387,9 +388,8 @@ def _bars(
     if plain.any():
         px0, px1, py = x0s[plain], x1s[plain], ys[plain]
         tones = index.extent_tones[visible[plain]]
-        scene.plain.append(
-            PlainBars(lane, visible[plain], px0, px1, py, _runs(px0, px1, py, tones))
-        )
+        runs = _runs(px0, px1, py, tones, rows[plain])
+        scene.plain.append(PlainBars(lane, visible[plain], px0, px1, py, runs))
 
 
 def _make_bar(
@@ -424,12 +424,17 @@ def _runs(
     x1: npt.NDArray[np.float64],
     y: npt.NDArray[np.float64],
     tones: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64],
 ) -> tuple[tuple[int, list[float], list[float], list[float]], ...]:
     """Touching bars of one row and tone, joined: one rectangle to paint instead of many;
-    grouped by tone, so the painter sets each colour once."""
+    grouped by tone, so the painter sets each colour once.
+
+    The bars come in start order, so a stable sort by (tone, row) alone puts each row
+    of a tone in x order; on small integers numpy sorts that in linear time (a radix
+    sort), several times quicker than sorting by x as well."""
     if not len(x0):
         return ()
-    order = np.lexsort((x0, y, tones))
+    order = np.argsort((tones * 8 + rows).astype(np.int16), kind="stable")
     x0, x1, y, tones = x0[order], x1[order], y[order], tones[order]
     breaks = np.ones(len(x0), dtype=np.bool_)
     breaks[1:] = (y[1:] != y[:-1]) | (tones[1:] != tones[:-1]) | (x0[1:] > x1[:-1] + 1.5)
