@@ -116,7 +116,7 @@ class TimelinePainter:
             for tone in range(len(TONES))
             for hollow in (False, True)
         }
-        self._badges: dict[int, QPixmap] = {}
+        self._badges: dict[int, tuple[QPixmap, float]] = {}
         self._soft_brushes: dict[tuple[int, bool], QBrush] = {}
         self._elisions: dict[tuple[int, str, bool], str] = {}
         self.stamps = TextStamps(ratio)
@@ -148,9 +148,10 @@ class TimelinePainter:
         p.end()
         return pixmap
 
-    def _badge(self, count: int) -> QPixmap:
-        badge = self._badges.get(count)
-        if badge is None:
+    def _badge(self, count: int) -> tuple[QPixmap, float]:
+        """The count badge of a cluster, and half its width, made once per count."""
+        cached = self._badges.get(count)
+        if cached is None:
             width, height = cluster_width(count), 2 * HALF + 2
             badge = self._pixmap(width, height)
             p = QPainter(badge)
@@ -167,8 +168,8 @@ class TimelinePainter:
             p.end()
             if len(self._badges) > 2000:
                 self._badges.clear()
-            self._badges[count] = badge
-        return badge
+            cached = self._badges[count] = (badge, width / 2)
+        return cached
 
     # -- frame -------------------------------------------------------------------
 
@@ -362,14 +363,15 @@ class TimelinePainter:
         rows = lane.rows.tolist()
         selected = lane.selected.tolist()
         rooms = lane.room.tolist()
+        badges = self._badges
+        top = y - HALF - 1
         for i, x in enumerate(xs):
             count = counts[i]
             if selected[i]:
                 self._ring(p, x, y, count)
-            if count > 1:
-                badge = self._badge(count)
-                width = badge.width() / self.ratio
-                p.drawPixmap(QPointF(x - width / 2, y - HALF - 1), badge)
+            if count > 1:  # badges are cached with their half width: the hot path of dense lanes
+                badge, half = badges.get(count) or self._badge(count)
+                p.drawPixmap(QPointF(x - half, top), badge)
             else:
                 self._single(p, x, y, rows[i], rooms[i], data)
 
