@@ -198,27 +198,56 @@ def test_any_json_at_all_is_refused_or_read(
 # -- TimelineJS files -------------------------------------------------------------------
 
 
+#: A file as people make them elsewhere: BCE years, formatting, links, media, eras.
+ANTIQUITY = {
+    "title": {"text": {"headline": "Rome",
+                       "text": "<p>From <b>Romulus</b> to <i>Augustus</i></p>"}},
+    "events": [
+        {"start_date": {"year": -753, "month": 4, "day": 21, "display_date": "21 April 753 BC"},
+         "text": {"headline": "Founding", "text": "<ul><li>by legend</li></ul>"},
+         "media": {"url": "https://example.org/wolf.jpg", "caption": "The <b>wolf</b>"}},
+        {"start_date": {"year": -44, "month": 3, "day": 15}, "group": "Criticism",
+         "text": {"headline": "Ides", "text": "<a href='https://example.org/c'>read</a>"}},
+        {"start_date": {"year": -27}, "end_date": {"year": 14},
+         "text": {"headline": "Augustus", "text": "<script>x()</script><p>rules</p>"}},
+    ],
+    "eras": [{"start_date": {"year": -509}, "end_date": {"year": -27},
+              "text": {"headline": "Republic"}}],
+}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
-def timelinejs_text(built_catalog: Path) -> str:
+def timelinejs_texts(built_catalog: Path) -> tuple[str, str]:
+    """Our own export of a profile, and a file made elsewhere (ANTIQUITY)."""
     from viewer.core import timelinejs
 
     catalog = Catalog(built_catalog)
     try:
-        return timelinejs.dumps(timelinejs.export_profile(catalog, "trump-on-putin"))
+        ours = timelinejs.dumps(timelinejs.export_profile(catalog, "trump-on-putin"))
     finally:
         catalog.close()
+    return ours, json.dumps(ANTIQUITY, indent=1)
 
 
 @HOSTILE
 @given(
-    at=st.floats(0, 1), cut=st.integers(0, 50), insert=st.sampled_from(NASTY) | st.text(max_size=20)
+    which=st.sampled_from([0, 1]),
+    at=st.floats(0, 1),
+    cut=st.integers(0, 50),
+    insert=st.sampled_from(NASTY) | st.text(max_size=20),
 )
 def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing(
-    tmp_path_factory: pytest.TempPathFactory, timelinejs_text: str, at: float, cut: int, insert: str
+    tmp_path_factory: pytest.TempPathFactory,
+    timelinejs_texts: tuple[str, str],
+    which: int,
+    at: float,
+    cut: int,
+    insert: str,
 ) -> None:
     from viewer.core.timelinejs import TimelineJSError
     from viewer.core.timelinejs_import import import_file
 
+    timelinejs_text = timelinejs_texts[which]
     folder = tmp_path_factory.mktemp("tjs")
     position = int(len(timelinejs_text) * at)
     source = folder / "broken.json"
@@ -242,7 +271,8 @@ def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing
             st.sampled_from(
                 ["events", "eras", "title", "start_date", "end_date", "year", "month", "day",
                  "text", "headline", "group", "unique_id", "media", "timeline_viewer",
-                 "edtf", "start", "end", "precision", "approximate"]
+                 "edtf", "start", "end", "precision", "approximate", "url", "caption",
+                 "credit", "display_date"]
             ),
             inner,
             max_size=5,
