@@ -37,9 +37,10 @@ from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
 from viewer.ui.timeline.scene import HALF, Item, ItemKind, LanePoints, Scene, cluster_width
-from viewer.ui.timeline.text_stamps import TextStamps
+from viewer.ui.timeline.text_stamps import Fitting, TextStamps
 
 _R = g.MARKER / 2
+_SMALL, _BOLD = 1, 2  # font numbers in TimelinePainter.fit
 
 
 def marker_path(tone: Tone, radius: float = _R) -> QPainterPath:
@@ -118,15 +119,14 @@ class TimelinePainter:
         }
         self._badges: dict[int, tuple[QPixmap, float]] = {}
         self._soft_brushes: dict[tuple[int, bool], QBrush] = {}
-        self._elisions: dict[tuple[int, str, bool], str] = {}
         self.stamps = TextStamps(ratio)
         self.backdrop = Backdrop(ratio, self.base)
         self._frame_eras: list[Era] = []
         self._gutter_pixmap = QPixmap()
         self._gutter_key: tuple[object, ...] = ()
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
-        self._advances: dict[str, float] = {}
-        self._titles: dict[tuple[int, str], str] = {}
+        # Fonts by number for `fit`: 0 normal, 1 small, 2 bold.
+        self.fit = Fitting(self.metrics, self.small_metrics, self.bold_metrics)
 
     # -- cached pixmaps ------------------------------------------------------------------
 
@@ -257,7 +257,7 @@ class TimelinePainter:
         for (_number, _row, rect), era in zip(self._era_rects(view, geo, eras), eras, strict=True):
             visible = rect.intersected(QRectF(geo.time_left, rect.top(), view.width, rect.height()))
             if visible.width() > 24:
-                text = self._elided(era.title, visible.width() - 8)
+                text = self.fit.elided(era.title, visible.width() - 8, _SMALL)
                 self.stamps.draw_centred(
                     p,
                     visible.adjusted(4, 0, -4, 0),
@@ -303,7 +303,7 @@ class TimelinePainter:
             x = view.x_of(tick.day) + left
             if x + 3 >= free_from:
                 self.stamps.draw(p, x + 3, baseline, tick.label, self.font, self.metrics, colour)
-                free_from = x + 3 + self._advance(tick.label) + 6
+                free_from = x + 3 + self.fit.width(tick.label) + 6
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)
@@ -314,7 +314,7 @@ class TimelinePainter:
             label_x = max(x, left) + 4
             room = next_x - label_x - 4
             if room > 12:
-                text = self._elided(tick.label, room, bold=True)
+                text = self.fit.elided(tick.label, room, _BOLD)
                 self.stamps.draw_centred(
                     p,
                     QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
@@ -323,31 +323,6 @@ class TimelinePainter:
                     self.bold_metrics,
                     self.text,
                 )
-
-    def _advance(self, text: str) -> float:
-        """Width of `text` in the normal font, cached (axis labels repeat every frame)."""
-        width = self._advances.get(text)
-        if width is None:
-            if len(self._advances) > 4000:
-                self._advances.clear()
-            width = self._advances[text] = self.metrics.horizontalAdvance(text)
-        return width
-
-    def _elided(self, text: str, room: float, *, bold: bool = False) -> str:
-        """`text` cut to fit `room` px (in 8 px steps), cached.
-
-        (QStaticText would be faster to draw, but it ignores the painter's offset
-        when a parent widget is grabbed, which misplaces every label.)
-        """
-        key = (int(room) // 8, text, bold)
-        fitted = self._elisions.get(key)
-        if fitted is None:
-            if len(self._elisions) > 4000:
-                self._elisions.clear()
-            metrics = self.bold_metrics if bold else self.small_metrics
-            fitted = metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[0] * 8)
-            self._elisions[key] = fitted
-        return fitted
 
     def _stance_background(self, p: QPainter, geo: g.Geometry) -> None:
         band = geo.stance
@@ -391,7 +366,7 @@ class TimelinePainter:
             self._mark_glyphs(p, x + HALF - 2, y - HALF - 2, mark)
         if room > 40:
             room = min(room, 260)
-            text = self._title_elided(data.titles[row], room - 4)
+            text = self.fit.elided(data.titles[row], room - 4)
             self.stamps.draw_centred(
                 p,
                 QRectF(x + HALF + 3, y - HALF - 4, room, 2 * HALF + 8),
@@ -400,17 +375,6 @@ class TimelinePainter:
                 self.metrics,
                 self.text,
             )
-
-    def _title_elided(self, title: str, room: float) -> str:
-        """An event title cut to `room` px in the normal font (in 8 px steps), cached."""
-        key = (int(room) // 8, title)
-        fitted = self._titles.get(key)
-        if fitted is None:
-            if len(self._titles) > 4000:
-                self._titles.clear()
-            fitted = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, key[0] * 8)
-            self._titles[key] = fitted
-        return fitted
 
     def _mark_glyphs(self, p: QPainter, x: float, y: float, mark: Mark) -> None:
         """A star and a small page (a note) at the top right of what they mark."""
@@ -474,7 +438,7 @@ class TimelinePainter:
                 room = rect.right() - visible_left - 6
                 if room > 24:
                     baseline = rect.top() + (rect.height() + ascent) / 2 - 1
-                    label = self._elided(bar.label, room)
+                    label = self.fit.elided(bar.label, room, _SMALL)
                     self.stamps.draw(
                         p, visible_left, baseline, label, self.small, self.small_metrics, self.text
                     )

@@ -81,3 +81,39 @@ class TextStamps:
         painter.drawText(QPointF(1, ascent), text)
         painter.end()
         return stamp
+
+
+class Fitting:
+    """Label widths and labels cut to fit, cached per font: the same few hundred come
+    back every frame, and measuring or eliding text is dear.
+
+    (QStaticText would be faster to draw, but it ignores the painter's offset when a
+    parent widget is grabbed, which misplaces every label.)
+    """
+
+    def __init__(self, *metrics: QFontMetricsF) -> None:
+        self._metrics = metrics
+        self._widths: dict[tuple[int, str], float] = {}
+        self._elided: dict[tuple[int, int, str], str] = {}
+
+    def width(self, text: str, font: int = 0) -> float:
+        """Width of `text` in font number `font` (the order given when made)."""
+        key = (font, text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= _LIMIT:
+                self._widths.clear()
+            width = self._widths[key] = self._metrics[font].horizontalAdvance(text)
+        return width
+
+    def elided(self, text: str, room: float, font: int = 0) -> str:
+        """`text` cut with an ellipsis to fit `room` px (in 8 px steps) in font `font`."""
+        key = (font, int(room) // 8, text)
+        fitted = self._elided.get(key)
+        if fitted is None:
+            if len(self._elided) >= _LIMIT:
+                self._elided.clear()
+            metrics = self._metrics[font]
+            fitted = metrics.elidedText(text, Qt.TextElideMode.ElideRight, key[1] * 8)
+            self._elided[key] = fitted
+        return fitted
