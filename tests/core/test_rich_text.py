@@ -67,3 +67,13 @@ def test_any_markup_gives_only_allowed_tags_and_no_loose_angle_brackets(markup: 
     closed = re.findall(r"</(\w+)>", html)
     voids = {"br", "hr"}
     assert sorted(t for t in opened if t not in voids) == sorted(closed)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab c\n\t.,>/\"'=é")), max_size=60))
+def test_plain_words_skip_the_parser_with_the_same_result(text: str) -> None:
+    from viewer.core.rich_text import _Cleaner
+
+    parser = _Cleaner()
+    parser.feed(text)
+    parser.close()
+    assert clean(text) == parser.result()

@@ -96,10 +96,12 @@ def _dated(date: FuzzyDate | None) -> dict[str, Any]:
     }
 
 
-def _rich(record: dict[str, Any]) -> str | None:
-    """A record's formatted summary, cleaned again whatever file it came from."""
+def _rich(record: dict[str, Any], from_outside: bool) -> str | None:
+    """A record's formatted summary; cleaned, unless this app's import just made it."""
     markup = record.get("summary_html")
-    return (clean(markup).html or None) if markup else None
+    if not markup:
+        return None
+    return (clean(markup).html or None) if from_outside else str(markup)
 
 
 def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]:
@@ -128,7 +130,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 strength=p["strength"],
                 flip=p["flip"],
                 summary=p["summary"],
-                summary_html=_rich(p),
+                summary_html=_rich(p, doc.html_from_outside),
                 context=p["context"] or "",
             )
         )
@@ -164,7 +166,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 title=ev["title"],
                 place=ev["place"],
                 summary=ev["summary"],
-                summary_html=_rich(ev),
+                summary_html=_rich(ev, doc.html_from_outside),
                 tone=ev["tone"],
                 date_note=ev["date_note"],
                 **_dated(doc.date_of(ev)),

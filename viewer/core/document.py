@@ -160,6 +160,9 @@ class CheckedDocument:
 
     collections: dict[str, list[dict[str, Any]]]
     dates: dict[int, FuzzyDate]  # id(record) -> parsed date of its "date" field
+    # Whether `summary_html` may hold anything (a file's): then the build cleans it. An
+    # import made it with `viewer.core.rich_text` already and says False.
+    html_from_outside: bool = True
 
     def date_of(self, record: dict[str, Any]) -> FuzzyDate | None:
         return self.dates.get(id(record))

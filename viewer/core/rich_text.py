@@ -47,12 +47,18 @@ class RichText:
         return self.html if "<" in self.html else None
 
 
+_EMPTY = RichText("", "")
+
+
 def is_web_address(url: str) -> bool:
     return url.strip().lower().startswith(("http://", "https://"))
 
 
 def clean(markup: str) -> RichText:
     """`markup` as safe rich text and as plain text."""
+    if "<" not in markup and "&" not in markup:  # plain words (most headlines): no parser
+        plain = _tidy(markup)
+        return RichText(escape(markup, quote=False).strip(), plain) if plain else _EMPTY
     parser = _Cleaner()
     parser.feed(markup)
     parser.close()

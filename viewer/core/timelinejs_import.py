@@ -119,7 +119,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
         "profiles": [profile],
         "events": sorted(events, key=lambda e: (dates[id(e)].start, e["id"])),
     }
-    return CheckedDocument(collections, dates)
+    return CheckedDocument(collections, dates, html_from_outside=False)
 
 
 def _entity(entity_id: str, name: str, role: str | None) -> dict[str, Any]:

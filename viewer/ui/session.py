@@ -20,6 +20,7 @@ from viewer.core.catalog import Catalog
 from viewer.core.errors import CatalogError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.ui.annotations.loader import AnnotationLoader
+from viewer.ui.busy import run_busy
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
@@ -92,7 +93,9 @@ class Session(QObject):
             number += 1
             out = out.with_name(f"{Path(name).stem}-{number}.sqlite")
         try:
-            written, count = import_file(path, out)
+            written, count = run_busy(
+                self.window, f"Importing {path.name}…", lambda: import_file(path, out)
+            )
         except TimelineJSError as exc:
             self.reporter.report("Import refused", str(exc), self.window)
             return None
