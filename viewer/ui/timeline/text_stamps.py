@@ -23,6 +23,7 @@ class TextStamps:
     def __init__(self, ratio: float) -> None:
         self.ratio = ratio
         self._stamps: dict[tuple[str, int, int], QPixmap] = {}
+        self._seen: set[tuple[str, int, int]] = set()  # drawn once, not stamped yet
         self.raster = True
 
     def begin(self, p: QPainter) -> None:
@@ -40,20 +41,31 @@ class TextStamps:
         metrics: QFontMetricsF,
         colour: QColor,
     ) -> None:
-        """`text` with its baseline starting at (x, baseline), as `drawText` would."""
-        if not self.raster:
-            p.setFont(font)
-            p.setPen(colour)
-            p.drawText(QPointF(x, baseline), text)
-            return
+        """`text` with its baseline starting at (x, baseline), as `drawText` would.
+
+        A label is stamped from the second frame that shows it on: making a stamp costs
+        about twice a drawText, so labels passing by once (panning through thousands of
+        titles) are simply drawn."""
         key = (text, id(font), colour.rgba())
-        stamp = self._stamps.get(key)
+        stamp = self._stamps.get(key) if self.raster else None
         if stamp is None:
+            if not self.raster or key not in self._seen:
+                if self.raster:
+                    self._remember(key)
+                p.setFont(font)
+                p.setPen(colour)
+                p.drawText(QPointF(x, baseline), text)
+                return
             stamp = self._make(text, font, metrics, colour)
             if len(self._stamps) >= _LIMIT:
                 self._stamps.clear()
             self._stamps[key] = stamp
         p.drawPixmap(QPointF(x - 1, baseline - math.ceil(metrics.ascent()) - 1), stamp)
+
+    def _remember(self, key: tuple[str, int, int]) -> None:
+        if len(self._seen) >= 4 * _LIMIT:
+            self._seen.clear()
+        self._seen.add(key)
 
     def draw_centred(
         self,
