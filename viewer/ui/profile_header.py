@@ -20,6 +20,10 @@ from viewer.core.records import ProfileDetail
 from viewer.ui import style
 from viewer.ui.links import open_web_link
 
+#: A summary longer than this shows only its start in the header (the rest would be
+#: cut off there), and in full at the top of the Context tab.
+SUMMARY_CHARS = 420
+
 
 class ProfileHeader(QWidget):
     """Shows one profile; `set_profile()` replaces what it shows."""
@@ -54,7 +58,7 @@ class ProfileHeader(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.summary_label.setOpenExternalLinks(False)  # web links only, on a click
-        self.summary_label.linkActivated.connect(lambda url: open_web_link(QUrl(url)))
+        self.summary_label.linkActivated.connect(self._on_summary_link)
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.tabs = QTabWidget()
@@ -94,26 +98,49 @@ class ProfileHeader(QWidget):
         self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
         self.flip_label.setVisible(profile.flip)
         self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
-        # Plain text is never guessed to be markup; formatted text is the cleaned kind.
-        rich = profile.summary_html is not None
-        self.summary_label.setTextFormat(
-            Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText
-        )
-        self.summary_label.setText(profile.summary_html or profile.summary)
+        self._show_summary(profile.summary, profile.summary_html)
         paragraphs = [p for p in detail.context.split("\n\n") if p.strip()]
-        self.context_view.setHtml(
-            "".join(f"<p>{escape(p)}</p>" for p in paragraphs) or "<p><i>No context.</i></p>"
-        )
+        context = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        if len(profile.summary) > SUMMARY_CHARS:  # the header shows its start; all of it here
+            whole = profile.summary_html or f"<p>{escape(profile.summary)}</p>"
+            context = f"<h4>Summary</h4>{whole}{'<h4>Context</h4>' if context else ''}{context}"
+        self.context_view.setHtml(context or "<p><i>No context.</i></p>")
         self.actions_view.setHtml(_actions_html(detail) or "<p><i>No actions recorded.</i></p>")
         self.criticism_view.setHtml(
             _criticism_html(detail) or "<p><i>No criticism recorded.</i></p>"
         )
+
+    def _show_summary(self, plain: str, rich: str | None) -> None:
+        """The summary, or for a long one its first lines and a link to the rest. Plain
+        text is never guessed to be markup; formatted text is the cleaned kind."""
+        if len(plain) > SUMMARY_CHARS:
+            start = plain[: SUMMARY_CHARS - 60].rsplit(" ", 1)[0].rstrip(" ,;:.")
+            self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+            self.summary_label.setText(
+                f"{escape(start)}… <a href='{_MORE}'>Read all in Context</a>"
+            )
+        else:
+            self.summary_label.setTextFormat(
+                Qt.TextFormat.RichText if rich is not None else Qt.TextFormat.PlainText
+            )
+            self.summary_label.setText(rich or plain)
+
+    def _on_summary_link(self, url: str) -> None:
+        if url == _MORE:
+            self.tabs.setCurrentWidget(self.context_view)
+            self.context_view.setFocus()
+        else:
+            open_web_link(QUrl(url))
+
+
+_MORE = "summary:more"
 
 
 def _browser(name: str) -> QTextBrowser:
     view = QTextBrowser()
     view.setAccessibleName(name)
     view.setOpenLinks(False)
+    view.anchorClicked.connect(open_web_link)  # an imported summary's links: http(s) only
     view.setFrameShape(QTextBrowser.Shape.NoFrame)
     return view
 
