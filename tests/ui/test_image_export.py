@@ -87,3 +87,28 @@ def test_an_unknown_file_type_or_folder_is_reported(
     assert not window.image_actions.export(tmp_path / "timeline.gif")
     assert not window.image_actions.export(tmp_path / "no" / "such" / "folder.png")
     assert [t for t, _ in window.reporter.reported] == ["Export failed", "Export failed"]
+
+
+def test_soft_bar_ends_are_opaque_fades_where_transparency_is_dropped(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """PDF and print drop a gradient's transparency: there the fade is made of opaque
+    colours (the bars were solid and darker in the PDF), on screen it stays translucent."""
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from viewer.ui.timeline.painter import TimelinePainter
+
+    painter = TimelinePainter(window.palette(), window.font())
+    writer = QPdfWriter(str(tmp_path / "x.pdf"))
+    p = QPainter(writer)
+    painter.stamps.begin(p)
+    stops = painter._soft_brush(0, False).gradient().stops()
+    p.end()
+    assert all(colour.alpha() == 255 for _, colour in stops)
+    assert stops[0][1] == painter.base  # fading into the background
+    image = QImage(10, 10, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(image)
+    painter.stamps.begin(p)
+    stops = painter._soft_brush(0, False).gradient().stops()
+    p.end()
+    assert stops[0][1].alpha() == 0  # on screen: translucent

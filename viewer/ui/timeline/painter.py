@@ -118,7 +118,7 @@ class TimelinePainter:
             for hollow in (False, True)
         }
         self._badges: dict[int, tuple[QPixmap, float]] = {}
-        self._soft_brushes: dict[tuple[int, bool], QBrush] = {}
+        self._soft_brushes: dict[tuple[int, bool, bool], QBrush] = {}
         self.stamps = TextStamps(ratio)
         self.backdrop = Backdrop(ratio, self.base)
         self._frame_eras: list[Era] = []
@@ -459,14 +459,23 @@ class TimelinePainter:
         self._mark_glyphs(p, rect.right() - 4, rect.top() - 3, mark)
 
     def _soft_brush(self, tone: int, hollow: bool) -> QBrush:
-        """A bar fill that fades at both ends (the date is vague), cached per tone."""
-        key = (tone, hollow)
+        """A bar fill that fades at both ends (the date is vague), cached per tone.
+
+        On screen the fade is to transparent; in SVG, PDF and print, whose engines drop
+        a gradient's transparency (the bars came out solid and darker), it is the same
+        fade made of opaque colours, over the background."""
+        opaque = not self.stamps.raster
+        key = (tone, hollow, opaque)
         brush = self._soft_brushes.get(key)
         if brush is None:
-            soft = QColor(_COLOURS[tone])
-            soft.setAlphaF(0.0)
-            solid = QColor(_COLOURS[tone])
-            solid.setAlphaF(0.25 if hollow else 0.6)
+            strength = 0.25 if hollow else 0.6
+            if opaque:
+                soft, solid = QColor(self.base), _blend(_COLOURS[tone], self.base, strength)
+            else:
+                soft = QColor(_COLOURS[tone])
+                soft.setAlphaF(0.0)
+                solid = QColor(_COLOURS[tone])
+                solid.setAlphaF(strength)
             gradient = QLinearGradient(0, 0, 1, 0)
             gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectMode)
             gradient.setColorAt(0, soft)
