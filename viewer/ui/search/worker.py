@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +73,9 @@ class SearchWorker(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+        # And when Python exits without the event loop ending (a script, a test run):
+        # a QThread destroyed while running aborts with a warning.
+        atexit.register(_stop_if_alive, weakref.ref(self))
 
     def submit(
         self,
@@ -99,3 +104,9 @@ class SearchWorker(QObject):
         self._thread.quit()
         self._thread.wait()
         self._engine.close()
+
+
+def _stop_if_alive(worker: weakref.ref[SearchWorker]) -> None:
+    alive = worker()
+    if alive is not None:
+        alive.stop()
