@@ -39,6 +39,15 @@ def test_selecting_an_event_fills_the_detail_pane(window: MainWindow) -> None:
     assert "Other version" in text
 
 
+def test_an_event_of_another_catalog_says_so_instead_of_failing(window: MainWindow) -> None:
+    """Notes are shared by every catalog, so a note's event may not be in the open one."""
+    window.select_event("2018-07-16-helsinki-summit")
+    before = window.detail.toPlainText()
+    window.select_event("an-event-of-an-imported-timeline")
+    assert "not in this catalog" in window.statusBar().currentMessage()
+    assert window.detail.toPlainText() == before
+
+
 def test_source_link_lists_the_events_it_supports(window: MainWindow) -> None:
     window.detail.source_activated.emit("fox-news-history-2025-08-15")
     assert "Events this source supports" in window.detail.toPlainText()

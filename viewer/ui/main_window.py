@@ -499,7 +499,16 @@ class MainWindow(QMainWindow):
         elif self.annotations and (own := self.annotations.user_event(event_id)):
             self._show_user_event(own)  # hidden by the scope
         else:  # an event of another profile: show it anyway
-            self.detail.show_event(self.catalog.event_detail(event_id))
+            try:
+                detail = self.catalog.event_detail(event_id)
+            except KeyError:  # a note on an event of another catalog (notes are shared)
+                self.statusBar().showMessage(
+                    f"The event “{event_id}” is not in this catalog "
+                    f"({self.catalog.path.name}); your notes on it are kept.",
+                    10_000,
+                )
+                return
+            self.detail.show_event(detail)
             if self.annotations is not None:
                 self.annotations.editor.show_event(event_id)
 
