@@ -188,6 +188,9 @@ def test_go_to_date(window: MainWindow) -> None:
     assert view.start < dt.date(2018, 7, 1).toordinal() < view.end
     assert view.span < 200
     assert not window.go_to_date("next tuesday")
+    assert window.go_to_date("44 BCE")  # read, but long before this timeline begins
+    message = window.statusBar().currentMessage()
+    assert "44 BCE is outside this timeline" in message and "2014" in message
 
 
 def test_tooltip_text(window: MainWindow) -> None:

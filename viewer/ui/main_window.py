@@ -33,6 +33,7 @@ from viewer import __version__
 from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog import Catalog
+from viewer.core.dates import day_label
 from viewer.core.lanes import LANES
 from viewer.core.records import Profile
 from viewer.core.timescale import Viewport
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom(0.5))
         self.goto_action = QAction("Go to date…", self)
         self.goto_action.setShortcut(QKeySequence("Ctrl+G"))
-        self.goto_action.setToolTip("Jump to a date such as 2018-07 or 2018-07-16 (Ctrl+G)")
+        self.goto_action.setToolTip("Jump to a date such as 2018-07, 2018-07-16 or 44 BCE (Ctrl+G)")
         self.goto_action.triggered.connect(self.ask_go_to_date)
         self.find_action = QAction("Find…", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -543,7 +544,7 @@ class MainWindow(QMainWindow):
 
     def ask_go_to_date(self) -> None:
         text, ok = QInputDialog.getText(
-            self, "Go to date", "Date (for example 2018, 2018-07 or 2018-07-16):"
+            self, "Go to date", "Date (for example 2018, 2018-07, 2018-07-16 or 44 BCE):"
         )
         if ok:
             self.go_to_date(text)
@@ -554,6 +555,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Not a date I can read: {text!r}. Try 2018-07-16.")
             return False
         start, end = parsed
+        limits = self.timeline.limits
+        if end <= limits.first or start >= limits.last:  # the view would stop at the edge
+            first, last = (day_label(int(d)) for d in (limits.first, limits.last - 1))
+            self.statusBar().showMessage(
+                f"{text.strip()} is outside this timeline, which runs from {first} to {last}; "
+                "showing its nearest end.",
+                10_000,
+            )
         self.timeline.show_range(start - (end - start), end + (end - start))
         return True
 
