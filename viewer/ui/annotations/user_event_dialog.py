@@ -21,7 +21,7 @@ from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.lanes import LANES
 
-HINT = "Type 2019, 2019-03 or 2019-03-14; add ~ if approximate."
+HINT = "Type 2019, 2019-03 or 2019-03-14 (-0043 is 44 BCE); add ~ if approximate."
 
 
 def new_id(title: str, date: str) -> str:
