@@ -211,3 +211,28 @@ def test_a_hundred_thousand_events_paint(qtbot: QtBot) -> None:
     assert len(list(view.scene.items())) < 1600  # bounded by the width, not the data
     view.viewport().grab()
     view.close()
+
+
+def test_skipped_axis_labels_stay_the_same_while_panning(window: MainWindow) -> None:
+    """Where every other label is left out, it is the same ones while the view pans
+    (counting from the left edge swapped them all at every step)."""
+    view = window.timeline
+    days_per_px = 30.44 / 25  # months 25 px apart: too close for every name
+    centre = (view.limits.first + view.limits.last) / 2
+    half = view.view.width * days_per_px / 2
+    view.show_range(centre - half, centre + half)
+    painter = view._painter
+    assert painter is not None
+    shown: set[str] = set()
+    draw = painter.stamps.draw
+
+    def spy(p, x, baseline, text, font, metrics, colour):  # type: ignore[no-untyped-def]
+        if font is painter.font:
+            shown.add(text)
+        draw(p, x, baseline, text, font, metrics, colour)
+
+    painter.stamps.draw = spy  # type: ignore[method-assign]
+    for _ in range(12):
+        view.pan(7)
+        view.viewport().repaint()
+    assert 3 <= len(shown) <= 6, shown  # at most every other month name, ever

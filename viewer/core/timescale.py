@@ -136,8 +136,8 @@ YEAR_STEPS = {
 #: Rough length of each unit in days, to choose the finest that fits.
 UNIT_DAYS = {
     **{unit: 365.2425 * years for unit, years in YEAR_STEPS.items()},
-    Unit.QUARTER: 91.3,
-    Unit.MONTH: 30.44,
+    Unit.QUARTER: 365.2425 / 4,
+    Unit.MONTH: 365.2425 / 12,  # exact means: tick serials (day / length) never drift
     Unit.WEEK: 7.0,
     Unit.DAY: 1.0,
 }

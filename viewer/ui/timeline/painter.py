@@ -9,6 +9,8 @@ million.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Mapping
 from itertools import repeat
 
@@ -32,7 +34,7 @@ from viewer.core.annotations.records import Mark
 from viewer.core.lanes import LANES, TONES
 from viewer.core.records import Era, Tone
 from viewer.core.timeline_data import TimelineData
-from viewer.core.timescale import Unit, Viewport, choose_unit, context_unit, ticks
+from viewer.core.timescale import UNIT_DAYS, Unit, Viewport, choose_unit, context_unit, ticks
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
@@ -298,9 +300,18 @@ class TimelinePainter:
         minor = ticks(view.start, view.end, unit)
         colour = self.dim if upper is not None else self.text
         baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
+        # Where labels are too many for their ticks, every `step`-th is shown, counted
+        # from a fixed origin in time: the same ones stay while the view pans (counted
+        # from the left edge, all of them swapped at each step of a pan).
+        widest = max((self.fit.width(t.label) for t in minor), default=0.0)
+        gaps = [b.day - a.day for a, b in itertools.pairwise(minor)]  # months vary
+        spacing = min(gaps, default=UNIT_DAYS[unit]) / view.days_per_px
+        step = max(1, math.ceil((widest + 6) / spacing))
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
         for tick in minor:
             x = view.x_of(tick.day) + left
+            if step > 1 and round(tick.day / UNIT_DAYS[unit]) % step:
+                continue
             if x + 3 >= free_from:
                 self.stamps.draw(p, x + 3, baseline, tick.label, self.font, self.metrics, colour)
                 free_from = x + 3 + self.fit.width(tick.label) + 6
