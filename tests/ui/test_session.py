@@ -92,6 +92,7 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
         "Osaka",
         "Ides",
     }
+    assert window._stance_label == "Stance\n(no quotes)"  # an empty track says why
     window.select_event("ides")  # 44 BCE, with formatting kept and nothing active
     shown = window.detail.toHtml()
     assert "15 Mar 44 BCE" in window.detail.toPlainText()

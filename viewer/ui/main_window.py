@@ -465,7 +465,9 @@ class MainWindow(QMainWindow):
         self._profile_data = self.catalog.timeline(profile_id)
         self._stance = self.catalog.stance(profile_id)
         subject = detail.profile.subject.name.split()[-1]
-        self._stance_label = f"Stance\n({subject}'s words)"
+        # An empty track says why (an imported timeline has no quotes).
+        said = f"{subject}'s words" if self._stance else "no quotes"
+        self._stance_label = f"Stance\n({said})"
         self._show_data(keep_view=False)
         if view is not None:
             self.timeline.set_viewport(view)
