@@ -274,3 +274,32 @@ def test_media_becomes_a_link_and_a_written_date_is_kept_as_a_note(tmp_path: Pat
         detail = catalog.event_detail("moon")
     assert detail.date_note == "The file gives the date as “Sunday, 20 July 1969”."
     assert detail.summary_html is not None and "landing.jpg" in detail.summary_html
+
+
+def test_an_import_stopped_at_any_step_writes_nothing(tmp_path: Path) -> None:
+    from viewer.core.errors import StoppedError
+    from viewer.core.timelinejs_import import import_file
+
+    source = tmp_path / "many.json"
+    slides = [_slide({"year": 1900 + n % 100}, unique_id=f"s{n}") for n in range(2500)]
+    source.write_text(json.dumps({"events": slides}))
+    out = tmp_path / "catalogs" / "many.sqlite"
+    asked = 0
+    for stop_at in range(1, 40):
+        asked = 0
+
+        def should_stop(at: int = stop_at) -> bool:
+            nonlocal asked
+            asked += 1
+            return asked >= at
+
+        try:
+            import_file(source, out, should_stop)
+        except StoppedError:
+            assert not out.exists()
+            assert not any(p.name.endswith(".tmp") for p in out.parent.glob("*"))
+        else:
+            break  # past the last question: the import finished
+    assert asked < stop_at  # it was asked fewer times than this: every step was tried
+    with Catalog(out) as catalog:
+        assert len(catalog.events()) == 2500

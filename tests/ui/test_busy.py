@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from viewer.core.errors import StoppedError
 from viewer.ui.busy import SHOW_AFTER_MS, run_busy
 
 
@@ -27,7 +29,7 @@ def test_slow_work_gives_its_result_while_the_window_keeps_answering(qtbot: QtBo
         seen.append(any(d.isVisible() for d in dialogs))
 
     QTimer.singleShot(SHOW_AFTER_MS + 300, look)
-    assert run_busy(parent, "Importing…", lambda: time.sleep(1.2) or 42) == 42
+    assert run_busy(parent, "Importing…", lambda _stop: time.sleep(1.2) or 42) == 42
     timer.stop()
     assert len(ticks) > 15  # the event loop ran all along (a 20 ms timer, 1.2 s of work)
     assert seen == [True]  # and said what it was doing
@@ -37,10 +39,34 @@ def test_slow_work_gives_its_result_while_the_window_keeps_answering(qtbot: QtBo
 def test_quick_work_shows_no_dialog_and_errors_reach_the_caller(qtbot: QtBot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert run_busy(parent, "Quick", lambda: "done") == "done"
+    assert run_busy(parent, "Quick", lambda _stop: "done") == "done"
 
-    def fail() -> None:
+    def fail(_stop: object) -> None:
         raise ValueError("not a timeline")
 
     with pytest.raises(ValueError, match="not a timeline"):
         run_busy(parent, "Failing", fail)
+
+
+def test_stop_asks_the_work_to_stop_and_the_caller_hears_of_it(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def endless(should_stop: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 10  # a test that fails, not one that hangs
+        while not should_stop():
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.01)
+        raise StoppedError
+
+    def press_stop() -> None:
+        for dialog in parent.findChildren(QProgressDialog):
+            if dialog.isVisible():
+                (button,) = (b for b in dialog.findChildren(QPushButton) if b.text() == "Stop")
+                button.click()
+
+    QTimer.singleShot(SHOW_AFTER_MS + 300, press_stop)
+    with pytest.raises(StoppedError):
+        run_busy(parent, "Importing…", endless)

@@ -21,18 +21,21 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from viewer.core import schema
 from viewer.core.dates import FuzzyDate
 from viewer.core.document import FORMAT_VERSION, CheckedDocument
+from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.rich_text import clean
 from viewer.core.timeline_cache import write_cache
 
 
-def build_catalog(document: CheckedDocument, out: Path) -> None:
-    """Write `document` to a new SQLite catalog at `out`, replacing any file there."""
+def build_catalog(document: CheckedDocument, out: Path, should_stop: ShouldStop = never) -> None:
+    """Write `document` to a new SQLite catalog at `out`, replacing any file there.
+
+    Asks `should_stop` between tables; stopped (`StoppedError`), it leaves nothing behind."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
-        _write(document, temp)
+        _write(document, temp, should_stop)
         temp.chmod(0o644)
         temp.replace(out)
     finally:
@@ -40,7 +43,7 @@ def build_catalog(document: CheckedDocument, out: Path) -> None:
             temp.unlink()
 
 
-def _write(document: CheckedDocument, path: Path) -> None:
+def _write(document: CheckedDocument, path: Path, should_stop: ShouldStop) -> None:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas)
     try:
@@ -59,9 +62,13 @@ def _write(document: CheckedDocument, path: Path) -> None:
         with engine.begin() as connection:
             for table in schema.Base.metadata.sorted_tables:
                 model = _MODELS[table.name]
+                if should_stop():
+                    raise StoppedError
                 if rows.get(model):
                     connection.execute(insert(model), rows[model])
             for statement in schema.FTS_STATEMENTS:
+                if should_stop():
+                    raise StoppedError
                 connection.execute(text(statement))
             write_cache(connection.connection.driver_connection)  # type: ignore[arg-type]
         with engine.connect() as connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -31,6 +32,18 @@ class DataError(Exception):
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"{len(problems)} problem(s) in the catalog data:\n{shown}{more}")
+
+
+class StoppedError(Exception):
+    """The person stopped long work (an import) before it finished; nothing was written."""
+
+
+#: Long work asks this between steps; True means stop (raise `StoppedError`).
+ShouldStop = Callable[[], bool]
+
+
+def never() -> bool:
+    return False
 
 
 class CatalogError(Exception):

@@ -24,6 +24,7 @@ from typing import Any
 from viewer.core.catalog import Catalog
 from viewer.core.dates import FuzzyDate, Precision, edtf_of, from_stored, known_span
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, days_in_month, year_label
+from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
 from viewer.core.rich_text import RichText, clean, is_web_address
@@ -156,16 +157,16 @@ def _exact(date: FuzzyDate) -> dict[str, Any]:
 # -- reading -------------------------------------------------------------------------------
 
 
-def read(path: Path) -> Timeline:
+def read(path: Path, should_stop: ShouldStop = never) -> Timeline:
     """Read and check a TimelineJS file; raise TimelineJSError naming what is wrong."""
     try:
         document = read_json(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS files")
     except UnreadableJSONError as exc:
         raise TimelineJSError(str(exc)) from exc
-    return parse(document, str(path))
+    return parse(document, str(path), should_stop)
 
 
-def parse(document: object, where: str) -> Timeline:
+def parse(document: object, where: str, should_stop: ShouldStop = never) -> Timeline:
     if not isinstance(document, dict):
         raise TimelineJSError(f'{where}: a TimelineJS file is an object with "events".')
     problems: list[str] = []
@@ -177,6 +178,8 @@ def parse(document: object, where: str) -> Timeline:
     slides = []
     seen: set[str] = set()
     for number, item in enumerate(events):
+        if number % 1000 == 999 and should_stop():
+            raise StoppedError
         slide = _slide(item, f"events[{number}]", number, problems)
         if slide is not None:
             if slide.id in seen:

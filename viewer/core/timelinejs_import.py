@@ -17,6 +17,7 @@ from typing import Any
 from viewer.core.build import build_catalog
 from viewer.core.dates import FuzzyDate
 from viewer.core.document import CheckedDocument
+from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.lanes import LANES
 from viewer.core.timelinejs import Timeline, read
 
@@ -25,12 +26,17 @@ _LANE_KIND = {lane.label.lower(): lane.kinds[0].value for lane in LANES}
 _CONTEXT = next(lane.kinds[0].value for lane in LANES if lane.label == "Context")
 
 
-def import_file(path: Path, out: Path) -> tuple[Path, int]:
-    """Read a TimelineJS file and write it as a catalog at `out`; (file, events)."""
-    timeline = read(path)  # raises TimelineJSError, before anything is written
+def import_file(path: Path, out: Path, should_stop: ShouldStop = never) -> tuple[Path, int]:
+    """Read a TimelineJS file and write it as a catalog at `out`; (file, events).
+
+    `should_stop` is asked now and then; when it says so, `StoppedError` is raised and
+    nothing has been written."""
+    timeline = read(path, should_stop)  # raises TimelineJSError, before anything is written
+    if should_stop():
+        raise StoppedError
     document = to_document(timeline, path.name)
     out.parent.mkdir(parents=True, exist_ok=True)
-    build_catalog(document, out)
+    build_catalog(document, out, should_stop)
     return out, len(timeline.slides)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.catalog import Catalog
-from viewer.core.errors import CatalogError
+from viewer.core.errors import CatalogError, StoppedError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.busy import run_busy
@@ -94,8 +94,16 @@ class Session(QObject):
             out = out.with_name(f"{Path(name).stem}-{number}.sqlite")
         try:
             written, count = run_busy(
-                self.window, f"Importing {path.name}…", lambda: import_file(path, out)
+                self.window,
+                f"Importing {path.name}…",
+                lambda should_stop: import_file(path, out, should_stop),
             )
+        except StoppedError:
+            if self.window is not None:
+                self.window.statusBar().showMessage(
+                    f"Import of {path.name} stopped; nothing was written.", 10_000
+                )
+            return None
         except TimelineJSError as exc:
             self.reporter.report("Import refused", str(exc), self.window)
             return None
