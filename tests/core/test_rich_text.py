@@ -49,6 +49,8 @@ def test_formatting_and_web_links_are_kept() -> None:
         ("a &lt;b&gt; &amp; c", "a &lt;b&gt; &amp; c", "a <b> & c"),
         ('<A HREF="HTTPS://X.ORG">up</A>', '<a href="HTTPS://X.ORG">up</a>', "up (HTTPS://X.ORG)"),
         ("   <p> </p> ", "", ""),
+        ("<b>x</i>y</b>z", "<b>xy</b>z", "xyz"),  # a stray end tag closes nothing
+        ("<ul><li>a<b>b</ul>c", "<ul><li>a<b>b</b></li></ul>c", ""),  # nor one left open
     ],
 )
 def test_what_goes_and_what_stays(markup: str, html: str, plain: str) -> None:

@@ -14,6 +14,7 @@ breaks between blocks, and each web link's address written after its words.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -71,6 +72,8 @@ class _Cleaner(HTMLParser):
         self._html: list[str] = []
         self._plain: list[str] = []
         self._open: list[str] = []  # kept tags not yet closed, innermost last
+        self._how_many: Counter[str] = Counter()  # of each name in _open (a list scan per
+        # end tag made a 100 kB text of stray end tags take a second)
         self._address = ""  # of the web link open now (links do not nest)
         self._dropping: list[str] = []  # a dropped tag whose content is being skipped
         self._words = False
@@ -108,13 +111,7 @@ class _Cleaner(HTMLParser):
         if tag == "a":
             self._end_link()
             return
-        name = _RENAMED.get(tag, tag)
-        if name in self._open:
-            while self._open:
-                closed = self._open.pop()
-                self._close(closed)
-                if closed == name:
-                    break
+        self._close_through(_RENAMED.get(tag, tag))
 
     def handle_data(self, data: str) -> None:
         if self._dropping or not data:
@@ -136,7 +133,7 @@ class _Cleaner(HTMLParser):
                 self._plain.append("\n")
             return
         self._html.append(f"<{name}>")
-        self._open.append(name)
+        self._push(name)
 
     def _close(self, name: str) -> None:
         if name == "a":
@@ -152,19 +149,30 @@ class _Cleaner(HTMLParser):
         if href and is_web_address(href):
             self._address = href.strip()
             self._html.append(f'<a href="{escape(self._address)}">')
-            self._open.append("a")
+            self._push("a")
 
     def _end_link(self) -> None:
-        if "a" in self._open:
-            while self._open:
-                closed = self._open.pop()
-                self._close(closed)
-                if closed == "a":
-                    break
+        self._close_through("a")
+
+    def _push(self, name: str) -> None:
+        self._open.append(name)
+        self._how_many[name] += 1
+
+    def _close_through(self, name: str) -> None:
+        """Close the innermost open `name` and everything opened inside it, if it is open."""
+        if not self._how_many[name]:
+            return  # a stray end tag
+        while self._open:
+            closed = self._open.pop()
+            self._how_many[closed] -= 1
+            self._close(closed)
+            if closed == name:
+                break
 
     def result(self) -> RichText:
         while self._open:
             self._close(self._open.pop())
+        self._how_many.clear()
         if not self._words:
             return RichText("", "")
         return RichText("".join(self._html).strip(), _tidy("".join(self._plain)))
