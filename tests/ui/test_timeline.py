@@ -236,3 +236,17 @@ def test_skipped_axis_labels_stay_the_same_while_panning(window: MainWindow) -> 
         view.pan(7)
         view.viewport().repaint()
     assert 3 <= len(shown) <= 6, shown  # at most every other month name, ever
+
+
+def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(
+    window: MainWindow,
+) -> None:
+    strip = window.overview
+    first = strip.grab().toImage()
+    window.timeline.pan(40)  # only the window marker moves…
+    assert strip._strip() is strip._strip()  # …over the same kept histogram
+    moved = strip.grab().toImage()
+    assert moved != first
+    days = [float(window.timeline.limits.first + 30 * k) for k in range(3)]
+    strip.set_data(synthetic(days), window.timeline.limits)  # new data: a new histogram
+    assert strip.grab().toImage() != moved

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.core.timeline_data import TimelineData
@@ -31,6 +40,8 @@ class OverviewStrip(QWidget):
         self.limits = Limits(0, 1)
         self.counts = np.zeros(BINS, dtype=np.int64)
         self.view: Viewport | None = None
+        self._cached: QPixmap | None = None  # see _strip
+        self._cached_key: tuple[object, ...] = ()
 
     def sizeHint(self) -> QSize:
         return QSize(400, 38)
@@ -40,6 +51,7 @@ class OverviewStrip(QWidget):
         lo, hi = limits.outer
         centres = (data.start + data.end) / 2
         self.counts, _ = np.histogram(centres, bins=BINS, range=(lo, hi))
+        self._cached = None
         self.update()
 
     def set_view(self, view: Viewport) -> None:
@@ -58,7 +70,37 @@ class OverviewStrip(QWidget):
         p = QPainter(self)
         try:
             palette = self.palette()
-            p.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+            p.drawPixmap(0, 0, self._strip())
+            if self.view is not None:
+                x0 = self._x_of(self.view.start)
+                x1 = max(self._x_of(self.view.end), x0 + 4)
+                window = QRectF(x0, 1, x1 - x0, self.height() - 2)
+                highlight = palette.color(QPalette.ColorRole.Highlight)
+                fill = QColor(highlight)
+                fill.setAlphaF(0.18)
+                p.fillRect(window, fill)
+                p.setPen(QPen(highlight, 2))
+                p.drawRect(window)
+            if self.hasFocus():
+                p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+                p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        finally:
+            p.end()
+
+    def _strip(self) -> QPixmap:
+        """Background, label and histogram: the same until the data, size or palette
+        change, so panning (which moves only the window marker) copies them."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self.palette().cacheKey())
+        if self._cached is not None and self._cached_key == key:
+            return self._cached
+        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        p = QPainter(pixmap)
+        try:
+            palette = self.palette()
+            whole = QRectF(0, 0, self.width(), self.height())
+            p.fillRect(whole, palette.color(QPalette.ColorRole.Window))
             area = QRectF(g.GUTTER, 3, self.width() - g.GUTTER - 4, self.height() - 6)
             p.fillRect(area, palette.color(QPalette.ColorRole.Base))
             p.setPen(palette.color(QPalette.ColorRole.Text))
@@ -76,21 +118,10 @@ class OverviewStrip(QWidget):
                 p.fillRect(
                     QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar
                 )
-            if self.view is not None:
-                x0 = self._x_of(self.view.start)
-                x1 = max(self._x_of(self.view.end), x0 + 4)
-                window = QRectF(x0, 1, x1 - x0, self.height() - 2)
-                highlight = palette.color(QPalette.ColorRole.Highlight)
-                fill = QColor(highlight)
-                fill.setAlphaF(0.18)
-                p.fillRect(window, fill)
-                p.setPen(QPen(highlight, 2))
-                p.drawRect(window)
-            if self.hasFocus():
-                p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
-                p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         finally:
             p.end()
+        self._cached, self._cached_key = pixmap, key
+        return pixmap
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._request(event.position())

@@ -265,7 +265,7 @@ def _points(
     bins = point_bins(index, view, settled if scale == view.days_per_px else g.BIN_PX)
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
         wide = cluster_width(int(bins.counts.max())) + 2 if len(bins.counts) else 0
-        if wide <= bins.bin_days / view.days_per_px:
+        if wide <= bins.bin_days / view.days_per_px + 1e-6:  # days and back: rounding
             break
         bins = point_bins(index, view, wide)
     bin_widths[lane] = (view.days_per_px, bins.bin_days / view.days_per_px)
