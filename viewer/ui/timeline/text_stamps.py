@@ -14,7 +14,10 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPixmap
 
-_LIMIT = 3000  # labels kept; the cache starts again beyond this
+_LIMIT = 3000  # widths and elisions kept; the caches start again beyond this
+#: Memory the stamps may take (a long title at 2x is ~80 kB): a frame needs a few
+#: hundred, panning through a hundred thousand titles must not keep them all.
+STAMP_BYTES = 16_000_000
 
 
 class TextStamps:
@@ -23,6 +26,7 @@ class TextStamps:
     def __init__(self, ratio: float) -> None:
         self.ratio = ratio
         self._stamps: dict[tuple[str, int, int], QPixmap] = {}
+        self._bytes = 0  # taken by the stamps
         self._seen: set[tuple[str, int, int]] = set()  # drawn once, not stamped yet
         self.raster = True
 
@@ -57,9 +61,12 @@ class TextStamps:
                 p.drawText(QPointF(x, baseline), text)
                 return
             stamp = self._make(text, font, metrics, colour)
-            if len(self._stamps) >= _LIMIT:
+            size = stamp.width() * stamp.height() * 4
+            if self._bytes + size > STAMP_BYTES:
                 self._stamps.clear()
+                self._bytes = 0
             self._stamps[key] = stamp
+            self._bytes += size
         p.drawPixmap(QPointF(x - 1, baseline - math.ceil(metrics.ascent()) - 1), stamp)
 
     def _remember(self, key: tuple[str, int, int]) -> None:

@@ -1,0 +1,49 @@
+"""Stamped labels look like drawn ones and keep to their memory budget."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.timeline import text_stamps
+from viewer.ui.timeline.text_stamps import TextStamps
+
+
+def _image() -> QImage:
+    image = QImage(400, 60, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    return image
+
+
+def test_a_stamp_is_the_drawn_label(qtbot: QtBot) -> None:
+    font, colour = QFont(), QColor("black")
+    metrics = QFontMetricsF(font)
+    stamps = TextStamps(1.0)
+    frames = []
+    for _ in range(3):  # drawn, then stamped from the second frame on
+        image = _image()
+        p = QPainter(image)
+        stamps.begin(p)
+        stamps.draw(p, 10, 30, "Helsinki summit", font, metrics, colour)
+        p.end()
+        frames.append(image)
+    assert frames[1] == frames[2]
+    differing = sum(
+        frames[0].pixel(x, y) != frames[1].pixel(x, y) for x in range(400) for y in range(60)
+    )
+    assert differing < 40  # at most a sub-pixel shift of the glyphs' edges
+
+
+def test_stamps_keep_to_their_memory_budget(qtbot: QtBot) -> None:
+    font, colour = QFont(), QColor("black")
+    metrics = QFontMetricsF(font)
+    stamps = TextStamps(2.0)  # a HiDPI screen: four times the bytes
+    image = _image()
+    p = QPainter(image)
+    stamps.begin(p)
+    for n in range(3000):
+        label = f"A long event title number {n} that fills its room"
+        stamps.draw(p, 0, 30, label, font, metrics, colour)
+        stamps.draw(p, 0, 30, label, font, metrics, colour)  # second sighting: stamped
+    p.end()
+    assert 0 < stamps._bytes <= text_stamps.STAMP_BYTES
