@@ -70,3 +70,54 @@ def test_stop_asks_the_work_to_stop_and_the_caller_hears_of_it(qtbot: QtBot) -> 
     QTimer.singleShot(SHOW_AFTER_MS + 300, press_stop)
     with pytest.raises(StoppedError):
         run_busy(parent, "Importing…", endless)
+
+
+QUIT_WHILE_BUSY = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from viewer.core.errors import StoppedError
+from viewer.ui.busy import run_busy
+
+app = QApplication([])
+window = QWidget()
+window.show()
+
+def endless(should_stop):
+    deadline = time.monotonic() + 20
+    while not should_stop():
+        if time.monotonic() > deadline:
+            return "ran to the end"
+        time.sleep(0.01)
+    raise StoppedError
+
+def work():
+    try:
+        print(run_busy(window, "Importing...", endless))
+    except StoppedError:
+        print("stopped")
+
+QTimer.singleShot(0, work)
+QTimer.singleShot(300, app.quit)  # the person closes the app meanwhile
+app.exec()
+"""
+
+
+def test_quitting_meanwhile_stops_the_work_instead_of_waiting_for_it() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_BUSY],
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "stopped"
+    assert time.monotonic() - started < 15  # not the 20 s the work would have taken

@@ -59,6 +59,8 @@ def run_busy(parent: QWidget | None, label: str, work: Callable[[ShouldStop], T]
     loop.exec()
     poll.stop()
     later.stop()
+    if thread.is_alive():  # the loop ended early: the app is quitting, so stop the work
+        stop.set()
     thread.join()
     dialog.close()
     dialog.deleteLater()
