@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
+from functools import partial
 from itertools import repeat
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -123,7 +124,6 @@ class TimelinePainter:
         self._soft_brushes: dict[tuple[int, bool, bool], QBrush] = {}
         self.stamps = TextStamps(ratio)
         self.backdrop = Backdrop(ratio, self.base)
-        self._frame_eras: list[Era] = []
         self._gutter_pixmap = QPixmap()
         self._gutter_key: tuple[object, ...] = ()
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
@@ -191,11 +191,11 @@ class TimelinePainter:
         self._ids = data.ids
         self.stamps.begin(p)
         p.setClipRect(geo.time_rect())
-        self._frame_eras = eras
         if self.stamps.raster:
-            self.backdrop.draw(p, view, geo, tuple(eras), self._backdrop)
+            draw = partial(self._backdrop, eras=eras)
+            self.backdrop.draw(p, view, geo, tuple(eras), draw)
         else:  # SVG, PDF, print: drawn, not copied from a picture
-            self._backdrop(p, view, geo)
+            self._backdrop(p, view, geo, eras)
         self._era_labels(p, view, geo, eras)
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
@@ -214,11 +214,11 @@ class TimelinePainter:
 
     # -- backgrounds ---------------------------------------------------------------
 
-    def _backdrop(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
+    def _backdrop(self, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]) -> None:
         """What only moves when the view pans (see `Backdrop`): no labels."""
         p.fillRect(geo.time_rect(), self.base)
         self._lanes_background(p, geo)
-        self._era_bands(p, view, geo, self._frame_eras)
+        self._era_bands(p, view, geo, eras)
         self._grid(p, view, geo)
 
     def _lanes_background(self, p: QPainter, geo: g.Geometry) -> None:
