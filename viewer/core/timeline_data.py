@@ -121,6 +121,7 @@ class Bins:
     first: IntArray  # index into the lane's point arrays of the bin's first event
     bin_days: float
     left_days: FloatArray  # where each occupied bin begins
+    bin_px: float  # the width asked for: bin_days / days_per_px would round
 
 
 @dataclass(frozen=True)
@@ -418,7 +419,7 @@ def point_bins(index: LaneIndex, view: Viewport, bin_px: float) -> Bins:
     days = index.point_days
     centre = (days[first] + days[last]) / 2 if len(days) else np.zeros(0)
     left = edges[:-1][occupied]
-    return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days, left)
+    return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days, left, bin_px)
 
 
 def visible_extents(index: LaneIndex, view: Viewport) -> IntArray:

@@ -265,10 +265,10 @@ def _points(
     bins = point_bins(index, view, settled if scale == view.days_per_px else g.BIN_PX)
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
         wide = cluster_width(int(bins.counts.max())) + 2 if len(bins.counts) else 0
-        if wide <= bins.bin_days / view.days_per_px + 1e-6:  # days and back: rounding
+        if wide <= bins.bin_px:
             break
         bins = point_bins(index, view, wide)
-    bin_widths[lane] = (view.days_per_px, bins.bin_days / view.days_per_px)
+    bin_widths[lane] = (view.days_per_px, bins.bin_px)
     xs = (bins.centre_days - view.start) / view.days_per_px + left
     counts, first = bins.counts, bins.first
     # A count badge stays inside its own bin, moved in by a few pixels if its events sit
@@ -277,7 +277,7 @@ def _points(
     widths = _badge_widths(counts)
     bin_left = (bins.left_days - view.start) / view.days_per_px + left
     low = bin_left + widths / 2 + 1
-    high = np.maximum(low, bin_left + bins.bin_days / view.days_per_px - widths / 2 - 1)
+    high = np.maximum(low, bin_left + bins.bin_px - widths / 2 - 1)
     xs = np.where(counts > 1, np.clip(xs, low, high), xs)
     if _any_overlap(xs, widths):  # singles close together, or a badge wider than its bin
         xs, counts, first = _merge_overlapping(xs.tolist(), counts.tolist(), first.tolist())
