@@ -74,14 +74,22 @@ def _label(start: Day, end: Day, precision: Precision) -> str:
     return _interval_label(start, end)
 
 
+def whole_years(start: Day, end: Day) -> bool:
+    """From a 1 January to a 31 December."""
+    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+
+
+def whole_months(start: Day, end: Day) -> bool:
+    """From the first of a month to the last day of a month."""
+    return start.day == 1 and end.day == days_in_month(end.year, end.month)
+
+
 def _interval_label(start: Day, end: Day) -> str:
     # An interval from BCE into CE says so at its end: "27 BCE–14 CE".
     end_year = year_label(end.year) + (" CE" if start.year <= 0 < end.year else "")
-    whole_years = start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31
-    if whole_years:
+    if whole_years(start, end):
         return f"{year_label(start.year)}–{end_year}"
-    last_day = end.plus(1).day == 1
-    if start.day == 1 and last_day:
+    if whole_months(start, end):
         left = _MONTHS[start.month - 1]
         if start.year != end.year:
             left = f"{left} {year_label(start.year)}"

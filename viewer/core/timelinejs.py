@@ -22,8 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.catalog import Catalog
-from viewer.core.dates import FuzzyDate, Precision, edtf_of, from_stored, known_span
-from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, days_in_month, year_label
+from viewer.core.dates import (
+    FuzzyDate,
+    Precision,
+    edtf_of,
+    from_stored,
+    known_span,
+    whole_months,
+    whole_years,
+)
+from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
@@ -117,10 +125,10 @@ def _tjs_date(date: FuzzyDate, *, end: bool) -> dict[str, Any]:
     day = date.end if end else date.start
     out: dict[str, Any] = {"year": _tjs_year(day.year)}
     interval = date.precision is Precision.INTERVAL
-    if date.precision is Precision.YEAR or (interval and _whole_years(date)):
+    if date.precision is Precision.YEAR or (interval and whole_years(date.start, date.end)):
         return out  # an interval of whole years is written, and read back, in years
     out["month"] = day.month
-    if date.precision is Precision.DAY or (interval and not _whole_months(date)):
+    if date.precision is Precision.DAY or (interval and not whole_months(date.start, date.end)):
         out["day"] = day.day
     return out
 
@@ -133,15 +141,6 @@ def _tjs_year(year: int) -> int:
 def _our_year(tjs_year: int) -> int:
     """The reverse of `_tjs_year`; a year 0 (which TimelineJS shows as "0") is 1 BCE."""
     return tjs_year if tjs_year >= 0 else tjs_year + 1
-
-
-def _whole_years(date: FuzzyDate) -> bool:
-    return (date.start.month, date.start.day, date.end.month, date.end.day) == (1, 1, 12, 31)
-
-
-def _whole_months(date: FuzzyDate) -> bool:
-    last = days_in_month(date.end.year, date.end.month)
-    return date.start.day == 1 and date.end.day == last
 
 
 def _exact(date: FuzzyDate) -> dict[str, Any]:
