@@ -48,7 +48,8 @@ class RichText:
         return self.html if "<" in self.html else None
 
 
-_EMPTY = RichText("", "")
+#: No words at all.
+EMPTY = RichText("", "")
 
 
 def is_web_address(url: str) -> bool:
@@ -59,7 +60,7 @@ def clean(markup: str) -> RichText:
     """`markup` as safe rich text and as plain text."""
     if "<" not in markup and "&" not in markup:  # plain words (most headlines): no parser
         plain = _tidy(markup)
-        return RichText(escape(markup, quote=False).strip(), plain) if plain else _EMPTY
+        return RichText(escape(markup, quote=False).strip(), plain) if plain else EMPTY
     parser = _Cleaner()
     parser.feed(markup)
     parser.close()
@@ -174,7 +175,7 @@ class _Cleaner(HTMLParser):
             self._close(self._open.pop())
         self._how_many.clear()
         if not self._words:
-            return RichText("", "")
+            return EMPTY
         return RichText("".join(self._html).strip(), _tidy("".join(self._plain)))
 
 

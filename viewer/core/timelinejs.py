@@ -35,7 +35,7 @@ from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
-from viewer.core.rich_text import RichText, clean, is_web_address
+from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
 
 MAX_FILE_BYTES = 50_000_000
 MAX_SLIDES = 100_000
@@ -194,7 +194,7 @@ def parse(document: object, where: str, should_stop: ShouldStop = never) -> Time
         era = _era(item, f"eras[{number}]", problems)
         if era is not None:
             eras.append(era)
-    title, text = "", RichText("", "")
+    title, text = "", EMPTY
     raw_title = document.get("title")
     if isinstance(raw_title, dict):
         title, text = _text(raw_title.get("text"), "title.text", problems)
@@ -357,12 +357,11 @@ def _fuzzy(first: Day, last: Day, precision: Precision) -> FuzzyDate:
 
 def _text(raw: object, at: str, problems: list[str]) -> tuple[str, RichText]:
     """A slide's headline (plain words) and text (rich and plain)."""
-    nothing = RichText("", "")
     if raw is None:
-        return "", nothing
+        return "", EMPTY
     if not isinstance(raw, dict):
         problems.append(f"{at}: must be an object with a headline and text")
-        return "", nothing
+        return "", EMPTY
     out = []
     for name in ("headline", "text"):
         value = raw.get(name, "")
