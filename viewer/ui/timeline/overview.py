@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from viewer.core.timeline_data import TimelineData
 from viewer.core.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.kept_picture import KeptPicture
 
 BINS = 400
 
@@ -40,8 +41,7 @@ class OverviewStrip(QWidget):
         self.limits = Limits(0, 1)
         self.counts = np.zeros(BINS, dtype=np.int64)
         self.view: Viewport | None = None
-        self._cached: QPixmap | None = None  # see _strip
-        self._cached_key: tuple[object, ...] = ()
+        self._kept = KeptPicture()  # see _strip
 
     def sizeHint(self) -> QSize:
         return QSize(400, 38)
@@ -51,7 +51,7 @@ class OverviewStrip(QWidget):
         lo, hi = limits.outer
         centres = (data.start + data.end) / 2
         self.counts, _ = np.histogram(centres, bins=BINS, range=(lo, hi))
-        self._cached = None
+        self._kept.forget()
         self.update()
 
     def set_view(self, view: Viewport) -> None:
@@ -90,38 +90,33 @@ class OverviewStrip(QWidget):
     def _strip(self) -> QPixmap:
         """Background, label and histogram: the same until the data, size or palette
         change, so panning (which moves only the window marker) copies them."""
-        ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), ratio, self.palette().cacheKey())
-        if self._cached is not None and self._cached_key == key:
-            return self._cached
-        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        p = QPainter(pixmap)
-        try:
-            palette = self.palette()
-            whole = QRectF(0, 0, self.width(), self.height())
-            p.fillRect(whole, palette.color(QPalette.ColorRole.Window))
-            area = QRectF(g.GUTTER, 3, self.width() - g.GUTTER - 4, self.height() - 6)
-            p.fillRect(area, palette.color(QPalette.ColorRole.Base))
-            p.setPen(palette.color(QPalette.ColorRole.Text))
-            p.drawText(
-                QRectF(10, 0, g.GUTTER - 16, self.height()),
-                Qt.AlignmentFlag.AlignVCenter,
-                "Overview",
-            )
-            peak = max(1, int(self.counts.max()))
-            bar = QColor(palette.color(QPalette.ColorRole.Text))
-            bar.setAlphaF(0.45)
-            width = area.width() / BINS
-            for i in np.flatnonzero(self.counts).tolist():
-                h = max(2.0, (area.height() - 2) * (self.counts[i] / peak) ** 0.5)
-                p.fillRect(
-                    QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar
-                )
-        finally:
-            p.end()
-        self._cached, self._cached_key = pixmap, key
-        return pixmap
+        return self._kept.get(
+            self.palette().cacheKey(),
+            self.width(),
+            self.height(),
+            self.devicePixelRatioF(),
+            self._draw_strip,
+        )
+
+    def _draw_strip(self, p: QPainter) -> None:
+        palette = self.palette()
+        whole = QRectF(0, 0, self.width(), self.height())
+        p.fillRect(whole, palette.color(QPalette.ColorRole.Window))
+        area = QRectF(g.GUTTER, 3, self.width() - g.GUTTER - 4, self.height() - 6)
+        p.fillRect(area, palette.color(QPalette.ColorRole.Base))
+        p.setPen(palette.color(QPalette.ColorRole.Text))
+        p.drawText(
+            QRectF(10, 0, g.GUTTER - 16, self.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            "Overview",
+        )
+        peak = max(1, int(self.counts.max()))
+        bar = QColor(palette.color(QPalette.ColorRole.Text))
+        bar.setAlphaF(0.45)
+        width = area.width() / BINS
+        for i in np.flatnonzero(self.counts).tolist():
+            h = max(2.0, (area.height() - 2) * (self.counts[i] / peak) ** 0.5)
+            p.fillRect(QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._request(event.position())

@@ -39,6 +39,7 @@ from viewer.core.timescale import UNIT_DAYS, Unit, Viewport, choose_unit, contex
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
+from viewer.ui.timeline.kept_picture import KeptPicture
 from viewer.ui.timeline.scene import HALF, Item, ItemKind, LanePoints, Scene, cluster_width
 from viewer.ui.timeline.text_stamps import Fitting, TextStamps
 
@@ -124,8 +125,7 @@ class TimelinePainter:
         self._soft_brushes: dict[tuple[int, bool, bool], QBrush] = {}
         self.stamps = TextStamps(ratio)
         self.backdrop = Backdrop(ratio, self.base)
-        self._gutter_pixmap = QPixmap()
-        self._gutter_key: tuple[object, ...] = ()
+        self._gutter_picture = KeptPicture()
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
         # Fonts by number for `fit`: 0 normal, 1 small, 2 bold.
         self.fit = Fitting(self.metrics, self.small_metrics, self.bold_metrics)
@@ -552,14 +552,14 @@ class TimelinePainter:
         if not self.stamps.raster:
             self._draw_gutter(p, geo, stance_label)
             return
-        key = (geo.height, geo.lanes, stance_label)
-        if self._gutter_key != key:
-            pixmap = self._pixmap(g.GUTTER, geo.height)
-            painter = QPainter(pixmap)
-            self._draw_gutter(painter, geo, stance_label)
-            painter.end()
-            self._gutter_pixmap, self._gutter_key = pixmap, key
-        p.drawPixmap(QPointF(0, 0), self._gutter_pixmap)
+        picture = self._gutter_picture.get(
+            (geo.lanes, stance_label),
+            g.GUTTER,
+            geo.height,
+            self.ratio,
+            partial(self._draw_gutter, geo=geo, stance_label=stance_label),
+        )
+        p.drawPixmap(QPointF(0, 0), picture)
 
     def _draw_gutter(self, p: QPainter, geo: g.Geometry, stance_label: str) -> None:
         p.fillRect(QRectF(0, 0, g.GUTTER, geo.height), self.window)

@@ -1,0 +1,40 @@
+"""A picture drawn once and copied until what it shows changes (lane names, overview)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtGui import QPainter, QPixmap
+
+
+class KeptPicture:
+    """`get()` draws the picture for a key the first time and returns the kept one after."""
+
+    def __init__(self) -> None:
+        self._key: Hashable = None
+        self._pixmap = QPixmap()
+
+    def forget(self) -> None:
+        """Draw again next time (what it shows changed without the key changing)."""
+        self._key = None
+
+    def get(
+        self,
+        key: Hashable,
+        width: float,
+        height: float,
+        ratio: float,
+        draw: Callable[[QPainter], None],
+    ) -> QPixmap:
+        """A `width` x `height` picture (device-independent pixels) for `key`."""
+        key = (key, width, height, ratio)
+        if key != self._key:
+            pixmap = QPixmap(round(width * ratio), round(height * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            painter = QPainter(pixmap)
+            try:
+                draw(painter)
+            finally:
+                painter.end()
+            self._pixmap, self._key = pixmap, key
+        return self._pixmap
