@@ -13,13 +13,19 @@ from viewer.core.export import dumps, export_document
 from viewer.core.sourcefiles import load_json
 
 
+def rebuilt_from_backup(exported: dict[str, object], folder: Path) -> Path:
+    """The JSON backup written to `folder` and built again into a catalog there."""
+    file = folder / "catalog.json"
+    file.write_text(dumps(exported), encoding="utf-8")
+    rebuilt = folder / "rebuilt.sqlite"
+    build_catalog(check(load_json(file)), rebuilt)
+    return rebuilt
+
+
 def test_round_trip_gives_an_identical_catalog(built_catalog: Path, tmp_path: Path) -> None:
     with Catalog(built_catalog) as catalog:
         exported = export_document(catalog)
-    file = tmp_path / "catalog.json"
-    file.write_text(dumps(exported), encoding="utf-8")
-    rebuilt = tmp_path / "rebuilt.sqlite"
-    build_catalog(check(load_json(file)), rebuilt)
+    rebuilt = rebuilt_from_backup(exported, tmp_path)
     with Catalog(rebuilt) as catalog:
         assert export_document(catalog) == exported
     assert rebuilt.read_bytes() == built_catalog.read_bytes()

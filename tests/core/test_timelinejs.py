@@ -213,10 +213,8 @@ def test_bce_years_read_as_timelinejs_shows_them_and_go_back_the_same(tmp_path: 
 
 
 def test_an_imported_catalog_keeps_its_formatting_through_a_json_backup(tmp_path: Path) -> None:
-    from viewer.core.build import build_catalog
-    from viewer.core.document import check
-    from viewer.core.export import dumps, export_document
-    from viewer.core.sourcefiles import load_json
+    from tests.core.test_export import rebuilt_from_backup
+    from viewer.core.export import export_document
     from viewer.core.timelinejs_import import PROFILE_ID, import_file
 
     rich = dict(ROME, events=[*ROME["events"]])  # type: ignore[list-item]
@@ -234,11 +232,7 @@ def test_an_imported_catalog_keeps_its_formatting_through_a_json_backup(tmp_path
         exported = export_document(catalog)
         tjs = timelinejs.export_profile(catalog, PROFILE_ID)
     assert tjs["events"][1]["text"]["text"] == "<p>The <b>Theatre</b></p>"
-    backup = tmp_path / "backup.json"
-    backup.write_text(dumps(exported), encoding="utf-8")
-    rebuilt = tmp_path / "rebuilt.sqlite"
-    build_catalog(check(load_json(backup)), rebuilt)
-    with Catalog(rebuilt) as catalog:
+    with Catalog(rebuilt_from_backup(exported, tmp_path)) as catalog:
         assert export_document(catalog) == exported
 
 
