@@ -1,9 +1,11 @@
-"""A picture drawn once and copied until what it shows changes (lane names, overview)."""
+"""A picture drawn once and copied until what it shows changes (lane names, overview,
+the scroll bar's parts)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPixmap
 
 
@@ -25,12 +27,18 @@ class KeptPicture:
         height: float,
         ratio: float,
         draw: Callable[[QPainter], None],
+        *,
+        transparent: bool = False,
     ) -> QPixmap:
-        """A `width` x `height` picture (device-independent pixels) for `key`."""
+        """A `width` x `height` picture (device-independent pixels) for `key`. An opaque
+        one starts undefined, so `draw` must cover all of it (copying it is a plain copy);
+        a `transparent` one starts clear (copying it blends)."""
         key = (key, width, height, ratio)
         if key != self._key:
             pixmap = QPixmap(round(width * ratio), round(height * ratio))
             pixmap.setDevicePixelRatio(ratio)
+            if transparent:
+                pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             try:
                 draw(painter)

@@ -35,6 +35,7 @@ from viewer.core.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, Item, ItemKind, Scene, build_scene
+from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 4
@@ -59,6 +60,7 @@ class TimelineView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBar(TimelineScrollBar())
         self.horizontalScrollBar().valueChanged.connect(self._on_scrollbar)
         self.viewport().setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
