@@ -417,14 +417,9 @@ class TimelinePainter:
         dashes: list[QLineF] = []
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
-        by_tone: dict[int, list[QRectF]] = {}
-        for plain in scene.plain:
-            for tone, lefts, tops, widths in plain.runs:
-                runs = map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts)))
-                by_tone.setdefault(tone, []).extend(runs)
-        for tone, rects in by_tone.items():  # one call per colour
+        for tone, lefts, tops, widths in scene.runs:  # one call per colour
             p.setBrush(self._bar_colours[tone])
-            p.drawRects(rects)
+            p.drawRects(list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts)))))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # Fancy bars in passes (fills, then the rare marks and outlines, then labels), so
         # the pen, brush and font change a few times per frame, not a few per bar.

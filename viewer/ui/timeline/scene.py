@@ -95,15 +95,19 @@ class Bar(NamedTuple):
 
 @dataclass(frozen=True)
 class PlainBars:
-    """A lane's narrow bars, drawn without labels; `runs` joins touching ones."""
+    """A lane's narrow bars, drawn without labels (as the scene's `runs`)."""
 
     lane: int
     extents: npt.NDArray[np.int64]  # index into the lane's extents, for hit-testing
     x0: npt.NDArray[np.float64]
     x1: npt.NDArray[np.float64]
     y: npt.NDArray[np.float64]
-    # To paint, per tone: (tone, lefts, tops, widths) of the runs of touching bars.
-    runs: tuple[tuple[int, list[float], list[float], list[float]], ...]
+    tones: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int64]  # bar row within the lane
+
+
+#: Runs of touching plain bars, per tone: (tone, lefts, tops, widths).
+Runs = tuple[tuple[int, list[float], list[float], list[float]], ...]
 
 
 @dataclass
@@ -111,6 +115,7 @@ class Scene:
     points: list[LanePoints] = field(default_factory=list)
     bars: list[Bar] = field(default_factory=list)  # wide, selected or cancelled ones
     plain: list[PlainBars] = field(default_factory=list)
+    runs: Runs = ()  # the plain bars of every lane, as the painter fills them
     marks: list[Item] = field(default_factory=list)  # stance points and flips
     data: TimelineData | None = None
 
@@ -246,6 +251,7 @@ def build_scene(
         if points is not None:
             scene.points.append(points)
         _bars(scene, data, index, lane, view, geo, band, selected)
+    scene.runs = _all_runs(scene.plain)
     _stance(scene, stance, flips, view, geo, selected, data)
     return scene
 
@@ -386,10 +392,18 @@ def _bars(
         )
     plain = ~fancy
     if plain.any():
-        px0, px1, py = x0s[plain], x1s[plain], ys[plain]
-        tones = index.extent_tones[visible[plain]]
-        runs = _runs(px0, px1, py, tones, rows[plain])
-        scene.plain.append(PlainBars(lane, visible[plain], px0, px1, py, runs))
+        extents = visible[plain]
+        scene.plain.append(
+            PlainBars(
+                lane,
+                extents,
+                x0s[plain],
+                x1s[plain],
+                ys[plain],
+                index.extent_tones[extents],
+                rows[plain],
+            )
+        )
 
 
 def _make_bar(
@@ -419,22 +433,39 @@ def _make_bar(
     )
 
 
+def _all_runs(plain: list[PlainBars]) -> Runs:
+    """The runs of every lane's plain bars, made in one pass for the whole frame."""
+    if not plain:
+        return ()
+    if len(plain) == 1:
+        only = plain[0]
+        return _runs(only.x0, only.x1, only.y, only.tones, only.rows)
+    return _runs(
+        np.concatenate([p.x0 for p in plain]),
+        np.concatenate([p.x1 for p in plain]),
+        np.concatenate([p.y for p in plain]),
+        np.concatenate([p.tones for p in plain]),
+        # a row number for the whole frame: the lane's rows after the lanes above
+        np.concatenate([p.rows + n * g.BAR_ROWS for n, p in enumerate(plain)]),
+    )
+
+
 def _runs(
     x0: npt.NDArray[np.float64],
     x1: npt.NDArray[np.float64],
     y: npt.NDArray[np.float64],
     tones: npt.NDArray[np.int64],
     rows: npt.NDArray[np.int64],
-) -> tuple[tuple[int, list[float], list[float], list[float]], ...]:
+) -> Runs:
     """Touching bars of one row and tone, joined: one rectangle to paint instead of many;
     grouped by tone, so the painter sets each colour once.
 
-    The bars come in start order, so a stable sort by (tone, row) alone puts each row
-    of a tone in x order; on small integers numpy sorts that in linear time (a radix
-    sort), several times quicker than sorting by x as well."""
+    The bars of each row come in start order, so a stable sort by (tone, row) alone
+    puts each row of a tone in x order; on small integers numpy sorts that in linear
+    time (a radix sort), several times quicker than sorting by x as well."""
     if not len(x0):
         return ()
-    order = np.argsort((tones * 8 + rows).astype(np.int16), kind="stable")
+    order = np.argsort((tones * 1024 + rows).astype(np.int16), kind="stable")
     x0, x1, y, tones = x0[order], x1[order], y[order], tones[order]
     breaks = np.ones(len(x0), dtype=np.bool_)
     breaks[1:] = (y[1:] != y[:-1]) | (tones[1:] != tones[:-1]) | (x0[1:] > x1[:-1] + 1.5)
