@@ -40,11 +40,20 @@ from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
 from viewer.ui.timeline.kept_picture import KeptPicture
-from viewer.ui.timeline.scene import HALF, Item, ItemKind, LanePoints, Scene, cluster_width
+from viewer.ui.timeline.scene import (
+    HALF,
+    Bar,
+    Item,
+    ItemKind,
+    LanePoints,
+    Scene,
+    cluster_width,
+)
 from viewer.ui.timeline.text_stamps import Fitting, TextStamps
 
 _R = g.MARKER / 2
 _SMALL, _BOLD = 1, 2  # font numbers in TimelinePainter.fit
+_PAD = 2  # px above and below a stamped bar, for its label's descenders
 
 
 def marker_path(tone: Tone, radius: float = _R) -> QPainterPath:
@@ -414,43 +423,75 @@ class TimelinePainter:
     # -- bars --------------------------------------------------------------------------
 
     def _bars(self, p: QPainter, scene: Scene) -> None:
-        dashes: list[QLineF] = []
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
         for tone, lefts, tops, widths in scene.runs:  # one call per colour
             p.setBrush(self._bar_colours[tone])
             p.drawRects(list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts)))))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        # Fancy bars in passes (fills, then the rare marks and outlines, then labels), so
-        # the pen, brush and font change a few times per frame, not a few per bar.
-        rects = [QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR) for bar in scene.bars]
-        for bar, rect in zip(scene.bars, rects, strict=True):
-            p.setBrush(self._soft_brush(bar.tone, bar.hollow))
-            p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
+        # On screen a bar whose label is not held at the left edge is stamped: its fill
+        # and label in one picture, kept per width and label (see `Stamps`).
+        pictures = self.stamps.pictures
+        drawn = []
+        for bar in scene.bars:
+            if self.stamps.raster and bar.x0 >= g.GUTTER:
+                width = round(bar.x1 - bar.x0)
+                key = ("bar", bar.tone, bar.hollow, width, bar.label)
+                stamp = pictures.kept(key) or pictures.get(
+                    key, width, g.BAR + 2 * _PAD, partial(self._bar_picture, bar=bar, width=width)
+                )
+                if stamp is not None:
+                    p.drawPixmap(QPointF(round(bar.x0), bar.y - _PAD), stamp)
+                    continue
+            drawn.append(bar)
+        # The others in passes (fills, then labels), so the pen, brush and font change
+        # a few times per frame, not a few per bar.
+        rects = [QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR) for bar in drawn]
+        for bar, rect in zip(drawn, rects, strict=True):
+            self._bar_fill(p, rect, bar)
+        for bar, rect in zip(drawn, rects, strict=True):
+            self._bar_label(p, rect, bar.label, max(rect.left(), g.GUTTER) + 6)
+        dashes: list[QLineF] = []
+        for bar in scene.bars:  # the rare marks and outlines, over every bar
             if bar.approximate and bar.x1 - bar.x0 > 10:
                 dashes.append(QLineF(bar.x0 + 4, bar.y + g.BAR, bar.x1 - 4, bar.y + g.BAR))
-        for bar, rect in zip(scene.bars, rects, strict=True):
             mark = self._marks.get(self._ids[bar.rows[0]]) if len(bar.rows) == 1 else None
-            if mark is not None:
-                self._bar_mark(p, rect, mark)
-            if bar.selected:
-                p.setPen(QPen(self.highlight, 2.5))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
-        ascent = self.small_metrics.ascent()
-        for bar, rect in zip(scene.bars, rects, strict=True):
-            if rect.width() > 36:
-                visible_left = max(rect.left(), g.GUTTER) + 6
-                room = rect.right() - visible_left - 6
-                if room > 24:
-                    baseline = rect.top() + (rect.height() + ascent) / 2 - 1
-                    label = self.fit.elided(bar.label, room, _SMALL)
-                    self.stamps.draw(
-                        p, visible_left, baseline, label, self.small, self.small_metrics, self.text
-                    )
+            if mark is not None or bar.selected:
+                rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+                if mark is not None:
+                    self._bar_mark(p, rect, mark)
+                if bar.selected:
+                    p.setPen(QPen(self.highlight, 2.5))
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
         if dashes:
             p.setPen(QPen(self.text, 1, Qt.PenStyle.DashLine))
             p.drawLines(dashes)
+
+    def _bar_fill(self, p: QPainter, rect: QRectF, bar: Bar) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._soft_brush(bar.tone, bar.hollow))
+        p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
+
+    def _bar_label(self, p: QPainter, rect: QRectF, label: str, left: float) -> None:
+        """A bar's label from `left`, if the bar has room for it."""
+        room = rect.right() - left - 6
+        if rect.width() > 36 and room > 24:
+            baseline = rect.top() + (rect.height() + self.small_metrics.ascent()) / 2 - 1
+            text = self.fit.elided(label, room, _SMALL)
+            self.stamps.draw(p, left, baseline, text, self.small, self.small_metrics, self.text)
+
+    def _bar_picture(self, p: QPainter, bar: Bar, width: int) -> None:
+        """A stamped bar: fill and label, `_PAD` px below the picture's top."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = QRectF(0, _PAD, width, g.BAR)
+        self._bar_fill(p, rect, bar)
+        room = width - 12
+        if width > 36 and room > 24:  # real text: a stamp is not drawn into a stamp
+            baseline = _PAD + (g.BAR + self.small_metrics.ascent()) / 2 - 1
+            p.setFont(self.small)
+            p.setPen(self.text)
+            p.drawText(QPointF(6, baseline), self.fit.elided(bar.label, room, _SMALL))
 
     def _bar_mark(self, p: QPainter, rect: QRectF, mark: Mark) -> None:
         """The user's mark on a bar: dashed outline (own event), colour frame, glyphs."""

@@ -10,6 +10,8 @@ stays text, so exports remain sharp and searchable.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Hashable
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPixmap
@@ -18,22 +20,76 @@ _LIMIT = 3000  # widths and elisions kept; the caches start again beyond this
 #: Memory the stamps may take (a long title at 2x is ~80 kB): a frame needs a few
 #: hundred, panning through a hundred thousand titles must not keep them all.
 STAMP_BYTES = 16_000_000
+NEW_PER_FRAME = 60  # stamps made in one frame, at most (~20 µs each)
 
 
-class TextStamps:
-    """Draws single-line labels, from cached pixmaps where the device is a raster one."""
+class Stamps:
+    """Small pictures kept by key and stamped onto frames, within a memory budget.
+
+    A picture is kept from the second frame that asks for it: making one costs about
+    twice drawing the thing directly, so what passes by once (panning through
+    thousands of titles) is simply drawn. At most `NEW_PER_FRAME` are made in a frame
+    (the others are drawn and made in the frames after), so the first frame after a
+    zoom does not pay for a whole screen of them at once."""
 
     def __init__(self, ratio: float) -> None:
         self.ratio = ratio
-        self._stamps: dict[tuple[str, int, int], QPixmap] = {}
-        self._bytes = 0  # taken by the stamps
-        self._seen: set[tuple[str, int, int]] = set()  # drawn once, not stamped yet
+        self._stamps: dict[Hashable, QPixmap] = {}
+        self.bytes_used = 0  # taken by the stamps
+        self._seen: set[Hashable] = set()  # asked for once, not kept yet
+        #: The kept picture for a key, or None (nothing else: the hot path of a frame).
+        self.kept = self._stamps.get
+        self._made = 0  # in this frame
+
+    def begin(self) -> None:
+        """A new frame."""
+        self._made = 0
+
+    def get(
+        self, key: Hashable, width: float, height: float, draw: Callable[[QPainter], None]
+    ) -> QPixmap | None:
+        """The picture for `key` (`width` x `height`, drawn by `draw` on a clear
+        picture), or None the first time: the caller then draws it directly."""
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            if key not in self._seen:
+                if len(self._seen) >= 4 * _LIMIT:
+                    self._seen.clear()
+                self._seen.add(key)
+                return None
+            if self._made >= NEW_PER_FRAME:
+                return None
+            self._made += 1
+            stamp = QPixmap(math.ceil(width * self.ratio), math.ceil(height * self.ratio))
+            stamp.setDevicePixelRatio(self.ratio)
+            stamp.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(stamp)
+            try:
+                draw(painter)
+            finally:
+                painter.end()
+            size = stamp.width() * stamp.height() * 4
+            if self.bytes_used + size > STAMP_BYTES:
+                self._stamps.clear()
+                self.bytes_used = 0
+            self._stamps[key] = stamp
+            self.bytes_used += size
+        return stamp
+
+
+class TextStamps:
+    """Draws single-line labels, from stamps where the device is a raster one; holds the
+    frame's `Stamps` (shared with the painter's other stamped pictures)."""
+
+    def __init__(self, ratio: float) -> None:
+        self.pictures = Stamps(ratio)
         self.raster = True
 
     def begin(self, p: QPainter) -> None:
         """Call once per frame: decides between stamps and real text for this device."""
         engine = p.paintEngine()
         self.raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        self.pictures.begin()
 
     def draw(
         self,
@@ -45,34 +101,25 @@ class TextStamps:
         metrics: QFontMetricsF,
         colour: QColor,
     ) -> None:
-        """`text` with its baseline starting at (x, baseline), as `drawText` would.
-
-        A label is stamped from the second frame that shows it on: making a stamp costs
-        about twice a drawText, so labels passing by once (panning through thousands of
-        titles) are simply drawn."""
-        key = (text, id(font), colour.rgba())
-        stamp = self._stamps.get(key) if self.raster else None
+        """`text` with its baseline starting at (x, baseline), as `drawText` would."""
+        stamp = None
+        if self.raster:
+            key = (text, id(font), colour.rgba())
+            stamp = self.pictures.kept(key)  # most labels are kept
+            if stamp is None:
+                ascent = math.ceil(metrics.ascent()) + 1
+                stamp = self.pictures.get(
+                    key,
+                    math.ceil(metrics.horizontalAdvance(text)) + 3,
+                    ascent + math.ceil(metrics.descent()) + 2,
+                    partial(_write, text=text, font=font, colour=colour, baseline=ascent),
+                )
         if stamp is None:
-            if not self.raster or key not in self._seen:
-                if self.raster:
-                    self._remember(key)
-                p.setFont(font)
-                p.setPen(colour)
-                p.drawText(QPointF(x, baseline), text)
-                return
-            stamp = self._make(text, font, metrics, colour)
-            size = stamp.width() * stamp.height() * 4
-            if self._bytes + size > STAMP_BYTES:
-                self._stamps.clear()
-                self._bytes = 0
-            self._stamps[key] = stamp
-            self._bytes += size
-        p.drawPixmap(QPointF(x - 1, baseline - math.ceil(metrics.ascent()) - 1), stamp)
-
-    def _remember(self, key: tuple[str, int, int]) -> None:
-        if len(self._seen) >= 4 * _LIMIT:
-            self._seen.clear()
-        self._seen.add(key)
+            p.setFont(font)
+            p.setPen(colour)
+            p.drawText(QPointF(x, baseline), text)
+        else:
+            p.drawPixmap(QPointF(x - 1, baseline - math.ceil(metrics.ascent()) - 1), stamp)
 
     def draw_centred(
         self,
@@ -87,19 +134,11 @@ class TextStamps:
         baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
         self.draw(p, rect.left(), baseline, text, font, metrics, colour)
 
-    def _make(self, text: str, font: QFont, metrics: QFontMetricsF, colour: QColor) -> QPixmap:
-        ascent = math.ceil(metrics.ascent()) + 1
-        width = math.ceil(metrics.horizontalAdvance(text)) + 3
-        height = ascent + math.ceil(metrics.descent()) + 2
-        stamp = QPixmap(math.ceil(width * self.ratio), math.ceil(height * self.ratio))
-        stamp.setDevicePixelRatio(self.ratio)
-        stamp.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(stamp)
-        painter.setFont(font)
-        painter.setPen(colour)
-        painter.drawText(QPointF(1, ascent), text)
-        painter.end()
-        return stamp
+
+def _write(painter: QPainter, text: str, font: QFont, colour: QColor, baseline: float) -> None:
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(QPointF(1, baseline), text)
 
 
 class Fitting:
