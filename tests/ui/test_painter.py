@@ -26,7 +26,9 @@ def test_stamped_bars_look_like_drawn_ones(window: MainWindow) -> None:
     assert wide  # years and months as labelled bars
     painter = TimelinePainter(view.palette(), view.font())
     drawn, stamped, again = (_frame(view, painter) for _ in range(3))
-    assert any(key[0] == "bar" for key in painter.stamps.pictures._stamps)
+    assert any(
+        isinstance(key, tuple) and key[0] == "bar" for key in painter.stamps.pictures._stamps
+    )
     assert stamped == again
     # A stamp is blended onto the frame once made (a level of rounding anywhere) and
     # sits on a whole pixel, a drawn bar where it falls (its edges and its glyphs move
