@@ -181,13 +181,19 @@ def ticks(start: float, end: float, unit: Unit, *, context: bool = False) -> lis
     last_block = math.floor(end / block)
     if last_block - first_block > 8:  # far more than a screen's worth: no caching
         return _make_ticks(start, end, unit, context)
-    made: list[Tick] = []
-    for number in range(first_block - 1, last_block + 1):  # the one before: the tick at start
-        made += _block(number, unit, context)
-    days = [t.day for t in made]
+    made, days = _blocks(first_block - 1, last_block, unit, context)  # before: the tick at start
     i = max(bisect_right(days, start) - 1, 0)
     j = bisect_right(days, _to_day(end).toordinal())
-    return made[i:j]
+    return list(made[i:j])
+
+
+@lru_cache(maxsize=32)
+def _blocks(
+    first: int, last: int, unit: Unit, context: bool
+) -> tuple[tuple[Tick, ...], tuple[float, ...]]:
+    """The ticks of blocks `first` to `last` together, and their days (for bisecting)."""
+    made = tuple(t for number in range(first, last + 1) for t in _block(number, unit, context))
+    return made, tuple(t.day for t in made)
 
 
 @lru_cache(maxsize=256)

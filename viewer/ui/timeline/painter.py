@@ -136,6 +136,7 @@ class TimelinePainter:
         self.backdrop = Backdrop(ratio, self.base)
         self._gutter_picture = KeptPicture()
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
+        self._units_at: tuple[float, tuple[Unit, Unit | None]] = (0.0, (Unit.YEAR, None))
         # Fonts by number for `fit`: 0 normal, 1 small, 2 bold.
         self.fit = Fitting(self.metrics, self.small_metrics, self.bold_metrics)
 
@@ -280,8 +281,10 @@ class TimelinePainter:
 
     def _units(self, view: Viewport) -> tuple[Unit, Unit | None]:
         """The tick unit for this zoom, and the unit of the band above it (if any)."""
-        unit = choose_unit(view.days_per_px, self._min_px_used)
-        return unit, context_unit(unit)
+        if view.days_per_px != self._units_at[0]:  # asked twice a frame, and while panning
+            unit = choose_unit(view.days_per_px, self._min_px_used)
+            self._units_at = (view.days_per_px, (unit, context_unit(unit)))
+        return self._units_at[1]
 
     def _grid(self, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
         left = geo.time_left
@@ -312,18 +315,21 @@ class TimelinePainter:
         # Where labels are too many for their ticks, every `step`-th is shown, counted
         # from a fixed origin in time: the same ones stay while the view pans (counted
         # from the left edge, all of them swapped at each step of a pan).
-        widest = max((self.fit.width(t.label) for t in minor), default=0.0)
+        widths = [self.fit.width(t.label) for t in minor]
+        widest = max(widths, default=0.0)
         gaps = [b.day - a.day for a, b in itertools.pairwise(minor)]  # months vary
         spacing = min(gaps, default=UNIT_DAYS[unit]) / view.days_per_px
         step = max(1, math.ceil((widest + 6) / spacing))
+        unit_days = UNIT_DAYS[unit]
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
-        for tick in minor:
-            x = view.x_of(tick.day) + left
-            if step > 1 and round(tick.day / UNIT_DAYS[unit]) % step:
+        start, days_per_px = view.start, view.days_per_px
+        for tick, width in zip(minor, widths, strict=True):
+            if step > 1 and round(tick.day / unit_days) % step:
                 continue
-            if x + 3 >= free_from:
-                self.stamps.draw(p, x + 3, baseline, tick.label, self.font, self.metrics, colour)
-                free_from = x + 3 + self.fit.width(tick.label) + 6
+            x = (tick.day - start) / days_per_px + left + 3
+            if x >= free_from:
+                self.stamps.draw(p, x, baseline, tick.label, self.font, self.metrics, colour)
+                free_from = x + width + 6
         if upper is None:
             return
         major = ticks(view.start, view.end, upper, context=True)
