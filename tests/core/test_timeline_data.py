@@ -49,17 +49,17 @@ def test_bins_cluster_close_points_and_split_when_zoomed() -> None:
     base = 737000.0
     data = synthetic([base + i for i in range(10)])
     far = Viewport(base - 1000, 10.0, 1000)  # 10 days a pixel: all in one bin
-    bins = point_bins(data.lanes[0], far, 14)
+    bins = point_bins(data, far, [0], [14])
     assert bins.counts.tolist() == [10]
     near = Viewport(base - 5, 0.05, 1000)  # 20 px a day: every point alone
-    bins = point_bins(data.lanes[0], near, 14)
+    bins = point_bins(data, near, [0], [14])
     assert bins.counts.tolist() == [1] * 10
 
 
 def test_bins_only_cover_the_view() -> None:
     data = synthetic([float(d) for d in range(737000, 747000)])
     view = Viewport(740000, 0.5, 200)  # 100 days
-    bins = point_bins(data.lanes[0], view, 10)
+    bins = point_bins(data, view, [0], [10])
     assert 95 <= int(bins.counts.sum()) <= 110
 
 

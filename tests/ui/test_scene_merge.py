@@ -84,3 +84,44 @@ def test_runs_join_touching_bars_of_a_row_and_tone(
                 expected[(tone, row * 15.0, run[0][0])] = max(e for _, e in run) - run[0][0]
     assert got.keys() == expected.keys()
     assert all(abs(got[k] - expected[k]) < 1e-9 for k in got)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3000)), max_size=400),
+    st.floats(0.02, 30),
+    st.integers(-500, 3000),
+    st.sets(st.integers(0, 399), max_size=5),
+)
+def test_lanes_laid_out_together_are_each_laid_out_as_alone(
+    events: list[tuple[int, int]], days_per_px: float, offset: int, chosen: set[int]
+) -> None:
+    """The scene bins and lays out all lanes' points in one pass; each lane must come
+    out as it does when it is the only lane shown."""
+    from viewer.core.timeline_data import TimelineData
+    from viewer.core.timescale import Viewport
+    from viewer.ui.timeline import geometry as g
+    from viewer.ui.timeline.scene import build_scene
+
+    n = len(events)
+    data = TimelineData.from_columns(
+        [f"e{i}" for i in range(n)],
+        [f"Event {i}" for i in range(n)],
+        np.array([737000.0 + d for _, d in events]),
+        np.array([737001.0 + d for _, d in events]),
+        np.array([lane for lane, _ in events], dtype=np.int8),
+        np.zeros(n, dtype=np.int8),
+        np.zeros(n, dtype=np.int8),  # known to the day
+        np.zeros(n, dtype=np.bool_),
+        np.zeros(n, dtype=np.bool_),
+    )
+    view = Viewport(737000.0 + offset, days_per_px, 1200)
+    selected = frozenset(c for c in chosen if c < n)
+    together = build_scene(data, view, g.layout(1350, 900, list(range(6))), selected, [], [])
+    by_lane = {points.lane: points for points in together.points}
+    for lane in range(6):
+        alone = build_scene(data, view, g.layout(1350, 900, [lane]), selected, [], []).points
+        assert len(alone) == (lane in by_lane)
+        for name in ("xs", "counts", "first", "rows", "room", "selected", "start", "end"):
+            if alone:
+                assert np.array_equal(getattr(by_lane[lane], name), getattr(alone[0], name))

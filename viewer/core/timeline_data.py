@@ -113,15 +113,26 @@ class _Extents(Sequence[Extent]):
 
 
 @dataclass(frozen=True)
-class Bins:
-    """Occupied pixel bins of one lane's points in a viewport."""
+class AllPoints:
+    """Every lane's exact-day points in one array, lane after lane, by day in each, so
+    the bins of all the lanes of a frame are worked out together."""
 
+    days: FloatArray
+    rows: IntArray  # row in TimelineData
+    starts: IntArray  # where each lane's points begin (one more entry: the end)
+
+
+@dataclass(frozen=True)
+class Bins:
+    """Occupied pixel bins of some lanes' points in a viewport, lane after lane."""
+
+    lane: IntArray  # of each bin: its lane's place in the lanes asked for
+    bounds: IntArray  # the bins of the i-th lane asked for are bounds[i]:bounds[i + 1]
     centre_days: FloatArray  # the day at the middle of each occupied bin's events
     counts: IntArray
-    first: IntArray  # index into the lane's point arrays of the bin's first event
-    bin_days: float
+    first: IntArray  # index into `AllPoints` of the bin's first event
     left_days: FloatArray  # where each occupied bin begins
-    bin_px: float  # the width asked for: bin_days / days_per_px would round
+    bin_px: FloatArray  # the width each lane was binned at (its bins' days would round)
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,18 @@ class TimelineData:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def all_points(self) -> AllPoints:
+        days = [np.zeros(0), *(index.point_days for index in self.lanes)]
+        rows = [np.zeros(0, dtype=np.int64), *(index.point_rows for index in self.lanes)]
+        starts = np.zeros(len(self.lanes) + 1, dtype=np.int64)
+        starts[1:] = np.cumsum([len(d) for d in days[1:]], dtype=np.int64)
+        return AllPoints(
+            days=np.concatenate(days).astype(np.float64),
+            rows=np.concatenate(rows).astype(np.int64),
+            starts=starts,
+        )
 
     def subset(self, keep: npt.NDArray[np.bool_]) -> TimelineData:
         """Only the rows where `keep` is true (a filter), in the same order.
@@ -400,26 +423,51 @@ def _offsets(counts: IntArray) -> IntArray:
     return offsets
 
 
-def point_bins(index: LaneIndex, view: Viewport, bin_px: float) -> Bins:
-    """Group the lane's points into bins `bin_px` wide, on a grid fixed in time.
+def point_bins(
+    data: TimelineData, view: Viewport, lanes: Sequence[int], bin_px: Sequence[float]
+) -> Bins:
+    """Group the points of `lanes` into bins, `bin_px[i]` wide for the i-th lane, on a
+    grid fixed in time, all lanes in one pass.
 
     The grid is anchored to day 0, so panning does not make clusters jump; only the
     bins overlapping the view (plus one each side) are looked at.
     """
-    bin_days = bin_px * view.days_per_px
+    points = data.all_points
+    widths = np.asarray(bin_px, dtype=np.float64)
+    numbers = np.asarray(lanes, dtype=np.int64)
+    bin_days = widths * view.days_per_px
     first_bin = np.floor(view.start / bin_days) - 1
-    last_bin = np.ceil(view.end / bin_days) + 1
-    edges = np.arange(first_bin, last_bin + 1) * bin_days
-    positions = np.searchsorted(index.point_days, edges)
+    edge_counts = (np.ceil(view.end / bin_days) + 1 - first_bin + 1).astype(np.int64)
+    lane_of_edge = np.repeat(np.arange(len(numbers)), edge_counts)
+    edge_starts = _offsets(edge_counts)
+    step = np.arange(len(lane_of_edge)) - np.repeat(edge_starts, edge_counts)
+    edges = (step + first_bin[lane_of_edge]) * bin_days[lane_of_edge]
+    positions = np.empty(len(edges), dtype=np.int64)
+    ends = (edge_starts + edge_counts).tolist()
+    # Searched lane by lane, in each lane's days as they are (one search of days shifted
+    # apart by lane would round the edges: a point a hair from an edge changes bin).
+    for a, b, number in zip(edge_starts.tolist(), ends, numbers.tolist(), strict=True):
+        lo, hi = int(points.starts[number]), int(points.starts[number + 1])
+        positions[a:b] = np.searchsorted(points.days[lo:hi], edges[a:b])
+        positions[a:b] += lo
     counts = np.diff(positions)
+    counts[lane_of_edge[1:] != lane_of_edge[:-1]] = 0  # from one lane's end to the next
     occupied = np.flatnonzero(counts)
     first = positions[:-1][occupied]
     counts = counts[occupied]
-    last = first + counts - 1
-    days = index.point_days
-    centre = (days[first] + days[last]) / 2 if len(days) else np.zeros(0)
-    left = edges[:-1][occupied]
-    return Bins(centre, counts.astype(np.int64), first.astype(np.int64), bin_days, left, bin_px)
+    lane = lane_of_edge[:-1][occupied]
+    days = points.days
+    centre = (days[first] + days[first + counts - 1]) / 2 if len(first) else np.zeros(0)
+    bounds = np.searchsorted(lane, np.arange(len(numbers) + 1))
+    return Bins(
+        lane.astype(np.int64),
+        bounds.astype(np.int64),
+        centre,
+        counts.astype(np.int64),
+        first.astype(np.int64),
+        edges[:-1][occupied],
+        widths,
+    )
 
 
 def visible_extents(index: LaneIndex, view: Viewport) -> IntArray:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QRectF
 from viewer.core.lanes import TONE_CODE
 from viewer.core.stance import Flip, StancePoint
 from viewer.core.timeline_data import (
+    Bins,
     Extent,
     LaneIndex,
     TimelineData,
@@ -240,66 +241,127 @@ def build_scene(
     change size under the cursor) and each frame bins each lane once."""
     scene = Scene(data=data)
     settled: BinWidths = {} if bin_widths is None else bin_widths
-    chosen = np.fromiter(selected, dtype=np.int64) if selected else None
+    scene.points = _points(data, view, geo, selected, settled)
     for lane, band in geo.lanes:
-        index = data.lanes[lane]
-        mine = None
-        if chosen is not None:
-            ours = chosen[data.lane[chosen] == lane]
-            mine = np.sort(data.point_pos[ours][data.point_pos[ours] >= 0])
-        points = _points(index, lane, view, geo.point_row_y(band), geo.time_left, mine, settled)
-        if points is not None:
-            scene.points.append(points)
-        _bars(scene, data, index, lane, view, geo, band, selected)
+        _bars(scene, data, data.lanes[lane], lane, view, geo, band, selected)
     scene.runs = _all_runs(scene.plain)
     _stance(scene, stance, flips, view, geo, selected, data)
     return scene
 
 
 def _points(
-    index: LaneIndex,
-    lane: int,
+    data: TimelineData,
     view: Viewport,
-    y: float,
-    left: float,
-    chosen: npt.NDArray[np.int64] | None,
+    geo: g.Geometry,
+    selected: frozenset[int],
     bin_widths: BinWidths,
-) -> LanePoints | None:
-    if not len(index.point_days):
-        return None
-    scale, settled = bin_widths.get(lane, (0.0, g.BIN_PX))
-    bins = point_bins(index, view, settled if scale == view.days_per_px else g.BIN_PX)
+) -> list[LanePoints]:
+    """The exact-day events of every lane in view, as markers and count badges: binned
+    and laid out for all lanes at once (a lane at a time cost six times the numpy calls,
+    the bulk of a frame's scene)."""
+    lanes = [lane for lane, _ in geo.lanes if len(data.lanes[lane].point_days)]
+    if not lanes:
+        return []
+    points = data.all_points
+    widths = []
+    for lane in lanes:
+        scale, settled = bin_widths.get(lane, (0.0, g.BIN_PX))
+        widths.append(settled if scale == view.days_per_px else g.BIN_PX)
+    bins = point_bins(data, view, lanes, widths)
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
-        wide = cluster_width(int(bins.counts.max())) + 2 if len(bins.counts) else 0
-        if wide <= bins.bin_px:
+        wide = _widest_badges(bins) + 2
+        grow = wide > bins.bin_px
+        if not grow.any():
             break
-        bins = point_bins(index, view, wide)
-    bin_widths[lane] = (view.days_per_px, bins.bin_px)
+        bins = point_bins(data, view, lanes, np.where(grow, wide, bins.bin_px).tolist())
+    for lane, width in zip(lanes, bins.bin_px.tolist(), strict=True):
+        bin_widths[lane] = (view.days_per_px, width)
+    left = geo.time_left
     xs = (bins.centre_days - view.start) / view.days_per_px + left
-    counts, first = bins.counts, bins.first
+    counts, first, owner = bins.counts, bins.first, bins.lane
     # A count badge stays inside its own bin, moved in by a few pixels if its events sit
     # near the bin's edge (it still covers them): badges in neighbouring bins then never
     # touch, and the merge below has nothing to do in a dense lane.
-    widths = _badge_widths(counts)
+    widths_px = _badge_widths(counts)
     bin_left = (bins.left_days - view.start) / view.days_per_px + left
-    low = bin_left + widths / 2 + 1
-    high = np.maximum(low, bin_left + bins.bin_px - widths / 2 - 1)
+    low = bin_left + widths_px / 2 + 1
+    high = np.maximum(low, bin_left + bins.bin_px[owner] - widths_px / 2 - 1)
     xs = np.where(counts > 1, np.clip(xs, low, high), xs)
-    if _any_overlap(xs, widths):  # singles close together, or a badge wider than its bin
-        xs, counts, first = _merge_overlapping(xs.tolist(), counts.tolist(), first.tolist())
+    bounds = bins.bounds.tolist()
+    if _any_overlap(xs, widths_px, owner):  # singles close together, or a badge wider than its bin
+        xs, counts, first, owner, bounds = _merge_lanes(xs, counts, first, owner, bounds)
     last = first + counts - 1
-    rows = np.where(counts == 1, index.point_rows[first], -1)
-    right = np.minimum(np.append(xs[1:], np.inf), view.width + left)
-    room = right - xs - 2 * HALF
-    if chosen is not None and len(chosen):
-        lo = np.searchsorted(chosen, first)
-        hi = np.searchsorted(chosen, last, side="right")
-        selected = hi > lo
+    rows = np.where(counts == 1, points.rows[first], -1)
+    right = np.append(xs[1:], np.inf)
+    right[np.flatnonzero(owner[1:] != owner[:-1])] = np.inf  # the last of a lane
+    room = np.minimum(right, view.width + left) - xs - 2 * HALF
+    if selected:
+        chosen = np.fromiter(selected, dtype=np.int64)
+        chosen = chosen[data.point_pos[chosen] >= 0]
+        chosen = np.sort(points.starts[data.lane[chosen]] + data.point_pos[chosen])
+        chosen_bins = np.searchsorted(chosen, last, side="right") > np.searchsorted(chosen, first)
     else:
-        selected = np.zeros(len(xs), dtype=np.bool_)
-    days = index.point_days
-    return LanePoints(
-        lane, y, xs, counts, first, rows, room, selected, days[first] - 0.5, days[last] + 0.5
+        chosen_bins = np.zeros(len(xs), dtype=np.bool_)
+    local = first - points.starts[np.asarray(lanes)[owner]]  # index in the lane's own points
+    start, end = points.days[first] - 0.5, points.days[last] + 0.5
+    bands = dict(geo.lanes)
+    out = []
+    for i, lane in enumerate(lanes):
+        a, b = bounds[i], bounds[i + 1]
+        if a < b:
+            out.append(
+                LanePoints(
+                    lane,
+                    geo.point_row_y(bands[lane]),
+                    xs[a:b],
+                    counts[a:b],
+                    local[a:b],
+                    rows[a:b],
+                    room[a:b],
+                    chosen_bins[a:b],
+                    start[a:b],
+                    end[a:b],
+                )
+            )
+    return out
+
+
+def _widest_badges(bins: Bins) -> npt.NDArray[np.float64]:
+    """Per lane, the width of its widest count badge (0 for a lane with no points)."""
+    most = np.zeros(len(bins.bin_px), dtype=np.int64)
+    if len(bins.counts):
+        np.maximum.at(most, bins.lane, bins.counts)
+    digits = 1 + np.searchsorted(_TENS, most, side="right")
+    return np.where(most > 0, _WIDTH_BY_DIGITS[np.minimum(digits, 11)], -2.0)
+
+
+def _merge_lanes(
+    xs: npt.NDArray[np.float64],
+    counts: npt.NDArray[np.int64],
+    first: npt.NDArray[np.int64],
+    owner: npt.NDArray[np.int64],
+    bounds: list[int],
+) -> tuple[
+    npt.NDArray[np.float64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    list[int],
+]:
+    """`_merge_overlapping` in each lane on its own."""
+    parts = []
+    new_bounds = [0]
+    for a, b in itertools.pairwise(bounds):
+        merged = _merge_overlapping(xs[a:b].tolist(), counts[a:b].tolist(), first[a:b].tolist())
+        parts.append(merged)
+        new_bounds.append(new_bounds[-1] + len(merged[0]))
+    sizes = np.diff(new_bounds)
+    return (
+        np.concatenate([m[0] for m in parts]),
+        np.concatenate([m[1] for m in parts]),
+        np.concatenate([m[2] for m in parts]),
+        np.repeat(np.arange(len(sizes)), sizes),
+        new_bounds,
     )
 
 
@@ -316,11 +378,19 @@ def _badge_widths(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     return np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
 
 
-def _any_overlap(xs: npt.NDArray[np.float64], widths: npt.NDArray[np.float64]) -> bool:
-    """Would any two neighbouring markers or badges touch (the merge's own rule)?"""
+def _any_overlap(
+    xs: npt.NDArray[np.float64],
+    widths: npt.NDArray[np.float64],
+    owner: npt.NDArray[np.int64] | None = None,
+) -> bool:
+    """Would any two neighbouring markers or badges of a lane touch (the merge's own
+    rule)? `owner` is each one's lane, when several lanes are laid end to end."""
     if len(xs) < 2:
         return False
-    return bool(((xs[1:] - widths[1:] / 2) < (xs[:-1] + widths[:-1] / 2 + _GAP)).any())
+    touch = (xs[1:] - widths[1:] / 2) < (xs[:-1] + widths[:-1] / 2 + _GAP)
+    if owner is not None:
+        touch &= owner[1:] == owner[:-1]
+    return bool(touch.any())
 
 
 def _merge_overlapping(
