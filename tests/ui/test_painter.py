@@ -50,3 +50,15 @@ def _ink(image: QImage, pixels: list[tuple[int, int]]) -> tuple[float, float]:
     dark = [(x, 255 - image.pixelColor(x, y).lightness()) for x, y in pixels]
     total = sum(d for _, d in dark)
     return total / len(pixels), sum(x * d for x, d in dark) / total
+
+
+def test_wide_bars_are_drawn_not_kept(window: MainWindow) -> None:
+    """Zoomed in, a year is thousands of pixels: no picture that size is made."""
+    view = window.timeline
+    view.show_range(dt.date(2019, 6, 1).toordinal(), dt.date(2019, 6, 8).toordinal())
+    assert any(bar.x1 - bar.x0 > 2000 for bar in view.scene.bars)
+    painter = TimelinePainter(view.palette(), view.font())
+    for _ in range(3):
+        _frame(view, painter)
+    kept = painter.stamps.pictures._stamps
+    assert kept and all(stamp.width() <= 400 for stamp in kept.values())

@@ -54,6 +54,7 @@ from viewer.ui.timeline.text_stamps import Fitting, TextStamps
 _R = g.MARKER / 2
 _SMALL, _BOLD = 1, 2  # font numbers in TimelinePainter.fit
 _PAD = 2  # px above and below a stamped bar, for its label's descenders
+_STAMPED_BAR = 400  # px: wider bars are few on screen, and their pictures would be big
 
 
 def marker_path(tone: Tone, radius: float = _R) -> QPainterPath:
@@ -438,11 +439,12 @@ class TimelinePainter:
             p.drawRects(list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts)))))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen a bar whose label is not held at the left edge is stamped: its fill
-        # and label in one picture, kept per width and label (see `Stamps`).
+        # and label in one picture, kept per width and label (see `Stamps`); not a
+        # wide one (zoomed in, a year is thousands of pixels).
         pictures = self.stamps.pictures
         drawn = []
         for bar in scene.bars:
-            if self.stamps.raster and bar.x0 >= g.GUTTER:
+            if self.stamps.raster and bar.x0 >= g.GUTTER and bar.x1 - bar.x0 <= _STAMPED_BAR:
                 width = round(bar.x1 - bar.x0)
                 key = ("bar", bar.tone, bar.hollow, width, bar.label)
                 stamp = pictures.kept(key) or pictures.get(
