@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 ZOOMS = {"ten years": 3652.0, "one year": 365.0, "one week": 7.0}
+_TIMED = ("repaint", "pan", "zoom")
 
 
 def peak_rss_mb() -> float:
@@ -78,6 +79,17 @@ def measure_one(db: Path) -> dict[str, object]:
             view.viewport().repaint()
             pans.append((time.perf_counter() - start) * 1000)
         results[f"pan 10% {name}"] = _stats(pans)
+        view.show_range(centre - span / 2, centre + span / 2)
+        zooms = []
+        for _ in range(40):
+            # a new scale every frame, as while zooming: nothing kept from the frame before
+            # serves (the still backdrop, stamped bars of the old widths)
+            view.set_viewport(view.view.zoomed(1.005, view.view.width / 2, view.limits))
+            start = time.perf_counter()
+            view._relayout()
+            view.viewport().repaint()
+            zooms.append((time.perf_counter() - start) * 1000)
+        results[f"zoom step {name}"] = _stats(zooms)
     results["peak_rss_mb"] = peak_rss_mb()
     results["process_s"] = time.perf_counter() - t0
     view.close()
@@ -170,15 +182,15 @@ def main() -> int:
             print(json.dumps(result), flush=True)
     print(
         "\n| events | open→first frame | "
-        + " | ".join(f"{k} median / p95" for k in table[0] if k.startswith(("repaint", "pan")))
+        + " | ".join(f"{k} median / p95" for k in table[0] if k.startswith(_TIMED))
         + " | peak RSS |"
     )
-    print("|" + "---|" * (3 + sum(1 for k in table[0] if k.startswith(("repaint", "pan")))))
+    print("|" + "---|" * (3 + sum(1 for k in table[0] if k.startswith(_TIMED))))
     for r in table:
         cells = [
             f"{r[k]['median_ms']} / {r[k]['p95_ms']} ms"
             for k in r  # type: ignore[index]
-            if k.startswith(("repaint", "pan"))
+            if k.startswith(_TIMED)
         ]
         print(
             f"| {r['events']:,} | {r['open_to_first_frame_s'] * 1000:.0f} ms | "
