@@ -169,14 +169,18 @@ def context_unit(unit: Unit) -> Unit | None:
     }.get(unit)
 
 
+_BLOCK_UNITS = 64
+
+
 def ticks(start: float, end: float, unit: Unit, *, context: bool = False) -> list[Tick]:
     """Tick positions and labels from `start` to `end` (days), one per unit boundary,
     starting with the last boundary at or before `start`.
 
     Panning asks for nearly the same ticks every frame, so they are made for a block
-    of 256 units around the range and kept; a frame only looks them up.
+    of 64 units around the range and kept; a frame only looks them up (blocks of a
+    few screens: the first frame makes few more ticks than it shows).
     """
-    block = UNIT_DAYS[unit] * 256
+    block = UNIT_DAYS[unit] * _BLOCK_UNITS
     first_block = math.floor(start / block)
     last_block = math.floor(end / block)
     if last_block - first_block > 8:  # far more than a screen's worth: no caching
@@ -198,8 +202,8 @@ def _blocks(
 
 @lru_cache(maxsize=256)
 def _block(number: int, unit: Unit, context: bool) -> tuple[Tick, ...]:
-    """The ticks whose day falls in block `number` (blocks of 256 units' length)."""
-    block = UNIT_DAYS[unit] * 256
+    """The ticks whose day falls in block `number` (blocks of `_BLOCK_UNITS` units)."""
+    block = UNIT_DAYS[unit] * _BLOCK_UNITS
     start, end = number * block, (number + 1) * block
     made = _make_ticks(start, end, unit, context)
     return tuple(t for t in made if start <= t.day < end)
