@@ -483,25 +483,28 @@ class TimelinePainter:
         p.setBrush(self._soft_brush(bar.tone, bar.hollow))
         p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
 
-    def _bar_label(self, p: QPainter, rect: QRectF, label: str, left: float) -> None:
-        """A bar's label from `left`, if the bar has room for it."""
+    def _bar_label(
+        self, p: QPainter, rect: QRectF, label: str, left: float, *, stamped: bool = True
+    ) -> None:
+        """A bar's label from `left`, if the bar has room for it; real text when not
+        `stamped` (inside a stamp: a stamp is not drawn into a stamp)."""
         room = rect.right() - left - 6
         if rect.width() > 36 and room > 24:
             baseline = rect.top() + (rect.height() + self.small_metrics.ascent()) / 2 - 1
             text = self.fit.elided(label, room, _SMALL)
-            self.stamps.draw(p, left, baseline, text, self.small, self.small_metrics, self.text)
+            if stamped:
+                self.stamps.draw(p, left, baseline, text, self.small, self.small_metrics, self.text)
+            else:
+                p.setFont(self.small)
+                p.setPen(self.text)
+                p.drawText(QPointF(left, baseline), text)
 
     def _bar_picture(self, p: QPainter, bar: Bar, width: int) -> None:
         """A stamped bar: fill and label, `_PAD` px below the picture's top."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = QRectF(0, _PAD, width, g.BAR)
         self._bar_fill(p, rect, bar)
-        room = width - 12
-        if width > 36 and room > 24:  # real text: a stamp is not drawn into a stamp
-            baseline = _PAD + (g.BAR + self.small_metrics.ascent()) / 2 - 1
-            p.setFont(self.small)
-            p.setPen(self.text)
-            p.drawText(QPointF(6, baseline), self.fit.elided(bar.label, room, _SMALL))
+        self._bar_label(p, rect, bar.label, 6, stamped=False)
 
     def _bar_mark(self, p: QPainter, rect: QRectF, mark: Mark) -> None:
         """The user's mark on a bar: dashed outline (own event), colour frame, glyphs."""
