@@ -35,14 +35,24 @@ class KeptPicture:
         a `transparent` one starts clear (copying it blends)."""
         key = (key, width, height, ratio)
         if key != self._key:
-            pixmap = QPixmap(round(width * ratio), round(height * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            if transparent:
-                pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            try:
-                draw(painter)
-            finally:
-                painter.end()
-            self._pixmap, self._key = pixmap, key
+            size = (round(width * ratio), round(height * ratio))
+            self._pixmap = painted(*size, ratio, draw, transparent=transparent)
+            self._key = key
         return self._pixmap
+
+
+def painted(
+    width: int, height: int, ratio: float, draw: Callable[[QPainter], None], *, transparent: bool
+) -> QPixmap:
+    """A new picture `width` x `height` device pixels at `ratio`, painted by `draw`
+    (cleared first if `transparent`)."""
+    pixmap = QPixmap(width, height)
+    pixmap.setDevicePixelRatio(ratio)
+    if transparent:
+        pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    try:
+        draw(painter)
+    finally:
+        painter.end()
+    return pixmap

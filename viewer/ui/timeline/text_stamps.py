@@ -16,6 +16,8 @@ from functools import partial
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPixmap
 
+from viewer.ui.timeline.kept_picture import painted
+
 _LIMIT = 3000  # widths and elisions kept; the caches start again beyond this
 #: Memory the stamps may take (a long title at 2x is ~80 kB): a frame needs a few
 #: hundred, panning through a hundred thousand titles must not keep them all.
@@ -60,15 +62,9 @@ class Stamps:
             if self._made >= NEW_PER_FRAME:
                 return None
             self._made += 1
-            stamp = QPixmap(math.ceil(width * self.ratio), math.ceil(height * self.ratio))
-            stamp.setDevicePixelRatio(self.ratio)
-            stamp.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(stamp)
-            try:
-                draw(painter)
-            finally:
-                painter.end()
-            size = stamp.width() * stamp.height() * 4
+            pixels = (math.ceil(width * self.ratio), math.ceil(height * self.ratio))
+            stamp = painted(*pixels, self.ratio, draw, transparent=True)
+            size = pixels[0] * pixels[1] * 4
             if self.bytes_used + size > STAMP_BYTES:
                 self._stamps.clear()
                 self.bytes_used = 0
