@@ -6,6 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.scene import _any_overlap, _badge_widths, _merge_overlapping
 
 
@@ -125,3 +126,27 @@ def test_lanes_laid_out_together_are_each_laid_out_as_alone(
         for name in ("xs", "counts", "first", "rows", "room", "selected", "start", "end"):
             if alone:
                 assert np.array_equal(getattr(by_lane[lane], name), getattr(alone[0], name))
+
+
+def test_bars_made_from_columns_are_the_records_made_one_by_one(window: MainWindow) -> None:
+    """Wide bars are made for many extents at once; each must be what `_make_bar` makes
+    from the extent's record (selected ones included)."""
+    from viewer.ui.timeline.scene import _make_bar
+
+    view = window.timeline
+    data = view.data
+    some = frozenset(range(0, len(data), 3))
+    for factor in (1.0, 3.0, 9.0):
+        view.zoom(factor)
+        view._select_rows(sorted(some), reveal=False, emit=False)
+        bars = view.scene.bars
+        assert bars
+        for bar in bars:
+            index = data.lanes[bar.lane]
+            (extent,) = [
+                index.extents[i]
+                for i in range(len(index.extents))
+                if index.extents[i].rows == bar.rows and index.extents[i].start == bar.start
+            ]
+            made = _make_bar(data, extent, bar.x0, bar.x1, bar.y, bar.lane, frozenset(some))
+            assert made == bar

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -455,10 +456,9 @@ def _bars(
             fancy |= np.array(
                 [not chosen.isdisjoint(index.extents[i].rows) for i in visible.tolist()]
             )
-    for i in np.flatnonzero(fancy).tolist():
-        extent = index.extents[int(visible[i])]
-        scene.bars.append(
-            _make_bar(data, extent, float(x0s[i]), float(x1s[i]), float(ys[i]), lane, selected)
+    if fancy.any():
+        scene.bars += _fancy_bars(
+            data, index, visible[fancy], x0s[fancy], x1s[fancy], ys[fancy], lane, selected
         )
     plain = ~fancy
     if plain.any():
@@ -474,6 +474,50 @@ def _bars(
                 rows[plain],
             )
         )
+
+
+def _fancy_bars(
+    data: TimelineData,
+    index: LaneIndex,
+    extents: npt.NDArray[np.int64],
+    x0: npt.NDArray[np.float64],
+    x1: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    lane: int,
+    selected: frozenset[int],
+) -> list[Bar]:
+    """`_make_bar` for many of a lane's extents at once, from its columns (a frame zoomed
+    to a year shows a couple of hundred)."""
+    counts = index.extent_counts[extents].tolist()
+    starts = index.member_starts[extents].tolist()
+    firsts = index.member_rows[index.member_starts[extents]].tolist()
+    members = [
+        (first,) if count == 1 else tuple(index.member_rows[at : at + count].tolist())
+        for first, count, at in zip(firsts, counts, starts, strict=True)
+    ]
+    titles = data.titles
+    labels = [
+        titles[first] if count == 1 else f"{count} events"
+        for first, count in zip(firsts, counts, strict=True)
+    ]
+    chosen = [not selected.isdisjoint(m) for m in members] if selected else repeat(False)
+    return list(
+        map(
+            Bar,
+            x0.tolist(),
+            x1.tolist(),
+            y.tolist(),
+            repeat(lane),
+            index.extent_tones[extents].tolist(),
+            members,
+            index.extent_starts[extents].tolist(),
+            index.extent_ends[extents].tolist(),
+            index.extent_approximate[extents].tolist(),
+            index.extent_hollow[extents].tolist(),
+            chosen,
+            labels,
+        )
+    )
 
 
 def _make_bar(
