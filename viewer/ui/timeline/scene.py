@@ -489,11 +489,11 @@ def _fancy_bars(
     """`_make_bar` for many of a lane's extents at once, from its columns (a frame zoomed
     to a year shows a couple of hundred)."""
     counts = index.extent_counts[extents].tolist()
-    starts = index.member_starts[extents].tolist()
     firsts = index.member_rows[index.member_starts[extents]].tolist()
+    records = index.extents  # kept records: a group's member rows are made once, not per frame
     members = [
-        (first,) if count == 1 else tuple(index.member_rows[at : at + count].tolist())
-        for first, count, at in zip(firsts, counts, starts, strict=True)
+        (first,) if count == 1 else records[extent].rows
+        for first, count, extent in zip(firsts, counts, extents.tolist(), strict=True)
     ]
     titles = data.titles
     labels = [
