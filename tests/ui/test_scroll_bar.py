@@ -110,3 +110,17 @@ def test_repaints_only_when_the_handle_moves(qtbot: QtBot) -> None:
     bar.setValue(90_000)
     qtbot.waitUntil(lambda: paints.count > 0)
     assert bar.handle_rect() != before
+
+
+def test_a_handle_of_a_new_length_is_drawn_not_kept(qtbot: QtBot) -> None:
+    """While zooming the handle changes length every frame: no picture is made of it
+    until a length is painted twice running, and both ways look as the style draws."""
+    bar = _bar(qtbot)
+    bar.setValue(100)
+    for step in (500, 600, 700):  # a new length each time
+        bar.setPageStep(step)
+        drawn = _render(bar)
+        assert bar._handle._key is None
+        assert _largest_difference(drawn, _styles_own(bar)) <= 2
+    _render(bar)  # the same length again: kept from now on
+    assert bar._handle._key is not None

@@ -67,6 +67,9 @@ class TimelineScrollBar(QScrollBar):
     def paintEvent(self, event: QPaintEvent) -> None:
         option = self._option()
         handle = self.handle_rect(option)
+        # A handle of a new length (while zooming, every frame) is drawn directly: a
+        # picture is kept once the same length is painted twice running.
+        keep_handle = handle.size() == self._painted_handle.size()
         self._painted_handle = handle
         if self.underMouse() or self._pressed or self.isSliderDown():
             super().paintEvent(event)
@@ -94,7 +97,10 @@ class TimelineScrollBar(QScrollBar):
             painter.drawPixmap(0, 0, groove)
             draw(painter, _PAGES, QPoint())
             painter.resetTransform()
-            if handle.isValid():
+            if handle.isValid() and not keep_handle:
+                draw(painter, _SC.SC_ScrollBarSlider, QPoint())
+                painter.resetTransform()
+            elif handle.isValid():
                 # with a margin: the style's outline of the handle reaches past its rect
                 corner = handle.topLeft() - QPoint(_MARGIN, 0)
                 picture = self._handle.get(
