@@ -227,15 +227,22 @@ class TimelinePainter:
 
     def _backdrop(self, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]) -> None:
         """What only moves when the view pans (see `Backdrop`): no labels."""
-        p.fillRect(geo.time_rect(), self.base)
         self._lanes_background(p, geo)
         self._era_bands(p, view, geo, eras)
         self._grid(p, view, geo)
 
     def _lanes_background(self, p: QPainter, geo: g.Geometry) -> None:
+        """Stripes for the lanes, the base colour elsewhere (each pixel filled once: a
+        frame drawn afresh, while zooming, fills the whole window)."""
+        covered = 0.0
         for i, (_lane, band) in enumerate(geo.lanes):
+            if band.top > covered:
+                p.fillRect(QRectF(0, covered, geo.width, band.top - covered), self.base)
             colour = self.alt if i % 2 else self.base
             p.fillRect(QRectF(0, band.top, geo.width, band.height), colour)
+            covered = max(covered, band.bottom)
+        if covered < geo.height:
+            p.fillRect(QRectF(0, covered, geo.width, geo.height - covered), self.base)
 
     def _era_rects(
         self, view: Viewport, geo: g.Geometry, eras: list[Era]
