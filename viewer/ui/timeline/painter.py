@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from itertools import repeat
 
@@ -39,7 +39,7 @@ from viewer.core.timescale import UNIT_DAYS, Unit, Viewport, choose_unit, contex
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
-from viewer.ui.timeline.kept_picture import KeptPicture
+from viewer.ui.timeline.kept_picture import KeptPicture, painted
 from viewer.ui.timeline.scene import (
     HALF,
     Bar,
@@ -143,45 +143,47 @@ class TimelinePainter:
 
     # -- cached pixmaps ------------------------------------------------------------------
 
-    def _pixmap(self, width: float, height: float) -> QPixmap:
-        pixmap = QPixmap(int(width * self.ratio + 0.5), int(height * self.ratio + 0.5))
-        pixmap.setDevicePixelRatio(self.ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        return pixmap
+    def _picture(self, width: float, height: float, draw: Callable[[QPainter], None]) -> QPixmap:
+        """A clear picture `width` x `height` (device-independent), antialiased, painted
+        by `draw`."""
+
+        def smooth(p: QPainter) -> None:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            draw(p)
+
+        size = (int(width * self.ratio + 0.5), int(height * self.ratio + 0.5))
+        return painted(*size, self.ratio, smooth, transparent=True)
 
     def _marker_pixmap(self, tone: int, hollow: bool) -> QPixmap:
-        size = 2 * HALF
-        pixmap = self._pixmap(size, size)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = _COLOURS[tone]
-        p.setPen(QPen(colour.darker(150), 1.2))
-        p.setBrush(QBrush(self.base) if hollow else QBrush(colour))
-        p.drawPath(marker_path(TONES[tone]).translated(QPointF(HALF, HALF)))
-        p.end()
-        return pixmap
+
+        def draw(p: QPainter) -> None:
+            p.setPen(QPen(colour.darker(150), 1.2))
+            p.setBrush(QBrush(self.base) if hollow else QBrush(colour))
+            p.drawPath(marker_path(TONES[tone]).translated(QPointF(HALF, HALF)))
+
+        return self._picture(2 * HALF, 2 * HALF, draw)
 
     def _badge(self, count: int) -> tuple[QPixmap, float]:
         """The count badge of a cluster, and half its width, made once per count."""
         cached = self._badges.get(count)
         if cached is None:
             width, height = cluster_width(count), 2 * HALF + 2
-            badge = self._pixmap(width, height)
-            p = QPainter(badge)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            fill = QColor(self.text)
-            fill.setAlphaF(0.75)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(fill)
-            rect = QRectF(0, 0, width, height)
-            p.drawRoundedRect(rect, height / 2, height / 2)
-            p.setPen(self.base)
-            p.setFont(self.small)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count))
-            p.end()
+
+            def draw(p: QPainter) -> None:
+                fill = QColor(self.text)
+                fill.setAlphaF(0.75)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(fill)
+                rect = QRectF(0, 0, width, height)
+                p.drawRoundedRect(rect, height / 2, height / 2)
+                p.setPen(self.base)
+                p.setFont(self.small)
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count))
+
             if len(self._badges) > 2000:
                 self._badges.clear()
-            cached = self._badges[count] = (badge, width / 2)
+            cached = self._badges[count] = (self._picture(width, height, draw), width / 2)
         return cached
 
     # -- frame -------------------------------------------------------------------
