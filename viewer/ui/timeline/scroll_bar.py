@@ -79,9 +79,11 @@ class TimelineScrollBar(QScrollBar):
         # Everything the style's drawing depends on but the handle's place.
         look = (style.name(), self.palette().cacheKey(), option.state, self.isEnabled())
 
-        def draw(painter: QPainter, parts: QStyle.SubControl, origin: QPoint) -> None:
+        def draw(painter: QPainter, parts: QStyle.SubControl, origin: QPoint | None = None) -> None:
+            """The style's drawing of `parts`; a picture whose corner is at `origin`."""
             option.subControls = parts
-            painter.translate(-origin)
+            if origin is not None:  # only a picture's own painter is moved
+                painter.translate(-origin)
             style.drawComplexControl(_BAR, option, painter, self)
 
         groove = self._groove.get(
@@ -89,17 +91,15 @@ class TimelineScrollBar(QScrollBar):
             self.width(),
             self.height(),
             ratio,
-            lambda painter: draw(painter, _SC.SC_ScrollBarGroove, QPoint()),
+            lambda painter: draw(painter, _SC.SC_ScrollBarGroove),
             transparent=True,
         )
         painter = QPainter(self)
         try:
             painter.drawPixmap(0, 0, groove)
-            draw(painter, _PAGES, QPoint())
-            painter.resetTransform()
+            draw(painter, _PAGES)
             if handle.isValid() and not keep_handle:
-                draw(painter, _SC.SC_ScrollBarSlider, QPoint())
-                painter.resetTransform()
+                draw(painter, _SC.SC_ScrollBarSlider)
             elif handle.isValid():
                 # with a margin: the style's outline of the handle reaches past its rect
                 corner = handle.topLeft() - QPoint(_MARGIN, 0)
@@ -112,6 +112,6 @@ class TimelineScrollBar(QScrollBar):
                     transparent=True,
                 )
                 painter.drawPixmap(corner, picture)
-            draw(painter, _ARROWS, QPoint())
+            draw(painter, _ARROWS)
         finally:
             painter.end()
