@@ -6,8 +6,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.core.timeline_data import Extent, TimelineData
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline.scene import _any_overlap, _badge_widths, _merge_overlapping
+from viewer.ui.timeline.scene import Bar, _any_overlap, _badge_widths, _merge_overlapping
 
 
 @settings(max_examples=300, deadline=None)
@@ -129,10 +130,8 @@ def test_lanes_laid_out_together_are_each_laid_out_as_alone(
 
 
 def test_bars_made_from_columns_are_the_records_made_one_by_one(window: MainWindow) -> None:
-    """Wide bars are made for many extents at once; each must be what `_make_bar` makes
-    from the extent's record (selected ones included)."""
-    from viewer.ui.timeline.scene import _make_bar
-
+    """Wide bars are made for many extents at once; each must be what the extent's
+    record gives, made one by one (selected ones included)."""
     view = window.timeline
     data = view.data
     some = frozenset(range(0, len(data), 3))
@@ -148,5 +147,33 @@ def test_bars_made_from_columns_are_the_records_made_one_by_one(window: MainWind
                 for i in range(len(index.extents))
                 if index.extents[i].rows == bar.rows and index.extents[i].start == bar.start
             ]
-            made = _make_bar(data, extent, bar.x0, bar.x1, bar.y, bar.lane, frozenset(some))
+            made = _bar_from_record(data, extent, bar.x0, bar.x1, bar.y, bar.lane, frozenset(some))
             assert made == bar
+
+
+def _bar_from_record(
+    data: TimelineData,
+    extent: Extent,
+    x0: float,
+    x1: float,
+    y: float,
+    lane: int,
+    selected: frozenset[int],
+) -> Bar:
+    """A bar made from one extent's record, field by field (the reference)."""
+    members = extent.rows
+    single = len(members) == 1
+    return Bar(
+        x0,
+        x1,
+        y,
+        lane,
+        extent.tone,
+        members,
+        extent.start,
+        extent.end,
+        extent.approximate,
+        single and bool(data.cancelled[members[0]]),
+        bool(selected) and not selected.isdisjoint(members),
+        data.titles[members[0]] if single else f"{len(members)} events",
+    )

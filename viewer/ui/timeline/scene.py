@@ -23,7 +23,6 @@ from viewer.core.lanes import TONE_CODE
 from viewer.core.stance import Flip, StancePoint
 from viewer.core.timeline_data import (
     Bins,
-    Extent,
     LaneIndex,
     TimelineData,
     point_bins,
@@ -135,16 +134,18 @@ class Scene:
 
     def _plain_bar(self, plain: PlainBars, i: int) -> Bar:
         assert self.data is not None
-        extent = self.data.lanes[plain.lane].extents[int(plain.extents[i])]
-        return _make_bar(
+        one = slice(i, i + 1)
+        (bar,) = _make_bars(
             self.data,
-            extent,
-            float(plain.x0[i]),
-            float(plain.x1[i]),
-            float(plain.y[i]),
+            self.data.lanes[plain.lane],
+            plain.extents[one],
+            plain.x0[one],
+            plain.x1[one],
+            plain.y[one],
             plain.lane,
             frozenset(),
         )
+        return bar
 
     def at(self, x: float, y: float) -> Item | None:
         """The item under a point; the smallest wins (a marker over a bar behind it)."""
@@ -457,7 +458,7 @@ def _bars(
                 [not chosen.isdisjoint(index.extents[i].rows) for i in visible.tolist()]
             )
     if fancy.any():
-        scene.bars += _fancy_bars(
+        scene.bars += _make_bars(
             data, index, visible[fancy], x0s[fancy], x1s[fancy], ys[fancy], lane, selected
         )
     plain = ~fancy
@@ -476,7 +477,7 @@ def _bars(
         )
 
 
-def _fancy_bars(
+def _make_bars(
     data: TimelineData,
     index: LaneIndex,
     extents: npt.NDArray[np.int64],
@@ -486,8 +487,8 @@ def _fancy_bars(
     lane: int,
     selected: frozenset[int],
 ) -> list[Bar]:
-    """`_make_bar` for many of a lane's extents at once, from its columns (a frame zoomed
-    to a year shows a couple of hundred)."""
+    """The bars of some of a lane's extents, made from its columns all at once (a frame
+    zoomed to a year shows a couple of hundred)."""
     counts = index.extent_counts[extents].tolist()
     firsts = index.member_rows[index.member_starts[extents]].tolist()
     records = index.extents  # kept records: a group's member rows are made once, not per frame
@@ -517,33 +518,6 @@ def _fancy_bars(
             chosen,
             labels,
         )
-    )
-
-
-def _make_bar(
-    data: TimelineData,
-    extent: Extent,
-    x0: float,
-    x1: float,
-    y: float,
-    lane: int,
-    selected: frozenset[int],
-) -> Bar:
-    members = extent.rows
-    single = len(members) == 1
-    return Bar(
-        x0,
-        x1,
-        y,
-        lane,
-        extent.tone,
-        members,
-        extent.start,
-        extent.end,
-        extent.approximate,
-        single and bool(data.cancelled[members[0]]),
-        bool(selected) and not selected.isdisjoint(members),
-        data.titles[members[0]] if single else f"{len(members)} events",
     )
 
 
