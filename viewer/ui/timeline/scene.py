@@ -525,9 +525,6 @@ def _all_runs(plain: list[PlainBars]) -> Runs:
     """The runs of every lane's plain bars, made in one pass for the whole frame."""
     if not plain:
         return ()
-    if len(plain) == 1:
-        only = plain[0]
-        return _runs(only.x0, only.x1, only.y, only.tones, only.rows)
     return _runs(
         np.concatenate([p.x0 for p in plain]),
         np.concatenate([p.x1 for p in plain]),
