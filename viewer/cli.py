@@ -74,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--source", type=Path, help="folder of TOML files (default: data/)")
     build.add_argument("--from-json", type=Path, help="build from an exported JSON document")
     build.add_argument("--out", type=Path, help="catalog to write (default: the bundled one)")
+    build.add_argument(
+        "--source-texts",
+        type=Path,
+        metavar="DIR",
+        help="folder holding the sources' texts (each source's held_copy): check that "
+        "quotes are word for word, no prose is copied and no date is more precise than "
+        "printed; any problem stops the build",
+    )
     return parser
 
 
@@ -155,7 +163,19 @@ def _build(args: argparse.Namespace) -> int:
         else load_data_dir(args.source or source_data_dir())
     )
     out: Path = args.out or bundled_catalog()
-    build_catalog(check(document), out)
+    checked = check(document)
+    if args.source_texts:
+        from viewer.core.errors import DataError  # noqa: PLC0415
+        from viewer.core.source_checks import (  # noqa: PLC0415
+            check_against_sources,
+            read_source_texts,
+        )
+
+        report = check_against_sources(checked, read_source_texts(checked, args.source_texts))
+        print(f"Sources {report.summary()}", file=sys.stderr)
+        if report.problems:
+            raise DataError(report.problems)
+    build_catalog(checked, out)
     with Catalog(out) as catalog:
         counts = catalog.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())

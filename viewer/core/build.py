@@ -136,6 +136,8 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 stance=p["stance"],
                 strength=p["strength"],
                 flip=p["flip"],
+                rating_source_id=p["rating_source"],
+                rating_note=p["rating_note"],
                 summary=p["summary"],
                 summary_html=_rich(p, doc.html_from_outside),
                 context=p["context"] or "",
@@ -149,6 +151,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                     category=a["category"],
                     description=a["description"],
                     event_id=a["event"],
+                    date_note=a["date_note"],
                     **_dated(doc.date_of(a)),
                 )
             )
@@ -179,6 +182,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 **_dated(doc.date_of(ev)),
             )
         )
+        rows[schema.EventAliasRow] += [dict(alias=a, event_id=ev["id"]) for a in ev["aliases"]]
         rows[schema.EventParticipantRow] += [
             dict(event_id=ev["id"], position=i, entity_id=who)
             for i, who in enumerate(ev["participants"])
@@ -204,6 +208,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                     tone=q["tone"],
                     variant_of=q["variant_of"],
                     note=q["note"],
+                    date_note=q["date_note"],
                     **_dated(doc.date_of(q)),
                 )
             )

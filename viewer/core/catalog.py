@@ -45,12 +45,14 @@ if TYPE_CHECKING:
 
 #: The schema version this code reads (viewer.core.schema.SCHEMA_VERSION, which
 #: imports SQLAlchemy; a test checks the two agree).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The quote columns `quote_from_row` reads, by position (the search's hot path).
 QUOTE_COLUMNS = (
     'q.id, q.text, q.speaker_id, q.date, q.start, q."end", q.precision, q.approximate, '
-    "q.event_id, q.source_id, q.tone, q.variant_of, q.note"
+    "q.event_id, q.source_id, q.tone, q.variant_of, q.note, q.date_note"
 )
+#: How many columns `QUOTE_COLUMNS` names: a query's own columns follow at this index.
+QUOTE_WIDTH = QUOTE_COLUMNS.count(",") + 1
 _TONES = {tone.value: tone for tone in Tone}
 _EVENT_COLUMNS = 'id, kind, title, date, start, "end", precision, approximate, tone, status, place'
 
@@ -76,7 +78,7 @@ class Catalog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._older = False  # an older schema, read through catalog_compat's views
+        self._older = 0  # an older schema's version, read through catalog_compat's views
         if path.is_dir():
             raise CatalogError(f"{path} is a folder, not a catalog file.")
         if not path.is_file():
@@ -103,8 +105,8 @@ class Catalog:
             ) from exc
         version = meta.get("schema_version")
         if str(version).isdigit() and int(str(version)) in OLDER_VERSIONS:
-            self._older = True
-            add_new_columns(self._db)
+            self._older = int(str(version))
+            add_new_columns(self._db, self._older)
         elif version != str(SCHEMA_VERSION):
             newer = str(version).isdigit() and int(str(version)) > SCHEMA_VERSION
             raise CatalogError(
@@ -143,7 +145,7 @@ class Catalog:
         """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
         conn = sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
         if self._older:
-            add_new_columns(conn)
+            add_new_columns(conn, self._older)
         return conn
 
     @contextmanager
@@ -198,6 +200,7 @@ class Catalog:
                 url=r["url"],
                 reliability=Reliability(r["reliability"]),
                 note=r["note"],
+                held_copy=r["held_copy"],
             )
             for r in rows
         }
@@ -227,6 +230,8 @@ class Catalog:
             summary=r["summary"],
             summary_html=r["summary_html"],
             heading=r["title"],
+            rating_source_id=r["rating_source_id"],
+            rating_note=r["rating_note"],
         )
 
     def profile_detail(self, profile_id: str) -> ProfileDetail:
@@ -243,7 +248,13 @@ class Catalog:
             profile=self._profile(rows[0]),
             context=rows[0]["context"],
             actions=tuple(
-                ProfileAction(a["category"], a["description"], _optional_date(a), a["event_id"])
+                ProfileAction(
+                    a["category"],
+                    a["description"],
+                    _optional_date(a),
+                    a["event_id"],
+                    a["date_note"],
+                )
                 for a in actions
             ),
             criticism=tuple(
@@ -325,6 +336,7 @@ class Catalog:
             _TONES[q[10]],
             q[11],
             q[12],
+            q[13],
         )
 
     def quotes(self, ids: Iterable[str]) -> dict[str, Quote]:
@@ -341,7 +353,7 @@ class Catalog:
             f"SELECT {QUOTE_COLUMNS}, e.title, e.place FROM quote q "
             "LEFT JOIN event e ON e.id = q.event_id ORDER BY q.first_day, q.id"
         )
-        return [(self.quote_from_row(r), r[13], r[14]) for r in rows]
+        return [(self.quote_from_row(r), r[QUOTE_WIDTH], r[QUOTE_WIDTH + 1]) for r in rows]
 
     def events_by_id(self, ids: Iterable[str]) -> list[Event]:
         wanted = list(ids)
@@ -366,16 +378,21 @@ class Catalog:
         return cached if cached is not None else query_columns(self._db, profile_id)
 
     def stance(self, profile_id: str) -> list[StancePoint]:
-        """The profile subject's own words over time, one point per event."""
+        """The profile subject's own words over time, one point per event. Words at a
+        context event (background, such as a remark not about the target) do not count."""
         sql = (
             "SELECT q.event_id, e.first_day, e.last_day + 1, "
             "q.tone "
-            "FROM quote q JOIN event e ON e.id = q.event_id "
+            "FROM quote q JOIN event e ON e.id = q.event_id AND e.kind != 'context' "
             "JOIN event_profile ep ON ep.event_id = e.id AND ep.profile_id = ? "
             "JOIN profile p ON p.id = ep.profile_id AND q.speaker_id = p.subject_id"
         )
         rows = self._db.execute(sql, (profile_id,)).fetchall()
         return stance_points((eid, round(s), round(e), Tone(tone)) for eid, s, e, tone in rows)
+
+    def event_aliases(self) -> dict[str, str]:
+        """Ids events had before -> their ids now (annotations made on them follow)."""
+        return dict(self._db.execute("SELECT alias, event_id FROM event_alias").fetchall())
 
     def events_with(self, entity_id: str) -> list[str]:
         """Ids of the events an entity took part in or is quoted at, in date order."""

@@ -19,7 +19,7 @@ from viewer.core.errors import DataError, Problem
 from viewer.core.records import EventKind, Reliability, Tone
 
 FORMAT = "timeline-viewer-catalog"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: held_copy, rating_source/rating_note, aliases, date notes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but tab and newline
@@ -61,6 +61,9 @@ FIELDS: dict[str, dict[str, Field]] = {
         "url": Field("str"),
         "reliability": Field("str", required=True, choices=_choices(Reliability)),
         "note": Field("text"),
+        # The file name of the editors' copy of the source's text (never shipped):
+        # `build-data --source-texts DIR` checks quotes, prose and dates against it.
+        "held_copy": Field("str"),
     },
     "era": {
         "id": Field("id", required=True),
@@ -75,6 +78,10 @@ FIELDS: dict[str, dict[str, Field]] = {
         "stance": Field("str", required=True, choices=STANCES),
         "strength": Field("str", required=True, choices=STRENGTHS),
         "flip": Field("bool"),
+        # Where stance, strength and flip come from: a source that rates them, or else
+        # the editors' own assessment, explained in rating_note (shown as such).
+        "rating_source": Field("str", ref="source"),
+        "rating_note": Field("text"),
         "summary": Field("text", required=True),
         "summary_html": Field("text"),  # formatting kept from an import; cleaned when built
         "context": Field("text"),
@@ -85,6 +92,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "category": Field("str", required=True),
         "description": Field("text", required=True),
         "date": Field("date"),
+        "date_note": Field("text"),
         "event": Field("str", ref="event"),
     },
     "criticism": {
@@ -108,12 +116,15 @@ FIELDS: dict[str, dict[str, Field]] = {
         "profiles": Field("strs", ref="profile"),
         "sources": Field("strs", ref="source"),
         "quotes": Field("records", nested="quote"),
+        # Ids this event had before (a date corrected): annotations made on them follow.
+        "aliases": Field("strs"),
     },
     "quote": {
         "id": Field("id", required=True),
         "speaker": Field("str", required=True, ref="entity"),
         "text": Field("text", required=True),
         "date": Field("date"),  # defaults to the event's date
+        "date_note": Field("text"),  # why the words are dated as they are
         "source": Field("str", required=True, ref="source"),
         "tone": Field("str", required=True, choices=_choices(Tone)),
         "variant_of": Field("str", ref="quote"),
@@ -323,9 +334,29 @@ def _check_semantics(collections: dict[str, list[dict[str, Any]]], checker: _Che
                     "variant_of",
                     f"{variant!r} is itself a variant; link the original",
                 )
+    _check_aliases(collections["events"], checker)
     for profile in collections["profiles"]:
         if profile["subject"] and profile["subject"] == profile["target"]:
             where, label = checker.where_of[id(profile)]
             checker.problem(
                 where, label, "target", "a profile's target must differ from its subject"
             )
+
+
+def _check_aliases(events: list[dict[str, Any]], checker: _Checker) -> None:
+    """An alias is a slug that names no event now and only one event's past."""
+    current = {e["id"] for e in events}
+    owner: dict[str, str] = {}
+    for event in events:
+        where, label = checker.where_of[id(event)]
+        for alias in event["aliases"]:
+            if not SLUG.match(alias):
+                checker.problem(where, label, "aliases", f"{alias!r} is not a slug")
+            elif alias in current:
+                checker.problem(where, label, "aliases", f"{alias!r} is an event's id now")
+            elif alias in owner:
+                checker.problem(
+                    where, label, "aliases", f"{alias!r} is already an alias of {owner[alias]!r}"
+                )
+            else:
+                owner[alias] = event["id"]

@@ -40,6 +40,7 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
                 "url": r.url,
                 "reliability": r.reliability,
                 "note": r.note,
+                "held_copy": r.held_copy,
             }
             for r in s.scalars(select(schema.SourceRow).order_by(schema.SourceRow.id))
         ]
@@ -55,6 +56,7 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
                     "category": a.category,
                     "description": a.description,
                     "date": a.date,
+                    "date_note": a.date_note,
                     "event": a.event_id,
                 },
             ),
@@ -80,6 +82,8 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
                 "stance": p.stance,
                 "strength": p.strength,
                 "flip": p.flip,
+                "rating_source": p.rating_source_id,
+                "rating_note": p.rating_note,
                 "summary": p.summary,
                 **_rich(p.summary_html),
                 "context": p.context or None,
@@ -126,12 +130,17 @@ def _events(s: Any) -> list[dict[str, Any]]:
                 "speaker": q.speaker_id,
                 "text": q.text,
                 "date": q.date,
+                "date_note": q.date_note,
                 "source": q.source_id,
                 "tone": q.tone,
                 "variant_of": q.variant_of,
                 "note": q.note,
             },
         ),
+    )
+    aliases = _grouped(
+        s.execute(select(schema.EventAliasRow).order_by(schema.EventAliasRow.alias)).scalars(),
+        lambda r: (r.event_id, r.alias),
     )
     return [
         {
@@ -149,6 +158,7 @@ def _events(s: Any) -> list[dict[str, Any]]:
             "profiles": profiles[e.id],
             "sources": sources[e.id],
             "quotes": quotes[e.id],
+            "aliases": aliases[e.id],
         }
         for e in s.scalars(select(schema.EventRow).order_by(schema.EventRow.id))
     ]

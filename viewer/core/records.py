@@ -63,6 +63,7 @@ class Source:
     url: str | None
     reliability: Reliability
     note: str | None = None
+    held_copy: str | None = None  # file name of the editors' copy of its text
 
     @property
     def is_paraphrased(self) -> bool:
@@ -82,6 +83,7 @@ class ProfileAction:
     description: str
     date: FuzzyDate | None
     event_id: str | None
+    date_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +105,17 @@ class Profile:
     summary: str
     summary_html: str | None = None  # safe rich text, when the summary has formatting
     heading: str | None = None  # its own title, where "Subject on Target" does not fit
+    rating_source_id: str | None = None  # the source rating stance, strength and flip
+    rating_note: str | None = None  # the basis of the rating
 
     @property
     def title(self) -> str:
         return self.heading or f"{self.subject.name} on {self.target.name}"
+
+    @property
+    def rated_by_editors(self) -> bool:
+        """Stance, strength and flip are the editors' judgement, not a source's."""
+        return self.rating_source_id is None and self.rating_note is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +150,7 @@ class Quote:
     tone: Tone
     variant_of: str | None
     note: str | None = None
+    date_note: str | None = None  # why the words are dated as they are
 
 
 @dataclass(frozen=True, slots=True)

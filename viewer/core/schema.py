@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Bumped whenever a table changes; the app refuses a catalog of another version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: date notes of quotes and actions, rating basis, aliases
 
 
 class Base(DeclarativeBase):
@@ -64,6 +64,7 @@ class SourceRow(OptionalDatedMixin, Base):
     url: Mapped[str | None] = mapped_column(String)
     reliability: Mapped[str] = mapped_column(String)
     note: Mapped[str | None] = mapped_column(Text)
+    held_copy: Mapped[str | None] = mapped_column(String)  # the editors' copy's file name
 
 
 class EraRow(DatedMixin, Base):
@@ -82,6 +83,10 @@ class ProfileRow(Base):
     stance: Mapped[str] = mapped_column(String)
     strength: Mapped[str] = mapped_column(String)
     flip: Mapped[bool] = mapped_column(Boolean)
+    # The source that rates stance, strength and flip; without one they are the
+    # editors' assessment, explained by rating_note.
+    rating_source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"))
+    rating_note: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
     # Safe rich text (viewer.core.rich_text) when the summary came with formatting.
     summary_html: Mapped[str | None] = mapped_column(Text)
@@ -95,6 +100,7 @@ class ProfileActionRow(OptionalDatedMixin, Base):
     category: Mapped[str] = mapped_column(String)
     description: Mapped[str] = mapped_column(Text)
     event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"))
+    date_note: Mapped[str | None] = mapped_column(Text)
 
 
 class CriticismRow(Base):
@@ -118,6 +124,14 @@ class EventRow(DatedMixin, Base):
     summary_html: Mapped[str | None] = mapped_column(Text)  # as the profile's
     tone: Mapped[str] = mapped_column(String)
     date_note: Mapped[str | None] = mapped_column(Text)
+
+
+class EventAliasRow(Base):
+    """An id an event had before; the user's annotations made on it follow the event."""
+
+    __tablename__ = "event_alias"
+    alias: Mapped[str] = mapped_column(String, primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))
 
 
 class EventParticipantRow(Base):
@@ -153,6 +167,7 @@ class QuoteRow(DatedMixin, Base):
     tone: Mapped[str] = mapped_column(String)
     variant_of: Mapped[str | None] = mapped_column(ForeignKey("quote.id"), index=True)
     note: Mapped[str | None] = mapped_column(Text)
+    date_note: Mapped[str | None] = mapped_column(Text)
 
 
 #: Full-text indexes, created after the tables. Accents and case are folded.

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.annotations.records import Annotation
-from viewer.core.catalog import QUOTE_COLUMNS, Catalog, read_only_uri
+from viewer.core.catalog import QUOTE_COLUMNS, QUOTE_WIDTH, Catalog, read_only_uri
 from viewer.core.note_search import NoteHit, note_hits
 from viewer.core.query import Query, Term, parse
 from viewer.core.records import Event, QuoteHit
@@ -226,7 +226,8 @@ class SearchEngine:
 
     def _hits(self, rows: list[tuple[Any, ...]]) -> tuple[QuoteHit, ...]:
         quote = self.catalog.quote_from_row
-        return tuple(QuoteHit(quote(r), _spans(r[13]), r[15], -r[14]) for r in rows)
+        w = QUOTE_WIDTH  # then: highlighted text, score, event title
+        return tuple(QuoteHit(quote(r), _spans(r[w]), r[w + 2], -r[w + 1]) for r in rows)
 
     def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
         """Events whose title, summary or place match (so "Helsinki" finds the summit)."""

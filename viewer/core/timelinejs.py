@@ -35,6 +35,7 @@ from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
+from viewer.core.records import Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
 
 MAX_FILE_BYTES = 50_000_000
@@ -79,7 +80,7 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
         "title": {
             "text": {
                 "headline": html.escape(profile.title),
-                "text": _markup(profile.summary, profile.summary_html),
+                "text": _markup(profile.summary, profile.summary_html) + _rating(profile),
             }
         },
         "events": [
@@ -107,6 +108,15 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
             for era in catalog.eras()
         ],
     }
+
+
+def _rating(profile: Profile) -> str:
+    """The stance as rated, and by whom, where the catalog says (the editors or a source)."""
+    if profile.rating_note is None:
+        return ""
+    flip = ", flip" if profile.flip else ""
+    stance = f"Stance: {profile.stance} ({profile.strength}{flip})."
+    return f"<p><i>{html.escape(stance)} {html.escape(profile.rating_note)}</i></p>"
 
 
 def _markup(plain: str, rich: str | None) -> str:

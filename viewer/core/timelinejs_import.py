@@ -67,6 +67,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
             "url": None,
             "reliability": "reliable",
             "note": "A TimelineJS file imported into Timeline Viewer.",
+            "held_copy": None,
         }
     ]
     profile = {
@@ -77,6 +78,8 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
         "stance": "Neutral",
         "strength": "weak",
         "flip": False,
+        "rating_source": None,
+        "rating_note": None,
         "summary": timeline.text or f"Imported from {file_name}.",
         "summary_html": timeline.html,
         "context": "",
@@ -110,6 +113,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
                     "profiles": [PROFILE_ID],
                     "sources": ["imported-timeline-file"],
                     "quotes": [],
+                    "aliases": [],
                 },
                 slide.date,
             )

@@ -125,6 +125,8 @@ def _quote_html(quote: Quote, detail: EventDetail) -> str:
         else ""
     )
     note = f"<br><i style='color:gray'>{escape(quote.note)}</i>" if quote.note else ""
+    if quote.date_note:
+        note += f"<br><i style='color:gray'>About the date: {escape(quote.date_note)}</i>"
     others = [
         q
         for q in (*detail.quotes, *detail.variants)

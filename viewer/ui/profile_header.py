@@ -49,6 +49,10 @@ class ProfileHeader(QWidget):
         self.flip_label = QLabel("Flip")
         self.flip_label.setObjectName("flipBadge")
         self.flip_label.setToolTip("The stance has reversed over time")
+        # Where the rating is the editors' own, not a source's, the header says so.
+        self.rating_label = QLabel("Editors' assessment")
+        self.rating_label.setObjectName("ratingBasis")
+        self.rating_label.setStyleSheet(style.outline_badge_css())
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setObjectName("profileSummary")
@@ -79,6 +83,7 @@ class ProfileHeader(QWidget):
         badges.addSpacing(8)
         badges.addWidget(self.stance_label)
         badges.addWidget(self.flip_label)
+        badges.addWidget(self.rating_label)
         badges.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
@@ -94,7 +99,13 @@ class ProfileHeader(QWidget):
         self.title_label.setText(profile.title)
         self.setAccessibleName(f"Profile: {profile.title}")
         self.stance_label.setText(f"{profile.stance} · {profile.strength}")
-        self.stance_label.setToolTip(f"Relationship stance: {profile.stance} ({profile.strength})")
+        rating = f"Relationship stance: {profile.stance} ({profile.strength})"
+        if profile.rating_note:
+            rating += f"\n{profile.rating_note}"
+        self.stance_label.setToolTip(rating)
+        self.rating_label.setVisible(profile.rated_by_editors)
+        self.rating_label.setToolTip(profile.rating_note or "")
+        self.rating_label.setAccessibleDescription(profile.rating_note or "")
         self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
         self.flip_label.setVisible(profile.flip)
         self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
@@ -104,6 +115,8 @@ class ProfileHeader(QWidget):
         if len(profile.summary) > SUMMARY_CHARS:  # the header shows its start; all of it here
             whole = profile.summary_html or f"<p>{escape(profile.summary)}</p>"
             context = f"<h4>Summary</h4>{whole}{'<h4>Context</h4>' if context else ''}{context}"
+        if profile.rating_note:
+            context += f"<h4>About the rating</h4><p>{escape(profile.rating_note)}</p>"
         self.context_view.setHtml(context or "<p><i>No context.</i></p>")
         self.actions_view.setHtml(_actions_html(detail) or "<p><i>No actions recorded.</i></p>")
         self.criticism_view.setHtml(
@@ -153,6 +166,8 @@ def _actions_html(detail: ProfileDetail) -> str:
             if (action.date)
             else ""
         )
+        if action.date_note:
+            when += f"<br><i style='color:gray'>About the date: {escape(action.date_note)}</i>"
         by_category.setdefault(action.category, []).append(
             f"<li>{escape(action.description)}{when}</li>"
         )

@@ -56,5 +56,14 @@ def badge_css(colour: str) -> str:
     )
 
 
+def outline_badge_css() -> str:
+    """A rounded, outlined label in the palette's own text colour: a qualifier beside the
+    filled badges (such as "Editors' assessment"), readable in light and dark palettes."""
+    return (
+        "QLabel { border: 1px dashed palette(text); border-radius: 8px; "
+        "padding: 1px 8px; font-style: italic; }"
+    )
+
+
 #: Tints for era bands, told apart by position as much as by hue.
 ERA_COLOURS = ("#56B4E9", "#009E73", "#F0E442", "#D55E00", "#999999")
