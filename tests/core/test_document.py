@@ -31,8 +31,16 @@ def test_the_bundled_data_is_valid() -> None:
 def test_unknown_id_is_reported_with_file_record_and_field(data_copy: Path) -> None:
     _edit(
         data_copy / "events/2017-2019.toml",
-        'participants = ["donald-trump", "vladimir-putin", "rex-tillerson"]',
-        'participants = ["donald-trump", "nobody-at-all"]',
+        'participants = ["donald-trump", "vladimir-putin"]\n'
+        'profiles = ["trump-on-putin", "putin-on-trump"]\n'
+        'sources = ["fox-news-history-2025-08-15", "edgerton-halpin-encounters"]\n\n'
+        "[[event.quote]]\n"
+        'id = "tillerson-connected-very-quickly"',
+        'participants = ["donald-trump", "nobody-at-all"]\n'
+        'profiles = ["trump-on-putin", "putin-on-trump"]\n'
+        'sources = ["fox-news-history-2025-08-15", "edgerton-halpin-encounters"]\n\n'
+        "[[event.quote]]\n"
+        'id = "tillerson-connected-very-quickly"',
     )
     [problem] = _problems(data_copy)
     assert problem.startswith("data/events/2017-2019.toml")

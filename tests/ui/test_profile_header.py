@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from viewer.core.catalog import Catalog
 from viewer.core.records import Entity, Profile, ProfileDetail
 from viewer.ui.profile_header import SUMMARY_CHARS, ProfileHeader
 
@@ -38,3 +39,18 @@ def test_a_long_summary_shows_its_start_and_all_of_it_in_context(qtbot: QtBot) -
     header.tabs.setCurrentWidget(header.actions_view)
     header.summary_label.linkActivated.emit("summary:more")
     assert header.tabs.currentWidget() is header.context_view
+
+
+def test_a_rating_of_the_editors_own_says_so_and_a_sourced_one_does_not(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    header = ProfileHeader()
+    qtbot.addWidget(header)
+    header.set_profile(catalog.profile_detail("putin-on-trump"))
+    assert not header.rating_label.isHidden()
+    assert header.rating_label.text() == "Editors' assessment"
+    assert header.rating_label.toolTip().startswith("Editors' assessment: none of our sources")
+    assert "About the rating" in header.context_view.toPlainText()
+    header.set_profile(catalog.profile_detail("trump-on-putin"))
+    assert header.rating_label.isHidden()
+    assert "As rated by the stance profile page" in header.stance_label.toolTip()
