@@ -49,3 +49,20 @@ def test_the_users_own_event_with_an_old_id_is_left_alone(
     load(store, built_catalog)
     assert store.get(OLD).note == "mine" and store.get(NEW).is_empty
     store.close()
+
+
+def test_an_exported_note_on_the_old_id_imports_onto_the_renamed_event(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    from viewer.core.annotations.interchange import import_file, write_export
+
+    before = AnnotationStore(tmp_path / "before.sqlite", tmp_path / "backups")
+    before.save(Annotation(OLD, "Exported before the update", starred=True))
+    exported = tmp_path / "notes.json"
+    write_export(before, exported)
+    before.close()
+    after = AnnotationStore(tmp_path / "after.sqlite", tmp_path / "backups")
+    report = import_file(after, exported, catalog.event_ids(), catalog.event_aliases())
+    assert report.added == (NEW,)
+    assert after.get(NEW).note == "Exported before the update"
+    after.close()

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,9 +119,15 @@ def parse_document(document: object, where: str) -> tuple[list[Annotation], list
     return annotations, events
 
 
-def import_file(store: AnnotationStore, path: Path, known_event_ids: set[str]) -> ImportReport:
+def import_file(
+    store: AnnotationStore,
+    path: Path,
+    known_event_ids: set[str],
+    aliases: Mapping[str, str] | None = None,
+) -> ImportReport:
+    """Merge an exported file; a note on an event's former id (`aliases`) goes to its id now."""
     annotations, events = read_document(path)
-    return merge(store, annotations, events, known_event_ids)
+    return merge(store, annotations, events, known_event_ids, aliases or {})
 
 
 def merge(
@@ -128,7 +135,15 @@ def merge(
     annotations: list[Annotation],
     events: list[UserEvent],
     known_event_ids: set[str],
+    aliases: Mapping[str, str] | None = None,
 ) -> ImportReport:
+    renamed = aliases or {}
+    annotations = [
+        replace(a, event_id=renamed[a.event_id])
+        if a.event_id not in known_event_ids and renamed.get(a.event_id) in known_event_ids
+        else a
+        for a in annotations
+    ]
     added: list[str] = []
     updated: list[str] = []
     skipped: list[tuple[str, str]] = []

@@ -58,7 +58,9 @@ class AnnotationFiles:
         if path is None:
             return False
         try:
-            report = import_file(self.store, path, self.catalog.event_ids())
+            report = import_file(
+                self.store, path, self.catalog.event_ids(), self.catalog.event_aliases()
+            )
         except ImportRefusedError as exc:
             self.reporter.report("Import refused", str(exc), self.parent)
             return False
