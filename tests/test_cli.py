@@ -173,7 +173,7 @@ def test_import_a_timelinejs_file_as_a_catalog(tmp_path: Path) -> None:
     source = tmp_path / "mine.json"
     source.write_text(json.dumps({"events": [{"start_date": {"year": 2020}, "text": {}}]}))
     result = run("--data-dir", tmp_path / "user", "import", source)
-    assert "Imported 1 events" in result.stdout
+    assert "Imported 1 event into" in result.stdout
     catalog = tmp_path / "user" / "catalogs" / "mine.sqlite"
     assert catalog.is_file()
     again = run("--data-dir", tmp_path / "user", "import", source, check=False)

@@ -9,9 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from viewer.core.records import EVENT_KINDS as EVENT_KIND_NAMES
+
 if TYPE_CHECKING:
+    from viewer.core.catalog import Catalog
     from viewer.core.records import QuoteHit
-    from viewer.core.search import EventHit, SearchResult
+    from viewer.core.search import SearchResult
 
 EXIT_FOUND, EXIT_NOTHING = 0, 1
 
@@ -24,10 +27,18 @@ def add_parser(commands: Any) -> None:  # argparse's _SubParsersAction is privat
         "Exit status 0 when something is found, 1 when nothing is, 2 on an error.",
     )
     search.add_argument("query", help='words, "exact phrase", prefix*, -excluded, OR')
-    search.add_argument("--profile", help="only events of this profile id")
-    search.add_argument("--speaker", help="only quotes of this speaker id")
     search.add_argument(
-        "--kind", action="append", default=[], help="only events of this kind (repeatable)"
+        "--profile", help="only events of this profile id (timeline-viewer list profiles)"
+    )
+    search.add_argument(
+        "--speaker", help="only quotes of this speaker id (timeline-viewer list speakers)"
+    )
+    search.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        choices=sorted(EVENT_KIND_NAMES),
+        help="only events of this kind (repeatable)",
     )
     search.add_argument("--from", dest="start", help="from this date (2018, 2018-07, 2018-07-16)")
     search.add_argument("--to", dest="end", help="up to this date, inclusive")
@@ -35,8 +46,31 @@ def add_parser(commands: Any) -> None:  # argparse's _SubParsersAction is privat
         "--reliability", choices=["reliable", "paraphrased"], help="only sources of this kind"
     )
     search.add_argument("--json", action="store_true", help="print one JSON object per line")
-    search.add_argument("--limit", type=int, default=20)
-    search.add_argument("--order", choices=["relevance", "newest", "oldest"], default="relevance")
+    search.add_argument(
+        "--limit", type=_positive, default=20, help="at most this many quotes (default 20)"
+    )
+    search.add_argument(
+        "--order",
+        choices=["relevance", "newest", "oldest"],
+        default="relevance",
+        help="best match first (default), or by date",
+    )
+    search.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="leave out your own notes (searched by default, as in the app; --data-dir "
+        "chooses whose)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
 
 
 def run(args: argparse.Namespace, catalog_path: Path) -> int:
@@ -53,10 +87,15 @@ def run(args: argparse.Namespace, catalog_path: Path) -> int:
         end=end,
     )
     with Catalog(catalog_path) as catalog:
+        _check_ids(catalog, args)
         engine = SearchEngine(catalog)
         try:
             result = engine.search(
-                args.query, filters=filters, order=Order(args.order), limit=args.limit
+                args.query,
+                filters=filters,
+                order=Order(args.order),
+                limit=args.limit,
+                notes_db=None if args.no_notes else _notes_file(args),
             )
         finally:
             engine.close()
@@ -65,10 +104,54 @@ def run(args: argparse.Namespace, catalog_path: Path) -> int:
             print(json.dumps(record, ensure_ascii=False))
     else:
         _print_text(result)
+        _print_notes(result)
     if not result.count:
         print(result.message or "Nothing found.", file=sys.stderr)
         return EXIT_NOTHING
     return EXIT_FOUND
+
+
+def _check_ids(catalog: Catalog, args: argparse.Namespace) -> None:
+    """A wrong id is an error that lists the right ones, not an empty result."""
+    from viewer.core.errors import UsageError  # noqa: PLC0415
+
+    if args.profile and args.profile not in {p.id for p in catalog.profiles()}:
+        known = ", ".join(p.id for p in catalog.profiles_main_first())
+        raise UsageError(f"No profile {args.profile!r} in this catalog (it has: {known}).")
+    if args.speaker:
+        speakers = [e.id for e in catalog.speakers()]
+        if args.speaker not in speakers:
+            shown = ", ".join(sorted(speakers)[:8]) + (", …" if len(speakers) > 8 else "")
+            raise UsageError(
+                f"No speaker {args.speaker!r} in this catalog (it has: {shown}); "
+                "timeline-viewer list speakers lists them all."
+            )
+
+
+def _notes_file(args: argparse.Namespace) -> Path | None:
+    """The user's annotations, read-only, where they are (never created by a search)."""
+    from viewer.core.paths import UserPaths  # noqa: PLC0415
+
+    if args.temp_basedir:
+        return None
+    paths = UserPaths(args.data_dir) if args.data_dir else UserPaths.default()
+    return paths.annotations_db if paths.annotations_db.is_file() else None
+
+
+def _print_notes(result: SearchResult) -> None:
+    if result.notes:
+        print("== My notes ==\n")
+    for noted in result.notes:
+        e = noted.event
+        print(f"{e.date.label()} · {e.title}")
+        print(f"  {_snippet(noted.hit.note, noted.hit.spans)}\n")
+
+
+def _snippet(note: str, spans: tuple[tuple[int, int], ...], width: int = 70) -> str:
+    """The part of a note around its first match, on one line."""
+    start = max(0, spans[0][0] - width // 2) if spans else 0
+    text = " ".join(note[start : start + width * 2].split())
+    return ("…" if start else "") + text + ("…" if start + width * 2 < len(note) else "")
 
 
 def _day(typed: str | None, side: int) -> int | None:
@@ -85,6 +168,8 @@ def _day(typed: str | None, side: int) -> int | None:
 
 
 def _records(result: SearchResult) -> Iterator[dict[str, object]]:
+    from viewer.core.search import EventHit  # noqa: PLC0415
+
     for match, hits in (
         ("quote", result.hits),
         ("close", result.fuzzy),
@@ -94,6 +179,13 @@ def _records(result: SearchResult) -> Iterator[dict[str, object]]:
             yield {"match": match, **_quote_record(hit)}
     for event_hit in result.events:
         yield {"match": "event", **_event_record(event_hit)}
+    for noted in result.notes:
+        yield {
+            "match": "my note",
+            **_event_record(EventHit(noted.event, ())),
+            "note": noted.hit.note,
+            "matches": noted.hit.spans,
+        }
 
 
 def _quote_record(hit: QuoteHit) -> dict[str, object]:
@@ -114,7 +206,7 @@ def _quote_record(hit: QuoteHit) -> dict[str, object]:
     }
 
 
-def _event_record(hit: EventHit) -> dict[str, object]:
+def _event_record(hit: Any) -> dict[str, object]:  # an EventHit
     e = hit.event
     return {
         "event_id": e.id,

@@ -253,6 +253,7 @@ def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing
     source = folder / "broken.json"
     source.write_text(timelinejs_text[:position] + insert + timelinejs_text[position + cut :])
     out = folder / "catalogs" / "broken.sqlite"
+    out.parent.mkdir()
     try:
         import_file(source, out)
     except TimelineJSError as exc:

@@ -278,6 +278,7 @@ def test_an_import_stopped_at_any_step_writes_nothing(tmp_path: Path) -> None:
     slides = [_slide({"year": 1900 + n % 100}, unique_id=f"s{n}") for n in range(2500)]
     source.write_text(json.dumps({"events": slides}))
     out = tmp_path / "catalogs" / "many.sqlite"
+    out.parent.mkdir()
     asked = 0
     for stop_at in range(1, 40):
         asked = 0

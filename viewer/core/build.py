@@ -29,8 +29,8 @@ from viewer.core.timeline_cache import write_cache
 def build_catalog(document: CheckedDocument, out: Path, should_stop: ShouldStop = never) -> None:
     """Write `document` to a new SQLite catalog at `out`, replacing any file there.
 
-    Asks `should_stop` between tables; stopped (`StoppedError`), it leaves nothing behind."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    Asks `should_stop` between tables; stopped (`StoppedError`), it leaves nothing behind.
+    The folder must exist: the builder never makes folders."""
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(handle)
     temp = Path(temp_name)

@@ -99,9 +99,16 @@ class Catalog:
         try:
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
+            if _starts_with(path, b"{"):
+                raise CatalogError(
+                    f"{path} is a JSON document, not a catalog. An exported catalog becomes "
+                    f"one with: timeline-viewer build-data --from-json {path} --out "
+                    "NEW.sqlite; a TimelineJS file with: timeline-viewer import "
+                    f"{path} (or File > Import a TimelineJS timeline)."
+                ) from exc
             raise CatalogError(
-                f"{path} is not a readable catalog ({exc}). Open a catalog made by "
-                "`timeline-viewer build-data`."
+                f"{path} is not a readable catalog ({exc}). Open a catalog made by this "
+                "app: the bundled one, an imported timeline, or one built from data."
             ) from exc
         version = meta.get("schema_version")
         if str(version).isdigit() and int(str(version)) in OLDER_VERSIONS:
@@ -115,13 +122,13 @@ class Catalog:
                 + (
                     "Update the app to open it."
                     if newer
-                    else "Rebuild it with `timeline-viewer build-data`."
+                    else "Rebuild it from its data with this version's build-data."
                 )
             )
         if path.stat().st_size <= QUICK_CHECK_BYTES and (problem := self.damage()):
             raise CatalogError(
                 f"{path} is damaged ({problem}). Reinstall the app, or rebuild the "
-                "catalog with `timeline-viewer build-data`."
+                "catalog from its data (build-data)."
             )
 
     def damage(self) -> str | None:
@@ -407,6 +414,14 @@ class Catalog:
         """How many records of each kind the catalog holds."""
         tables = ("entity", "source", "profile", "event", "quote", "era")
         return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(64).lstrip().startswith(prefix)
+    except OSError:
+        return False
 
 
 def _event(r: sqlite3.Row) -> Event:

@@ -31,7 +31,8 @@ class DataError(Exception):
         self.problems = problems
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} problem(s) in the catalog data:\n{shown}{more}")
+        count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        super().__init__(f"{count} in the catalog data:\n{shown}{more}")
 
 
 class StoppedError(Exception):

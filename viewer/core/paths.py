@@ -7,9 +7,12 @@ given (`--data-dir`, for tests and portable use). Nothing is computed at import.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+from viewer.core.errors import UsageError
 
 APP_NAME = "timeline-viewer"
 CATALOG_FILE = "catalog.sqlite"
@@ -25,9 +28,28 @@ def bundled_catalog() -> Path:
     return resource(CATALOG_FILE)
 
 
-def source_data_dir() -> Path:
-    """The `data/` folder of a source checkout (where `build-data` reads by default)."""
-    return Path(__file__).resolve().parents[2] / "data"
+def source_checkout() -> Path | None:
+    """The source checkout this copy runs from (an editable install), else None."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and (root / "viewer").is_dir() else None
+
+
+def source_data_dir() -> Path | None:
+    """The `data/` folder `build-data` reads by default: the one in the current folder,
+    else the source checkout's; None when neither is there (an installed copy)."""
+    here = Path.cwd() / "data"
+    if (here / "entities.toml").is_file():
+        return here
+    root = source_checkout()
+    return root / "data" if root is not None and (root / "data").is_dir() else None
+
+
+def writable_bundled_catalog() -> Path | None:
+    """The bundled catalog when it lives in a source checkout (rebuilt there by
+    `build-data`); None for an installed copy, whose catalog is never written."""
+    root = source_checkout()
+    catalog = bundled_catalog()
+    return catalog if root is not None and catalog.is_relative_to(root) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,5 +90,30 @@ class UserPaths:
         return self.logs or self.base / "logs"
 
     def ensure(self) -> UserPaths:
-        self.base.mkdir(parents=True, exist_ok=True)
+        """Make the user's folder if needed; a `UsageError` says why it cannot be used."""
+        _make_folder(self.base, "The folder for your settings and notes")
         return self
+
+    def ensure_catalogs(self) -> Path:
+        """The folder of imported catalogs, made if needed."""
+        _make_folder(self.catalogs_dir, "The folder for imported timelines")
+        return self.catalogs_dir
+
+
+def _make_folder(folder: Path, what: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise UsageError(
+            f"{what}, {folder}, cannot be made: a file of that name is in the way. "
+            "Give another folder with --data-dir DIR."
+        ) from exc
+    except OSError as exc:
+        raise UsageError(
+            f"{what}, {folder}, cannot be made: {exc.strerror or exc}. "
+            "Give another folder with --data-dir DIR."
+        ) from exc
+    if not os.access(folder, os.W_OK):
+        raise UsageError(
+            f"{what}, {folder}, is read-only. Give another folder with --data-dir DIR."
+        )

@@ -8,10 +8,12 @@ starting with =, +, - or @) is written with a leading apostrophe.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from viewer.core.output_files import write_text
 from viewer.core.records import Quote
 
 COLUMNS = (
@@ -58,9 +60,18 @@ def write(rows: Iterable[QuoteRow], out: TextIO) -> int:
     return count
 
 
+def to_text(rows: Iterable[QuoteRow]) -> str:
+    """The whole CSV as text, starting with the byte-order mark spreadsheets look for."""
+    out = io.StringIO()
+    write(rows, out)
+    return "\ufeff" + out.getvalue()
+
+
 def write_file(rows: Iterable[QuoteRow], path: Path) -> int:
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        return write(rows, out)
+    """Write the CSV to `path` whole; returns how many quotes (`UsageError` if it cannot)."""
+    listed = list(rows)
+    write_text(path, to_text(listed))
+    return len(listed)
 
 
 def _safe(cell: str) -> str:

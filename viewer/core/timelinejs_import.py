@@ -19,7 +19,7 @@ from viewer.core.dates import FuzzyDate
 from viewer.core.document import CheckedDocument
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.lanes import LANES
-from viewer.core.timelinejs import Timeline, read
+from viewer.core.timelinejs import Timeline, TimelineJSError, read
 
 PROFILE_ID = "imported-timeline"
 _LANE_KIND = {lane.label.lower(): lane.kinds[0].value for lane in LANES}
@@ -34,8 +34,9 @@ def import_file(path: Path, out: Path, should_stop: ShouldStop = never) -> tuple
     timeline = read(path, should_stop)  # raises TimelineJSError, before anything is written
     if should_stop():
         raise StoppedError
+    if not timeline.slides:
+        raise TimelineJSError(f"{path} has no events (slides): there is nothing to import.")
     document = to_document(timeline, path.name)
-    out.parent.mkdir(parents=True, exist_ok=True)
     build_catalog(document, out, should_stop)
     return out, len(timeline.slides)
 

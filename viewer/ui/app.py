@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer import __version__
 from viewer.core import logs
+from viewer.core.errors import UsageError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.qt_log import route_qt_messages
@@ -65,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
         tempfile.TemporaryDirectory(prefix="timeline-viewer-") if args.temp_basedir else None
     )
     base = Path(temporary.name) if temporary else args.data_dir
-    paths = (UserPaths(base) if base else UserPaths.default()).ensure()
+    try:
+        paths = (UserPaths(base) if base else UserPaths.default()).ensure()
+    except UsageError as exc:  # --data-dir names a file, or a folder that cannot be written
+        if reporter.windows:
+            print(f"timeline-viewer: {exc}", file=sys.stderr)
+        reporter.report("Timeline Viewer cannot start", str(exc))
+        return 2
     logs.setup(paths.log_dir, verbose=args.verbose)
     route_qt_messages()
     session = Session(paths, reporter)
@@ -79,11 +87,29 @@ def run(args: argparse.Namespace) -> int:
         window.installEventFilter(watcher)
     else:  # start-up benchmarks measure up to the first paint
         after_first_paint(window, session.load_annotations)
+    quit_on_signals(app)
     code = app.exec()
     session.close()
     if temporary is not None:
         temporary.cleanup()
     return code
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C in the terminal and `kill` (SIGTERM) quit as File > Quit does: the note
+    being typed is saved, the annotations closed whole, a --temp-basedir folder removed.
+    Python sees a signal only when it runs, so a timer wakes it up now and then."""
+
+    def quit_now(_signal: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+        QTimer.singleShot(0, app.quit)
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), quit_now)
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
 
 
 def settle() -> None:

@@ -35,6 +35,7 @@ from viewer.core.annotations.scope import Scope
 from viewer.core.catalog import Catalog
 from viewer.core.dates import day_label
 from viewer.core.lanes import LANES
+from viewer.core.plurals import plural
 from viewer.core.records import Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
@@ -206,7 +207,9 @@ class MainWindow(QMainWindow):
         self.search.set_scope(user.scope.label if ids is not None else "", ids)
         if ids is not None:
             shown = len(self.timeline.data)
-            self.statusBar().showMessage(f"Showing {user.scope.label.lower()}: {shown} events")
+            self.statusBar().showMessage(
+                f"Showing {user.scope.label.lower()}: {plural(shown, 'event')}"
+            )
         selected = self.timeline.selected_ids()
         if selected:
             self._on_selection(selected)
@@ -530,7 +533,9 @@ class MainWindow(QMainWindow):
             if entity_id in self.catalog.entities
             else (entity_id)
         )
-        self.statusBar().showMessage(f"{len(ids)} events with {name} outlined on the timeline")
+        self.statusBar().showMessage(
+            f"{plural(len(ids), 'event')} with {name} outlined on the timeline"
+        )
 
     def _on_selection(self, event_ids: list[str]) -> None:
         own = self.annotations.selection_changed(event_ids) if self.annotations else None
@@ -601,7 +606,12 @@ class MainWindow(QMainWindow):
             self.set_profile(saved)
             self.profile_picker.blockSignals(False)
         view = None
+        # The view and selection saved belong to the catalog they were saved on: another
+        # catalog (its events may lie in 44 BCE) opens fitted, with nothing selected.
+        same_catalog = s.value("view/catalog") == str(self.catalog.path.resolve())
         try:
+            if not same_catalog:
+                raise ValueError
             start, span = float(str(s.value("view/start"))), float(str(s.value("view/span")))
             width = self.timeline.view.width
             if math.isfinite(start) and math.isfinite(span) and span > 0:
@@ -609,7 +619,7 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             view = None  # first run (or nonsense saved): fit all
         self._load_profile(view)
-        selected = s.value("view/selected_event")
+        selected = s.value("view/selected_event") if same_catalog else None
         if isinstance(selected, str) and self.timeline.data.row_of(selected) is not None:
             self.timeline.select_ids([selected], reveal=False)
 
@@ -621,6 +631,7 @@ class MainWindow(QMainWindow):
             s.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         if self.profile_id:
             s.setValue("view/profile", self.profile_id)
+        s.setValue("view/catalog", str(self.catalog.path.resolve()))
         s.setValue("view/start", self.timeline.view.start)
         s.setValue("view/span", self.timeline.view.span)
         hidden = [LANES[n].key for n in sorted(self.timeline.hidden_lanes)]
@@ -646,6 +657,6 @@ class MainWindow(QMainWindow):
 def _counts_text(catalog: Catalog) -> str:
     counts = catalog.counts()
     return (
-        f"{counts['event']} events · {counts['quote']} quotes · {counts['source']} sources · "
-        f"catalog {catalog.path.name} (read-only)"
+        f"{plural(counts['event'], 'event')} · {plural(counts['quote'], 'quote')} · "
+        f"{plural(counts['source'], 'source')} · catalog {catalog.path.name} (read-only)"
     )

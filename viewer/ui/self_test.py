@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from viewer import __version__
+from viewer.core.errors import CatalogError, UsageError
+from viewer.core.plurals import plural
 
 
 def run(catalog_path: Path | None) -> int:
@@ -37,6 +39,12 @@ def run(catalog_path: Path | None) -> int:
             start = time.perf_counter()
             try:
                 detail = step()
+            except (CatalogError, UsageError) as exc:  # said in words: no traceback
+                failed = name
+                print(f"FAIL {name}: {exc}", flush=True)
+                for later, _step in steps[number + 1 :]:
+                    print(f"skip {later}")
+                break
             except Exception:  # printed whole; the later checks build on this one
                 failed = name
                 print(f"FAIL {name}\n{traceback.format_exc()}", flush=True)
@@ -70,7 +78,7 @@ class _Checks:
         self.catalog_ = catalog
         profiles = catalog.profiles()
         events = len(catalog.event_ids())
-        return f"{self.path} ({events} events, {len(profiles)} profiles)"
+        return f"{self.path} ({plural(events, 'event')}, {plural(len(profiles), 'profile')})"
 
     def search(self) -> str:
         from viewer.core.search import SearchEngine  # noqa: PLC0415
@@ -81,7 +89,7 @@ class _Checks:
         result = engine.search(word)
         if not (result.hits or result.events):
             raise RuntimeError(f"searching for {word!r} found nothing ({result.message})")
-        return f"{word!r} finds {result.count} results"
+        return f"{word!r} finds {plural(result.count, 'result')}"
 
     def _a_word(self) -> str:
         """A word the catalog certainly holds: the longest in its first event's title
@@ -112,7 +120,9 @@ class _Checks:
 
         from viewer.ui.errors import ErrorReporter  # noqa: PLC0415
         from viewer.ui.main_window import MainWindow  # noqa: PLC0415
+        from viewer.ui.qt_log import route_qt_messages  # noqa: PLC0415
 
+        route_qt_messages()  # Qt's chatter goes to the log, not between the check lines
         app = QApplication.instance() or QApplication(sys.argv[:1])
         settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(self.catalog_, settings, ErrorReporter(windows=False))

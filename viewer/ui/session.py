@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.catalog import Catalog
-from viewer.core.errors import CatalogError, StoppedError
+from viewer.core.errors import CatalogError, StoppedError, UsageError
 from viewer.core.paths import UserPaths, bundled_catalog
+from viewer.core.plurals import plural
 from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.busy import run_busy
 from viewer.ui.errors import ErrorReporter
@@ -87,7 +88,12 @@ class Session(QObject):
         from viewer.core.timelinejs_import import default_name, import_file  # noqa: PLC0415
 
         name = default_name(path)
-        out = self.paths.catalogs_dir / name
+        try:
+            folder = self.paths.ensure_catalogs()
+        except UsageError as exc:
+            self.reporter.report("Import failed", str(exc), self.window)
+            return None
+        out = folder / name
         number = 1
         while out.exists():
             number += 1
@@ -114,7 +120,7 @@ class Session(QObject):
         window = self.open_catalog(written)
         if window is not None:
             window.statusBar().showMessage(
-                f"Imported {count} events from {path.name} (kept as {written})"
+                f"Imported {plural(count, 'event')} from {path.name} (kept as {written})"
             )
         return window
 

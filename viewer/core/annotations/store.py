@@ -114,7 +114,11 @@ class AnnotationStore:
         return engine
 
     def close(self) -> None:
+        """Close every connection, with the write-ahead log folded into the file first: a
+        copy of annotations.sqlite alone then holds every save (a backup, a sync)."""
         self._engine.dispose()
+        if not self.read_only and self.path.exists():
+            checkpoint_and_close(self.path)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -347,3 +351,16 @@ def _save(conn: Connection, a: Annotation) -> None:
             text("INSERT INTO tag (event_id, name) VALUES (:e, :name)"),
             [{"e": a.event_id, "name": t} for t in sorted(set(a.tags))],
         )
+
+
+def checkpoint_and_close(path: Path) -> None:
+    """Fold the write-ahead log of `path` into the file and truncate it (best effort: a
+    reader elsewhere may hold it, and then it is folded in when that one closes)."""
+    try:
+        db = sqlite3.connect(path, timeout=2)
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass

@@ -15,6 +15,7 @@ from viewer.core.annotations.interchange import (
 )
 from viewer.core.catalog import Catalog
 from viewer.core.errors import ReadOnlyError
+from viewer.core.plurals import plural
 from viewer.ui.errors import ErrorReporter
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class AnnotationFiles:
             self.reporter.cannot_write(path, exc, self.parent)
             return False
         self.reporter.inform(
-            "Annotations exported", f"{count} records written to {path}.", self.parent
+            "Annotations exported", f"{plural(count, 'record')} written to {path}.", self.parent
         )
         return True
 

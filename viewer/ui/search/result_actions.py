@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QListView, QMenu
 
 from viewer.core import citations, quotes_csv
+from viewer.core.errors import UsageError
+from viewer.core.plurals import plural
 from viewer.core.records import QuoteHit
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.search.results_model import ResultsModel
@@ -75,10 +77,12 @@ class ResultActions(QObject):
         rows = self.quote_rows()
         try:
             count = quotes_csv.write_file(rows, path)
-        except OSError as exc:
-            self.reporter.cannot_write(path, exc, self.view)
+        except UsageError as exc:  # says which file and why
+            self.reporter.report("Export failed", str(exc), self.view)
             return False
-        self.reporter.inform("Quotes saved", f"{count} quotes written to {path}.", self.view)
+        self.reporter.inform(
+            "Quotes saved", f"{plural(count, 'quote')} written to {path}.", self.view
+        )
         return True
 
     def _menu(self, pos: QPoint) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.core.annotations.records import Mark
 from viewer.core.lanes import LANES
+from viewer.core.plurals import plural
 from viewer.core.records import Era
 from viewer.core.stance import Flip, StancePoint, flips
 from viewer.core.timeline_data import TimelineData
@@ -351,7 +352,7 @@ class TimelineView(QAbstractScrollArea):
             date = self.data.date_of(rows[0]).label()
             names = "\n".join(f"• {self.data.titles[r]}" for r in rows[:8])
             more = f"\n… and {len(rows) - 8} more" if len(rows) > 8 else ""
-            return f"{len(rows)} events dated {date}\n{names}{more}"
+            return f"{plural(len(rows), 'event')} dated {date}\n{names}{more}"
         row = rows[0]
         status = " (cancelled / not held)" if self.data.cancelled[row] else ""
         return f"{self.data.titles[row]}{status}\n{self.data.date_of(row).label()}"
