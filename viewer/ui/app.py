@@ -8,17 +8,19 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer import __version__
 from viewer.core import logs
 from viewer.core.errors import UsageError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
 from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
 from viewer.ui.qt_log import route_qt_messages
 from viewer.ui.session import Session
 
@@ -53,7 +55,24 @@ class _QuitAfterPaint(QObject):
         return False
 
 
-def run(args: argparse.Namespace) -> int:
+@dataclass
+class Running:
+    """A started app: its session (folders, annotations) and window on the catalog."""
+
+    app: QApplication
+    session: Session
+    window: MainWindow
+    temporary: tempfile.TemporaryDirectory[str] | None = None
+
+    def finish(self) -> None:
+        """After the event loop: annotations closed whole, a --temp-basedir folder removed."""
+        self.session.close()
+        if self.temporary is not None:
+            self.temporary.cleanup()
+
+
+def start(args: argparse.Namespace) -> Running | None:
+    """The app up to its window shown; None (and the reason told) when it cannot start."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
@@ -70,10 +89,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = (UserPaths(base) if base else UserPaths.default()).ensure()
     except UsageError as exc:  # --data-dir names a file, or a folder that cannot be written
+        # Said before any log exists: on stderr, and in a dialog unless told not to.
+        print(f"timeline-viewer: {exc}", file=sys.stderr)
         if reporter.windows:
-            print(f"timeline-viewer: {exc}", file=sys.stderr)
-        reporter.report("Timeline Viewer cannot start", str(exc))
-        return 2
+            QMessageBox.warning(None, "Timeline Viewer cannot start", str(exc))
+        return None
     logs.setup(paths.log_dir, verbose=args.verbose)
     route_qt_messages()
     session = Session(paths, reporter)
@@ -81,17 +101,24 @@ def run(args: argparse.Namespace) -> int:
     session.on_attached = settle
     window = session.open_catalog(args.db or bundled_catalog())
     if window is None:
+        if temporary is not None:
+            temporary.cleanup()
+        return None
+    return Running(app, session, window, temporary)
+
+
+def run(args: argparse.Namespace) -> int:
+    running = start(args)
+    if running is None:
         return 2
     if args.quit_after_paint:
-        watcher = _QuitAfterPaint(window)
-        window.installEventFilter(watcher)
+        watcher = _QuitAfterPaint(running.window)
+        running.window.installEventFilter(watcher)
     else:  # start-up benchmarks measure up to the first paint
-        after_first_paint(window, session.load_annotations)
-    quit_on_signals(app)
-    code = app.exec()
-    session.close()
-    if temporary is not None:
-        temporary.cleanup()
+        after_first_paint(running.window, running.session.load_annotations)
+    quit_on_signals(running.app)
+    code = running.app.exec()
+    running.finish()
     return code
 
 
