@@ -43,6 +43,9 @@ sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
   packaging/linux/$APPID.metainfo.xml > "$root/usr/share/metainfo/$APPID.metainfo.xml"
 cp -a "$BUILD/icons/hicolor" "$root/usr/share/icons/"
 printf 'Timeline Viewer %s\nLicense: MIT\n' "$VERSION" > "$root/usr/share/doc/$NAME/copyright"
+# The manual page, made from the argument parser (viewer/cli_manual.py) at build time.
+install -d "$root/usr/share/man/man1"
+"$BUILD/venv/bin/python" -m viewer.cli_manual | gzip -9n > "$root/usr/share/man/man1/$NAME.1.gz"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" \
   packaging/linux/control.in > "$root/DEBIAN/control"
