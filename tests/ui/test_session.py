@@ -107,3 +107,27 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
     assert not (paths.catalogs_dir / "broken.sqlite").exists()
     again.close()
     session.close()
+
+
+def test_a_catalog_broken_inside_keeps_the_current_window(
+    qtbot: QtBot, built_catalog: Path, tmp_path: Path
+) -> None:
+    """It passes every check on opening, but a profile names an entity it lacks."""
+    import sqlite3
+
+    paths = UserPaths(tmp_path / "user").ensure()
+    broken = tmp_path / "broken-inside.sqlite"
+    shutil.copy(built_catalog, broken)
+    with sqlite3.connect(broken) as db:
+        db.execute("UPDATE profile SET subject_id = 'nobody'")
+    db.close()
+    reporter = ErrorReporter(windows=False)
+    session = Session(paths, reporter)
+    first = session.open_catalog(built_catalog)
+    assert first is not None
+    assert session.open_catalog(broken) is None
+    assert session.window is first and first.isVisible()
+    assert session.catalog is not None and session.catalog.path == built_catalog
+    assert "is damaged inside and cannot be shown" in reporter.reported[-1][1]
+    first.close()
+    session.close()

@@ -68,6 +68,14 @@ def catalog_uri(path: Path) -> str:
     return read_only_uri(path) + "&immutable=1"
 
 
+#: The tables every catalog this app made has had, in every schema version it reads.
+REQUIRED_TABLES = frozenset(
+    {
+        "meta", "entity", "source", "era", "profile", "profile_action", "criticism", "event",
+        "event_participant", "event_profile", "event_source", "quote", "quote_fts", "event_fts",
+    }
+)  # fmt: skip
+
 # Catalogs up to this size get SQLite's quick_check when opened (the bundled one takes
 # 2 ms); bigger ones, which would take a noticeable time, are trusted.
 QUICK_CHECK_BYTES = 16_000_000
@@ -97,6 +105,7 @@ class Catalog:
     def _check(self) -> None:
         path = self.path
         try:
+            self._check_tables()
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
             if _starts_with(path, b"{"):
@@ -129,6 +138,23 @@ class Catalog:
             raise CatalogError(
                 f"{path} is damaged ({problem}). Reinstall the app, or rebuild the "
                 "catalog from its data (build-data)."
+            )
+
+    def _check_tables(self) -> None:
+        """Before anything is read: a catalog made by this app has exactly its tables and
+        no view or trigger. A file with either is refused unread, so no SQL it carries
+        ever runs (a view named like a table would run on the first query)."""
+        rows = self._db.execute("SELECT type, name FROM main.sqlite_master").fetchall()
+        code = sorted(f"{t} {n}" for t, n in rows if t in ("view", "trigger"))
+        if code:
+            raise CatalogError(
+                f"{self.path} is not a catalog made by this app: it holds "
+                f"{', '.join(code[:5])}; it was not opened, so nothing in it ran."
+            )
+        missing = sorted(REQUIRED_TABLES - {n for t, n in rows if t == "table"})
+        if missing:
+            raise CatalogError(
+                f"{self.path} is not a whole catalog: it has no {', '.join(missing)} table."
             )
 
     def damage(self) -> str | None:

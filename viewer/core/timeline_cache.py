@@ -100,14 +100,30 @@ def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData
     blobs = dict(rows)
     if set(blobs) != {"ids", "titles", *_NUMERIC}:
         return None
-    ids_text = blobs["ids"].decode("utf-8")
-    if not ids_text:
-        return TimelineData.empty()
-    ids = ids_text.split(SEPARATOR)
-    titles = blobs["titles"].decode("utf-8").split(SEPARATOR)
-    columns: dict[str, np.ndarray] = {
-        name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in _NUMERIC.items()
-    }
+    try:  # a cache that does not add up is not used: the columns are read from the tables
+        ids_text = bytes(blobs["ids"]).decode("utf-8")
+        if not ids_text:
+            return TimelineData.empty()
+        ids = ids_text.split(SEPARATOR)
+        titles = bytes(blobs["titles"]).decode("utf-8").split(SEPARATOR)
+        columns: dict[str, np.ndarray] = {
+            name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in _NUMERIC.items()
+        }
+    except (TypeError, ValueError):
+        return None
+    if len(titles) != len(ids) or any(len(c) != len(ids) for c in columns.values()):
+        return None
+    for name, codes in (
+        ("lane", LANE_OF_KIND.values()),
+        ("tone", TONE_CODE.values()),
+        ("precision", PRECISION_CODE.values()),
+    ):
+        known = list(codes)
+        column = columns[name]
+        if column.min() < min(known) or column.max() > max(known):
+            return None
+    if (columns["end"] < columns["start"]).any():
+        return None
     return TimelineData.from_columns(
         ids,
         titles,

@@ -8,6 +8,7 @@ keeps them (a note on an event the other catalog also has shows there too).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -65,12 +66,26 @@ class Session(QObject):
             return None
         old, old_catalog = self.window, self.catalog
         if old is not None:
-            old.close()  # saves its state and any note being typed
+            old.save_pending()  # a note being typed is kept, whatever happens next
+            old.save_state()
+        try:  # made before the current window closes: a catalog broken inside keeps it
+            window = MainWindow(catalog, self.settings, self.reporter, log_dir=self.paths.log_dir)
+        except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError) as exc:
+            catalog.close()
+            log.exception("cannot show %s", path)
+            self.reporter.report(
+                "Cannot open the catalog",
+                f"{path} is damaged inside and cannot be shown ({type(exc).__name__}: {exc}). "
+                "Nothing was changed.",
+                self.window,
+            )
+            return None
+        if old is not None:
+            old.close()
             old.deleteLater()
         if old_catalog is not None:
             old_catalog.close()
         self.catalog = catalog
-        window = MainWindow(catalog, self.settings, self.reporter, log_dir=self.paths.log_dir)
         window.set_recent_catalogs(self.remember(path), bundled_catalog())
         window.catalog_requested.connect(self.open_catalog)
         window.timeline_import_requested.connect(self.import_timeline)
