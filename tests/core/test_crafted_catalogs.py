@@ -28,13 +28,13 @@ def test_a_view_in_place_of_a_table_never_runs(built_catalog: Path, tmp_path: Pa
     path = _crafted(
         built_catalog,
         tmp_path,
-        "ALTER TABLE meta RENAME TO meta_real",
+        "ALTER TABLE profile RENAME TO profile_real",
         # Runs for ever if it is ever read.
-        "CREATE VIEW meta AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-        "SELECT 'schema_version' AS key, i AS value FROM n",
+        "CREATE VIEW profile AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+        "SELECT i AS id FROM n",
     )
     start = time.perf_counter()
-    with pytest.raises(CatalogError, match="holds view meta; it was not opened"):
+    with pytest.raises(CatalogError, match="holds view profile; it was not opened"):
         Catalog(path)
     assert time.perf_counter() - start < 5
 

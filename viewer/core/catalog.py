@@ -145,6 +145,12 @@ class Catalog:
         no view or trigger. A file with either is refused unread, so no SQL it carries
         ever runs (a view named like a table would run on the first query)."""
         rows = self._db.execute("SELECT type, name FROM main.sqlite_master").fetchall()
+        if ("table", "meta") not in {(t, n) for t, n in rows}:
+            raise CatalogError(
+                f"{self.path} is not a readable catalog (it has no meta table). "
+                "Open a catalog made by this app: the bundled one, an imported timeline, "
+                "or one built from data."
+            )
         code = sorted(f"{t} {n}" for t, n in rows if t in ("view", "trigger"))
         if code:
             raise CatalogError(

@@ -94,8 +94,11 @@ def test_a_failing_upgrade_rolls_back(tmp_path: Path, monkeypatch: pytest.Monkey
     broken = dict(STEPS)
     broken[2] = (*STEPS[2], "THIS IS NOT SQL")
     monkeypatch.setattr("viewer.core.annotations.store.STEPS", broken)
-    with pytest.raises(sqlite3.OperationalError):
-        open_store(tmp_path)
+    store = open_store(tmp_path)  # not upgraded: left as it was, nothing shown or saved
+    assert store.read_only and store.unavailable
+    assert "cannot be saved" in store.report.messages[0]
+    assert "left where it is, untouched" in store.report.messages[0]
+    store.close()
     assert files.user_version(path) == 1
     columns = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(annotation)")]
     assert "colour" not in columns

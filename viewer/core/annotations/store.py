@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from viewer.core.annotations import files
 from viewer.core.annotations.index import AnnotationIndex
@@ -28,9 +28,13 @@ __all__ = ["AnnotationStore", "ReadOnlyError"]
 
 
 class AnnotationStore:
-    def __init__(self, path: Path, backups: Path) -> None:
+    def __init__(self, path: Path, backups: Path, *, read_only: str | None = None) -> None:
+        """Open (and if needed make or upgrade) the annotations at `path`. `read_only`,
+        when given, says why this copy must not write (another window holds the file)."""
         self.path = path
         self.backups = backups
+        self.read_only_reason: str | None = read_only
+        self._unavailable = False  # the file cannot be read at all: nothing is shown
         self.report = self._prepare()
         self.read_only = self.report.read_only
         self._engine = self._make_engine()
@@ -39,8 +43,19 @@ class AnnotationStore:
     # -- opening -----------------------------------------------------------------------
 
     def _prepare(self) -> OpenReport:
+        try:
+            return self._open_for_writing()
+        except (files.UnreadableError, OSError, sqlite3.OperationalError) as exc:
+            # A full or read-only disk, permissions, an I/O error: the file (if any) is
+            # left where it is, untouched, and shown read-only if it can be read.
+            reason = getattr(exc, "strerror", None) or str(exc)
+            return self._read_only_after(reason)
+
+    def _open_for_writing(self) -> OpenReport:
         messages: list[str] = []
         moved: str | None = None
+        if self.read_only_reason is not None:
+            return self._read_only_after(None)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.path.exists():
             problem = files.problem_with(self.path)
@@ -53,6 +68,7 @@ class AnnotationStore:
                 )
         version = files.user_version(self.path) if self.path.exists() else 0
         if version > SCHEMA_VERSION:
+            self.read_only_reason = "saved by a newer version"
             messages.append(
                 f"Your annotations were saved by a newer version of the app (format {version}; "
                 f"this one reads up to {SCHEMA_VERSION}). They are shown read-only and left "
@@ -62,7 +78,7 @@ class AnnotationStore:
         taken = None
         if 0 < version < SCHEMA_VERSION:
             taken = str(files.backup(self.path, self.backups, f"before-v{SCHEMA_VERSION}"))
-        self._migrate(version)
+        self._migrate()
         return OpenReport(
             moved_aside=moved,
             backup_taken=taken,
@@ -70,19 +86,45 @@ class AnnotationStore:
             messages=tuple(messages),
         )
 
-    def _migrate(self, version: int) -> None:
-        """Run the missing schema steps in one transaction (all or nothing)."""
-        if version == SCHEMA_VERSION:
-            return
-        db = sqlite3.connect(self.path, isolation_level=None)
+    def _read_only_after(self, reason: str | None) -> OpenReport:
+        """Open the file read-only because it cannot be written (`reason`) or because
+        another window writes it (`read_only_reason`); nothing at all if unreadable."""
+        if reason is not None:
+            self.read_only_reason = f"the file cannot be written: {reason}"
+        messages: list[str] = []
+        readable = False
+        if self.path.exists():
+            try:
+                # Only a file of this version can be read without upgrading it first.
+                readable = files.problem_with(self.path) is None and (
+                    files.user_version(self.path) == SCHEMA_VERSION
+                )
+            except (files.UnreadableError, sqlite3.Error, OSError):
+                readable = False
+        if reason is not None:
+            shown = "They are shown read-only" if readable else "They cannot be shown now"
+            messages.append(
+                f"Your annotations ({self.path}) cannot be saved: {reason}. The file was "
+                f"left where it is, untouched. {shown}; free some disk space or fix the "
+                "folder's permissions, then start the app again."
+            )
+        self._unavailable = not readable
+        return OpenReport(read_only=True, messages=tuple(messages))
+
+    def _migrate(self) -> None:
+        """Run the missing schema steps in one transaction (all or nothing). The version is
+        read again once the write lock is held: another instance may have upgraded it."""
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("BEGIN IMMEDIATE")
             try:
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
                 for step in range(version + 1, SCHEMA_VERSION + 1):
                     for statement in STEPS[step]:
                         db.execute(statement)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                if version < SCHEMA_VERSION:
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -91,10 +133,21 @@ class AnnotationStore:
             db.close()
 
     def _make_engine(self) -> Engine:
-        if self.read_only:
-            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        if self._unavailable:  # an empty database in memory: the app works, shows nothing
+
+            def empty() -> sqlite3.Connection:
+                db = sqlite3.connect(":memory:")
+                for step in sorted(STEPS):
+                    for statement in STEPS[step]:
+                        db.execute(statement)
+                return db
+
+            engine = create_engine("sqlite://", creator=empty, poolclass=StaticPool)
+        elif self.read_only:
             engine = create_engine(
-                "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+                "sqlite://",
+                creator=lambda: files.connect_read_only(self.path),
+                poolclass=NullPool,
             )
         else:
             engine = create_engine(f"sqlite:///{self.path}", poolclass=NullPool)
@@ -120,16 +173,26 @@ class AnnotationStore:
         if not self.read_only and self.path.exists():
             checkpoint_and_close(self.path)
 
+    @property
+    def unavailable(self) -> bool:
+        """The file could not be read at all: an empty stand-in is shown, nothing saved."""
+        return self._unavailable
+
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         if self.read_only:
-            raise ReadOnlyError("These annotations are read-only (saved by a newer version).")
+            raise ReadOnlyError(
+                f"These annotations are read-only ({self.read_only_reason or 'unknown'})."
+            )
         with self._engine.begin() as conn:
             yield conn
 
     def check(self) -> str | None:
         """Why the live file is unsound now, or None (for tests and the self-test)."""
-        return files.problem_with(self.path)
+        try:
+            return files.problem_with(self.path)
+        except files.UnreadableError as exc:
+            return f"it cannot be read now ({exc})"
 
     def take_daily_backup(self) -> Path | None:
         if self.read_only or not self.path.exists():
