@@ -36,6 +36,7 @@ from viewer.core.records import (
     Source,
     Tone,
 )
+from viewer.core.rich_text import clean
 from viewer.core.stance import StancePoint, stance_points
 from viewer.core.timeline_cache import query_columns, read_cache
 from viewer.core.timeline_data import TimelineData
@@ -267,7 +268,7 @@ class Catalog:
             strength=r["strength"],
             flip=bool(r["flip"]),
             summary=r["summary"],
-            summary_html=r["summary_html"],
+            summary_html=_safe_html(r["summary_html"]),
             heading=r["title"],
             rating_source_id=r["rating_source_id"],
             rating_note=r["rating_note"],
@@ -354,7 +355,7 @@ class Catalog:
         return EventDetail(
             event=_event(row),
             summary=row["summary"],
-            summary_html=row["summary_html"],
+            summary_html=_safe_html(row["summary_html"]),
             date_note=row["date_note"],
             participants=tuple(self.entities[p["entity_id"]] for p in participants),
             profile_ids=tuple(p["profile_id"] for p in profile_ids),
@@ -446,6 +447,12 @@ class Catalog:
         """How many records of each kind the catalog holds."""
         tables = ("entity", "source", "profile", "event", "quote", "era")
         return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def _safe_html(markup: str | None) -> str | None:
+    """A formatted summary cleaned again as it is read: the file may not be one this app
+    made, and only the allow-list of viewer.core.rich_text ever reaches a widget."""
+    return (clean(markup).html or None) if markup else None
 
 
 def _starts_with(path: Path, prefix: bytes) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
 from viewer.core.annotations.records import UserEvent
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
 from viewer.ui.links import linked, open_web_link
+from viewer.ui.sealed_text import SealedTextBrowser
 
 _STATUS = {
     "informal": "Informal encounter only",
@@ -28,7 +29,7 @@ PARAPHRASED_WARNING = (
 )
 
 
-class DetailPane(QTextBrowser):
+class DetailPane(SealedTextBrowser):
     """Shows one event. Emits `entity_activated`, `source_activated`, `event_activated`."""
 
     entity_activated = Signal(str)
@@ -39,8 +40,6 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAccessibleName("Event details")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.detail: EventDetail | None = None
         self.show_placeholder()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from viewer.core.records import ProfileDetail
 from viewer.ui import style
 from viewer.ui.links import open_web_link
+from viewer.ui.sealed_text import SealedTextBrowser
 
 #: A summary longer than this shows only its start in the header (the rest would be
 #: cut off there), and in full at the top of the Context tab.
@@ -149,12 +149,11 @@ class ProfileHeader(QWidget):
 _MORE = "summary:more"
 
 
-def _browser(name: str) -> QTextBrowser:
-    view = QTextBrowser()
+def _browser(name: str) -> SealedTextBrowser:
+    view = SealedTextBrowser()
     view.setAccessibleName(name)
-    view.setOpenLinks(False)
     view.anchorClicked.connect(open_web_link)  # an imported summary's links: http(s) only
-    view.setFrameShape(QTextBrowser.Shape.NoFrame)
+    view.setFrameShape(SealedTextBrowser.Shape.NoFrame)
     return view
 
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.core.annotations.records import Annotation
 from viewer.ui.annotations.commands import set_annotation
 from viewer.ui.links import open_web_link
+from viewer.ui.sealed_text import SealedTextBrowser
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
@@ -97,9 +97,8 @@ class AnnotationEditor(QWidget):
         self.tag_box.setCompleter(completer)
         self.tag_box.returnPressed.connect(self._on_tag_entered)
 
-        self.preview = QTextBrowser()
+        self.preview = SealedTextBrowser()
         self.preview.setAccessibleName("My note")
-        self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(open_web_link)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Edit my note (Markdown)")
@@ -158,13 +157,13 @@ class AnnotationEditor(QWidget):
             self.note.setPlainText(a.note)
             self.note.blockSignals(False)
         if len(a.note) > PREVIEW_CHARS:
-            self.preview.setMarkdown(
+            self.preview.set_markdown_text(
                 without_images(a.note[:PREVIEW_CHARS])
                 + f"\n\n---\n\n*This note is {len(a.note):,} characters long; the first "
                 f"{PREVIEW_CHARS:,} are shown here. “Edit note” opens all of it.*"
             )
         elif a.note.strip():
-            self.preview.setMarkdown(without_images(a.note))
+            self.preview.set_markdown_text(without_images(a.note))
         else:
             self.preview.setHtml(
                 "<p style='color:gray'><i>No note yet. Press “Edit note” to write one.</i></p>"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.sealed_text import SealedTextDocument
 from viewer.ui.search.results_model import Match, ResultRow, ResultsModel
 from viewer.ui.style import WARNING_COLOUR
 
@@ -119,7 +120,7 @@ class ResultDelegate(QStyledItemDelegate):
             row: ResultRow = index.data(ResultsModel.RowRole)
             palette: QPalette = option.palette
             muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
-            document = QTextDocument()
+            document = SealedTextDocument()
             document.setDefaultFont(option.font)
             document.setDocumentMargin(0)
             document.setHtml(row_html(row, muted))
