@@ -87,6 +87,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if (problem := undecodable_argument(args)) is not None:
+        print(f"timeline-viewer: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     if args.self_test:
         from viewer.ui import self_test  # noqa: PLC0415
 
@@ -107,6 +110,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"timeline-viewer: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def undecodable_argument(args: argparse.Namespace) -> str | None:
+    """An argument holding bytes that are not text in the system's encoding (Python keeps
+    them as lone surrogates, which nothing downstream can store or print), or None."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            text = str(item) if isinstance(item, str | Path) else None
+            if text is not None:
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = text.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                    option = "--" + name.replace("_", "-") if name != "query" else "the query"
+                    return f"{option} '{shown}' is not valid text (bytes that are not UTF-8)."
+    return None
 
 
 def _run_app(args: argparse.Namespace) -> int:

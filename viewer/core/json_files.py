@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
+
+#: Deepest nesting of arrays and objects read (no file this app reads needs more than 6).
+MAX_DEPTH = 64
+#: Longest number read, in characters (a year of a billion years has 11).
+MAX_NUMBER_CHARS = 40
 
 
 class UnreadableJSONError(ValueError):
@@ -11,23 +17,69 @@ class UnreadableJSONError(ValueError):
 
 
 def read_json(path: Path, *, max_bytes: int, what: str) -> object:
-    """The parsed document; refuses files over `max_bytes` (`what`: "TimelineJS files")."""
+    """The parsed document; refuses files over `max_bytes` (`what`: "TimelineJS files"),
+    counting the bytes really read (a device or pipe is refused before it is opened), and
+    documents nested too deep, with absurd numbers or with text that is not Unicode."""
     try:
-        size = path.stat().st_size
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UnreadableJSONError(
+                f"{path} is not a file (a folder, a device or a pipe); choose a .json file."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise UnreadableJSONError(f"{path} cannot be read: {exc.strerror}.") from exc
-    if size > max_bytes:
+    if len(data) > max_bytes:
         raise UnreadableJSONError(
-            f"{path} is {size // 1_000_000} MB; {what} over {max_bytes // 1_000_000} MB "
-            "are refused."
+            f"{path} is over {max_bytes // 1_000_000} MB; {what} over "
+            f"{max_bytes // 1_000_000} MB are refused."
         )
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(
+            data.decode("utf-8"), parse_int=_whole_number, parse_constant=_no_constant
+        )
     except UnicodeDecodeError as exc:
         raise UnreadableJSONError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
     except json.JSONDecodeError as exc:
         raise UnreadableJSONError(
             f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
         ) from exc
-    except OSError as exc:
-        raise UnreadableJSONError(f"{path} cannot be read: {exc.strerror}.") from exc
+    except RecursionError as exc:
+        raise UnreadableJSONError(f"{path} is nested too deeply to be read.") from exc
+    except ValueError as exc:  # from the number and constant checks below
+        raise UnreadableJSONError(f"{path} cannot be read: {exc}.") from exc
+    if (problem := _shape_problem(document)) is not None:
+        raise UnreadableJSONError(f"{path} cannot be read: {problem}.")
+    return document
+
+
+def _whole_number(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(f"a number of {len(text):,} digits is far too long")
+    return int(text)
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(f"{text} is not a number JSON allows")
+
+
+def _shape_problem(document: object) -> str | None:
+    """Too deep a nesting, or text with a lone surrogate (not a character), or None."""
+    stack: list[tuple[object, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    return "it holds text that is not Unicode (a lone surrogate \\ud800–\\udfff)"
+        elif isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return f"it is nested more than {MAX_DEPTH} levels deep"
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    stack.append((key, depth + 1))
+                stack.append((item, depth + 1))
+    return None

@@ -35,7 +35,7 @@ from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.lanes import LANES, lane_of
-from viewer.core.records import Profile
+from viewer.core.records import EVENT_KINDS, Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
 
 MAX_FILE_BYTES = 50_000_000
@@ -234,6 +234,9 @@ def _slide(item: object, at: str, number: int, problems: list[str]) -> Slide | N
     slide_id = _slug(str(raw_id)) if raw_id not in (None, "") else f"slide-{number + 1}"
     ours = item.get("timeline_viewer")
     kind = ours.get("kind") if isinstance(ours, dict) else None
+    if kind is not None and kind not in EVENT_KINDS:
+        problems.append(f"{at}.timeline_viewer.kind: {str(kind)[:40]!r} is not a kind of event")
+        kind = None
     if date is None:
         return None
     return Slide(
@@ -292,17 +295,8 @@ def _era(item: object, at: str, problems: list[str]) -> tuple[str, FuzzyDate] | 
 
 def _date_of(item: dict[str, Any], at: str, problems: list[str]) -> FuzzyDate | None:
     ours = item.get("timeline_viewer")
-    if isinstance(ours, dict):  # written by this app: the exact date
-        try:
-            return from_stored(
-                str(ours["edtf"]),
-                str(ours["start"]),
-                str(ours["end"]),
-                str(ours["precision"]),
-                bool(ours["approximate"]),
-            )
-        except (KeyError, ValueError, TypeError):
-            pass  # fall back to the TimelineJS fields
+    if isinstance(ours, dict) and (exact := _exact_date(ours)) is not None:
+        return exact  # written by this app, and it holds together: the exact date
     if "start_date" not in item:
         problems.append(f"{at}.start_date: missing")
         return None
@@ -324,6 +318,38 @@ def _date_of(item: dict[str, Any], at: str, problems: list[str]) -> FuzzyDate | 
     if end[0] == first and precision is Precision.DAY:
         return _fuzzy(first, first, Precision.DAY)
     return _fuzzy(first, end[0], Precision.INTERVAL)
+
+
+_EDTF_CHARS = re.compile(r"^[0-9X~?%/.\-]{1,40}$")
+
+
+def _exact_date(ours: dict[str, Any]) -> FuzzyDate | None:
+    """Our own date block, checked as if a stranger typed it; None (the TimelineJS fields
+    are read instead) unless every part is of the right kind and they agree."""
+    edtf, approximate = ours.get("edtf"), ours.get("approximate")
+    if not isinstance(edtf, str) or not _EDTF_CHARS.match(edtf):
+        return None
+    if not isinstance(approximate, bool):
+        return None
+    try:
+        date = from_stored(
+            edtf,
+            str(ours["start"])[:20],
+            str(ours["end"])[:20],
+            str(ours["precision"]),
+            approximate,
+        )
+    except (KeyError, ValueError, TypeError):
+        return None
+    start, end = date.start, date.end
+    agree = {
+        Precision.DAY: start == end,
+        Precision.MONTH: (start.year, start.month) == (end.year, end.month) and start.day == 1,
+        Precision.YEAR: start.year == end.year and (start.month, start.day) == (1, 1),
+        Precision.SEASON: start <= end and start.year >= end.year - 1,
+        Precision.INTERVAL: start <= end,
+    }
+    return date if agree[date.precision] else None
 
 
 def _day(raw: object, at: str, problems: list[str], *, end: bool) -> tuple[Day, Precision] | None:

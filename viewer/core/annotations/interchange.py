@@ -179,9 +179,7 @@ def merge(
             to_save.append(annotation)
         else:
             skipped.append((annotation.event_id, "yours is newer"))
-    for event in incoming_events:
-        store.save_user_event(event)
-    store.save_many(to_save)
+    store.save_import(incoming_events, to_save)
     return ImportReport(tuple(added), tuple(updated), tuple(skipped))
 
 

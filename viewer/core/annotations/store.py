@@ -352,30 +352,47 @@ class AnnotationStore:
             conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": event_id})
 
     def save_user_event(self, user_event: UserEvent) -> UserEvent:
-        saved = UserEvent(
-            user_event.id,
-            user_event.title,
-            user_event.date,
-            user_event.kind,
-            user_event.note,
-            user_event.updated or now_iso(),
-        )
+        saved = _stamped(user_event)
         with self._write() as conn:
-            conn.execute(
-                text(
-                    "INSERT INTO user_event (id, title, date, kind, note, updated) "
-                    "VALUES (:id, :title, :date, :kind, :note, :updated) "
-                    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
-                    "date = excluded.date, kind = excluded.kind, note = excluded.note, "
-                    "updated = excluded.updated"
-                ),
-                _fields(saved),
-            )
+            _save_user_event(conn, saved)
         return saved
+
+    def save_import(self, events: Iterable[UserEvent], annotations: Iterable[Annotation]) -> None:
+        """Own events and annotations of one import, in one transaction: all or nothing."""
+        self._tag_counts = None
+        with self._write() as conn:
+            for user_event in events:
+                _save_user_event(conn, _stamped(user_event))
+            for annotation in annotations:
+                _save(conn, annotation)
 
     def delete_user_event(self, event_id: str) -> None:
         with self._write() as conn:
             conn.execute(text("DELETE FROM user_event WHERE id = :e"), {"e": event_id})
+
+
+def _stamped(user_event: UserEvent) -> UserEvent:
+    return UserEvent(
+        user_event.id,
+        user_event.title,
+        user_event.date,
+        user_event.kind,
+        user_event.note,
+        user_event.updated or now_iso(),
+    )
+
+
+def _save_user_event(conn: Connection, saved: UserEvent) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO user_event (id, title, date, kind, note, updated) "
+            "VALUES (:id, :title, :date, :kind, :note, :updated) "
+            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+            "date = excluded.date, kind = excluded.kind, note = excluded.note, "
+            "updated = excluded.updated"
+        ),
+        _fields(saved),
+    )
 
 
 def _fields(user_event: UserEvent) -> dict[str, Any]:
