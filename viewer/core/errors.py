@@ -55,5 +55,10 @@ class ReadOnlyError(Exception):
     """A write to annotations opened read-only (a database from a newer version)."""
 
 
+class StorageError(Exception):
+    """Reading or writing the user's annotations failed for a reason outside the app: a
+    full or failing disk, permissions. What was being saved is not saved."""
+
+
 class UsageError(Exception):
     """Something typed on the command line that cannot be used (a malformed date)."""

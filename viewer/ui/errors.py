@@ -91,26 +91,43 @@ class ErrorReporter:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def install_excepthook(self, before: Callable[[], None] | None = None) -> None:
-        """Report uncaught exceptions instead of dying; `before` saves pending work first."""
+    def install_excepthook(self, before: Callable[[], bool] | None = None) -> None:
+        """Report uncaught exceptions instead of dying; `before` saves pending work first
+        (and says whether all of it is saved). An error while one is being reported is
+        only logged: one failure never sets off a storm of dialogs."""
         bridge = _Bridge(self._show_crash)  # in the UI thread: worker threads report via it
         self._bridge = bridge
+        handling = threading.local()
 
         def crash(
             kind: type[BaseException], value: BaseException, tb: TracebackType | None
         ) -> None:
             details = "".join(traceback.format_exception(kind, value, tb))
             log.error("Uncaught exception\n%s", details)
-            if before is not None:
-                try:
-                    before()
-                except Exception:
-                    log.exception("Saving pending work after an error failed")
-            text = f"Something went wrong: {value or kind.__name__}."
-            if threading.current_thread() is threading.main_thread():
-                self._show_crash(text, details)
-            else:
-                bridge.crashed.emit(text, details)
+            if getattr(handling, "busy", False):
+                return  # raised while the last one is being reported: logged above
+            handling.busy = True
+            try:
+                saved = True
+                if before is not None:
+                    try:
+                        saved = before()
+                    except Exception:
+                        saved = False
+                        log.exception("Saving pending work after an error failed")
+                text = f"Something went wrong: {value or kind.__name__}."
+                text += (
+                    " The app goes on; your notes were saved."
+                    if saved
+                    else " The app goes on; a change to your notes is not saved yet: it is "
+                    "kept and saved as soon as it can be."
+                )
+                if threading.current_thread() is threading.main_thread():
+                    self._show_crash(text, details)
+                else:
+                    bridge.crashed.emit(text, details)
+            finally:
+                handling.busy = False
 
         def thread_hook(args: threading.ExceptHookArgs) -> None:
             if args.exc_value is not None:
@@ -122,8 +139,7 @@ class ErrorReporter:
     def _show_crash(self, text: str, details: str) -> None:
         self.report(
             "Unexpected error",
-            f"{text} The app goes on; your notes were saved. "
-            "Details and a report to copy are below; the log has them too.",
+            f"{text} Details and a report to copy are below; the log has them too.",
             details=details,
         )
 

@@ -439,10 +439,10 @@ class MainWindow(QMainWindow):
         self.log_dir.mkdir(parents=True, exist_ok=True)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_dir)))
 
-    def save_pending(self) -> None:
-        """Save whatever is still being typed (before undo, on close, after an error)."""
-        if self.annotations is not None:
-            self.annotations.flush()
+    def save_pending(self) -> bool:
+        """Save whatever is still being typed (before undo, on close, after an error);
+        True when every change is saved."""
+        return self.annotations.flush() if self.annotations is not None else True
 
     # -- profile and selection --------------------------------------------------
 

@@ -167,6 +167,19 @@ class Session(QObject):
 
                 opened = load(restored, self.catalog.path)
         self.store = opened.store
+        from viewer.core.annotations import recovery  # noqa: PLC0415
+
+        if recovered := recovery.merge_pending(opened.store):
+            self.reporter.inform(
+                "Your notes",
+                f"{plural(recovered, 'change')} to your notes that could not be saved last "
+                "time are saved now.",
+                self.window,
+            )
+            if self.catalog is not None:
+                from viewer.core.annotations.loading import load  # noqa: PLC0415
+
+                opened = load(opened.store, self.catalog.path)
         log.info(
             "annotations attached: %d annotated events, %d orphaned, from %s",
             len(opened.index),
@@ -179,9 +192,8 @@ class Session(QObject):
             self.on_attached()
         QTimer.singleShot(3000, opened.store.take_daily_backup)
 
-    def save_pending(self) -> None:
-        if self.window is not None:
-            self.window.save_pending()
+    def save_pending(self) -> bool:
+        return self.window.save_pending() if self.window is not None else True
 
     def close(self) -> None:
         for thread in self.threads:

@@ -3,51 +3,18 @@ nothing is lost; backups are only ever whole copies. Real small disks (tmpfs), a
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import fill_disk
 from viewer.core.annotations import files
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.schema import SCHEMA_VERSION
 from viewer.core.annotations.store import AnnotationStore
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KB file system of its own, mounted for the test."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small disk here (needs root): {mounted.stderr!r}")
-    try:
-        yield disk
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
-
-
-def _fill(disk: Path) -> Path:
-    """Take every free byte of the disk."""
-    filler = disk / "filler"
-    handle = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(handle, b"\0" * 512)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-    return filler
 
 
 def _store(folder: Path) -> AnnotationStore:
@@ -62,7 +29,7 @@ def _with_fifty_notes(folder: Path) -> None:
 
 def test_a_full_disk_leaves_a_sound_file_in_place_and_nothing_is_lost(small_disk: Path) -> None:
     _with_fifty_notes(small_disk)
-    filler = _fill(small_disk)
+    filler = fill_disk(small_disk)
     store = _store(small_disk)
     assert not list(small_disk.glob("annotations.sqlite.damaged-*"))
     assert (small_disk / "annotations.sqlite").exists()

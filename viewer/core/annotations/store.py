@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool, StaticPool
 
 from viewer.core.annotations import files
 from viewer.core.annotations.index import AnnotationIndex
 from viewer.core.annotations.records import Annotation, OpenReport, UserEvent, now_iso
 from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
-from viewer.core.errors import ReadOnlyError
+from viewer.core.errors import ReadOnlyError, StorageError
 
 __all__ = ["AnnotationStore", "ReadOnlyError"]
 
@@ -150,7 +151,10 @@ class AnnotationStore:
                 poolclass=NullPool,
             )
         else:
-            engine = create_engine(f"sqlite:///{self.path}", poolclass=NullPool)
+            # Connections are kept open (SQLAlchemy's queue pool) so that the database's
+            # shared-memory file stays mapped: on a full disk a new connection could not
+            # make it, and reads would fail along with the writes.
+            engine = create_engine(f"sqlite:///{self.path}", pool_size=2, max_overflow=4)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi: sqlite3.Connection, _record: object) -> None:
@@ -184,8 +188,11 @@ class AnnotationStore:
             raise ReadOnlyError(
                 f"These annotations are read-only ({self.read_only_reason or 'unknown'})."
             )
-        with self._engine.begin() as conn:
-            yield conn
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except DBAPIError as exc:  # the disk, not the data: said as a StorageError
+            raise StorageError(str(exc.orig or exc)) from exc
 
     def check(self) -> str | None:
         """Why the live file is unsound now, or None (for tests and the self-test)."""
@@ -252,7 +259,12 @@ class AnnotationStore:
         return self.annotations_for([event_id]).get(event_id, Annotation(event_id))
 
     def annotations_for(self, event_ids: Iterable[str]) -> dict[str, Annotation]:
-        wanted = list(event_ids)
+        try:
+            return self._annotations_for(list(event_ids))
+        except DBAPIError as exc:
+            raise StorageError(str(exc.orig or exc)) from exc
+
+    def _annotations_for(self, wanted: list[str]) -> dict[str, Annotation]:
         found = {}
         with self._engine.connect() as conn:
             for event_id in wanted:

@@ -13,19 +13,36 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from viewer.core.annotations.records import Annotation, UserEvent
+from viewer.core.errors import ReadOnlyError, StorageError
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
 
 
 class Replace(QUndoCommand):
-    def __init__(self, text: str, before: Any, after: Any, put: Callable[[Any, Any], None]) -> None:
+    """`done`: the change was saved before the command was pushed (the first redo, which
+    QUndoStack runs on push, does nothing). `put` never raises: a save that fails is
+    kept by whoever `put` hands it to, so no exception ever crosses Qt's C++ stack."""
+
+    def __init__(
+        self,
+        text: str,
+        before: Any,
+        after: Any,
+        put: Callable[[Any, Any], object],
+        *,
+        done: bool = False,
+    ) -> None:
         super().__init__(text)
         self.before = before
         self.after = after
         self.put = put
+        self._skip_redo = done
 
     def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         self.put(self.before, self.after)
 
     def undo(self) -> None:
@@ -33,18 +50,15 @@ class Replace(QUndoCommand):
 
 
 def set_annotation(
-    store: AnnotationStore,
     before: Annotation,
     after: Annotation,
     text: str,
-    changed: Callable[[Annotation], None],
+    save: Callable[[Annotation], object],
 ) -> Replace:
-    """Replace one event's annotation (stamped now, so an undo is newer than its edit)."""
-
-    def put(_old: Annotation, new: Annotation) -> None:
-        changed(store.save(replace(new, updated="")))
-
-    return Replace(text, before, after, put)
+    """Replace one event's annotation, already saved by `save`; undo and redo save through
+    `save` as well (which stamps the time, so an undo is newer than its edit, and keeps a
+    change it cannot write)."""
+    return Replace(text, before, after, lambda _old, new: save(new), done=True)
 
 
 def save_user_event(
@@ -53,14 +67,19 @@ def save_user_event(
     after: UserEvent | None,
     text: str,
     changed: Callable[[], None],
+    failed: Callable[[Exception], None],
 ) -> Replace:
-    """Add, change or (with `after` None) delete one of the user's own events."""
+    """Add, change or (with `after` None) delete one of the user's own events. A change
+    the store cannot write is handed to `failed` (it never raises through Qt)."""
 
     def put(old: UserEvent | None, new: UserEvent | None) -> None:
-        if new is not None:
-            store.save_user_event(replace(new, updated=""))
-        elif old is not None:
-            store.delete_user_event(old.id)
+        try:
+            if new is not None:
+                store.save_user_event(replace(new, updated=""))
+            elif old is not None:
+                store.delete_user_event(old.id)
+        except (StorageError, ReadOnlyError) as exc:
+            failed(exc)
         changed()
 
     return Replace(text, before, after, put)

@@ -52,6 +52,7 @@ class AnnotationsController(QObject):
         self.catalog = catalog
         self.undo_stack = undo_stack
         self._window = window
+        self._reporter = reporter
         self.editor = AnnotationEditor(self.store, undo_stack)
         self.files = AnnotationFiles(self.store, catalog, reporter, window)
         self.index = opened.index
@@ -62,6 +63,9 @@ class AnnotationsController(QObject):
         self.file_actions = self._make_file_actions()
         self.add_action, self.own_event_actions = self._make_own_event_actions()
         self.editor.annotation_changed.connect(self._on_saved)
+        self.editor.save_failed.connect(
+            lambda message: reporter.report("Your notes could not be saved", message, window)
+        )
 
     @staticmethod
     def orphans_text(missing: int) -> str:
@@ -144,9 +148,10 @@ class AnnotationsController(QObject):
 
     # -- saves --------------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Save a note still being typed (before undo, redo or closing)."""
-        self.editor.flush()
+    def flush(self) -> bool:
+        """Save a note still being typed (before undo, redo or closing); True when every
+        change is saved."""
+        return self.editor.flush()
 
     def _on_saved(self, saved: Annotation) -> None:
         """One annotation changed: update only what shows it (fast at any count)."""
@@ -175,7 +180,9 @@ class AnnotationsController(QObject):
             event = dialog.user_event()
         self.flush()
         self.undo_stack.push(
-            save_user_event(self.store, None, event, "Add my event", self._own_changed)
+            save_user_event(
+                self.store, None, event, "Add my event", self._own_changed, self._not_saved
+            )
         )
         return event
 
@@ -186,12 +193,23 @@ class AnnotationsController(QObject):
                 return
             changed = dialog.user_event()
         self.undo_stack.push(
-            save_user_event(self.store, current, changed, "Edit my event", self._own_changed)
+            save_user_event(
+                self.store, current, changed, "Edit my event", self._own_changed, self._not_saved
+            )
         )
 
     def delete_user_event(self, current: UserEvent) -> None:
         self.undo_stack.push(
-            save_user_event(self.store, current, None, "Delete my event", self._own_changed)
+            save_user_event(
+                self.store, current, None, "Delete my event", self._own_changed, self._not_saved
+            )
+        )
+
+    def _not_saved(self, exc: Exception) -> None:
+        self._reporter.report(
+            "Your event could not be saved",
+            f"{exc}. Undo (Ctrl+Z) goes back to what is saved; try again once the disk allows.",
+            self._window,
         )
 
     def _own_changed(self) -> None:

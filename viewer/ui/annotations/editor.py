@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.annotations import recovery
 from viewer.core.annotations.records import Annotation
+from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.ui.annotations.commands import set_annotation
 from viewer.ui.links import open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
 
 NOTE_SAVE_DELAY_MS = 700
+RETRY_MS = 5000  # how often a change that could not be saved is tried again
 HIGHLIGHTS = (
     ("Orange", "#E69F00"),
     ("Sky blue", "#56B4E9"),
@@ -51,6 +54,8 @@ PREVIEW_CHARS = 200_000  # longer notes: the rendered preview shows this much (a
 
 class AnnotationEditor(QWidget):
     annotation_changed = Signal(object)  # the saved Annotation
+    save_failed = Signal(str)  # the first change that could not be saved (said once)
+    saved_again = Signal()  # every kept change is saved now
 
     def __init__(
         self, store: AnnotationStore, undo: QUndoStack, parent: QWidget | None = None
@@ -64,6 +69,15 @@ class AnnotationEditor(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.flush)
+        # Changes that could not be saved, by event id: kept and retried until they are.
+        self.unsaved: dict[str, Annotation] = {}
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.retry_unsaved)
+        self.unsaved_label = QLabel()
+        self.unsaved_label.setObjectName("unsavedWarning")
+        self.unsaved_label.setWordWrap(True)
+        self.unsaved_label.hide()
 
         title = QLabel("<b>My notes</b>")
         self.star = QToolButton()
@@ -122,6 +136,7 @@ class AnnotationEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(top)
+        layout.addWidget(self.unsaved_label)
         layout.addWidget(self.tags_label)
         layout.addWidget(self.tag_box)
         layout.addWidget(self.pages, 1)
@@ -134,7 +149,13 @@ class AnnotationEditor(QWidget):
 
     def show_event(self, event_id: str | None) -> None:
         self.flush()
-        self.current = self.store.get(event_id) if event_id else None
+        self.current = None
+        if event_id:
+            try:
+                self.current = self.unsaved.get(event_id) or self.store.get(event_id)
+            except (StorageError, OSError) as exc:  # the file cannot be read just now
+                self.unsaved_label.setText(f"⚠ Your notes cannot be read now: {exc}")
+                self.unsaved_label.show()
         self.setEnabled(self.current is not None)
         self._refresh()
 
@@ -174,7 +195,58 @@ class AnnotationEditor(QWidget):
     def _push(self, after: Annotation, text: str) -> None:
         if self.current is None or after == self.current:
             return
-        self.undo.push(set_annotation(self.store, self.current, after, text, self._on_saved))
+        before = self.current
+        if self.save(after):
+            self.undo.push(set_annotation(before, after, text, self.save))
+
+    def save(self, annotation: Annotation) -> bool:
+        """Save `annotation` now; True when it is on disk. A save that fails is kept (in
+        memory and in a recovery file), shown as not saved yet, retried every few seconds,
+        and reported once; it never raises, so nothing re-enters (an error dialog's own
+        save of pending work cannot set off another)."""
+        try:
+            saved = self.store.save(replace(annotation, updated=""))
+        except (StorageError, OSError, ReadOnlyError) as exc:
+            self._keep_unsaved(annotation, exc)
+            return False
+        self.unsaved.pop(annotation.event_id, None)
+        self._on_saved(saved)
+        return True
+
+    def _keep_unsaved(self, annotation: Annotation, exc: Exception) -> None:
+        first = not self.unsaved
+        self.unsaved[annotation.event_id] = annotation
+        if self.current is not None and self.current.event_id == annotation.event_id:
+            self.current = annotation  # shown as the person left it, marked not saved
+            self._refresh()
+        kept = recovery.write(self.store.path, self.unsaved.values())
+        where = f" and in {kept}" if kept else ""
+        message = (
+            f"Your change to your notes could not be saved: {exc}. It is kept in memory{where}, "
+            "and saved as soon as the disk allows (tried every few seconds)."
+        )
+        self.unsaved_label.setText(f"⚠ Not saved yet ({len(self.unsaved)}): {exc}")
+        self.unsaved_label.setToolTip(message)
+        self.unsaved_label.show()
+        if not self.store.read_only:
+            self._retry.start()
+        if first:
+            self.save_failed.emit(message)
+
+    def retry_unsaved(self) -> bool:
+        """Try the kept changes again; True when none is left."""
+        for annotation in list(self.unsaved.values()):
+            try:
+                saved = self.store.save(replace(annotation, updated=""))
+            except (StorageError, OSError, ReadOnlyError):
+                return False
+            del self.unsaved[annotation.event_id]
+            self._on_saved(saved)
+        self._retry.stop()
+        self.unsaved_label.hide()
+        recovery.clear(self.store.path)
+        self.saved_again.emit()
+        return True
 
     def _on_saved(self, saved: Annotation) -> None:
         if self.current is not None and saved.event_id == self.current.event_id:
@@ -214,11 +286,13 @@ class AnnotationEditor(QWidget):
     def _on_note_typed(self) -> None:
         self._note_timer.start()
 
-    def flush(self) -> None:
-        """Save a note being typed now (before switching event, closing, undoing)."""
+    def flush(self) -> bool:
+        """Save a note being typed now (before switching event, closing, undoing); True
+        when every change is on disk (False: some are kept, not saved yet)."""
         self._note_timer.stop()
         if self.current is not None and self.note.toPlainText() != self.current.note:
             self._push(replace(self.current, note=self.note.toPlainText()), "Edit note")
+        return not self.unsaved
 
     def _on_edit_toggled(self, editing: bool) -> None:
         if editing:
