@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.catalog import Catalog
@@ -53,6 +54,14 @@ class Session(QObject):
             )
         )
         self.on_attached: Callable[[], None] | None = None  # (the app's gc settling)
+        # One writer per data folder: a second window shows the notes read-only, says why,
+        # re-reads them when it comes to the front, and takes over once the first quits.
+        self.lock = QLockFile(str(paths.base / "annotations.lock"))
+        self.lock.setStaleLockTime(0)  # a lock of a process that died is taken over
+        self._seen: tuple[int, ...] = ()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_app_state)
 
     # -- catalogs --------------------------------------------------------------------
 
@@ -154,7 +163,46 @@ class Session(QObject):
     def load_annotations(self) -> None:
         """Open the user's annotations in the background (after the first paint)."""
         if self.catalog is not None:
-            self.threads.append(self._loader.start(self.paths, self.catalog.path))
+            reason = self._writer_elsewhere()
+            self.threads.append(self._loader.start(self.paths, self.catalog.path, reason))
+
+    def _writer_elsewhere(self) -> str | None:
+        """None when this window may write the notes (it holds the lock), else why not."""
+        if self.lock.isLocked() or self.lock.tryLock(0):
+            return None
+        if self.lock.error() != QLockFile.LockError.LockFailedError:
+            return None  # no lock can be made (a read-only folder): the store says why
+        info = self.lock.getLockInfo()  # (pid, host, app) when it can be read
+        who = f" (process {info[0]} on {info[1]})" if isinstance(info, tuple) else ""
+        return (
+            f"another Timeline Viewer window{who} is using them; they are shown read-only "
+            "here and re-read when you come back to this window. Close the other to edit here"
+        )
+
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
+        """Back to this window: a read-only one takes over the notes if the writer has
+        quit, or re-reads them if the writer changed them."""
+        store = self.store
+        if state != Qt.ApplicationState.ApplicationActive or store is None:
+            return
+        if not store.read_only or store.read_only_reason is None:
+            return
+        if "another Timeline Viewer" not in store.read_only_reason:
+            return
+        if self._writer_elsewhere() is None or store.fingerprint() != self._seen:
+            self.reload_annotations()
+
+    def reload_annotations(self) -> None:
+        """Open the notes again (writable if this window now holds the lock) and show them
+        in a window made afresh on the same catalog (view and selection kept)."""
+        if self.store is None or self.catalog is None:
+            return
+        from viewer.core.annotations.loading import open_annotations  # noqa: PLC0415
+
+        self.store.close()
+        self.store = open_annotations(self.paths, self._writer_elsewhere())
+        self._seen = self.store.fingerprint()
+        self.open_catalog(self.catalog.path)
 
     def _on_loaded(self, opened: OpenedAnnotations) -> None:
         store = opened.store
@@ -166,7 +214,16 @@ class Session(QObject):
                 from viewer.core.annotations.loading import load  # noqa: PLC0415
 
                 opened = load(restored, self.catalog.path)
+        self._attach(opened)
+        QTimer.singleShot(3000, opened.store.take_daily_backup)
+
+    def _attach(self, opened: OpenedAnnotations) -> None:
         self.store = opened.store
+        self._seen = opened.store.fingerprint()
+        if opened.store.read_only_reason and self.window is not None:
+            self.window.statusBar().showMessage(
+                f"Your notes are read-only: {opened.store.read_only_reason}."
+            )
         from viewer.core.annotations import recovery  # noqa: PLC0415
 
         if recovered := recovery.merge_pending(opened.store):
@@ -190,7 +247,6 @@ class Session(QObject):
             self.window.attach_store(opened)
         if self.on_attached is not None:
             self.on_attached()
-        QTimer.singleShot(3000, opened.store.take_daily_backup)
 
     def save_pending(self) -> bool:
         return self.window.save_pending() if self.window is not None else True
@@ -202,6 +258,8 @@ class Session(QObject):
             self.store.close()
         if self.catalog is not None:
             self.catalog.close()
+        if self.lock.isLocked():
+            self.lock.unlock()
 
 
 def offer_backup(

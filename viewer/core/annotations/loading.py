@@ -27,9 +27,10 @@ class OpenedAnnotations:
     user_events: tuple[UserEvent, ...] = ()  # the user's own events
 
 
-def open_annotations(paths: UserPaths) -> AnnotationStore:
-    """The user's annotations; whatever is wrong with the file, the app still opens."""
-    return AnnotationStore(paths.annotations_db, paths.backups_dir)
+def open_annotations(paths: UserPaths, read_only: str | None = None) -> AnnotationStore:
+    """The user's annotations; whatever is wrong with the file, the app still opens.
+    `read_only`: why this window must not write them (another window does)."""
+    return AnnotationStore(paths.annotations_db, paths.backups_dir, read_only=read_only)
 
 
 def load(store: AnnotationStore, catalog_path: Path) -> OpenedAnnotations:

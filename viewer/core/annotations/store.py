@@ -177,6 +177,17 @@ class AnnotationStore:
         if not self.read_only and self.path.exists():
             checkpoint_and_close(self.path)
 
+    def fingerprint(self) -> tuple[int, ...]:
+        """Changes when anyone writes the file (its size and time, and its WAL's)."""
+        marks: list[int] = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                info = path.stat()
+                marks += [info.st_mtime_ns, info.st_size]
+            except OSError:
+                marks += [0, 0]
+        return tuple(marks)
+
     @property
     def unavailable(self) -> bool:
         """The file could not be read at all: an empty stand-in is shown, nothing saved."""

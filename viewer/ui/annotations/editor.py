@@ -143,6 +143,10 @@ class AnnotationEditor(QWidget):
         if store.read_only:
             for widget in (self.star, self.colour, self.tag_box, self.edit_button):
                 widget.setEnabled(False)
+            self.unsaved_label.setText(
+                f"🔒 Read-only: {store.read_only_reason or 'these notes cannot be saved'}."
+            )
+            self.unsaved_label.show()
         self.show_event(None)
 
     # -- showing ------------------------------------------------------------------------

@@ -22,16 +22,20 @@ class AnnotationLoader(QObject):
     ready = Signal(object)  # OpenedAnnotations
     failed = Signal(str)  # the traceback
 
-    def start(self, paths: UserPaths, catalog_path: Path) -> threading.Thread:
-        thread = threading.Thread(target=self._run, args=(paths, catalog_path), name="annotations")
+    def start(
+        self, paths: UserPaths, catalog_path: Path, read_only: str | None = None
+    ) -> threading.Thread:
+        thread = threading.Thread(
+            target=self._run, args=(paths, catalog_path, read_only), name="annotations"
+        )
         thread.start()
         return thread
 
-    def _run(self, paths: UserPaths, catalog_path: Path) -> None:
+    def _run(self, paths: UserPaths, catalog_path: Path, read_only: str | None) -> None:
         try:
             from viewer.core.annotations.loading import load, open_annotations  # noqa: PLC0415
 
-            store = open_annotations(paths)
+            store = open_annotations(paths, read_only)
             try:
                 opened = load(store, catalog_path)
             except Exception:
