@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.core.annotations.records import Annotation
 from viewer.core.query import Query, Term
@@ -24,12 +25,18 @@ class NoteHit:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, one character per character of `text`."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[0] if char.isalpha() else char
-        out.append(base.casefold()[:1] or char)
-    return "".join(out)
+    """Lower case without accents, one character per character of `text` (in C: a
+    megabyte note is folded in milliseconds, not char by char in Python)."""
+    if text.isascii():
+        return text.lower()
+    table = {ord(c): f for c in set(text) if (f := _fold_char(c)) != c}
+    return text.translate(table)
+
+
+@lru_cache(maxsize=65_536)
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0] if char.isalpha() else char
+    return base.casefold()[:1] or char
 
 
 def _pattern(term: Term) -> re.Pattern[str]:

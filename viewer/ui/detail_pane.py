@@ -12,6 +12,7 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
+from viewer.core.annotations.limits import MAX_SHORT
 from viewer.core.annotations.records import UserEvent
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
@@ -56,7 +57,7 @@ class DetailPane(SealedTextBrowser):
         """One of the user's own events (not from the catalog: no quotes or sources)."""
         self.detail = None
         self.setHtml(
-            f"<h2 style='margin-bottom:2px'>{escape(event.title)}</h2>"
+            f"<h2 style='margin-bottom:2px'>{escape(_bounded(event.title))}</h2>"
             f"<p><b>{escape(date_label)}</b> · {escape(lane_label)} · "
             f"<span style='background:{style.WARNING_COLOUR}; color:#000'>"
             "&nbsp;My own event&nbsp;</span></p>"
@@ -86,6 +87,11 @@ class DetailPane(SealedTextBrowser):
             self.event_activated.emit(target)
         else:
             open_web_link(url)  # a source's address, or one in a summary: http(s) only
+
+
+def _bounded(title: str) -> str:
+    """A title as long as a title may be (one saved by an older version may be longer)."""
+    return title if len(title) <= MAX_SHORT else title[: MAX_SHORT - 1] + "…"
 
 
 def event_html(detail: EventDetail) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core.annotations.limits import UNDO_STEPS
 from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog import Catalog
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane()
         self.legend = Legend()
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_STEPS)  # memory stays bounded, however long a session
         # The user's annotations arrive after the first paint (attach_store): opening
         # them imports SQLAlchemy, which would otherwise delay the window.
         self.annotations: AnnotationsController | None = None

@@ -27,6 +27,7 @@ def test_a_full_disk_keeps_the_edit_says_so_once_and_saves_it_later(
     failures: list[str] = []
     editor.save_failed.connect(failures.append)
     editor.show_event("e1")
+    editor.edit_button.click()  # "Edit note"
     filler = fill_disk(small_disk)
     big = "a long note " * 20_000  # more than the space left
     for n in range(5):  # typing on: each save fails again

@@ -19,6 +19,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from viewer.core.annotations.limits import (
+    MAX_FILE_BYTES,
+    MAX_NOTE_CHARS,
+    MAX_PROBLEMS,
+    MAX_SHORT,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+)
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
 from viewer.core.days import LAST_ORDINAL
 from viewer.core.json_files import UnreadableJSONError, read_json
@@ -26,9 +34,6 @@ from viewer.core.records import EVENT_KINDS
 
 FORMAT = "timeline-viewer-annotations"
 VERSION = 1
-MAX_FILE_BYTES = 100_000_000
-MAX_NOTE_CHARS = 10_000_000
-MAX_SHORT = 500  # ids, titles, tags, dates
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
 
@@ -95,14 +100,18 @@ def parse_document(document: object, where: str) -> tuple[list[Annotation], list
             f"{where} was written by a newer version of the app (format {version}; this one "
             f"reads up to {VERSION}). Update the app to import it."
         )
-    annotations = [
-        a for i, item in enumerate(_list(document, "annotations", problems))
-        if (a := _annotation(item, f"annotations[{i}]", problems)) is not None
-    ]  # fmt: skip
-    events = [
-        e for i, item in enumerate(_list(document, "user_events", problems))
-        if (e := _user_event(item, f"user_events[{i}]", problems)) is not None
-    ]  # fmt: skip
+    annotations: list[Annotation] = []
+    for i, item in enumerate(_list(document, "annotations", problems)):
+        if (a := _annotation(item, f"annotations[{i}]", problems)) is not None:
+            annotations.append(a)
+        if len(problems) >= MAX_PROBLEMS:  # refused anyway: the rest is not read
+            break
+    events: list[UserEvent] = []
+    for i, item in enumerate(_list(document, "user_events", problems)):
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        if (e := _user_event(item, f"user_events[{i}]", problems)) is not None:
+            events.append(e)
     for label, ids in (
         ("annotations", [a.event_id for a in annotations]),
         ("user_events", [e.id for e in events]),
@@ -245,12 +254,12 @@ def _annotation(item: object, where: str, problems: list[str]) -> Annotation | N
     note = _text(item, "note", where, problems, limit=MAX_NOTE_CHARS, required=False)
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(
-        isinstance(t, str) and 0 < len(t.strip()) <= 100 for t in tags
+        isinstance(t, str) and 0 < len(t.strip()) <= MAX_TAG_CHARS for t in tags
     ):
         problems.append(f"{where}.tags: must be a list of short, non-empty texts")
         tags = []
-    if len(tags) > 200:
-        problems.append(f"{where}.tags: more than 200 tags")
+    if len(tags) > MAX_TAGS:
+        problems.append(f"{where}.tags: more than {MAX_TAGS} tags")
     starred = item.get("starred", False)
     if not isinstance(starred, bool):
         problems.append(f"{where}.starred: must be true or false")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations import recovery
+from viewer.core.annotations.limits import MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS, PREVIEW_CHARS
 from viewer.core.annotations.records import Annotation
 from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.ui.annotations.commands import set_annotation
@@ -46,10 +47,6 @@ HIGHLIGHTS = (
     ("Yellow", "#F0E442"),
     ("Vermilion", "#D55E00"),
 )
-
-
-PREVIEW_CHARS = 200_000  # longer notes: the rendered preview shows this much (a 10 MB
-# note would take seconds to render; it stays whole in the editor and the file)
 
 
 class AnnotationEditor(QWidget):
@@ -74,6 +71,7 @@ class AnnotationEditor(QWidget):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.retry_unsaved)
+        self._note_holds: str | None = None  # whose note the text box holds, if anyone's
         self.unsaved_label = QLabel()
         self.unsaved_label.setObjectName("unsavedWarning")
         self.unsaved_label.setWordWrap(True)
@@ -177,10 +175,10 @@ class AnnotationEditor(QWidget):
         )
         self.tags_label.setText(f"Tags: {tags}" if tags else "No tags yet.")
         self._tag_words.setStringList([name for name, _n in self.store.tags_in_use()])
-        if self.note.toPlainText() != a.note:
-            self.note.blockSignals(True)
-            self.note.setPlainText(a.note)
-            self.note.blockSignals(False)
+        if self.pages.currentWidget() is self.note:
+            self._load_note()
+        else:  # the text box gets a note only when it is edited: a long one is slow to lay out
+            self._note_holds = None
         if len(a.note) > PREVIEW_CHARS:
             self.preview.set_markdown_text(
                 without_images(a.note[:PREVIEW_CHARS])
@@ -269,12 +267,21 @@ class AnnotationEditor(QWidget):
             self._push(replace(self.current, colour=colour), "Highlight colour")
 
     def add_tag(self, tag: str) -> None:
-        tag = " ".join(tag.split())[:100]
-        if self.current is not None and tag and tag not in self.current.tags:
-            self.flush()
-            self._push(
-                replace(self.current, tags=tuple(sorted({*self.current.tags, tag}))), f"Tag “{tag}”"
-            )
+        self.add_tags([tag])
+
+    def add_tags(self, typed: list[str]) -> None:
+        """Add tags in one change (one save, one undo step, one refresh of the lists)."""
+        if self.current is None:
+            return
+        new = [t for t in dict.fromkeys(" ".join(x.split())[:MAX_TAG_CHARS] for x in typed) if t]
+        new = [t for t in new if t not in self.current.tags]
+        room = MAX_TAGS - len(self.current.tags)
+        if not new or room <= 0:
+            return
+        new = new[:room]
+        self.flush()
+        label = f"Tag “{new[0]}”" if len(new) == 1 else f"{len(new)} tags"
+        self._push(replace(self.current, tags=tuple(sorted({*self.current.tags, *new}))), label)
 
     def remove_tag(self, tag: str) -> None:
         if self.current is not None and tag in self.current.tags:
@@ -283,8 +290,7 @@ class AnnotationEditor(QWidget):
             self._push(replace(self.current, tags=tags), f"Remove tag “{tag}”")
 
     def _on_tag_entered(self) -> None:
-        for tag in self.tag_box.text().split(","):
-            self.add_tag(tag)
+        self.add_tags(self.tag_box.text().split(","))
         self.tag_box.clear()
 
     def _on_note_typed(self) -> None:
@@ -294,12 +300,35 @@ class AnnotationEditor(QWidget):
         """Save a note being typed now (before switching event, closing, undoing); True
         when every change is on disk (False: some are kept, not saved yet)."""
         self._note_timer.stop()
-        if self.current is not None and self.note.toPlainText() != self.current.note:
-            self._push(replace(self.current, note=self.note.toPlainText()), "Edit note")
+        current = self.current
+        if current is None or self._note_holds != current.event_id:
+            return not self.unsaved
+        typed = self.note.toPlainText()
+        if typed == current.note:
+            return not self.unsaved
+        if len(typed) > MAX_NOTE_CHARS:  # refused, and said; the text stays in the box
+            self.unsaved_label.setText(
+                f"⚠ Not saved: this note is {len(typed):,} characters; notes are kept up to "
+                f"{MAX_NOTE_CHARS:,}. Shorten it to save it."
+            )
+            self.unsaved_label.show()
+            return False
+        self._push(replace(current, note=typed), "Edit note")
         return not self.unsaved
+
+    def _load_note(self) -> None:
+        """Put the current event's note in the text box (once per event)."""
+        a = self.current or Annotation("")
+        if self._note_holds == a.event_id and self.note.toPlainText() == a.note:
+            return
+        self.note.blockSignals(True)
+        self.note.setPlainText(a.note)
+        self.note.blockSignals(False)
+        self._note_holds = a.event_id
 
     def _on_edit_toggled(self, editing: bool) -> None:
         if editing:
+            self._load_note()
             self.pages.setCurrentWidget(self.note)
             self.note.setFocus()
             self.edit_button.setText("Done")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.annotations.limits import MAX_SHORT
 from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.user_dates import parse_user_date
 from viewer.core.lanes import LANES
@@ -36,6 +37,7 @@ class UserEventDialog(QDialog):
         self.existing = existing
         self.setWindowTitle("Edit my event" if existing else "Add my event")
         self.title = QLineEdit(existing.title if existing else "")
+        self.title.setMaxLength(MAX_SHORT)
         self.title.setAccessibleName("Title")
         self.date = QLineEdit(existing.date if existing else "")
         self.date.setAccessibleName("Date")
