@@ -14,8 +14,9 @@ from viewer.core.annotations.interchange import (
     write_export,
 )
 from viewer.core.catalog import Catalog
-from viewer.core.errors import ReadOnlyError
+from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.core.plurals import plural
+from viewer.ui.busy import run_busy
 from viewer.ui.errors import ErrorReporter
 
 if TYPE_CHECKING:
@@ -59,13 +60,17 @@ class AnnotationFiles:
         if path is None:
             return False
         try:
-            report = import_file(
-                self.store, path, self.catalog.event_ids(), self.catalog.event_aliases()
+            known, aliases = self.catalog.event_ids(), self.catalog.event_aliases()
+            # Off the UI thread, behind a progress dialog: a large file takes seconds.
+            report = run_busy(
+                self.parent,
+                f"Importing {path.name}…",
+                lambda _should_stop: import_file(self.store, path, known, aliases),
             )
         except ImportRefusedError as exc:
             self.reporter.report("Import refused", str(exc), self.parent)
             return False
-        except ReadOnlyError as exc:
+        except (ReadOnlyError, StorageError) as exc:  # nothing was written (one transaction)
             self.reporter.report("Import refused", str(exc), self.parent)
             return False
         details = "".join(f"\n  {event_id}: {why}" for event_id, why in report.skipped[:30])
