@@ -7,6 +7,7 @@ suite; tests/benchmarks/bench_hostile.py runs 10,000 and reports the counts).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -288,3 +289,154 @@ def test_any_json_as_a_timelinejs_file_is_read_or_refused(value: object) -> None
         timelinejs.parse(value, "random.json")
     except timelinejs.TimelineJSError as exc:
         assert "random.json" in str(exc)
+
+
+# -- absurd JSON, crafted catalogs, markup that names files, arguments ------------------------
+
+_JSON_PIECES = st.sampled_from(
+    ['"\\ud800"', '"\\udfff x"', "NaN", "-Infinity", "1e999", '"\\u0000"', "true", "null",
+     '"é"', "{}", "[]", '{"a": 1}']
+)  # fmt: skip
+
+
+@st.composite
+def absurd_json(draw: st.DrawFn) -> str:
+    depth = draw(st.integers(0, 300))
+    digits = draw(st.integers(1, 6000))
+    middle = draw(st.sampled_from([_JSON_PIECES, st.just("9" * digits)]).flatmap(lambda s: s))
+    wrapper = draw(st.sampled_from([("[", "]"), ('{"x": ', "}")]))
+    body = wrapper[0] * depth + middle + wrapper[1] * depth
+    head = '{"format": "timeline-viewer-annotations", "version": 1, "annotations": ['
+    return draw(st.sampled_from([body, head + body + "]}", '{"events": [' + body + "]}"]))
+
+
+@HOSTILE
+@given(text=absurd_json())
+def test_absurd_json_is_read_or_refused_in_words(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    from viewer.core.json_files import UnreadableJSONError, read_json
+    from viewer.core.timelinejs import TimelineJSError, parse
+
+    path = tmp_path_factory.mktemp("absurd") / "x.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        document = read_json(path, max_bytes=10_000_000, what="files")
+    except UnreadableJSONError as exc:
+        assert str(path) in str(exc)
+        return
+    try:
+        read_document(path)
+    except ImportRefusedError as exc:
+        assert str(path) in str(exc)
+    try:
+        parse(document, "x.json")
+    except TimelineJSError as exc:
+        assert "x.json" in str(exc)
+
+
+_CRAFTS = st.sampled_from(
+    [
+        "CREATE VIEW v{n} AS SELECT 1",
+        "CREATE TRIGGER t{n} AFTER INSERT ON meta BEGIN SELECT 1; END",
+        "DROP TABLE {table}",
+        "ALTER TABLE {table} RENAME TO {table}_x",
+        "UPDATE timeline_cache SET data = randomblob({n})",
+        "UPDATE timeline_cache SET data = zeroblob({n}) WHERE name = 'lane'",
+        "UPDATE profile SET subject_id = 'nobody{n}'",
+        "UPDATE event SET kind = 'party{n}'",
+        "UPDATE event SET precision = 'eon'",
+        "UPDATE event SET start = 'x{n}'",
+        "UPDATE meta SET value = '{n}' WHERE key = 'schema_version'",
+        "DELETE FROM entity",
+        "UPDATE quote SET speaker_id = 'nobody'",
+    ]
+)
+_TABLES = st.sampled_from(
+    ["meta", "event", "profile", "quote", "entity", "source", "timeline_cache", "event_fts"]
+)
+
+
+@HOSTILE
+@given(crafts=st.lists(st.tuples(_CRAFTS, _TABLES, st.integers(0, 5000)), max_size=3))
+def test_a_crafted_catalog_opens_and_reads_or_is_refused_in_words(
+    tmp_path_factory: pytest.TempPathFactory,
+    built_catalog: Path,
+    crafts: list[tuple[str, str, int]],
+) -> None:
+    import sqlite3
+
+    from viewer.core.errors import CatalogError
+
+    path = tmp_path_factory.mktemp("crafted") / "c.sqlite"
+    shutil.copy(built_catalog, path)
+    db = sqlite3.connect(path)
+    for statement, table, n in crafts:
+        with contextlib.suppress(sqlite3.Error):  # a craft that does not apply is skipped
+            db.execute(statement.format(n=n, table=table))
+    db.commit()
+    db.close()
+    try:
+        catalog = Catalog(path)
+    except CatalogError as exc:
+        assert str(path) in str(exc)
+        return
+    try:  # what the window reads first: a damaged inside is refused in words (the session)
+        for profile in catalog.profiles():
+            catalog.profile_detail(profile.id)
+            catalog.timeline(profile.id)
+            catalog.stance(profile.id)
+        for event in catalog.events()[:3]:
+            catalog.event_detail(event.id)
+    except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
+        pass  # caught by Session.open_catalog, which keeps the current window
+    finally:
+        catalog.close()
+
+
+_MARKUP = st.sampled_from(
+    ["<img src='/etc/passwd'>", "<table background='/dev/zero'><tr><td>x</td></tr></table>",
+     "<td background=file:///etc/passwd>", "<p style=\"background:url('/tmp/x')\">",
+     "<style>@import url('/tmp/x.css');</style>", "<link rel=stylesheet href='/tmp/x.css'>",
+     "<a href='file:///etc/passwd'>x</a>", "<a href='https://example.org'>ok</a>",
+     "<b>bold</b>", "<svg><image href='/tmp/x'/></svg>", "<iframe src='/tmp'>", "</", "<"]
+)  # fmt: skip
+
+
+@HOSTILE
+@given(st.lists(_MARKUP | st.text(max_size=10), max_size=12).map("".join))
+def test_cleaned_markup_names_no_file_or_resource(markup: str) -> None:
+    """What is left can load nothing: no element that fetches, no attribute but a web
+    link's address (text that merely reads like CSS stays harmless text)."""
+    from html.parser import HTMLParser
+
+    from viewer.core.rich_text import clean, is_web_address
+
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Elements(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Elements().feed(clean(markup).html)
+    for tag, attrs in found:
+        assert tag not in ("img", "link", "style", "iframe", "svg", "image", "table", "td")
+        for name, value in attrs:
+            assert tag == "a" and name == "href" and is_web_address(value or ""), (tag, attrs)
+
+
+@HOSTILE
+@given(st.lists(st.text(max_size=20) | st.sampled_from(["\udcff", "\ud800x"]), max_size=4))
+def test_any_command_line_argument_is_taken_or_refused_in_one_line(words: list[str]) -> None:
+    import argparse
+
+    from viewer.cli import undecodable_argument
+
+    args = argparse.Namespace(
+        query=" ".join(words), speaker=words[0] if words else None, kind=words
+    )
+    problem = undecodable_argument(args)
+    bad = any(w.encode("utf-8", "surrogatepass").decode("utf-8", "ignore") != w for w in words)
+    assert (problem is not None) == bad
+    if problem is not None:
+        assert "\n" not in problem and problem.encode("utf-8")
