@@ -198,7 +198,9 @@ def test_bce_years_read_as_timelinejs_shows_them_and_go_back_the_same(tmp_path: 
     assert written == [
         ({"year": -753}, None),
         ({"year": -44, "month": 3, "day": 15}, None),
-        ({"year": -27}, {"year": 14}),
+        # A span is written from its first day to its last (TimelineJS reads {year: 14}
+        # as 1 Jan 14 and would draw it a year short).
+        ({"year": -27, "month": 1, "day": 1}, {"year": 14, "month": 12, "day": 31}),
         ({"year": 79, "month": 10}, None),
     ]
     for slide in exported["events"]:

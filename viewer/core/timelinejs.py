@@ -28,8 +28,6 @@ from viewer.core.dates import (
     edtf_of,
     from_stored,
     known_span,
-    whole_months,
-    whole_years,
 )
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
@@ -100,8 +98,8 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
         ],
         "eras": [
             {
-                "start_date": _tjs_date(era.date, end=False),
-                "end_date": _tjs_date(era.date, end=True),
+                "start_date": _whole_day(era.date.start),
+                "end_date": _whole_day(era.date.end),
                 "text": {"headline": html.escape(era.title)},
                 "timeline_viewer": _exact(era.date),
             }
@@ -132,15 +130,26 @@ def _has_end(date: FuzzyDate) -> bool:
 
 
 def _tjs_date(date: FuzzyDate, *, end: bool) -> dict[str, Any]:
-    day = date.end if end else date.start
+    """A slide's date. A point is written as precisely as it is known ({year} for a
+    year); a span (a season, an interval) from its first day to its last: TimelineJS
+    reads {year: 2016} as 1 January 2016, so an end in years or months would be drawn a
+    year or a month short (our own precision stays in `timeline_viewer`)."""
+    if _has_end(date):
+        return _whole_day(date.end if end else date.start)
+    day = date.start
     out: dict[str, Any] = {"year": _tjs_year(day.year)}
-    interval = date.precision is Precision.INTERVAL
-    if date.precision is Precision.YEAR or (interval and whole_years(date.start, date.end)):
-        return out  # an interval of whole years is written, and read back, in years
+    if date.precision is Precision.YEAR:
+        return out
     out["month"] = day.month
-    if date.precision is Precision.DAY or (interval and not whole_months(date.start, date.end)):
+    if date.precision is Precision.DAY:
         out["day"] = day.day
     return out
+
+
+def _whole_day(day: Day) -> dict[str, Any]:
+    """A day as TimelineJS takes it whole (eras need full start and end dates: one written
+    {year: 2025} to {year: 2025} is dropped, and then the whole timeline is refused)."""
+    return {"year": _tjs_year(day.year), "month": day.month, "day": day.day}
 
 
 def _tjs_year(year: int) -> int:
