@@ -156,7 +156,7 @@ def test_export_quotes_as_csv(tmp_path: Path) -> None:
     result = run("export", "--format", "csv", "-o", out)
     assert "quotes to" in result.stderr
     header = out.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("speaker,date,quote,event")
+    assert header.startswith("speaker,date,date_start,date_end,quote,event")
 
 
 def test_export_a_profile_for_timelinejs(tmp_path: Path) -> None:

@@ -60,36 +60,79 @@ def source_text(quote: Quote) -> str:
 
 
 def csl_json(quote: Quote, event_title: str | None = None) -> dict[str, Any]:
-    """One CSL JSON item for the quote's source, the quote itself in `note`."""
+    """One CSL JSON item for the quoted words, as reference managers and citation styles
+    read it: the speaker as author, the words as title, when they were said as issued,
+    and the source they are printed in as container (its authors, contributors and
+    publisher kept apart, each once), so a styled citation says who said what, when and
+    where it was published. The event and a paraphrase warning go in `note`."""
     source = quote.source
     item: dict[str, Any] = {
-        "id": f"{quote.id}",
-        "type": "webpage" if source.url else "document",
-        "title": source.title,
+        "id": quote.id,
+        # Spoken words: APA and Chicago then print the speaker, the date, the words and
+        # "In <source>. <publisher>" (checked with citeproc-py in the tests).
+        "type": "speech",
+        "title": quote.text.strip().rstrip(",;"),
+        "author": [csl_name(quote.speaker.name, person=quote.speaker.kind == "person")],
+        "issued": {"date-parts": [_date_parts(quote.date)]},
+        "container-title": source.title,
     }
+    if quote.date.approximate or quote.date.precision not in (Precision.DAY, Precision.MONTH):
+        item["issued"]["circa"] = quote.date.approximate
+    authors, contributors = split_roles(source.authors)
+    if authors:
+        item["container-author"] = [csl_name(a) for a in authors]
     if source.publisher:
-        item["container-title"] = source.publisher
         item["publisher"] = source.publisher
-    if source.authors:
-        item["author"] = [_csl_name(a) for a in source.authors]
-    if source.date is not None:
-        item["issued"] = {"date-parts": [_date_parts(source.date)]}
     if source.url:
         item["URL"] = source.url
-    context = f", {event_title}" if event_title else ""
-    item["note"] = (
-        f"Quote: “{quote.text}” — {quote.speaker.name}, {long_date(quote.date)}{context}"
-        + (" (paraphrased source)" if source.reliability is Reliability.PARAPHRASED else "")
-    )
+    notes = [f"Said by {quote.speaker.name}, {long_date(quote.date)}"]
+    if event_title:
+        notes.append(event_title)
+    if source.date is not None:
+        notes.append(f"source dated {long_date(source.date)}")
+    if contributors:  # kept apart from authors, named whole (styles mangle bodies' names)
+        notes.append(f"with contributions from {' and '.join(contributors)}")
+    if source.reliability is Reliability.PARAPHRASED:
+        notes.append("paraphrased source: the wording may not be exact")
+    item["note"] = "; ".join(notes) + "."
     return item
 
 
+_ROLE = re.compile(r"^(?P<name>.+?)\s*\((?P<role>[^()]+)\)\s*$")
+
+
+def split_roles(names: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
+    """(authors, contributors): "Brooke Singman (contributor)" is a contributor named
+    Brooke Singman, never a person whose surname is "(contributor)"."""
+    authors: list[str] = []
+    contributors: list[str] = []
+    for name in names:
+        found = _ROLE.match(name)
+        if found and found["role"].strip().lower() == "contributor":
+            contributors.append(found["name"])
+        else:
+            authors.append(found["name"] if found else name)
+    return authors, contributors
+
+
+def csl_name(name: str, *, person: bool = True) -> dict[str, str]:
+    """A CSL name: given and family for a person, the name whole for a body ("The
+    Associated Press") or anything a split would break."""
+    words = name.split()
+    corporate = not person or name.startswith("The ") or any(c.isdigit() for c in name)
+    if corporate or len(words) < 2:
+        return {"literal": name}
+    return {"given": " ".join(words[:-1]), "family": words[-1]}
+
+
 def bibtex(quote: Quote, event_title: str | None = None) -> str:
-    """A @misc entry for the quote's source, the quote in `note`."""
+    """A @misc entry for the quote's source (title kept as written: styles lowercase
+    titles otherwise), the quote, speaker, contributors and any paraphrase in `note`."""
     source = quote.source
     fields: list[tuple[str, str]] = [("title", source.title)]
-    if source.authors:
-        fields.append(("author", " and ".join(source.authors)))
+    authors, contributors = split_roles(source.authors)
+    if authors:
+        fields.append(("author", " and ".join(_bib_name(a) for a in authors)))
     if source.publisher:
         fields.append(("howpublished", source.publisher))
     if source.date is not None:
@@ -99,18 +142,21 @@ def bibtex(quote: Quote, event_title: str | None = None) -> str:
     if source.url:
         fields.append(("url", source.url))
     context = f", {event_title}" if event_title else ""
-    fields.append(
-        ("note", f"Quote: “{quote.text}” — {quote.speaker.name}, {long_date(quote.date)}{context}")
-    )
+    note = f"Quote: “{quote.text}” — {quote.speaker.name}, {long_date(quote.date)}{context}"
+    if contributors:
+        note += f". With contributions from {' and '.join(contributors)}"
+    if source.reliability is Reliability.PARAPHRASED:
+        note += ". Paraphrased source: the wording may not be exact"
+    fields.append(("note", note))
     body = ",\n".join(_bib_field(name, value) for name, value in fields)
     return f"@misc{{{_bib_key(quote)},\n{body}\n}}\n"
 
 
-def _csl_name(name: str) -> dict[str, str]:
-    parts = name.rsplit(" ", 1)
-    if len(parts) == 2 and not any(c.isdigit() for c in name):
-        return {"given": parts[0], "family": parts[1]}
-    return {"literal": name}
+def _bib_name(name: str) -> str:
+    """A person as BibTeX parses names; a body braced whole ({The Associated Press})."""
+    if "literal" in csl_name(name):
+        return "{" + _bib_escape(name) + "}"
+    return _bib_escape(name)
 
 
 def _date_parts(date: FuzzyDate) -> list[int]:
@@ -132,8 +178,13 @@ def _bib_key(quote: Quote) -> str:
 def _bib_field(name: str, value: str) -> str:
     if name == "month":
         return f"  month = {value}"  # a BibTeX macro: jun
-    if name == "url":
-        return f"  url = {{{value}}}"
+    if name == "url":  # as the url package reads it: only these need a backslash
+        escaped = "".join("\\" + c if c in "%#{}\\" else c for c in value)
+        return f"  url = {{{escaped}}}"
+    if name == "title":  # double braces: the words keep their capitals in every style
+        return f"  title = {{{{{_bib_escape(value)}}}}}"
+    if name == "author":  # escaped name by name, braces of bodies kept
+        return f"  author = {{{value}}}"
     return f"  {name} = {{{_bib_escape(value)}}}"
 
 

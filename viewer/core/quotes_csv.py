@@ -16,9 +16,12 @@ from typing import TextIO
 from viewer.core.output_files import write_text
 from viewer.core.records import Quote
 
+#: The columns, in order (docs/csv.md describes each; a test keeps the two the same).
 COLUMNS = (
     "speaker",
     "date",
+    "date_start",
+    "date_end",
     "quote",
     "event",
     "place",
@@ -45,6 +48,8 @@ def write(rows: Iterable[QuoteRow], out: TextIO) -> int:
             for cell in (
                 quote.speaker.name,
                 quote.date.label(),
+                quote.date.start.isoformat(),
+                quote.date.end.isoformat(),
                 quote.text,
                 event_title or "",
                 place or "",

@@ -108,7 +108,12 @@ class SearchPanel(QWidget):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.selectionModel().currentChanged.connect(self._on_current)
         self.results.activated.connect(self._on_activated)
-        self.result_actions = ResultActions(self.results, self.model, reporter or ErrorReporter())
+        self.result_actions = ResultActions(
+            self.results,
+            self.model,
+            reporter or ErrorReporter(),
+            places=lambda ids: {e.id: e.place for e in catalog.events_by_id(ids)},
+        )
         save = QToolButton()
         save.setText("Save…")
         save.setAccessibleName("Save the quotes listed as CSV")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QPoint, Qt
@@ -20,8 +21,15 @@ CSL_MIME = "application/vnd.citationstyles.csl+json"
 
 
 class ResultActions(QObject):
-    def __init__(self, view: QListView, model: ResultsModel, reporter: ErrorReporter) -> None:
+    def __init__(
+        self,
+        view: QListView,
+        model: ResultsModel,
+        reporter: ErrorReporter,
+        places: Callable[[list[str]], dict[str, str | None]] | None = None,
+    ) -> None:
         super().__init__(view)
+        self.places = places  # event id -> its place, for the CSV
         self.view = view
         self.model = model
         self.reporter = reporter
@@ -64,7 +72,10 @@ class ResultActions(QObject):
 
     def quote_rows(self) -> list[quotes_csv.QuoteRow]:
         rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
-        return [(r.quote.quote, r.quote.event_title, None) for r in rows if r.quote is not None]
+        hits = [r.quote for r in rows if r.quote is not None]
+        ids = sorted({h.quote.event_id for h in hits if h.quote.event_id})
+        places = self.places(ids) if self.places is not None else {}
+        return [(h.quote, h.event_title, places.get(h.quote.event_id or "")) for h in hits]
 
     def ask_export_csv(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
