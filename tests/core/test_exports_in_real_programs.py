@@ -92,3 +92,16 @@ def test_every_csv_column_is_documented() -> None:
     documented = (Path(__file__).resolve().parents[2] / "docs" / "csv.md").read_text()
     for column in quotes_csv.COLUMNS:
         assert f"| `{column}` |" in documented
+
+
+def test_a_citations_file_is_read_by_a_ris_and_a_csl_reader(catalog: Catalog) -> None:
+    rispy = pytest.importorskip("rispy", reason="rispy is not installed")
+    rows = [(q, title) for q, title, _place in catalog.all_quotes()]
+    records = rispy.loads(citations.citation_file(rows, ".ris"))
+    assert len(records) == len(rows)
+    first = next(r for r in records if r["id"] == "trump-tremendous-discussion")
+    assert first["authors"] == ["Trump, Donald"] and first["title"] == "tremendous discussion"
+    assert first["year"] == "2019" and first["publisher"] == "Fox News"
+    assert json.loads(citations.citation_file(rows, ".json"))[0]["type"] == "speech"
+    with pytest.raises(ValueError, match=r"\.json, \.bib or \.ris"):
+        citations.citation_file(rows, ".doc")

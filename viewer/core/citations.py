@@ -152,6 +152,48 @@ def bibtex(quote: Quote, event_title: str | None = None) -> str:
     return f"@misc{{{_bib_key(quote)},\n{body}\n}}\n"
 
 
+def ris(quote: Quote, event_title: str | None = None) -> str:
+    """One RIS record (what Zotero, EndNote and Mendeley import from a .ris file): the
+    words as a speech by the speaker, printed in the source."""
+    item = csl_json(quote, event_title)
+    source = quote.source
+    lines = [("TY", "GEN"), ("ID", quote.id), ("AU", _ris_name(quote.speaker.name))]
+    lines.append(("TI", item["title"]))
+    lines.append(("T2", source.title))
+    authors, _contributors = split_roles(source.authors)
+    lines += [("A2", _ris_name(a)) for a in authors]
+    parts = item["issued"]["date-parts"][0]
+    lines.append(("PY", str(parts[0])))
+    lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
+    if source.publisher:
+        lines.append(("PB", source.publisher))
+    if source.url:
+        lines.append(("UR", source.url))
+    lines.append(("N1", item["note"]))
+    body = "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
+    return body + "ER  - \r\n"
+
+
+def _ris_name(name: str) -> str:
+    parts = csl_name(name)
+    return parts.get("literal") or f"{parts['family']}, {parts['given']}"
+
+
+def citation_file(items: list[tuple[Quote, str | None]], suffix: str) -> str:
+    """The citations of several quotes as one file for a reference manager: `.json` (CSL
+    JSON), `.bib` (BibTeX) or `.ris` (RIS)."""
+    if suffix == ".json":
+        import json  # noqa: PLC0415 - only here
+
+        records = [csl_json(q, t) for q, t in items]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if suffix == ".bib":
+        return "\n".join(bibtex(q, t) for q, t in items)
+    if suffix == ".ris":
+        return "".join(ris(q, t) for q, t in items)
+    raise ValueError(f"{suffix!r}: choose a .json, .bib or .ris file name")
+
+
 def _bib_name(name: str) -> str:
     """A person as BibTeX parses names; a body braced whole ({The Associated Press})."""
     if "literal" in csl_name(name):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
@@ -107,3 +109,23 @@ def test_escape_clears_the_box(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
     assert window.search.box.text() == ""
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 0)
+
+
+def test_csl_json_is_copied_as_text_and_citations_export_to_a_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import json
+
+    from PySide6.QtGui import QGuiApplication
+
+    _type(qtbot, window, "meddle")
+    panel = window.search
+    panel.results.setCurrentIndex(panel.model.index(0))
+    actions = panel.result_actions
+    assert actions.copy_csl_json()
+    items = json.loads(QGuiApplication.clipboard().text())  # plain text, as Zotero reads it
+    assert items[0]["author"][0]["family"] in {"Trump", "Putin"}
+    for suffix in (".ris", ".bib", ".json"):
+        assert actions.export_citations(tmp_path / f"citations{suffix}")
+        assert (tmp_path / f"citations{suffix}").stat().st_size > 100
+    assert not actions.export_citations(tmp_path / "citations.doc")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QListView, QMenu
 
 from viewer.core import citations, quotes_csv
 from viewer.core.errors import UsageError
+from viewer.core.output_files import write_text
 from viewer.core.plurals import plural
 from viewer.core.records import QuoteHit
 from viewer.ui.errors import ErrorReporter
@@ -39,6 +40,10 @@ class ResultActions(QObject):
         self.copy_action.triggered.connect(lambda _c=False: self.copy_citation())
         self.bibtex_action = QAction("Copy as BibTeX", view)
         self.bibtex_action.triggered.connect(lambda _c=False: self.copy_bibtex())
+        self.csl_action = QAction("Copy as CSL JSON (for Zotero: Import from Clipboard)", view)
+        self.csl_action.triggered.connect(lambda _c=False: self.copy_csl_json())
+        self.cite_file_action = QAction("Export citations of the quotes listed…", view)
+        self.cite_file_action.triggered.connect(lambda _c=False: self.ask_export_citations())
         self.csv_action = QAction("Save the quotes listed as CSV…", view)
         self.csv_action.triggered.connect(lambda _c=False: self.ask_export_csv())
         view.addAction(self.copy_action)  # Ctrl+C while the list has focus
@@ -61,6 +66,39 @@ class ResultActions(QObject):
         item = citations.csl_json(hit.quote, hit.event_title)
         data.setData(CSL_MIME, json.dumps([item], ensure_ascii=False).encode("utf-8"))
         QGuiApplication.clipboard().setMimeData(data)
+        return True
+
+    def copy_csl_json(self) -> bool:
+        """The CSL JSON as plain text: what Zotero's Import from Clipboard reads."""
+        hit = self.current_quote()
+        if hit is None:
+            return False
+        item = citations.csl_json(hit.quote, hit.event_title)
+        QGuiApplication.clipboard().setText(json.dumps([item], ensure_ascii=False, indent=2))
+        return True
+
+    def ask_export_citations(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.view,
+            "Export citations",
+            "citations.ris",
+            "RIS (*.ris);;CSL JSON (*.json);;BibTeX (*.bib)",
+        )
+        if path:
+            self.export_citations(Path(path))
+
+    def export_citations(self, path: Path) -> bool:
+        """Every quote listed, cited in the file type its name ends with."""
+        items = [(q, title) for q, title, _place in self.quote_rows()]
+        try:
+            text = citations.citation_file(items, path.suffix.lower())
+            write_text(path, text)
+        except (ValueError, UsageError) as exc:
+            self.reporter.report("Export failed", str(exc), self.view)
+            return False
+        self.reporter.inform(
+            "Citations saved", f"{plural(len(items), 'citation')} written to {path}.", self.view
+        )
         return True
 
     def copy_bibtex(self) -> bool:
@@ -100,9 +138,12 @@ class ResultActions(QObject):
         has_quote = self.current_quote() is not None
         self.copy_action.setEnabled(has_quote)
         self.bibtex_action.setEnabled(has_quote)
-        self.csv_action.setEnabled(bool(self.quote_rows()))
+        self.csl_action.setEnabled(has_quote)
+        listed = bool(self.quote_rows())
+        self.csv_action.setEnabled(listed)
+        self.cite_file_action.setEnabled(listed)
         menu = QMenu(self.view)
-        menu.addActions([self.copy_action, self.bibtex_action])
+        menu.addActions([self.copy_action, self.csl_action, self.bibtex_action])
         menu.addSeparator()
-        menu.addAction(self.csv_action)
+        menu.addActions([self.cite_file_action, self.csv_action])
         menu.exec(self.view.viewport().mapToGlobal(pos))
