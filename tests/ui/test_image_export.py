@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -112,3 +115,50 @@ def test_soft_bar_ends_are_opaque_fades_where_transparency_is_dropped(
     stops = painter._soft_brush(0, False).gradient().stops()
     p.end()
     assert stops[0][1].alpha() == 0  # on screen: translucent
+
+
+def test_the_svg_opens_at_its_size_in_real_viewers_with_a_font_they_have(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """rsvg-convert and Chromium open the SVG at the size it was drawn (96 dpi, as on
+    screen) and find one of the fonts it names; its markers are shapes, not bitmaps."""
+    rsvg, chromium = shutil.which("rsvg-convert"), shutil.which("chromium")
+    if rsvg is None or chromium is None:
+        pytest.skip("needs rsvg-convert and chromium: run tests/consumers/setup.sh")
+    path = tmp_path / "timeline.svg"
+    assert window.image_actions.export(path)
+    svg = path.read_text(encoding="utf-8")
+    box = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
+    assert box is not None  # the size it was drawn at, in screen pixels
+    expected = QSize(int(box.group(1)), int(box.group(2)))
+    assert "<image" not in svg  # no bitmap markers or badges
+    png = tmp_path / "rsvg.png"
+    subprocess.run([rsvg, str(path), "-o", str(png)], check=True, timeout=60)
+    drawn = QImage(str(png))  # the size is written in mm: within a pixel of the drawing
+    assert abs(drawn.width() - expected.width()) <= 1
+    assert abs(drawn.height() - expected.height()) <= 1
+    families = re.search(r'font-family="([^"]*)"', svg)
+    assert families is not None
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<img id=i src='{path.as_uri()}'><pre id=r>pending</pre><script>"
+        "onload=function(){var i=document.getElementById('i');"
+        f"var fams={json.dumps([f.strip().strip(chr(39)) for f in families.group(1).split(',')])};"
+        "var have=fams.filter(function(f){return document.fonts.check('12px \"'+f+'\"')"
+        "|| f=='sans-serif'});"
+        "document.getElementById('r').textContent=JSON.stringify([i.naturalWidth,"
+        "i.naturalHeight,have]);}</script>",
+        encoding="utf-8",
+    )
+    dom = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--allow-file-access-from-files",
+         "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    ).stdout  # fmt: skip
+    found = re.search(r"<pre id=\"r\">([^<]*)</pre>", dom)
+    assert found is not None, dom[-500:]
+    width, height, have = json.loads(found.group(1))
+    assert abs(width - expected.width()) <= 1 and abs(height - expected.height()) <= 1
+    assert have[0] != "sans-serif"  # the first family it knows is a named one, not a guess

@@ -39,6 +39,7 @@ def test_stamps_keep_to_their_memory_budget(qtbot: QtBot) -> None:
     metrics = QFontMetricsF(font)
     stamps = TextStamps(2.0)  # a HiDPI screen: four times the bytes
     image = _image()
+    image.setDevicePixelRatio(2.0)  # the screen's own ratio: stamps serve it
     p = QPainter(image)
     stamps.begin(p)
     for n in range(3000):
@@ -48,3 +49,14 @@ def test_stamps_keep_to_their_memory_budget(qtbot: QtBot) -> None:
         stamps.draw(p, 0, 30, label, font, metrics, colour)  # second sighting: stamped
     p.end()
     assert 0 < stamps.pictures.bytes_used <= text_stamps.STAMP_BYTES
+
+
+def test_a_device_of_another_ratio_gets_real_text_not_a_scaled_stamp() -> None:
+    """A 2x PNG export painted with 1x stamps would be blurred: it gets drawn text."""
+    stamps = TextStamps(1.0)
+    image = _image()
+    image.setDevicePixelRatio(2.0)
+    p = QPainter(image)
+    stamps.begin(p)
+    p.end()
+    assert not stamps.raster

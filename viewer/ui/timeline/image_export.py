@@ -8,6 +8,7 @@ Lines and text stay vector in SVG and PDF.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import QWidget
 from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.view import TimelineView
 
+SCREEN_DPI = 96  # what a browser takes one CSS inch to be
+#: Families every browser and SVG viewer knows, after the one drawn with.
+FALLBACK_FONTS = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"
 TITLE_H = 44
 SOURCE_H = 26
 FORMATS = {".png": "PNG", ".svg": "SVG", ".pdf": "PDF"}
@@ -69,6 +73,7 @@ class ImageExporter:
     def _svg(self, path: Path) -> None:
         generator = QSvgGenerator()
         generator.setFileName(str(path))
+        generator.setResolution(SCREEN_DPI)  # text as large as on screen, opened at its size
         size = self.size()
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
@@ -81,6 +86,7 @@ class ImageExporter:
             painter.end()
         if not path.exists():
             raise OSError(f"could not write {path}")
+        with_fallback_fonts(path)
 
     def _pdf(self, path: Path) -> None:
         size = self.size()
@@ -156,3 +162,22 @@ class ImageExporter:
             yield
         finally:
             self.view.set_viewport(kept)
+
+
+def with_fallback_fonts(path: Path) -> None:
+    """Give each font the SVG names the families a browser knows after it: Qt writes the
+    family it drew with, often a fontconfig alias ("Sans Serif") that no browser has,
+    which then falls back to a serif face."""
+    text = path.read_text(encoding="utf-8")
+    fixed = re.sub(
+        r'font-family="([^"]*)"',
+        lambda m: f'font-family="{_family_list(m.group(1))}"',
+        text,
+    )
+    path.write_text(fixed, encoding="utf-8")
+
+
+def _family_list(family: str) -> str:
+    first = family.strip().strip("'")
+    generic = first.lower() in ("sans serif", "sans-serif", "sans", "")
+    return FALLBACK_FONTS if generic else f"'{first}', {FALLBACK_FONTS}"

@@ -155,36 +155,41 @@ class TimelinePainter:
         return painted(*size, self.ratio, smooth, transparent=True)
 
     def _marker_pixmap(self, tone: int, hollow: bool) -> QPixmap:
+        return self._picture(
+            2 * HALF, 2 * HALF, partial(self._draw_marker, tone=tone, hollow=hollow)
+        )
+
+    def _draw_marker(self, p: QPainter, tone: int, hollow: bool) -> None:
+        """A tone's marker in the square (0, 0, 2 HALF, 2 HALF): kept as a picture for the
+        screen, drawn as a shape for vector output."""
         colour = _COLOURS[tone]
-
-        def draw(p: QPainter) -> None:
-            p.setPen(QPen(colour.darker(150), 1.2))
-            p.setBrush(QBrush(self.base) if hollow else QBrush(colour))
-            p.drawPath(marker_path(TONES[tone]).translated(QPointF(HALF, HALF)))
-
-        return self._picture(2 * HALF, 2 * HALF, draw)
+        p.setPen(QPen(colour.darker(150), 1.2))
+        p.setBrush(QBrush(self.base) if hollow else QBrush(colour))
+        p.drawPath(marker_path(TONES[tone]).translated(QPointF(HALF, HALF)))
 
     def _badge(self, count: int) -> tuple[QPixmap, float]:
         """The count badge of a cluster, and half its width, made once per count."""
         cached = self._badges.get(count)
         if cached is None:
             width, height = cluster_width(count), 2 * HALF + 2
-
-            def draw(p: QPainter) -> None:
-                fill = QColor(self.text)
-                fill.setAlphaF(0.75)
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(fill)
-                rect = QRectF(0, 0, width, height)
-                p.drawRoundedRect(rect, height / 2, height / 2)
-                p.setPen(self.base)
-                p.setFont(self.small)
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count))
-
             if len(self._badges) > 2000:
                 self._badges.clear()
-            cached = self._badges[count] = (self._picture(width, height, draw), width / 2)
+            picture = self._picture(width, height, partial(self._draw_badge, x=0, y=0, count=count))
+            cached = self._badges[count] = (picture, width / 2)
         return cached
+
+    def _draw_badge(self, p: QPainter, x: float, y: float, count: int) -> None:
+        """A cluster's count badge with its top left at (x, y)."""
+        width, height = cluster_width(count), 2 * HALF + 2
+        fill = QColor(self.text)
+        fill.setAlphaF(0.75)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        rect = QRectF(x, y, width, height)
+        p.drawRoundedRect(rect, height / 2, height / 2)
+        p.setPen(self.base)
+        p.setFont(self.small)
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count))
 
     # -- frame -------------------------------------------------------------------
 
@@ -382,7 +387,9 @@ class TimelinePainter:
             count = counts[i]
             if selected[i]:
                 self._ring(p, x, y, count)
-            if count > 1:  # badges are cached with their half width: the hot path of dense lanes
+            if count > 1 and not self.stamps.raster:  # SVG, PDF, 2x: drawn, not a bitmap
+                self._draw_badge(p, x - cluster_width(count) / 2, top, count)
+            elif count > 1:  # badges are cached with their half width: the hot path
                 badge, half = badges.get(count) or self._badge(count)
                 p.drawPixmap(int(x - half + 0.5), top, badge)
             else:
@@ -394,8 +401,14 @@ class TimelinePainter:
         mark = self._marks.get(self._ids[row])
         if mark is not None and mark.colour:  # the user's colour: a band under the marker
             p.fillRect(QRectF(x - HALF - 1, y + HALF + 2, 2 * HALF + 2, 3), QColor(mark.colour))
-        marker = self._markers[(int(data.tone[row]), bool(data.cancelled[row]))]
-        p.drawPixmap(int(x - HALF + 0.5), int(y - HALF + 0.5), marker)
+        tone, hollow = int(data.tone[row]), bool(data.cancelled[row])
+        if self.stamps.raster:
+            p.drawPixmap(int(x - HALF + 0.5), int(y - HALF + 0.5), self._markers[(tone, hollow)])
+        else:  # an SVG, a PDF or a 2x PNG: the shape itself, sharp at any size
+            p.save()
+            p.translate(x - HALF, y - HALF)
+            self._draw_marker(p, tone, hollow)
+            p.restore()
         if mark is not None and mark.own:  # the user's own event: a dashed square round it
             p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)

@@ -82,9 +82,15 @@ class TextStamps:
         self.raster = True
 
     def begin(self, p: QPainter) -> None:
-        """Call once per frame: decides between stamps and real text for this device."""
+        """Call once per frame: decides between stamps and real text for this device. Kept
+        pictures serve only a raster device of their own pixel ratio: an SVG, a PDF or a
+        2x PNG gets real text and shapes (a 1x picture there would be a blurred bitmap)."""
         engine = p.paintEngine()
-        self.raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        device = p.device()
+        same_ratio = device is not None and device.devicePixelRatioF() == self.pictures.ratio
+        self.raster = (
+            engine is not None and engine.type() == QPaintEngine.Type.Raster and same_ratio
+        )
         self.pictures.begin()
 
     def draw(
