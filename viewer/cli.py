@@ -122,7 +122,7 @@ def undecodable_argument(args: argparse.Namespace) -> str | None:
                 try:
                     text.encode("utf-8")
                 except UnicodeEncodeError:
-                    shown = text.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                    shown = repr(text)[1:-1][:60]  # escaped: one line, whatever it holds
                     option = "--" + name.replace("_", "-") if name != "query" else "the query"
                     return f"{option} '{shown}' is not valid text (bytes that are not UTF-8)."
     return None
