@@ -131,3 +131,25 @@ def test_a_catalog_broken_inside_keeps_the_current_window(
     assert "is damaged inside and cannot be shown" in reporter.reported[-1][1]
     first.close()
     session.close()
+
+
+def test_another_catalog_opens_fitted_not_at_the_last_ones_zoom(
+    qtbot: QtBot, built_catalog: Path, tmp_path: Path
+) -> None:
+    paths = UserPaths(tmp_path / "user").ensure()
+    other = tmp_path / "other.sqlite"
+    shutil.copy(built_catalog, other)
+    session = Session(paths, ErrorReporter(windows=False))
+    first = session.open_catalog(built_catalog)
+    assert first is not None
+    first.timeline.fit_all()
+    fitted = first.timeline.view
+    first.timeline.zoom(8.0)  # zoomed in
+    zoomed = first.timeline.view
+    assert zoomed.span < fitted.span / 4
+    second = session.open_catalog(other)  # another file: fitted, whatever was zoomed before
+    assert second is not None
+    shown = second.timeline.view
+    second.close()
+    session.close()
+    assert shown.span > 4 * zoomed.span  # the whole of it, not the last catalog's months

@@ -217,3 +217,17 @@ def test_every_earlier_version_upgrades_with_its_notes_searchable(
     store.save(Annotation("e1", "rewritten entirely"))
     assert found("elysee") == [] and found("rewritten") == ["e1"]  # kept in step
     store.close()
+
+
+def test_a_change_writes_only_the_fields_it_changed(tmp_path: Path) -> None:
+    """Two writers over time: one stars from a stale copy; the other's note and tag stay."""
+    store = open_store(tmp_path)
+    stale = store.get("e1")  # read before the other writer's note
+    store.save(Annotation("e1", "written elsewhere", ("from-A",)))
+    saved = store.save_change(stale, Annotation("e1", starred=True))
+    assert (saved.note, saved.tags, saved.starred) == ("written elsewhere", ("from-A",), True)
+    unstarred = store.save_change(saved, Annotation("e1", "written elsewhere", ("from-A",)))
+    assert unstarred.note == "written elsewhere" and not unstarred.starred
+    cleared = store.save_change(unstarred, Annotation("e1"))  # nothing left: removed
+    assert cleared.is_empty and "e1" not in store.annotations()
+    store.close()

@@ -346,6 +346,67 @@ class AnnotationStore:
                 self._tag_counts.update(saved.tags)
         return saved
 
+    def save_change(self, before: Annotation, after: Annotation) -> Annotation:
+        """Write only what differs between `before` and `after` (each field, each tag
+        added or removed), over whatever the file holds now: a field this change did not
+        touch keeps the value another writer gave it. Returns the annotation as saved."""
+        columns = {
+            name: value
+            for name, value, old in (
+                ("note", after.note, before.note),
+                ("starred", int(after.starred), int(before.starred)),
+                ("colour", after.colour, before.colour),
+            )
+            if value != old
+        }
+        added = sorted(set(after.tags) - set(before.tags))
+        removed = sorted(set(before.tags) - set(after.tags))
+        stamp = after.updated or now_iso()
+        with self._write() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO annotation (event_id, note, starred, colour, updated) "
+                    "VALUES (:e, '', 0, NULL, :u) ON CONFLICT(event_id) DO NOTHING"
+                ),
+                {"e": after.event_id, "u": stamp},
+            )
+            # Column names from the fixed list above, values as parameters.
+            sets = "".join(f"{name} = :{name}, " for name in columns)
+            conn.execute(
+                text(f"UPDATE annotation SET {sets}updated = :u WHERE event_id = :e"),
+                {**columns, "u": stamp, "e": after.event_id},
+            )
+            for name in removed:
+                conn.execute(
+                    text("DELETE FROM tag WHERE event_id = :e AND name = :n"),
+                    {"e": after.event_id, "n": name},
+                )
+            for name in added:
+                conn.execute(
+                    text("INSERT OR IGNORE INTO tag (event_id, name) VALUES (:e, :n)"),
+                    {"e": after.event_id, "n": name},
+                )
+            saved = self._read_one(conn, after.event_id)
+            if saved.is_empty:
+                conn.execute(
+                    text("DELETE FROM annotation WHERE event_id = :e"), {"e": after.event_id}
+                )
+        self._tag_counts = None  # recounted when next asked
+        return saved
+
+    @staticmethod
+    def _read_one(conn: Connection, event_id: str) -> Annotation:
+        row = conn.execute(
+            text("SELECT note, starred, colour, updated FROM annotation WHERE event_id = :e"),
+            {"e": event_id},
+        ).first()
+        if row is None:
+            return Annotation(event_id)
+        tags = conn.execute(
+            text("SELECT name FROM tag WHERE event_id = :e ORDER BY name"), {"e": event_id}
+        ).scalars()
+        return Annotation(event_id, row[0], tuple(tags), bool(row[1]), row[2], row[3])
+
     def save_many(self, annotations: Iterable[Annotation]) -> None:
         self._tag_counts = None  # recounted when next asked
         with self._write() as conn:

@@ -53,12 +53,12 @@ def set_annotation(
     before: Annotation,
     after: Annotation,
     text: str,
-    save: Callable[[Annotation], object],
+    save: Callable[[Annotation, Annotation], object],
 ) -> Replace:
     """Replace one event's annotation, already saved by `save`; undo and redo save through
     `save` as well (which stamps the time, so an undo is newer than its edit, and keeps a
     change it cannot write)."""
-    return Replace(text, before, after, lambda _old, new: save(new), done=True)
+    return Replace(text, before, after, lambda old, new: save(new, old), done=True)
 
 
 def save_user_event(

@@ -198,16 +198,19 @@ class AnnotationEditor(QWidget):
         if self.current is None or after == self.current:
             return
         before = self.current
-        if self.save(after):
+        if self.save(after, before):
             self.undo.push(set_annotation(before, after, text, self.save))
 
-    def save(self, annotation: Annotation) -> bool:
+    def save(self, annotation: Annotation, before: Annotation | None = None) -> bool:
         """Save `annotation` now; True when it is on disk. A save that fails is kept (in
         memory and in a recovery file), shown as not saved yet, retried every few seconds,
         and reported once; it never raises, so nothing re-enters (an error dialog's own
         save of pending work cannot set off another)."""
         try:
-            saved = self.store.save(replace(annotation, updated=""))
+            if before is None or annotation.event_id in self.unsaved:
+                saved = self.store.save(replace(annotation, updated=""))
+            else:  # only what this change changed: a field it did not touch is left alone
+                saved = self.store.save_change(before, replace(annotation, updated=""))
         except (StorageError, OSError, ReadOnlyError) as exc:
             self._keep_unsaved(annotation, exc)
             return False
