@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -22,9 +23,12 @@ from viewer.core.catalog import QUOTE_COLUMNS, QUOTE_WIDTH, Catalog, read_only_u
 from viewer.core.note_search import NoteHit, note_hits
 from viewer.core.query import Query, Term, parse
 from viewer.core.records import Event, QuoteHit
+from viewer.core.word_forms import WordForms
 
 _OPEN, _CLOSE = "\x01", "\x02"
 FEW = 3  # fewer exact hits than this and the fuzzy fallback runs
+TITLE_WEIGHT, PLACE_WEIGHT = 10.0, 3.0  # an event's title and place against its summary
+_IN_TITLE = "f.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
 FUZZY_CUTOFF = 80  # rapidfuzz ratio (0-100) a vocabulary word needs to stand in
 REWORDED_CUTOFF = 70  # rapidfuzz token-set ratio a quote needs to count as close
 CANDIDATES = 200  # quotes sharing a word with the query that the fuzzy pass compares
@@ -107,6 +111,8 @@ class SearchEngine:
         self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
         self._common = 0  # a word in more documents than this is too common to look for
         self._notes_db: Path | None = None  # the user's annotations, attached as "notes"
+        self._forms: WordForms | None = None
+        self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
 
     def close(self) -> None:
         self._conn.close()
@@ -134,7 +140,7 @@ class SearchEngine:
         """Quotes (and events, and the user's notes in `notes_db`) matching `text`."""
         if profile_id is not None:
             filters = replace(filters, profile_id=profile_id)
-        query = parse(text)
+        query = self.word_forms().widen(parse(text))
         expression = query.to_fts()
         if expression is None:
             message = (
@@ -145,6 +151,13 @@ class SearchEngine:
             return SearchResult(query, (), message=message)
         try:
             hits = self.quote_hits(expression, filters, order, limit, offset)
+            if offset == 0 and len(hits) < limit:  # "mccain": the words of a speaker's name
+                hits += self.speaker_hits(query, filters, limit - len(hits), hits)
+                if order is not Order.RELEVANCE:  # one list in date order, as asked
+                    newest = order is Order.NEWEST
+                    hits = tuple(
+                        sorted(hits, key=lambda h: h.quote.date.start_ordinal, reverse=newest)
+                    )
             event_hits = self.event_hits(expression, filters, limit) if events else ()
             close: tuple[QuoteHit, ...] = ()
             substitutes: dict[str, tuple[str, ...]] = {}
@@ -230,18 +243,65 @@ class SearchEngine:
         return tuple(QuoteHit(quote(r), _spans(r[w]), r[w + 2], -r[w + 1]) for r in rows)
 
     def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
-        """Events whose title, summary or place match (so "Helsinki" finds the summit)."""
+        """Events whose title, summary or place match (so "Helsinki" finds the summit).
+
+        Ranked in two tiers: events whose title holds every word come first, the
+        shortest title first (the title most about those words: "Helsinki summit"
+        before "Rebukes at home after Helsinki"); then the rest by BM25 with a title
+        word counting ten times a summary word and a place word three times. BM25
+        alone ranks by the length of the whole record, so a long summary sank the
+        event it describes."""
         where, params = _where(filters, events=True)
         sql = (
             "SELECT f.event_id, highlight(event_fts, 1, ?, ?) FROM event_fts f "
             "JOIN event e ON e.id = f.event_id "
-            f"WHERE event_fts MATCH ? {where} ORDER BY bm25(event_fts, 0, 4.0, 1.0, 2.0) LIMIT ?"
+            f"WHERE event_fts MATCH ? {where} ORDER BY {_IN_TITLE} DESC, "
+            f"CASE WHEN {_IN_TITLE} THEN length(e.title) END, "
+            f"bm25(event_fts, 0, {TITLE_WEIGHT}, 1.0, {PLACE_WEIGHT}) LIMIT ?"
         )
-        rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit]).fetchall()
+        in_title = f"{{title}} : ({expression})"
+        rows = self._conn.execute(
+            sql, [_OPEN, _CLOSE, expression, *params, in_title, in_title, limit]
+        ).fetchall()
         if not rows:
             return ()
         events = {e.id: e for e in self.catalog.events_by_id(r[0] for r in rows)}
         return tuple(EventHit(events[eid], _spans(marked)) for eid, marked in rows if eid in events)
+
+    def speaker_hits(
+        self, query: Query, filters: Filters, limit: int, found: tuple[QuoteHit, ...]
+    ) -> tuple[QuoteHit, ...]:
+        """Quotes of the speaker whose name holds every word of a one-part query ("mccain",
+        "john bolton"), after those that hold the words themselves."""
+        if len(query.groups) != 1 or limit <= 0:
+            return ()
+        words = {w for t in query.groups[0] if not t.negated for w in t.words}
+        if not words:
+            return ()
+        if self._speaker_words is None:
+            self._speaker_words = [
+                (e.id, frozenset(w.casefold() for w in re.findall(r"\w+", e.name)))
+                for e in self.catalog.speakers()
+            ]
+        ids = sorted(sid for sid, names in self._speaker_words if words <= names)
+        if not ids:
+            return ()
+        where, params = _where(filters)
+        seen = {h.quote.id for h in found}
+        rows = self._conn.execute(
+            f"SELECT {QUOTE_COLUMNS}, q.text, 0, e.title FROM quote q "
+            "LEFT JOIN event e ON e.id = q.event_id "
+            f"WHERE q.speaker_id IN ({','.join('?' * len(ids))}) {where} "
+            "ORDER BY q.first_day, q.id LIMIT ?",
+            [*ids, *params, limit + len(seen)],
+        ).fetchall()
+        return tuple(h for h in self._hits(rows) if h.quote.id not in seen)[:limit]
+
+    def word_forms(self) -> WordForms:
+        """The index's words, for widening a query to their other forms (made once)."""
+        if self._forms is None:
+            self._forms = WordForms(self.vocabulary(), self._documents)
+        return self._forms
 
     # -- fuzzy fallback --------------------------------------------------------------------
 
