@@ -8,6 +8,7 @@ the index itself is unchanged, so the highlight marks the words as the text has 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -24,6 +25,8 @@ STOP_WORDS = frozenset(
 )  # fmt: skip
 #: How many forms of one word are looked for at most (the commonest are kept).
 MAX_FORMS = 8
+#: How many words beginning with a stem are looked at at most.
+MAX_SCANNED = 400
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -33,22 +36,27 @@ def stem(word: str) -> str:
 
 
 class WordForms:
-    """The index's words grouped for looking up forms quickly (by their first letters:
-    forms of a word share them, so only a few hundred words are ever stemmed)."""
+    """The index's words, sorted, for looking up forms quickly: a word's forms begin with
+    its stem (all but a last letter the stemmer may change: happy -> happi), so only
+    the few words of the index that do are stemmed, found by bisection."""
 
     def __init__(self, vocabulary: Iterable[str], documents: dict[str, int]) -> None:
         self._documents = documents
-        self._by_head: dict[str, list[str]] = {}
-        for word in vocabulary:
-            if word.isalpha() and len(word) >= 3:
-                self._by_head.setdefault(word[:3], []).append(word)
+        self._sorted = sorted(w for w in vocabulary if len(w) >= 3 and w.isalpha())
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Other words of the index with the stem of `word`, commonest first."""
         if len(word) < 3 or not word.isalpha():
             return ()
         root = stem(word)
-        found = [w for w in self._by_head.get(word[:3], ()) if w != word and stem(w) == root]
+        head = root[:-1] if len(root) > 3 else root
+        start = bisect.bisect_left(self._sorted, head)
+        found = []
+        for candidate in self._sorted[start : start + MAX_SCANNED]:
+            if not candidate.startswith(head):
+                break
+            if candidate != word and stem(candidate) == root:
+                found.append(candidate)
         found.sort(key=lambda w: -self._documents.get(w, 0))
         return tuple(found[:MAX_FORMS])
 
