@@ -33,6 +33,7 @@ def _take_back_to_2(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE profile")
     db.execute("ALTER TABLE profile_v2 RENAME TO profile")
     db.execute("ALTER TABLE source DROP COLUMN held_copy")
+    db.execute("ALTER TABLE entity DROP COLUMN aliases")
 
 
 def _take_back_to_1(db: sqlite3.Connection) -> None:

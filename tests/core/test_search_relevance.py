@@ -71,3 +71,9 @@ def test_the_relevance_set_keeps_its_figures() -> None:
         engine.close()
         catalog.close()
     assert tuned["top1"] >= 0.9 and aside["mrr"] >= 0.8, (tuned, aside)  # type: ignore[operator]
+
+
+def test_a_name_spelt_another_way_is_found(engine: SearchEngine) -> None:
+    for spelling in ("zelensky", "zelenskiy", "zelenskyy"):
+        found = engine.search(spelling, fuzzy=False)  # the catalog's spellings, not guesses
+        assert "2025-oval-office-clash-with-zelenskyy" in [h.event.id for h in found.events]

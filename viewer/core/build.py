@@ -116,7 +116,9 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
     c = doc.collections
     rows: dict[type[schema.Base], list[dict[str, Any]]] = defaultdict(list)
     for e in c["entities"]:
-        rows[schema.EntityRow].append(dict(**e))
+        fields = {k: v for k, v in e.items() if k != "aliases"}
+        aliases = json.dumps(e["aliases"], ensure_ascii=False) if e["aliases"] else None
+        rows[schema.EntityRow].append(dict(**fields, aliases=aliases))
     for s in c["sources"]:
         fields = {k: v for k, v in s.items() if k not in ("date", "authors")}
         rows[schema.SourceRow].append(

@@ -217,6 +217,11 @@ class Catalog:
         rows = self._all(f"SELECT {_EVENT_COLUMNS}, first_day FROM event")
         return {r["id"]: (r["first_day"], _date(r).label(), r["title"]) for r in rows}
 
+    def name_spellings(self) -> list[tuple[str, ...]]:
+        """Each entity's name and its other spellings (the catalog's aliases)."""
+        rows = self._all("SELECT name, aliases FROM entity WHERE aliases IS NOT NULL")
+        return [(r["name"], *json.loads(r["aliases"])) for r in rows]
+
     def speakers(self) -> list[Entity]:
         """Everyone quoted, by name."""
         rows = self._all("SELECT DISTINCT speaker_id FROM quote")

@@ -39,6 +39,7 @@ _ADDED: dict[int, dict[str, str]] = {
         "profile_action": "NULL AS date_note",
         "quote": "NULL AS date_note",
         "source": "NULL AS held_copy",
+        "entity": "NULL AS aliases",
     },
 }
 #: Tables a version added, as empty views of their columns.

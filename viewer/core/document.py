@@ -51,6 +51,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "kind": Field("str", required=True, choices=ENTITY_KINDS),
         "role": Field("str"),
         "description": Field("text"),
+        # Other spellings of the name and the surname alone, for the search.
+        "aliases": Field("strs"),
     },
     "source": {
         "id": Field("id", required=True),

@@ -27,6 +27,7 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
                 "kind": e.kind,
                 "role": e.role,
                 "description": e.description,
+                "aliases": json.loads(e.aliases) if e.aliases else [],
             }
             for e in s.scalars(select(schema.EntityRow).order_by(schema.EntityRow.id))
         ]

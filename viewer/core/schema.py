@@ -53,6 +53,7 @@ class EntityRow(Base):
     kind: Mapped[str] = mapped_column(String)
     role: Mapped[str | None] = mapped_column(String)
     description: Mapped[str | None] = mapped_column(Text)
+    aliases: Mapped[str | None] = mapped_column(Text)  # JSON array of other spellings
 
 
 class SourceRow(OptionalDatedMixin, Base):

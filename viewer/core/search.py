@@ -112,6 +112,7 @@ class SearchEngine:
         self._common = 0  # a word in more documents than this is too common to look for
         self._notes_db: Path | None = None  # the user's annotations, attached as "notes"
         self._forms: WordForms | None = None
+        self._spellings: dict[str, tuple[str, ...]] | None = None
         self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
 
     def close(self) -> None:
@@ -140,7 +141,7 @@ class SearchEngine:
         """Quotes (and events, and the user's notes in `notes_db`) matching `text`."""
         if profile_id is not None:
             filters = replace(filters, profile_id=profile_id)
-        query = self.word_forms().widen(parse(text))
+        query = self.with_spellings(self.word_forms().widen(parse(text)))
         expression = query.to_fts()
         if expression is None:
             message = (
@@ -297,6 +298,21 @@ class SearchEngine:
         ).fetchall()
         return tuple(h for h in self._hits(rows) if h.quote.id not in seen)[:limit]
 
+    def with_spellings(self, query: Query) -> Query:
+        """A surname typed one way also finds the others the catalog gives for it
+        ("zelensky" finds "Zelenskyy" and "Zelenskiy"): spellings, not nicknames."""
+        if self._spellings is None:
+            self._spellings = {}
+            for names in self.catalog.name_spellings():
+                variants = {n.split()[-1].casefold() for n in names if n.split()}
+                for word in variants:
+                    self._spellings[word] = tuple(sorted(variants - {word}))
+        spellings = self._spellings
+        return Query(
+            tuple(tuple(_spelt(t, spellings) for t in group) for group in query.groups),
+            query.text,
+        )
+
     def word_forms(self) -> WordForms:
         """The index's words, for widening a query to their other forms (made once)."""
         if self._forms is None:
@@ -408,6 +424,15 @@ class SearchEngine:
             sources = self.catalog.sources
             rows = [r for r in rows if sources[r[9]].reliability.value == filters.reliability]
         return self._hits(rows)
+
+
+def _spelt(term: Term, spellings: dict[str, tuple[str, ...]]) -> Term:
+    """The term with the other spellings of a name it is one of."""
+    others = spellings.get(term.words[0]) if len(term.words) == 1 else None
+    if not others or term.negated or term.prefix:
+        return term
+    extra = tuple(w for w in others if w not in term.alternatives)
+    return replace(term, alternatives=(*term.alternatives, *extra))
 
 
 def _where(filters: Filters, *, events: bool = False) -> tuple[str, list[object]]:

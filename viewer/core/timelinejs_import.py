@@ -134,4 +134,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
 
 
 def _entity(entity_id: str, name: str, role: str | None) -> dict[str, Any]:
-    return {"id": entity_id, "name": name, "kind": "group", "role": role, "description": None}
+    return {
+        "id": entity_id, "name": name, "kind": "group", "role": role, "description": None,
+        "aliases": [],
+    }  # fmt: skip

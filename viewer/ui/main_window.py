@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.detail.source_activated.connect(self._show_source)
         self.detail.entity_activated.connect(self.highlight_entity)
         self.search.event_chosen.connect(self.select_event)
+        self.search.hits_changed.connect(self.show_search_hits)
         self.search.scope_cleared.connect(lambda: self.set_scope(Scope()))
         self.statusBar().showMessage(_counts_text(catalog))
         self._restore()
@@ -519,6 +520,15 @@ class MainWindow(QMainWindow):
             self.detail.show_event(detail)
             if self.annotations is not None:
                 self.annotations.editor.show_event(event_id)
+
+    def show_search_hits(self, event_ids: tuple[str, ...] | None) -> None:
+        """The events a search found, marked on the timeline over a dimmed rest, and where
+        they fall over the whole span in the overview (None: the search was cleared)."""
+        self.timeline.set_hits(event_ids)
+        rows = self.timeline.hit_rows
+        data = self.timeline.data
+        days = None if rows is None else ((data.start[rows] + data.end[rows]) / 2).tolist()
+        self.overview.set_hits(days)
 
     def highlight_entity(self, entity_id: str) -> None:
         """Outline every event the entity took part in, keeping the current one shown."""

@@ -129,3 +129,19 @@ def test_csl_json_is_copied_as_text_and_citations_export_to_a_file(
         assert actions.export_citations(tmp_path / f"citations{suffix}")
         assert (tmp_path / f"citations{suffix}").stat().st_size > 100
     assert not actions.export_citations(tmp_path / "citations.doc")
+
+
+def test_the_hits_are_marked_on_the_timeline_and_the_overview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _type(qtbot, window, "summit")
+    rows = window.timeline.hit_rows
+    assert rows is not None
+    found = {window.timeline.data.ids[r] for r in rows.tolist()}
+    assert {"2018-07-16-helsinki-summit", "2025-08-15-anchorage-summit"} <= found
+    assert window.overview.hit_days and len(window.overview.hit_days) == len(rows)
+    with qtbot.waitSignal(window.search.hits_changed, timeout=5000) as cleared:
+        window.search.box.clear()
+        window.search.run_now()
+    assert cleared.args[0] is None
+    assert window.timeline.hit_rows is None and window.overview.hit_days is None

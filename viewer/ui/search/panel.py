@@ -44,9 +44,21 @@ _ORDERS = (
 )
 
 
+def hit_events(result: SearchResult) -> tuple[str, ...]:
+    """The events a result points at, in the order it lists them, each once."""
+    ids = [h.quote.event_id for h in result.hits]
+    ids += [h.event.id for h in result.events]
+    ids += [h.quote.event_id for h in (*result.fuzzy, *result.variants)]
+    ids += [n.event.id for n in result.notes]
+    return tuple(dict.fromkeys(i for i in ids if i))
+
+
 class SearchPanel(QWidget):
     event_chosen = Signal(str)  # an event id
     result_shown = Signal(object)  # the SearchResult now on screen (for tests and status)
+    # The events the results point at (quotes said there, events found), in result
+    # order, or None when no search is active: the timeline marks them.
+    hits_changed = Signal(object)
     scope_cleared = Signal()  # the user removed the "Only: starred" chip
 
     def __init__(
@@ -288,6 +300,7 @@ class SearchPanel(QWidget):
             self.delegate.clear_cache()
             self.model.set_rows([])
             self._show_count()
+            self.hits_changed.emit(None)
             return
         self._worker.submit(text, self.filters, self.order.currentData(), self.notes_db)
 
@@ -299,6 +312,7 @@ class SearchPanel(QWidget):
         self.model.set_rows(rows_of(result))
         self._show_count()
         self.result_shown.emit(result)
+        self.hits_changed.emit(hit_events(result))
 
     def _show_count(self) -> None:
         result = self._result

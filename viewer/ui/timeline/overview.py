@@ -34,6 +34,7 @@ class OverviewStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.hit_days: list[float] | None = None
         self.setObjectName("overview")
         self.setAccessibleName("Overview of the whole timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -58,6 +59,11 @@ class OverviewStrip(QWidget):
         self.view = view
         self.update()
 
+    def set_hits(self, days: list[float] | None) -> None:
+        """Where a search's hits fall over the whole span, drawn as ticks (None: none)."""
+        self.hit_days = days
+        self.update()
+
     def _x_of(self, day: float) -> float:
         lo, hi = self.limits.outer
         return g.GUTTER + (day - lo) / (hi - lo) * (self.width() - g.GUTTER - 4)
@@ -71,6 +77,11 @@ class OverviewStrip(QWidget):
         try:
             palette = self.palette()
             p.drawPixmap(0, 0, self._strip())
+            if self.hit_days:  # a search: a tick where each hit falls
+                p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+                for day in self.hit_days:
+                    x = self._x_of(day)
+                    p.drawLine(QPointF(x, 2), QPointF(x, 9))
             if self.view is not None:
                 x0 = self._x_of(self.view.start)
                 x1 = max(self._x_of(self.view.end), x0 + 4)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from itertools import repeat
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -82,6 +83,10 @@ def _blend(colour: QColor, background: QColor, alpha: float) -> QColor:
         colour.greenF() * alpha + background.greenF() * (1 - alpha),
         colour.blueF() * alpha + background.blueF() * (1 - alpha),
     )
+
+
+#: Most search hits framed in one frame (a result page is 50; the rest stay washed).
+MAX_HITS_DRAWN = 2000
 
 
 class TimelinePainter:
@@ -204,6 +209,7 @@ class TimelinePainter:
         stance_label: str,
         has_focus: bool,
         marks: Mapping[str, Mark] | None = None,
+        hit_rows: np.ndarray | None = None,
     ) -> None:
         self._marks = {} if marks is None else marks  # no len(): a live view may be large
         self._ids = data.ids
@@ -222,6 +228,8 @@ class TimelinePainter:
         for lane in scene.points:
             self._points(p, lane, data)
         self._stance(p, scene)
+        if hit_rows is not None:
+            self._search_hits(p, data, view, geo, hit_rows)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setClipping(False)
         self._gutter(p, geo, stance_label)
@@ -229,6 +237,34 @@ class TimelinePainter:
             p.setPen(QPen(self.highlight, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(1, 1, geo.width - 2, geo.height - 2))
+
+    def _search_hits(
+        self, p: QPainter, data: TimelineData, view: Viewport, geo: g.Geometry, rows: np.ndarray
+    ) -> None:
+        """While a search is active: the lanes are washed pale, nothing hidden, and each
+        event found is framed in the highlight colour where it lies."""
+        if not geo.lanes:
+            return
+        wash = QColor(self.base)
+        wash.setAlphaF(0.6)
+        top = min(band.top for _n, band in geo.lanes)
+        bottom = max(band.bottom for _n, band in geo.lanes)
+        p.fillRect(QRectF(g.GUTTER, top, geo.time_width, bottom - top), wash)
+        if not len(rows):
+            return
+        fill = QColor(self.highlight)
+        fill.setAlphaF(0.22)
+        p.setPen(QPen(self.highlight, 2))
+        p.setBrush(fill)
+        visible = rows[(data.end[rows] >= view.start) & (data.start[rows] <= view.end)]
+        for row in visible[:MAX_HITS_DRAWN].tolist():
+            band = geo.band_of(int(data.lane[row]))
+            if band is None:
+                continue
+            left = geo.time_left
+            x0 = max(view.x_of(float(data.start[row])) + left, left - 6.0)
+            x1 = min(max(view.x_of(float(data.end[row])) + left, x0), left + geo.time_width + 6)
+            p.drawRoundedRect(QRectF(x0 - 6, band.top + 2, x1 - x0 + 12, band.height - 4), 4, 4)
 
     # -- backgrounds ---------------------------------------------------------------
 

@@ -9,7 +9,7 @@ Input:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
@@ -53,6 +53,8 @@ class TimelineView(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.marks: Mapping[str, Mark] = {}  # event id -> the user's mark on it
+        # Rows of the events a search found (None: no search), marked over a dimmed rest.
+        self.hit_rows: np.ndarray | None = None
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
             "Events in lanes over time. Left and Right step through events, plus and "
@@ -104,10 +106,20 @@ class TimelineView(QAbstractScrollArea):
         self.flips = flips(stance)
         self.stance_label = stance_label
         self.selected = []
+        self.hit_rows = None  # another profile or catalog: the search marks it anew
         self.limits = Limits(*data.bounds())
         self._rebuild_order()
         view = self.view if keep_view else self.limits.fit(self._time_width())
         self.set_viewport(view)
+
+    def set_hits(self, event_ids: Iterable[str] | None) -> None:
+        """Mark the events a search found and dim the others (None: no search)."""
+        if event_ids is None:
+            self.hit_rows = None
+        else:
+            rows = (self.data.row_of(i) for i in event_ids)
+            self.hit_rows = np.array(sorted({r for r in rows if r is not None}), dtype=np.int64)
+        self.viewport().update()
 
     def set_marks(self, marks: Mapping[str, Mark]) -> None:
         """Show which events carry the user's star, note or colour (by event id).
@@ -273,6 +285,7 @@ class TimelineView(QAbstractScrollArea):
                 self.stance_label,
                 self.hasFocus(),
                 self.marks,
+                self.hit_rows,
             )
         finally:
             painter.end()
