@@ -113,6 +113,7 @@ class SearchEngine:
         self._notes_db: Path | None = None  # the user's annotations, attached as "notes"
         self._forms: WordForms | None = None
         self._spellings: dict[str, tuple[str, ...]] | None = None
+        self._by_n: dict[int, list[str]] = {}  # misspelling candidates by word length
         self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
 
     def close(self) -> None:
@@ -344,15 +345,22 @@ class SearchEngine:
         self.vocabulary()
         if len(word) < 4 or word in self._documents:
             return ()  # a word the index holds is not a misspelling
-        # A ratio of 80 needs the shorter word to be at least 2/3 of the longer one.
-        n = len(word)
-        lengths = range(-(-2 * n // 3), 3 * n // 2 + 1)
-        candidates = [w for length in lengths for w in self._by_length.get(length, ())]
+        candidates = self._candidates(len(word))
         matches = process.extract(
             word, candidates, scorer=fuzz.ratio, limit=MAX_SUBSTITUTES,
             score_cutoff=FUZZY_CUTOFF,
         )  # fmt: skip
         return tuple(m[0] for m in matches if m[0] != word)
+
+    def _candidates(self, n: int) -> list[str]:
+        """The vocabulary's words a word of `n` letters may be a misspelling of (a ratio of
+        80 needs the shorter word to be at least 2/3 of the longer one); one list per
+        length, made once, not for every search."""
+        kept = self._by_n.get(n)
+        if kept is None:
+            lengths = range(-(-2 * n // 3), 3 * n // 2 + 1)
+            kept = self._by_n[n] = [w for k in lengths for w in self._by_length.get(k, ())]
+        return kept
 
     def respell(self, query: Query) -> tuple[Query, dict[str, tuple[str, ...]]]:
         """The query with each word the index lacks widened to the close words it holds."""
