@@ -219,7 +219,10 @@ class Catalog:
 
     def name_spellings(self) -> list[tuple[str, ...]]:
         """Each entity's name and its other spellings (the catalog's aliases)."""
-        rows = self._all("SELECT name, aliases FROM entity WHERE aliases IS NOT NULL")
+        try:
+            rows = self._all("SELECT name, aliases FROM entity WHERE aliases IS NOT NULL")
+        except sqlite3.OperationalError:  # a catalog made before aliases: none to use
+            return []
         return [(r["name"], *json.loads(r["aliases"])) for r in rows]
 
     def speakers(self) -> list[Entity]:
