@@ -140,8 +140,12 @@ def test_the_hits_are_marked_on_the_timeline_and_the_overview(
     found = {window.timeline.data.ids[r] for r in rows.tolist()}
     assert {"2018-07-16-helsinki-summit", "2025-08-15-anchorage-summit"} <= found
     assert window.overview.hit_days and len(window.overview.hit_days) == len(rows)
+    whole = len(window.timeline.all_stance)
+    shown = window.timeline.stance  # the stance track keeps to the statements found
+    assert shown and len(shown) < whole and all(p.event_id in found for p in shown)
     with qtbot.waitSignal(window.search.hits_changed, timeout=5000) as cleared:
         window.search.box.clear()
         window.search.run_now()
     assert cleared.args[0] is None
     assert window.timeline.hit_rows is None and window.overview.hit_days is None
+    assert len(window.timeline.stance) == whole

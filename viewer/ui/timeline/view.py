@@ -73,6 +73,7 @@ class TimelineView(QAbstractScrollArea):
         self.eras: list[Era] = []
         self.stance: list[StancePoint] = []
         self.flips: list[Flip] = []
+        self.all_stance: list[StancePoint] = []
         self.stance_label = "Stance"
         self.hidden_lanes: set[int] = set()
         self.selected: list[int] = []  # rows; the last is the primary selection
@@ -104,6 +105,7 @@ class TimelineView(QAbstractScrollArea):
         self.eras = eras
         self.stance = stance
         self.flips = flips(stance)
+        self.all_stance = stance  # the whole track, while a search shows only its part
         self.stance_label = stance_label
         self.selected = []
         self.hit_rows = None  # another profile or catalog: the search marks it anew
@@ -113,13 +115,19 @@ class TimelineView(QAbstractScrollArea):
         self.set_viewport(view)
 
     def set_hits(self, event_ids: Iterable[str] | None) -> None:
-        """Mark the events a search found and dim the others (None: no search)."""
+        """Mark the events a search found and dim the others, and keep to their statements
+        on the stance track (None: no search, the whole track back)."""
         if event_ids is None:
             self.hit_rows = None
+            self.stance = self.all_stance
         else:
-            rows = (self.data.row_of(i) for i in event_ids)
+            found = set(event_ids)
+            rows = (self.data.row_of(i) for i in found)
             self.hit_rows = np.array(sorted({r for r in rows if r is not None}), dtype=np.int64)
-        self.viewport().update()
+            # The stance track shows only the statements the search found.
+            self.stance = [pt for pt in self.all_stance if pt.event_id in found]
+        self.flips = flips(self.stance)
+        self._relayout()
 
     def set_marks(self, marks: Mapping[str, Mark]) -> None:
         """Show which events carry the user's star, note or colour (by event id).
