@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-import snowballstemmer
-
 from viewer.core.query import Query, Term
 
 #: Words too common to require ("annexation of crimea" must not need "of"), dropped from
@@ -27,12 +25,20 @@ STOP_WORDS = frozenset(
 MAX_FORMS = 8
 #: How many words beginning with a stem are looked at at most.
 MAX_SCANNED = 400
-_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    """The English stemmer, loaded on the first search (importing snowballstemmer loads
+    every language's, ~20 ms: not at start-up)."""
+    import snowballstemmer  # noqa: PLC0415
+
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
 class WordForms:
