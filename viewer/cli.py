@@ -79,6 +79,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-paint", action="store_true", help=argparse.SUPPRESS
     )  # used by start-up benchmarks and the end-to-end test
+    parser.add_argument("--open", type=Path, help=argparse.SUPPRESS)  # `timeline-viewer FILE`
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_search.add_parser(commands)
     cli_data.add_parsers(commands)
@@ -86,7 +87,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser().parse_args(with_file_opened(list(sys.argv[1:] if argv is None else argv)))
     if (problem := undecodable_argument(args)) is not None:
         print(f"timeline-viewer: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -110,6 +111,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"timeline-viewer: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def with_file_opened(argv: list[str]) -> list[str]:
+    """`timeline-viewer FILE` (what a file manager runs, the desktop entry's %f): a
+    catalog opens, a TimelineJS .json file is imported and opened. The first argument
+    that is not an option or a command, and names a file, becomes `--open FILE`."""
+    commands = {"search", "export", "import", "build-data", "list"}
+    takes_value = {"--db", "--data-dir", "--open"}
+    for i, word in enumerate(argv):
+        if word in commands:
+            return argv
+        if word.startswith("-") or (i and argv[i - 1] in takes_value):
+            continue
+        if Path(word).is_file():
+            return [*argv[:i], "--open", word, *argv[i + 1 :]]
+        return argv
+    return argv
 
 
 def undecodable_argument(args: argparse.Namespace) -> str | None:

@@ -99,7 +99,13 @@ def start(args: argparse.Namespace) -> Running | None:
     session = Session(paths, reporter)
     reporter.install_excepthook(before=session.save_pending)  # a note being typed is kept
     session.on_attached = settle
-    window = session.open_catalog(args.db or bundled_catalog())
+    opened: Path | None = args.open
+    catalog = opened if opened is not None and opened.suffix.lower() != ".json" else args.db
+    window = session.open_catalog(catalog or bundled_catalog())
+    if window is not None and opened is not None and opened.suffix.lower() == ".json":
+        # A TimelineJS file given on the command line (or double-clicked): imported into
+        # the user's catalogs and opened; refused in words, the bundled catalog stays.
+        window = session.import_timeline(opened) or window
     if window is None:
         if temporary is not None:
             temporary.cleanup()
