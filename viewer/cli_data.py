@@ -25,15 +25,16 @@ def add_parsers(commands: Any) -> None:  # argparse's _SubParsersAction is priva
     )
     export.add_argument(
         "--format",
-        choices=["json", "csv", "timelinejs"],
+        choices=["json", "csv", "timelinejs", "sheet"],
         default="json",
         help="json: the whole catalog (rebuildable with build-data --from-json); csv: the "
-        "quotes, for a spreadsheet; timelinejs: one profile for Knight Lab's TimelineJS",
+        "quotes, for a spreadsheet; timelinejs: one profile for Knight Lab's TimelineJS; "
+        "sheet: one profile as TimelineJS's spreadsheet template (CSV)",
     )
     export.add_argument(
         "--profile",
-        help="csv: only the quotes of this profile's events; timelinejs: the profile to "
-        "export (default: the main one). Not for json, which is the whole catalog.",
+        help="csv: only the quotes of this profile's events; timelinejs, sheet: the profile "
+        "to export (default: the main one). Not for json, which is the whole catalog.",
     )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
@@ -171,12 +172,16 @@ def _exported_text(args: argparse.Namespace, catalog: Any) -> tuple[str, str]:
             ids = {e.id for e in catalog.events(args.profile)}
             rows = [r for r in rows if r[0].event_id in ids]
         return quotes_csv.to_text(rows), plural(len(rows), "quote")
-    if args.format == "timelinejs":
+    if args.format in ("timelinejs", "sheet"):
         from viewer.core import timelinejs  # noqa: PLC0415
+        from viewer.core.timelinejs_formats import sheet_rows  # noqa: PLC0415
 
         chosen = args.profile or catalog.profiles_main_first()[0].id
         document = timelinejs.export_profile(catalog, chosen)
-        return timelinejs.dumps(document), f"{plural(len(document['events']), 'slide')} ({chosen})"
+        what = f"{plural(len(document['events']), 'slide')} ({chosen})"
+        if args.format == "sheet":
+            return sheet_rows(document), what
+        return timelinejs.dumps(document), what
     from viewer.core.export import dumps, export_document  # noqa: PLC0415
 
     document = export_document(catalog)

@@ -20,26 +20,9 @@ def read_json(path: Path, *, max_bytes: int, what: str) -> object:
     """The parsed document; refuses files over `max_bytes` (`what`: "TimelineJS files"),
     counting the bytes really read (a device or pipe is refused before it is opened), and
     documents nested too deep, with absurd numbers or with text that is not Unicode."""
+    text = read_text(path, max_bytes=max_bytes, what=what)
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise UnreadableJSONError(
-                f"{path} is not a file (a folder, a device or a pipe); choose a .json file."
-            )
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise UnreadableJSONError(f"{path} cannot be read: {exc.strerror}.") from exc
-    if len(data) > max_bytes:
-        raise UnreadableJSONError(
-            f"{path} is over {max_bytes // 1_000_000} MB; {what} over "
-            f"{max_bytes // 1_000_000} MB are refused."
-        )
-    try:
-        document = json.loads(
-            data.decode("utf-8"), parse_int=_whole_number, parse_constant=_no_constant
-        )
-    except UnicodeDecodeError as exc:
-        raise UnreadableJSONError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
+        document = json.loads(text, parse_int=_whole_number, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise UnreadableJSONError(
             f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
@@ -51,6 +34,29 @@ def read_json(path: Path, *, max_bytes: int, what: str) -> object:
     if (problem := _shape_problem(document)) is not None:
         raise UnreadableJSONError(f"{path} cannot be read: {problem}.")
     return document
+
+
+def read_text(path: Path, *, max_bytes: int, what: str) -> str:
+    """A text file someone sent, bounded by the bytes really read (a device or a pipe is
+    refused before it is opened), as UTF-8 (a byte-order mark is dropped)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UnreadableJSONError(
+                f"{path} is not a file (a folder, a device or a pipe); choose a file."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableJSONError(f"{path} cannot be read: {exc.strerror}.") from exc
+    if len(data) > max_bytes:
+        raise UnreadableJSONError(
+            f"{path} is over {max_bytes // 1_000_000} MB; {what} over "
+            f"{max_bytes // 1_000_000} MB are refused."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableJSONError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
 
 
 def _whole_number(text: str) -> int:

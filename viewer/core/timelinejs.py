@@ -14,6 +14,7 @@ style, links to web addresses only). A problem is reported with where it is
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from viewer.core import timelinejs_formats as formats
 from viewer.core.catalog import Catalog
 from viewer.core.dates import (
     FuzzyDate,
@@ -31,7 +33,7 @@ from viewer.core.dates import (
 )
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
-from viewer.core.json_files import UnreadableJSONError, read_json
+from viewer.core.json_files import UnreadableJSONError, read_json, read_text
 from viewer.core.lanes import LANES, lane_of
 from viewer.core.records import EVENT_KINDS, Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
@@ -176,12 +178,32 @@ def _exact(date: FuzzyDate) -> dict[str, Any]:
 
 
 def read(path: Path, should_stop: ShouldStop = never) -> Timeline:
-    """Read and check a TimelineJS file; raise TimelineJSError naming what is wrong."""
+    """Read and check a TimelineJS file (TimelineJS 3 or 2 JSON, or the spreadsheet
+    template as CSV); raise TimelineJSError naming what is wrong, and where."""
+    if path.suffix.lower() == ".csv":
+        return _read_sheet(path, should_stop)
     try:
         document = read_json(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS files")
     except UnreadableJSONError as exc:
         raise TimelineJSError(str(exc)) from exc
+    if formats.is_timelinejs2(document):
+        assert isinstance(document, dict)
+        document = formats.from_timelinejs2(document)
     return parse(document, str(path), should_stop)
+
+
+def _read_sheet(path: Path, should_stop: ShouldStop) -> Timeline:
+    """The spreadsheet template: problems are said by the sheet's rows, not slides'."""
+    try:
+        text = read_text(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS sheets")
+        document, rows = formats.sheet_document(text, str(path))
+    except (UnreadableJSONError, formats.SheetError, csv.Error) as exc:
+        raise TimelineJSError(str(exc) if not isinstance(exc, csv.Error) else
+                              f"{path} is not a readable CSV sheet: {exc}.") from exc  # fmt: skip
+    try:
+        return parse(document, str(path), should_stop)
+    except TimelineJSError as exc:
+        raise TimelineJSError(formats.said_by_rows(str(exc), rows)) from exc
 
 
 def parse(document: object, where: str, should_stop: ShouldStop = never) -> Timeline:
