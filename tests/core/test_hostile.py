@@ -440,3 +440,39 @@ def test_any_command_line_argument_is_taken_or_refused_in_one_line(words: list[s
     assert (problem is not None) == bad
     if problem is not None:
         assert "\n" not in problem and problem.encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def sheet_text(built_catalog: Path) -> str:
+    from viewer.core import timelinejs
+    from viewer.core.timelinejs_formats import sheet_rows
+
+    catalog = Catalog(built_catalog)
+    try:
+        return sheet_rows(timelinejs.export_profile(catalog, "trump-on-putin"))
+    finally:
+        catalog.close()
+
+
+@HOSTILE
+@given(
+    at=st.floats(0, 1),
+    cut=st.integers(0, 80),
+    insert=st.sampled_from([*NASTY, ",", '"', "\n", "13", "-", "x,y,z\n"]) | st.text(max_size=20),
+)
+def test_a_scribbled_or_cut_sheet_is_read_or_refused_in_words(
+    tmp_path_factory: pytest.TempPathFactory, sheet_text: str, at: float, cut: int, insert: str
+) -> None:
+    from viewer.core.timelinejs import TimelineJSError, read
+
+    path = tmp_path_factory.mktemp("sheet") / "broken.csv"
+    position = int(len(sheet_text) * at)
+    path.write_text(
+        sheet_text[:position] + insert + sheet_text[position + cut :],
+        encoding="utf-8",
+        errors="surrogatepass",
+    )
+    try:
+        read(path)
+    except TimelineJSError as exc:
+        assert str(path) in str(exc)

@@ -128,3 +128,22 @@ def test_any_profile_goes_back_to_the_sheet_and_reads_back_the_same(
         theirs = sorted(e.date.start.isoformat() for e in back.events())
         assert ours == theirs
         assert len(back.eras()) == len(catalog.eras())
+
+
+def test_the_template_saved_as_excel_is_read(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is not installed")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(COLUMNS))
+    sheet.append([None] * 9 + ["From Excel", "<p>intro</p>"] + [None] * 4 + ["title"])
+    sheet.append([1815, 12, 10, None, 1852, 11, 27, None, None, "Ada Lovelace", "First"])
+    sheet.append([1951, None, None, None, None, None, None, None, None, "Recursion", "text"])
+    path = tmp_path / "sheet.xlsx"
+    book.save(path)
+    timeline = read(path)
+    assert timeline.title == "From Excel"
+    assert [s.headline for s in timeline.slides] == ["Ada Lovelace", "Recursion"]
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(TimelineJSError, match="is not a readable Excel file"):
+        read(bad)

@@ -39,6 +39,15 @@ def read_json(path: Path, *, max_bytes: int, what: str) -> object:
 def read_text(path: Path, *, max_bytes: int, what: str) -> str:
     """A text file someone sent, bounded by the bytes really read (a device or a pipe is
     refused before it is opened), as UTF-8 (a byte-order mark is dropped)."""
+    data = read_bytes(path, max_bytes=max_bytes, what=what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableJSONError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
+
+
+def read_bytes(path: Path, *, max_bytes: int, what: str) -> bytes:
+    """A file someone sent, as bytes, bounded by the bytes really read."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             raise UnreadableJSONError(
@@ -53,10 +62,7 @@ def read_text(path: Path, *, max_bytes: int, what: str) -> str:
             f"{path} is over {max_bytes // 1_000_000} MB; {what} over "
             f"{max_bytes // 1_000_000} MB are refused."
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableJSONError(f"{path} is not UTF-8 text (byte {exc.start}).") from exc
+    return data
 
 
 def _whole_number(text: str) -> int:

@@ -33,7 +33,7 @@ from viewer.core.dates import (
 )
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
 from viewer.core.errors import ShouldStop, StoppedError, never
-from viewer.core.json_files import UnreadableJSONError, read_json, read_text
+from viewer.core.json_files import UnreadableJSONError, read_bytes, read_json, read_text
 from viewer.core.lanes import LANES, lane_of
 from viewer.core.records import EVENT_KINDS, Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
@@ -180,7 +180,7 @@ def _exact(date: FuzzyDate) -> dict[str, Any]:
 def read(path: Path, should_stop: ShouldStop = never) -> Timeline:
     """Read and check a TimelineJS file (TimelineJS 3 or 2 JSON, or the spreadsheet
     template as CSV); raise TimelineJSError naming what is wrong, and where."""
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() in (".csv", ".xlsx"):
         return _read_sheet(path, should_stop)
     try:
         document = read_json(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS files")
@@ -195,8 +195,13 @@ def read(path: Path, should_stop: ShouldStop = never) -> Timeline:
 def _read_sheet(path: Path, should_stop: ShouldStop) -> Timeline:
     """The spreadsheet template: problems are said by the sheet's rows, not slides'."""
     try:
-        text = read_text(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS sheets")
-        document, rows = formats.sheet_document(text, str(path))
+        if path.suffix.lower() == ".xlsx":
+            data = read_bytes(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS sheets")
+            cells = formats.xlsx_rows(data, str(path), MAX_SLIDES + 10)
+        else:
+            text = read_text(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS sheets")
+            cells = formats.csv_rows(text)
+        document, rows = formats.sheet_document(cells, str(path))
     except (UnreadableJSONError, formats.SheetError, csv.Error) as exc:
         raise TimelineJSError(str(exc) if not isinstance(exc, csv.Error) else
                               f"{path} is not a readable CSV sheet: {exc}.") from exc  # fmt: skip

@@ -36,9 +36,44 @@ class SheetError(ValueError):
     """A sheet that cannot be read, with every problem's row and column."""
 
 
-def sheet_document(text: str, where: str) -> tuple[dict[str, Any], list[int]]:
-    """A TimelineJS 3 document from the template's CSV, and the sheet row of each event."""
-    rows = list(csv.reader(io.StringIO(text)))
+def csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def xlsx_rows(data: bytes, where: str, max_rows: int) -> list[list[str]]:
+    """The first worksheet of an Excel file, as text cells (read streaming: a file that
+    claims more rows than a timeline can have is refused, not read to the end)."""
+    import zipfile  # noqa: PLC0415 - only for Excel files
+
+    from openpyxl import load_workbook  # noqa: PLC0415 - ~0.2 s to import: only here
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise SheetError(f"{where} is not a readable Excel file ({exc}).") from exc
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            raise SheetError(f"{where} has no worksheet.")
+        rows: list[list[str]] = []
+        for values in sheet.iter_rows(values_only=True):
+            if len(rows) > max_rows:
+                raise SheetError(f"{where}: more than {max_rows:,} rows.")
+            rows.append(["" if v is None else _cell_text(v) for v in values])
+        return rows
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the sheet shows it: 1815.0 is 1815."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def sheet_document(rows: list[list[str]], where: str) -> tuple[dict[str, Any], list[int]]:
+    """A TimelineJS 3 document from the template's rows, and the sheet row of each event."""
     if not rows:
         raise SheetError(f"{where} is empty: a TimelineJS sheet has a row of column names.")
     header = [h.strip() for h in rows[0]]

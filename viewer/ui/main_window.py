@@ -407,7 +407,10 @@ class MainWindow(QMainWindow):
 
     def ask_import_timeline(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import a TimelineJS timeline", "", "TimelineJS (*.json *.csv);;All files (*)"
+            self,
+            "Import a TimelineJS timeline",
+            "",
+            "TimelineJS (*.json *.csv *.xlsx);;All files (*)",
         )
         if path:
             self.timeline_import_requested.emit(Path(path))
