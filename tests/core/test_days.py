@@ -51,7 +51,7 @@ def test_before_the_common_era() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2019-02-29", "2019-13-01", "1-01-01", "2019/01/01", "-13800000000-01-01", ""]
+    "text", ["2019-02-29", "2019-13-01", "1-01-01", "2019/01/01", "-30000000000-01-01", ""]
 )
 def test_not_a_day_is_refused(text: str) -> None:
     with pytest.raises(DayError):
@@ -63,4 +63,15 @@ def test_years_beyond_the_range_are_refused() -> None:
         Day(MIN_YEAR - 1, 1, 1)
     with pytest.raises(DayError, match="outside"):
         Day(MAX_YEAR + 1, 1, 1)
-    assert FIRST_ORDINAL > -(2**31)  # the timeline keeps days in 32-bit integers
+    # Days stay exact in 64-bit floats (2**53) to twenty billion years ago.
+    assert -(2**53) < FIRST_ORDINAL < -(2**31)
+
+
+def test_deep_time_reads_in_millions_and_billions_of_years() -> None:
+    big_bang = Day.fromisoformat("-13800000000-01-01")
+    assert big_bang.year == -13_800_000_000
+    assert Day.fromordinal(big_bang.toordinal()) == big_bang
+    assert year_label(big_bang.year) == "13.8 billion years ago"
+    assert year_label(-538_800_000) == "538.8 million years ago"
+    assert year_label(-999_998) == "999,999 BCE"  # below a million: counted in years
+    assert year_label(MIN_YEAR) == "20 billion years ago"

@@ -94,7 +94,7 @@ BROKEN = [
     ({"events": [_slide({"month": 3})]}, "events[0].start_date.year: missing"),
     ({"events": [_slide({"year": "soon"})]}, "not a whole number"),
     ({"events": [_slide({"year": 2019, "month": 2, "day": 30})]}, "is not a date"),
-    ({"events": [_slide({"year": -13_800_000_000})]}, "outside the years"),
+    ({"events": [_slide({"year": -30_000_000_000})]}, "outside the years"),
     ({"events": [_slide({"year": 2020}, end_date={"year": 2019})]}, "before start_date"),
     ({"events": [_slide({"year": 2020}, unique_id="a"), _slide({"year": 2021}, unique_id="a")]},
      "used twice"),
@@ -300,3 +300,66 @@ def test_an_import_stopped_at_any_step_writes_nothing(tmp_path: Path) -> None:
     assert asked < stop_at  # it was asked fewer times than this: every step was tried
     with Catalog(out) as catalog:
         assert len(catalog.events()) == 2500
+
+
+COSMOS = {
+    "scale": "cosmological",
+    "title": {"text": {"headline": "Cosmos"}},
+    "events": [
+        _slide({"year": "-13800000000"}, unique_id="big-bang"),
+        {
+            "start_date": {"year": -538_800_000},
+            "end_date": {"year": -251_902_000},
+            "text": {"headline": "Paleozoic"},
+            "unique_id": "paleozoic",
+        },
+        _slide({"year": -3500}, unique_id="wheel"),
+    ],
+}
+
+
+def test_a_cosmological_timeline_opens_and_goes_back_on_its_scale(tmp_path: Path) -> None:
+    """TimelineJS's own cosmological example (the Big Bang, 13.8 billion years ago) is
+    read, drawn from the build-time cache (days beyond 32 bits), and written back on the
+    cosmological scale in whole years."""
+    import sqlite3
+
+    from viewer.core.timeline_cache import query_columns, read_cache
+    from viewer.core.timelinejs_import import PROFILE_ID, import_file
+
+    source = tmp_path / "cosmos.json"
+    source.write_text(json.dumps(COSMOS))
+    out, count = import_file(source, tmp_path / "cosmos.sqlite")
+    assert count == 3
+    with contextlib.closing(sqlite3.connect(f"file:{out}?mode=ro", uri=True)) as db:
+        cached, queried = read_cache(db, PROFILE_ID), query_columns(db, PROFILE_ID)
+    assert cached is not None and cached.start.dtype.itemsize == 8
+    assert list(cached.start) == list(queried.start) and list(cached.end) == list(queried.end)
+    with Catalog(out) as catalog:
+        data = catalog.timeline(PROFILE_ID)
+        assert [data.date_of(i).label() for i in range(3)] == [
+            "13.8 billion years ago",
+            "538.8 million years ago–251.9 million years ago",
+            "3500 BCE",
+        ]
+        exported = timelinejs.export_profile(catalog, PROFILE_ID)
+    assert exported["scale"] == "cosmological"
+    assert [(e["start_date"], e.get("end_date")) for e in exported["events"]] == [
+        ({"year": -13_800_000_000}, None),
+        ({"year": -538_800_000}, {"year": -251_902_000}),
+        ({"year": -3500}, None),
+    ]
+    for slide in exported["events"]:
+        del slide["timeline_viewer"]
+    again = timelinejs.parse(exported, "again")
+    assert [s.date for s in again.slides] == [s.date for s in timelinejs.parse(COSMOS, "").slides]
+
+
+def test_a_human_scale_timeline_is_not_exported_as_cosmological(tmp_path: Path) -> None:
+    from viewer.core.timelinejs_import import PROFILE_ID, import_file
+
+    source = tmp_path / "rome.json"
+    source.write_text(json.dumps(ROME))
+    out, _ = import_file(source, tmp_path / "rome.sqlite")
+    with Catalog(out) as catalog:
+        assert "scale" not in timelinejs.export_profile(catalog, PROFILE_ID)

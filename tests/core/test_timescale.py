@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from viewer.core import timescale
-from viewer.core.days import Day
+from viewer.core.days import FIRST_ORDINAL, MIN_YEAR, Day
 from viewer.core.timescale import (
     MIN_SPAN_DAYS,
     UNIT_DAYS,
@@ -15,6 +15,7 @@ from viewer.core.timescale import (
     Viewport,
     choose_unit,
     context_unit,
+    label_step,
     ticks,
 )
 
@@ -136,3 +137,36 @@ def test_kept_ticks_are_the_ticks_made_afresh(unit: Unit, start: float, units: f
     end = start + UNIT_DAYS[unit] * units
     assert ticks(start, end, unit) == timescale._make_ticks(start, end, unit, False)
     assert ticks(start, end, unit, context=True) == timescale._make_ticks(start, end, unit, True)
+
+
+def test_deep_time_is_ticked_in_billions_of_years_evenly() -> None:
+    """From twenty billion years ago to now, one tick a billion years, none doubled
+    where BCE turns to CE (a doubled tick once hid every label of the axis)."""
+    start, end = Day(MIN_YEAR, 1, 1).toordinal(), Day(2000, 1, 1).toordinal()
+    assert start == FIRST_ORDINAL
+    marks = ticks(start, end, Unit.BILLION_YEARS)
+    labels = [t.label for t in marks]
+    assert labels[:2] == ["20 billion years ago", "19 billion years ago"]
+    assert labels[-2:] == ["1 billion years ago", "1 CE"]
+    gaps = [b.day - a.day for a, b in itertools.pairwise(marks)]
+    assert min(gaps) > 0.99 * UNIT_DAYS[Unit.BILLION_YEARS]
+    days_per_px = (end - start) / 800
+    assert choose_unit(days_per_px, MIN_PX) is Unit.BILLION_YEARS
+    millions = ticks(Day(1 - 66_000_000, 1, 1).toordinal(), Day(-60_000_000, 1, 1).toordinal(),
+                     Unit.MILLION_YEARS)  # fmt: skip
+    assert [t.label for t in millions][:2] == ["66 million years ago", "65 million years ago"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "needed", "step"),
+    [
+        (Unit.BILLION_YEARS, 6.8, 10),
+        (Unit.BILLION_YEARS, 1.6, 2),
+        (Unit.DECADE, 3.2, 5),
+        (Unit.YEAR, 0.4, 1),
+        (Unit.MONTH, 3.2, 4),  # not years: the smallest that fits
+        (Unit.DAY, 6.5, 7),
+    ],
+)
+def test_labels_skip_to_round_counts_of_years(unit: Unit, needed: float, step: int) -> None:
+    assert label_step(unit, needed) == step

@@ -14,12 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-#: The years a date may have: from a million years BCE (the timeline stores days as
-#: 32-bit integers, which reach about 5.8 million years) to the end of ISO's 9999.
-MIN_YEAR = -999_999
+#: The years a date may have: from twenty billion years ago (before the Big Bang, so
+#: TimelineJS's cosmological timelines fit; days stay exact in 64-bit floats and
+#: integers) to the end of ISO's 9999.
+MIN_YEAR = 1 - 20_000_000_000  # 20 billion BCE: on the grid of every tick unit
 MAX_YEAR = 9999
+#: Beyond this many years BCE a year reads "… million years ago", "… billion years ago".
+DEEP_TIME = 1_000_000
 
-_ISO = re.compile(r"^([+-]?\d{4,7})-(\d{2})-(\d{2})$")
+_ISO = re.compile(r"^([+-]?\d{4,12})-(\d{2})-(\d{2})$")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # Days from 0000-03-01 (the start of the 400-year cycle the arithmetic counts in)
 # to 0001-01-01, which is ordinal 1.
@@ -40,8 +43,14 @@ def days_in_month(year: int, month: int) -> int:
 
 def year_label(year: int) -> str:
     """An astronomical year as people write it: 2018, 44 BCE (for -43), 1 BCE (for 0),
-    with thousands separators from five digits on (10,000 BCE)."""
+    with thousands separators from five digits on (10,000 BCE); deep time in millions
+    and billions of years ago (4.6 billion years ago), where a year more or less and the
+    two thousand years since 1 CE do not show."""
     number = year if year > 0 else 1 - year
+    if year <= 0 and number >= DEEP_TIME:
+        if number >= 1_000_000_000:
+            return f"{number / 1e9:.4g} billion years ago"
+        return f"{number / 1e6:.4g} million years ago"
     text = f"{number:,}" if number >= 10_000 else str(number)
     return text if year > 0 else f"{text} BCE"
 

@@ -71,6 +71,17 @@ def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineD
     )
 
 
+def _column_types(data: TimelineData) -> dict[str, type]:
+    """The stored type of each numeric column: days in 32 bits, unless a day lies beyond
+    them (about 5.8 million years; a cosmological timeline reaches billions)."""
+    if len(data.start) and (data.start.min() < _INT32[0] or data.end.max() > _INT32[1]):
+        return {**_NUMERIC, "start": np.int64, "end": np.int64}
+    return dict(_NUMERIC)
+
+
+_INT32 = (np.iinfo(np.int32).min, np.iinfo(np.int32).max)
+
+
 def write_cache(conn: sqlite3.Connection) -> None:
     """Store the columns of every profile (and of all events) in `timeline_cache`."""
     conn.execute(CREATE)
@@ -81,8 +92,10 @@ def write_cache(conn: sqlite3.Connection) -> None:
             "ids": SEPARATOR.join(data.ids).encode("utf-8"),
             "titles": SEPARATOR.join(data.titles).encode("utf-8"),
         }
-        for name, dtype in _NUMERIC.items():
+        for name, dtype in _column_types(data).items():
             blobs[name] = np.ascontiguousarray(getattr(data, name), dtype=dtype).tobytes()
+        if _column_types(data)["start"] is np.int64:
+            blobs["deep"] = b"1"  # says the days are stored in 64 bits
         conn.executemany(
             "INSERT INTO timeline_cache VALUES (?, ?, ?)",
             [(profile_id, name, blob) for name, blob in sorted(blobs.items())],
@@ -98,6 +111,10 @@ def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData
     except sqlite3.OperationalError:
         return None
     blobs = dict(rows)
+    types = dict(_NUMERIC)
+    if "deep" in blobs:  # days beyond 32 bits (deep time): 64-bit start and end
+        types.update(start=np.int64, end=np.int64)
+        del blobs["deep"]
     if set(blobs) != {"ids", "titles", *_NUMERIC}:
         return None
     try:  # a cache that does not add up is not used: the columns are read from the tables
@@ -107,7 +124,7 @@ def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData
         ids = ids_text.split(SEPARATOR)
         titles = bytes(blobs["titles"]).decode("utf-8").split(SEPARATOR)
         columns: dict[str, np.ndarray] = {
-            name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in _NUMERIC.items()
+            name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in types.items()
         }
     except (TypeError, ValueError):
         return None

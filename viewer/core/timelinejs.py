@@ -39,6 +39,9 @@ from viewer.core.records import EVENT_KINDS, Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
 
 MAX_FILE_BYTES = 50_000_000
+#: TimelineJS's human scale ends here (it uses JavaScript dates); earlier years need its
+#: cosmological scale.
+HUMAN_SCALE_MIN_YEAR = -99_999
 MAX_SLIDES = 100_000
 MAX_TEXT = 100_000
 
@@ -76,6 +79,26 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
     profile = detail.profile
     events = catalog.events(profile_id)
     details = {e.id: catalog.event_detail(e.id) for e in events}
+    eras = catalog.eras()
+    if any(d.start.year < HUMAN_SCALE_MIN_YEAR for d in [*(e.date for e in events),
+                                                         *(a.date for a in eras)]):  # fmt: skip
+        return _cosmological(_document(catalog, profile, events, details, eras))
+    return _document(catalog, profile, events, details, eras)
+
+
+def _cosmological(document: dict[str, Any]) -> dict[str, Any]:
+    """TimelineJS draws years beyond its human scale (JavaScript dates stop near 100,000
+    BCE) only on its cosmological scale, in whole years: dates are written so."""
+    for slide in [*document["events"], *document["eras"]]:
+        for key in ("start_date", "end_date"):
+            if key in slide:
+                slide[key] = {"year": slide[key]["year"]}
+    return {"scale": "cosmological", **document}
+
+
+def _document(
+    catalog: Catalog, profile: Profile, events: list[Any], details: dict[str, Any], eras: list[Any]
+) -> dict[str, Any]:
     return {
         "title": {
             "text": {
@@ -105,7 +128,7 @@ def export_profile(catalog: Catalog, profile_id: str) -> dict[str, Any]:
                 "text": {"headline": html.escape(era.title)},
                 "timeline_viewer": _exact(era.date),
             }
-            for era in catalog.eras()
+            for era in eras
         ],
     }
 
@@ -356,7 +379,7 @@ def _date_of(item: dict[str, Any], at: str, problems: list[str]) -> FuzzyDate | 
     return _fuzzy(first, end[0], Precision.INTERVAL)
 
 
-_EDTF_CHARS = re.compile(r"^[0-9X~?%/.\-]{1,40}$")
+_EDTF_CHARS = re.compile(r"^Y?[0-9X~?%/.\-]{1,40}$")
 
 
 def _exact_date(ours: dict[str, Any]) -> FuzzyDate | None:

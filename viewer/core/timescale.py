@@ -111,6 +111,10 @@ class Limits:
 
 
 class Unit(Enum):
+    BILLION_YEARS = "1,000,000,000 years"
+    HUNDRED_MILLION_YEARS = "100,000,000 years"
+    TEN_MILLION_YEARS = "10,000,000 years"
+    MILLION_YEARS = "1,000,000 years"
     HUNDRED_MILLENNIA = "100,000 years"
     TEN_MILLENNIA = "10,000 years"
     MILLENNIUM = "millennium"
@@ -125,6 +129,10 @@ class Unit(Enum):
 
 #: Units counted in whole years, and how many.
 YEAR_STEPS = {
+    Unit.BILLION_YEARS: 1_000_000_000,
+    Unit.HUNDRED_MILLION_YEARS: 100_000_000,
+    Unit.TEN_MILLION_YEARS: 10_000_000,
+    Unit.MILLION_YEARS: 1_000_000,
     Unit.HUNDRED_MILLENNIA: 100_000,
     Unit.TEN_MILLENNIA: 10_000,
     Unit.MILLENNIUM: 1000,
@@ -151,7 +159,7 @@ class Tick:
 
 def choose_unit(days_per_px: float, min_px: dict[Unit, float]) -> Unit:
     """The finest unit whose ticks are at least `min_px[unit]` apart."""
-    chosen = Unit.HUNDRED_MILLENNIA
+    chosen = next(iter(Unit))  # the coarsest
     for unit in Unit:
         if UNIT_DAYS[unit] / days_per_px >= min_px[unit]:
             chosen = unit
@@ -167,6 +175,21 @@ def context_unit(unit: Unit) -> Unit | None:
         Unit.WEEK: Unit.MONTH,
         Unit.DAY: Unit.MONTH,
     }.get(unit)
+
+
+def label_step(unit: Unit, needed: float) -> int:
+    """Every how many ticks a label goes where only one in `needed` has room: a round
+    count for years (every 2nd, 5th, 10th: 10, 20, 30 billion years ago, never 7, 14),
+    the smallest that fits otherwise."""
+    least = max(1, math.ceil(needed))
+    if unit not in YEAR_STEPS or least == 1:
+        return least
+    scale = 1
+    while True:
+        for nice in (1, 2, 5):
+            if nice * scale >= least:
+                return nice * scale
+        scale *= 10
 
 
 _BLOCK_UNITS = 64

@@ -10,7 +10,6 @@ million.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Mapping
 from functools import partial
 from itertools import repeat
@@ -36,7 +35,15 @@ from viewer.core.annotations.records import Mark
 from viewer.core.lanes import LANES, TONES
 from viewer.core.records import Era, Tone
 from viewer.core.timeline_data import TimelineData
-from viewer.core.timescale import UNIT_DAYS, Unit, Viewport, choose_unit, context_unit, ticks
+from viewer.core.timescale import (
+    UNIT_DAYS,
+    Unit,
+    Viewport,
+    choose_unit,
+    context_unit,
+    label_step,
+    ticks,
+)
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
@@ -120,6 +127,11 @@ class TimelinePainter:
         # A unit is used once half its widest label fits between two ticks: where the
         # labels are too many, every second (or third…) one is drawn, never overlapping.
         self.min_px = {
+            Unit.BILLION_YEARS: self.metrics.horizontalAdvance("13 billion years ago") + 10,
+            Unit.HUNDRED_MILLION_YEARS: self.metrics.horizontalAdvance("900 million years ago")
+            + 10,
+            Unit.TEN_MILLION_YEARS: self.metrics.horizontalAdvance("990 million years ago") + 10,
+            Unit.MILLION_YEARS: self.metrics.horizontalAdvance("999 million years ago") + 10,
             Unit.HUNDRED_MILLENNIA: self.metrics.horizontalAdvance("100,000") + 10,
             Unit.TEN_MILLENNIA: self.metrics.horizontalAdvance("10,000") + 10,
             Unit.MILLENNIUM: self.metrics.horizontalAdvance("2000") + 10,
@@ -370,7 +382,7 @@ class TimelinePainter:
         widest = max(widths, default=0.0)
         gaps = [b.day - a.day for a, b in itertools.pairwise(minor)]  # months vary
         spacing = min(gaps, default=UNIT_DAYS[unit]) / view.days_per_px
-        step = max(1, math.ceil((widest + 6) / spacing))
+        step = label_step(unit, (widest + 6) / spacing)
         unit_days = UNIT_DAYS[unit]
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
         start, days_per_px = view.start, view.days_per_px
