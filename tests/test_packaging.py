@@ -11,6 +11,7 @@ import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import ModuleType
 
 from tests.conftest import ROOT
 
@@ -61,3 +62,45 @@ def test_icons_render_at_every_size(tmp_path: Path) -> None:
         png = tmp_path / "hicolor" / f"{size}x{size}" / "apps" / "timeline-viewer.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "hicolor" / "scalable" / "apps" / "timeline-viewer.svg").exists()
+
+
+def _bundle_rules() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import bundle_rules
+    finally:
+        sys.path.pop(0)
+    return bundle_rules
+
+
+KEPT = [
+    "PySide6/Qt/plugins/platforms/libqxcb.so",
+    "PySide6/Qt/plugins/platforms/libqwayland-generic.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "PySide6/Qt/plugins/platforms/libqcocoa.dylib",  # the only display plugin on macOS
+    "PySide6/plugins/platforms/qwindows.dll",
+    "PySide6/Qt/lib/libQt6Widgets.so.6",
+    "PySide6/Qt/lib/libQt6OpenGLWidgets.so.6",
+    "PySide6/Qt6Gui.dll",
+    "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets",
+    "PySide6/Qt/translations/qtbase_en.qm",
+    "PySide6/Qt/plugins/imageformats/libqsvg.so",
+]
+LEFT_OUT = [
+    "PySide6/Qt/plugins/platforms/libqeglfs.so",
+    "PySide6/Qt/lib/libQt6Quick.so.6",
+    "PySide6/Qt6Quick.dll",  # Windows names carry no "lib"
+    "PySide6/Qt6Network.dll",
+    "PySide6/opengl32sw.dll",
+    "PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml",
+    "PySide6/Qt/translations/qtbase_de.qm",
+    "PySide6/Qt/plugins/imageformats/libqtiff.so",
+]
+
+
+def test_the_bundle_keeps_every_platform_s_display_plugin_and_drops_unused_qt() -> None:
+    """The rules the spec applies: macOS keeps qcocoa (without it no window opens), and
+    Qt's unused libraries are dropped under each platform's file names."""
+    unused = _bundle_rules().UNUSED_FILES
+    assert [path for path in KEPT if unused.search(path)] == []
+    assert [path for path in LEFT_OUT if not unused.search(path)] == []

@@ -1,0 +1,48 @@
+"""Which files of the collected Qt and Python tree a build leaves out, and which
+libraries it leaves to the system (Linux): read by timeline-viewer.spec, checked by
+tests/test_packaging.py. Plain Python, so the rules can be tested without a build."""
+
+from __future__ import annotations
+
+import re
+
+# Files inside the collected Qt tree that the app does not need (matched on the path).
+UNUSED_FILES = re.compile(
+    r"("
+    r"/translations/(?!qtbase_en|qt_en)[^/]+\.qm$"  # keep English only (the UI is English)
+    r"|/plugins/(platforminputcontexts|qmltooling|qmllint|designer|sqldrivers|tls"
+    r"|networkinformation|wayland-graphics-integration-server|vectorimageformats)/"
+    # display plugins: X11 and Wayland, macOS (qcocoa), and the headless ones; Windows's
+    # (qwindows.dll) have no "lib" prefix and are all kept
+    r"|/plugins/platforms/lib(?!qxcb|qwayland|qoffscreen|qminimal|qcocoa)[^/]+$"
+    r"|/plugins/platformthemes/libqgtk3"  # needs GTK 3, which the .deb does not pull in
+    r"|/plugins/imageformats/lib(?!qsvg|qico|qjpeg|qgif)[^/]+$"
+    # Qt libraries by their name on Linux (libQt6Quick.so.6), Windows (Qt6Quick.dll) and
+    # macOS (QtQuick.framework/)
+    r"|(lib)?Qt6?(Quick|Qml|Pdf|VirtualKeyboard|WebEngine|Designer|Network|Sql|Test"
+    r"|OpenGL(?!Widgets)|ShaderTools|Multimedia|3D)\w*\."
+    r"|/opengl32sw\.dll$"  # Windows's software OpenGL (19 MB): the app draws with QPainter
+    r")",
+    re.IGNORECASE,
+)
+
+# Linux: system libraries that the .deb's Depends (packaging/linux/control.in) bring, or
+# that every Debian has, are used from the system rather than carried twice; also the
+# GTK stack that only the left-out GTK theme plugin wanted.
+LEFT_TO_THE_SYSTEM = re.compile(
+    r"^(libglib|libgio|libgobject|libgmodule|libgthread"
+    r"|libX11|libX11-xcb|libXau|libXdmcp|libxcb(-[a-z-]+)?|libxkbcommon(-x11)?"
+    r"|libdbus|libfontconfig|libfreetype|libexpat|libpng16|libbrotli\w*|libz|libbz2"
+    r"|liblzma|libzstd|liblz4|libffi|libgcrypt|libgpg-error|libsystemd|libselinux"
+    r"|libmount|libblkid|libpcre2-8|libuuid|libstdc\+\+|libgcc_s|libtinfo|libreadline"
+    r"|libcap|libbsd|libmd"
+    r"|libcairo(-gobject)?|libpango\w*|libharfbuzz|libpixman|libfribidi|libgraphite2|libgdk\w*"
+    r"|libgtk|libatk\w*|libatspi|libepoxy|libthai|libdatrie|libjpeg|libtiff|libwebp\w*"
+    r"|libdeflate|libjbig|libLerc|libkrb5\w*|libk5crypto|libgssapi_krb5|libcom_err"
+    r"|libkeyutils|libXext|libXrender|libXi|libXfixes|libXcursor|libXrandr|libXinerama"
+    r"|libXcomposite|libXdamage|libwayland-\w+"
+    # printing: libcups2 (a Depends) brings these
+    r"|libcups|libgnutls|libavahi-\w+|libgmp|libidn2|libp11-kit|libtasn1|libnettle"
+    r"|libhogweed|libunistring"
+    r")(-[\d.]+)?\.so"
+)
