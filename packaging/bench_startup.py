@@ -2,8 +2,9 @@
 
     python packaging/bench_startup.py [--bundle build/dist/timeline-viewer] [--runs 10]
 
-Process start to first painted window (offscreen, `--quit-after-paint`), run
-alternately after one warm-up round each; prints medians and the ratio as JSON.
+Process start to first painted window (offscreen, `--quit-after-paint`) of the bundle
+and of the installed package (editable or not), run alternately after one warm-up
+round each; prints medians and the ratio as JSON.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def main() -> int:
         for round_ in range(args.runs + 1):
             for name, command in commands.items():
                 start = time.perf_counter()
-                subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
+                # Run from a neutral folder: from the checkout, `python -m viewer` would
+                # import the source tree's viewer/ (without the built catalog) instead of
+                # the installed package.
+                subprocess.run(command, env=env, cwd=tmp, check=True, capture_output=True)
                 if round_:  # the first round warms the disk cache
                     times[name].append(time.perf_counter() - start)
     packaged, source = (statistics.median(times[k]) for k in ("packaged", "source"))

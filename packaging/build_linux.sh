@@ -47,7 +47,12 @@ printf 'Timeline Viewer %s\nLicense: MIT\n' "$VERSION" > "$root/usr/share/doc/$N
 install -d "$root/usr/share/man/man1"
 "$BUILD/venv/bin/python" -m viewer.cli_manual | gzip -9n > "$root/usr/share/man/man1/$NAME.1.gz"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" \
+# The glibc the bundle needs is the newest GLIBC_ symbol version any of its ELF files
+# asks for (a guessed floor let the .deb install where it could not start).
+glibc=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null \
+  | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+echo "needs glibc $glibc"
+sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" -e "s/@GLIBC@/$glibc/" \
   packaging/linux/control.in > "$root/DEBIAN/control"
 install -m 755 packaging/linux/postinst packaging/linux/postrm "$root/DEBIAN/"
 deb=$BUILD/${NAME}_${VERSION}_${ARCH}.deb
