@@ -42,7 +42,15 @@ install -m 644 packaging/linux/$NAME.desktop "$root/usr/share/applications/"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
   packaging/linux/$APPID.metainfo.xml > "$root/usr/share/metainfo/$APPID.metainfo.xml"
 cp -a "$BUILD/icons/hicolor" "$root/usr/share/icons/"
-printf 'Timeline Viewer %s\nLicense: MIT\n' "$VERSION" > "$root/usr/share/doc/$NAME/copyright"
+# The copyright file names every component and points to its texts, which the spec
+# wrote into the bundle (packaging/licences.py).
+{
+  printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n'
+  printf 'Upstream-Name: Timeline Viewer\n\nFiles: *\nLicense: MIT\n'
+  printf ' This package also redistributes the components listed in\n'
+  printf ' /opt/%s/licences/LICENCES.md, whose licence texts are in that folder:\n' "$NAME"
+  "$BUILD/venv/bin/python" packaging/licences.py --list "$bundle" | sed 's/^/ /'
+} > "$root/usr/share/doc/$NAME/copyright"
 # The manual page, made from the argument parser (viewer/cli_manual.py) at build time.
 install -d "$root/usr/share/man/man1"
 "$BUILD/venv/bin/python" -m viewer.cli_manual | gzip -9n > "$root/usr/share/man/man1/$NAME.1.gz"

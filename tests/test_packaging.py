@@ -104,3 +104,24 @@ def test_the_bundle_keeps_every_platform_s_display_plugin_and_drops_unused_qt() 
     unused = _bundle_rules().UNUSED_FILES
     assert [path for path in KEPT if unused.search(path)] == []
     assert [path for path in LEFT_OUT if not unused.search(path)] == []
+
+
+def test_the_licences_of_everything_redistributed_are_written(tmp_path: Path) -> None:
+    """Every runtime dependency's own licence files, Qt's LGPL-3 (PySide6's wheel has
+    none), CPython's licence, and an index naming them all."""
+    out = tmp_path / "licences"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "licences.py"), str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    index = (out / "LICENCES.md").read_text(encoding="utf-8")
+    for name in ("SQLAlchemy", "platformdirs", "numpy", "RapidFuzz", "snowballstemmer",
+                 "openpyxl", "shiboken6", "CPython"):  # fmt: skip
+        assert f"| {name} |" in index
+    assert "| PySide6" in index and "LGPL-3.0-only" in index
+    assert (
+        "GNU LESSER GENERAL PUBLIC LICENSE" in (out / "pyside6-essentials" / "LGPL-3").read_text()
+    )
+    assert "PYTHON SOFTWARE FOUNDATION" in (out / "cpython" / "LICENSE.txt").read_text()
+    assert "pytest" not in index  # test tools are not redistributed
