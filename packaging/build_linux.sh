@@ -54,6 +54,10 @@ cp -a "$BUILD/icons/hicolor" "$root/usr/share/icons/"
 # The manual page, made from the argument parser (viewer/cli_manual.py) at build time.
 install -d "$root/usr/share/man/man1"
 "$BUILD/venv/bin/python" -m viewer.cli_manual | gzip -9n > "$root/usr/share/man/man1/$NAME.1.gz"
+# What lintian asks of every package: a changelog (and, below, the files' md5sums).
+printf '%s (%s) stable; urgency=medium\n\n  * Release %s.\n\n -- %s  %s\n' \
+  "$NAME" "$VERSION" "$VERSION" "Timeline Viewer developers <maintainers@timeline-viewer.invalid>" \
+  "$(date -u -R)" | gzip -9n > "$root/usr/share/doc/$NAME/changelog.gz"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 # The glibc the bundle needs is the newest GLIBC_ symbol version any of its ELF files
 # asks for (a guessed floor let the .deb install where it could not start).
@@ -63,6 +67,8 @@ echo "needs glibc $glibc"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" -e "s/@GLIBC@/$glibc/" \
   packaging/linux/control.in > "$root/DEBIAN/control"
 install -m 755 packaging/linux/postinst packaging/linux/postrm "$root/DEBIAN/"
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z \
+  | xargs -0 md5sum > DEBIAN/md5sums)
 deb=$BUILD/${NAME}_${VERSION}_${ARCH}.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
 

@@ -51,6 +51,13 @@ in_root xvfb-run -a -s "-screen 0 1600x1000x24" timeline-viewer --self-test
 echo "--- the user's annotations survive purge and reinstall"
 data=$root/root/.local/share/timeline-viewer
 mkdir -p "$data"
+opens_and_keeps_running() {  # 124: still running when timeout stopped it, as it should be
+  local status=0
+  in_root xvfb-run -a timeout -s TERM 8 timeline-viewer --no-err-windows || status=$?
+  if [ "$status" -ne 124 ] && [ "$status" -ne 0 ]; then
+    echo "the installed app exited with status $status instead of showing its window"; exit 1
+  fi
+}
 annotations() {  # the build's own environment reads and writes the file from outside
   "$BUILD/venv/bin/python" -c "$1" "$data"
 }
@@ -61,14 +68,14 @@ from viewer.core.annotations.store import AnnotationStore
 d = Path(sys.argv[1]); s = AnnotationStore(d / "annotations.sqlite", d / "backups")
 s.save(Annotation("2018-07-16-helsinki-summit", "check the transcript", ("essay",), True))
 s.close()'
-in_root xvfb-run -a timeout -s TERM 8 timeline-viewer --no-err-windows || true  # opens them
+opens_and_keeps_running  # it opens them
 before=$(sha256sum < "$data/annotations.sqlite")
 in_root apt-get purge -y -qq timeline-viewer >/dev/null
 test ! -e "$root/opt/timeline-viewer" && test ! -e "$root/usr/bin/timeline-viewer"
 echo "uninstalled: /opt/timeline-viewer and /usr/bin/timeline-viewer are gone"
 test "$(sha256sum < "$data/annotations.sqlite")" = "$before"
 in_root apt-get install -y -qq --no-install-recommends /tmp/app.deb >/dev/null
-in_root xvfb-run -a timeout -s TERM 8 timeline-viewer --no-err-windows || true
+opens_and_keeps_running
 if ls "$data" | grep -q damaged; then echo "annotations were moved aside"; exit 1; fi
 annotations '
 import sys; from pathlib import Path

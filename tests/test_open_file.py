@@ -34,6 +34,14 @@ def test_a_timelinejs_file_given_is_imported_and_opened(tmp_path: Path) -> None:
     assert (tmp_path / "user" / "catalogs" / "desk.sqlite").is_file()
 
 
+def test_a_timelinejs_sheet_given_is_imported_and_opened(tmp_path: Path) -> None:
+    sheet = tmp_path / "newsroom.csv"
+    sheet.write_text("Year,Month,Day,Headline,Text\n2020,3,1,A,first\n2021,,,B,second\n")
+    result = _run(sheet, "--data-dir", tmp_path / "user")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "user" / "catalogs" / "newsroom.sqlite").is_file()
+
+
 def test_a_file_that_is_no_catalog_is_refused_in_words(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("hello")

@@ -39,6 +39,9 @@ from viewer.core.records import EVENT_KINDS, Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
 
 MAX_FILE_BYTES = 50_000_000
+#: The files `read` takes: TimelineJS JSON, and its spreadsheet template as CSV or Excel.
+SHEET_SUFFIXES = (".csv", ".xlsx")
+IMPORTABLE_SUFFIXES = (".json", *SHEET_SUFFIXES)
 #: TimelineJS's human scale ends here (it uses JavaScript dates); earlier years need its
 #: cosmological scale.
 HUMAN_SCALE_MIN_YEAR = -99_999
@@ -203,7 +206,7 @@ def _exact(date: FuzzyDate) -> dict[str, Any]:
 def read(path: Path, should_stop: ShouldStop = never) -> Timeline:
     """Read and check a TimelineJS file (TimelineJS 3 or 2 JSON, or the spreadsheet
     template as CSV); raise TimelineJSError naming what is wrong, and where."""
-    if path.suffix.lower() in (".csv", ".xlsx"):
+    if path.suffix.lower() in SHEET_SUFFIXES:
         return _read_sheet(path, should_stop)
     try:
         document = read_json(path, max_bytes=MAX_FILE_BYTES, what="TimelineJS files")

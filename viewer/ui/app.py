@@ -100,17 +100,27 @@ def start(args: argparse.Namespace) -> Running | None:
     reporter.install_excepthook(before=session.save_pending)  # a note being typed is kept
     session.on_attached = settle
     opened: Path | None = args.open
-    catalog = opened if opened is not None and opened.suffix.lower() != ".json" else args.db
+    timeline = opened is not None and opened.suffix.lower() in _importable()
+    catalog = opened if opened is not None and not timeline else args.db
     window = session.open_catalog(catalog or bundled_catalog())
-    if window is not None and opened is not None and opened.suffix.lower() == ".json":
-        # A TimelineJS file given on the command line (or double-clicked): imported into
-        # the user's catalogs and opened; refused in words, the bundled catalog stays.
+    if window is not None and opened is not None and timeline:
+        # A TimelineJS file or sheet given on the command line (or double-clicked):
+        # imported into the user's catalogs and opened; refused in words, the bundled
+        # catalog stays.
         window = session.import_timeline(opened) or window
     if window is None:
         if temporary is not None:
             temporary.cleanup()
         return None
     return Running(app, session, window, temporary)
+
+
+def _importable() -> tuple[str, ...]:
+    """What `timeline-viewer FILE` imports rather than opens as a catalog (the TimelineJS
+    reader is loaded only when a file is given: not at every start)."""
+    from viewer.core.timelinejs import IMPORTABLE_SUFFIXES  # noqa: PLC0415
+
+    return IMPORTABLE_SUFFIXES
 
 
 def run(args: argparse.Namespace) -> int:
