@@ -37,6 +37,8 @@ install -d "$root/opt" "$root/usr/bin" "$root/usr/share/applications" \
   "$root/usr/share/metainfo" "$root/usr/share/icons" "$root/DEBIAN" \
   "$root/usr/share/doc/$NAME"
 cp -a "$bundle" "$root/opt/$NAME"
+# Shared libraries are read, not run (lintian: shared-library-is-executable).
+find "$root/opt/$NAME/_internal" -type f -name '*.so*' -exec chmod 0644 {} +
 install -m 755 packaging/linux/launcher.sh "$root/usr/bin/$NAME"
 install -m 644 packaging/linux/$NAME.desktop "$root/usr/share/applications/"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
@@ -46,7 +48,8 @@ cp -a "$BUILD/icons/hicolor" "$root/usr/share/icons/"
 # wrote into the bundle (packaging/licences.py).
 {
   printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n'
-  printf 'Upstream-Name: Timeline Viewer\n\nFiles: *\nLicense: MIT\n'
+  printf 'Upstream-Name: Timeline Viewer\n\nFiles: *\n'
+  printf 'Copyright: 2026 Timeline Viewer developers\nLicense: MIT\n'
   printf ' This package also redistributes the components listed in\n'
   printf ' /opt/%s/licences/LICENCES.md, whose licence texts are in that folder:\n' "$NAME"
   "$BUILD/venv/bin/python" packaging/licences.py --list "$bundle" | sed 's/^/ /'
