@@ -71,7 +71,11 @@ def test_deep_time_reads_in_millions_and_billions_of_years() -> None:
     big_bang = Day.fromisoformat("-13800000000-01-01")
     assert big_bang.year == -13_800_000_000
     assert Day.fromordinal(big_bang.toordinal()) == big_bang
-    assert year_label(big_bang.year) == "13.8 billion years ago"
-    assert year_label(-538_800_000) == "538.8 million years ago"
+    assert year_label(big_bang.year) == "13,800,000,001 BCE"  # ISO counts a year 0
+    assert year_label(big_bang.year + 1) == "13.8 billion years ago"
+    assert year_label(1 - 538_800_000) == "538.8 million years ago"
     assert year_label(-999_998) == "999,999 BCE"  # below a million: counted in years
     assert year_label(MIN_YEAR) == "20 billion years ago"
+    # Neighbouring years zoomed into read differently: every digit where not round.
+    assert year_label(-4_599_999_999) == "4.6 billion years ago"
+    assert year_label(-4_599_999_998) == "4,599,999,999 BCE"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from viewer.core.catalog import Catalog
 from viewer.core.dates import Precision
-from viewer.core.days import Day
+from viewer.core.days import Day, year_label
 from viewer.core.lanes import LANES
 from viewer.core.records import Tone
 from viewer.core.stance import StancePoint, flips
@@ -124,6 +124,20 @@ def test_typed_dates() -> None:
         float(Day(-43, 3, 15).toordinal()),
         float(Day(-43, 3, 16).toordinal()),
     )
+
+
+def test_deep_time_is_typed_as_the_axis_writes_it() -> None:
+    """ "Go to date" on a cosmological timeline: what the axis shows can be typed back."""
+    for year in (-4_599_999_999, -4_599_999_998, -65_999_999, -13_799_999_999, -9_999):
+        label = year_label(year)  # "4.6 billion years ago", "4,599,999,999 BCE", "10,000 BCE"
+        assert parse_typed_date(label) == (
+            float(Day(year, 1, 1).toordinal()),
+            float(Day(year + 1, 1, 1).toordinal()),
+        ), label
+    assert parse_typed_date("66 million BCE") == parse_typed_date("66 m years ago")
+    assert parse_typed_date("4.6 bn years ago") == parse_typed_date("4.6 billion years ago")
+    for bad in ("4.6 billion", "30 billion years ago", "1,0000 BCE", "million years ago"):
+        assert parse_typed_date(bad) is None, bad
 
 
 def test_subset_keeps_only_the_chosen_events(catalog: Catalog) -> None:

@@ -1,7 +1,8 @@
 """Dates a person types into "Go to date" and the search's date filters.
 
-2018, 2018-07, 2018-07-16, 16/07/2018, and before 1 CE: 44 BCE (or BC), or the
-ISO/EDTF way with a sign (-0043 is 44 BCE).
+2018, 2018-07, 2018-07-16, 16/07/2018, and before 1 CE: 44 BCE (or BC), 10,000 BCE,
+or the ISO/EDTF way with a sign (-0043 is 44 BCE); and deep time as the axis writes it:
+66 million years ago, 4.6 billion years ago (or "bn", or BCE instead of "years ago").
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from viewer.core.dates import known_span
 
 _ISO = re.compile(r"^\s*([+-]?\d{1,6})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
-_BCE = re.compile(r"^\s*(\d{1,6})\s*(?:BCE|BC|B\.C\.(?:E\.)?)\s*$", re.IGNORECASE)
+_BCE = re.compile(
+    r"^\s*(\d{1,3}(?:,\d{3})+|\d{1,11})\s*(?:BCE|BC|B\.C\.(?:E\.)?)\s*$", re.IGNORECASE
+)
+_DEEP = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*(million|billion|bn|m)\s*(?:years?\s+ago|ya|BCE|BC)\s*$",
+    re.IGNORECASE,
+)
+_SCALE = {"million": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
 
 
 def parse_typed_date(text: str) -> tuple[float, float] | None:
@@ -31,9 +39,13 @@ def typed_days(text: str) -> tuple[int, int] | None:
         day, month, year = match.groups()
         parts = (int(year), int(month), int(day))
     elif match := _BCE.match(text):
-        if int(match[1]) == 0:
+        number = int(match[1].replace(",", ""))
+        if number == 0:
             return None  # there is no year 0 BCE
-        parts = (1 - int(match[1]), None, None)
+        parts = (1 - number, None, None)
+    elif match := _DEEP.match(text):
+        # As the axis counts: "4.6 billion years ago" is the year whose BCE number that is.
+        parts = (1 - round(float(match[1]) * _SCALE[match[2].lower()]), None, None)
     else:
         return None
     try:

@@ -566,7 +566,9 @@ class MainWindow(QMainWindow):
 
     def ask_go_to_date(self) -> None:
         text, ok = QInputDialog.getText(
-            self, "Go to date", "Date (for example 2018, 2018-07, 2018-07-16 or 44 BCE):"
+            self,
+            "Go to date",
+            "Date (for example 2018, 2018-07, 2018-07-16, 44 BCE or 66 million years ago):",
         )
         if ok:
             self.go_to_date(text)

@@ -9,6 +9,7 @@ Input:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -38,6 +39,8 @@ from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, Item, ItemKind, Scene, build_scene
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 
+_STEPS_MAX = 2**30  # the most steps a scroll bar is given (its range is a 32-bit int)
+
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 4
 MENU_LIMIT = 30
@@ -64,6 +67,7 @@ class TimelineView(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBar(TimelineScrollBar())
+        self._px_per_step = 1.0  # pixels of time per step of the scroll bar
         self.horizontalScrollBar().valueChanged.connect(self._on_scrollbar)
         self.viewport().setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -199,18 +203,23 @@ class TimelineView(QAbstractScrollArea):
         lo, hi = self.limits.outer
         bar = self.horizontalScrollBar()
         self._syncing_scrollbar = True
-        total = int((hi - lo) / self.view.days_per_px)
-        bar.setRange(0, max(0, total - self.view.width))
-        bar.setPageStep(self.view.width)
-        bar.setSingleStep(max(1, self.view.width // 20))
-        bar.setValue(int((self.view.start - lo) / self.view.days_per_px))
+        total = (hi - lo) / self.view.days_per_px
+        # A scroll bar counts in 32-bit integers: where the whole stretch is wider than
+        # that in pixels (a few days across the screen on a timeline of billions of
+        # years), one of its steps is several pixels.
+        self._px_per_step = max(1.0, math.ceil(total / _STEPS_MAX))
+        steps = self._px_per_step
+        bar.setRange(0, max(0, int((total - self.view.width) / steps)))
+        bar.setPageStep(max(1, int(self.view.width / steps)))
+        bar.setSingleStep(max(1, int(self.view.width / 20 / steps)))
+        bar.setValue(int((self.view.start - lo) / self.view.days_per_px / steps))
         self._syncing_scrollbar = False
 
     def _on_scrollbar(self, value: int) -> None:
         if self._syncing_scrollbar:
             return
         lo, _ = self.limits.outer
-        start = lo + value * self.view.days_per_px
+        start = lo + value * self._px_per_step * self.view.days_per_px
         self.view = self.limits.clamp(Viewport(start, self.view.days_per_px, self.view.width))
         self._relayout()
         self.viewport_changed.emit(self.view)
