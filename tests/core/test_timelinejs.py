@@ -339,7 +339,7 @@ def test_a_cosmological_timeline_opens_and_goes_back_on_its_scale(tmp_path: Path
         data = catalog.timeline(PROFILE_ID)
         assert [data.date_of(i).label() for i in range(3)] == [
             "13.8 billion years ago",
-            "538.8 million years ago–251,902,000 BCE",
+            "538.8 million years ago–251.902 million years ago",
             "3500 BCE",
         ]
         exported = timelinejs.export_profile(catalog, PROFILE_ID)

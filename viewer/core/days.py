@@ -44,18 +44,17 @@ def days_in_month(year: int, month: int) -> int:
 def year_label(year: int) -> str:
     """An astronomical year as people write it: 2018, 44 BCE (for -43), 1 BCE (for 0),
     with thousands separators from five digits on (10,000 BCE); deep time in millions
-    and billions of years ago (4.6 billion years ago; 4,599,999,999 BCE for a year
-    that is not a round number of them)."""
+    and billions of years ago (4.6 billion years ago, 13.79793 billion years ago, in
+    whole thousands of years; 4,599,999,999 BCE for a year finer than that)."""
     number = year if year > 0 else 1 - year
     if year <= 0 and number >= DEEP_TIME:
         unit, name = (
             (1_000_000_000, "billion") if number >= 1_000_000_000 else (1_000_000, "million")
         )
-        short = f"{number / unit:.4g}"
-        if round(float(short) * unit) == number:
-            return f"{short} {name} years ago"
-        # Not a round number of millions (a year zoomed into): every digit, BCE, so two
-        # neighbouring years never read the same.
+        if number % 1000 == 0:  # whole thousands: 4.6, 13.79793 billion years ago
+            return f"{number / unit:.9g} {name} years ago"
+        # Finer (a year zoomed into): every digit, BCE, so two neighbouring years never
+        # read the same.
         return f"{number:,} BCE"
     text = f"{number:,}" if number >= 10_000 else str(number)
     return text if year > 0 else f"{text} BCE"
