@@ -47,7 +47,7 @@ class DetailPane(SealedTextBrowser):
 
     def show_placeholder(self, text: str = "Select an event to see what happened.") -> None:
         self.detail = None
-        self.setHtml(f"<p style='color:gray'><i>{escape(text)}</i></p>")
+        self.setHtml(f"<p class='muted'><i>{escape(text)}</i></p>")
 
     def show_event(self, detail: EventDetail) -> None:
         self.detail = detail
@@ -59,16 +59,16 @@ class DetailPane(SealedTextBrowser):
         self.setHtml(
             f"<h2 style='margin-bottom:2px'>{escape(_bounded(event.title))}</h2>"
             f"<p><b>{escape(date_label)}</b> · {escape(lane_label)} · "
-            f"<span style='background:{style.WARNING_COLOUR}; color:#000'>"
+            f"<span class='warning-badge'>"
             "&nbsp;My own event&nbsp;</span></p>"
-            "<p style='color:gray'>Added by you; it is kept with your notes, not in the "
+            "<p class='muted'>Added by you; it is kept with your notes, not in the "
             "bundled catalog. Edit or delete it from the Edit menu.</p>"
         )
 
     def show_source(self, source: Source, events: list[Event]) -> None:
         items = "".join(
             f"<li><a href='event:{escape(e.id)}'>{escape(e.title)}</a> "
-            f"<span style='color:gray'>{escape(e.date.label())}</span></li>"
+            f"<span class='muted'>{escape(e.date.label())}</span></li>"
             for e in events
         )
         self.detail = None
@@ -103,9 +103,9 @@ def event_html(detail: EventDetail) -> str:
     facts.append(escape(event.kind.value.capitalize()))
     parts.append(f"<p style='margin-top:0'>{' · '.join(facts)}</p>")
     if event.status in _STATUS:
-        parts.append(f"<p><b style='color:{style.WARNING_COLOUR}'>{_STATUS[event.status]}</b></p>")
+        parts.append(f"<p><b class='warning'>{_STATUS[event.status]}</b></p>")
     if detail.date_note:
-        parts.append(f"<p style='color:gray'><i>About the date: {escape(detail.date_note)}</i></p>")
+        parts.append(f"<p class='muted'><i>About the date: {escape(detail.date_note)}</i></p>")
     parts.append(detail.summary_html or f"<p>{linked(detail.summary)}</p>")
     if detail.participants:
         people = ", ".join(
@@ -125,20 +125,20 @@ def _quote_html(quote: Quote, detail: EventDetail) -> str:
     colour = style.TONE_COLOURS[quote.tone]
     symbol = style.TONE_SYMBOLS[quote.tone]
     warning = (
-        f"<br><span style='color:{style.WARNING_COLOUR}'>⚠ Wording from a paraphrased source</span>"
+        "<br><span class='warning'>⚠ Wording from a paraphrased source</span>"
         if quote.source.is_paraphrased
         else ""
     )
-    note = f"<br><i style='color:gray'>{escape(quote.note)}</i>" if quote.note else ""
+    note = f"<br><i class='muted'>{escape(quote.note)}</i>" if quote.note else ""
     if quote.date_note:
-        note += f"<br><i style='color:gray'>About the date: {escape(quote.date_note)}</i>"
+        note += f"<br><i class='muted'>About the date: {escape(quote.date_note)}</i>"
     others = [
         q
         for q in (*detail.quotes, *detail.variants)
         if q.id != quote.id and (q.variant_of == quote.id or quote.variant_of == q.id)
     ]
     versions = "".join(
-        f"<br><span style='color:gray'>Other version: “{escape(q.text)}” "
+        f"<br><span class='muted'>Other version: “{escape(q.text)}” "
         f"({escape(q.source.title)})</span>"
         for q in others
     )
@@ -146,7 +146,7 @@ def _quote_html(quote: Quote, detail: EventDetail) -> str:
         f"<table cellspacing=0 cellpadding=0 style='margin-bottom:8px'><tr>"
         f"<td style='background:{colour}' width=4></td><td style='padding-left:8px'>"
         f"“{escape(quote.text)}”<br>"
-        f"<span style='color:gray'>— <a href='entity:{escape(quote.speaker.id)}'>"
+        f"<span class='muted'>— <a href='entity:{escape(quote.speaker.id)}'>"
         f"{escape(quote.speaker.name)}</a>, {escape(quote.date.label())} · "
         f"<span style='color:{colour}'>{symbol}</span> {style.TONE_NAMES[quote.tone]} · "
         f"<a href='source:{escape(quote.source.id)}'>{escape(quote.source.title)}</a></span>"
@@ -167,8 +167,8 @@ def _source_line(source: Source) -> str:
         line += f"<br><a href='{escape(source.url)}'>{escape(source.url)}</a>"
     if source.is_paraphrased:
         line += (
-            f"<br><span style='background:{style.WARNING_COLOUR}; color:white'>"
+            f"<br><span class='warning-badge'>"
             f"&nbsp;⚠ Unreliable wording&nbsp;</span> "
-            f"<span style='color:{style.WARNING_COLOUR}'>{escape(PARAPHRASED_WARNING)}</span>"
+            f"<span class='warning'>{escape(PARAPHRASED_WARNING)}</span>"
         )
     return line

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,13 @@ class ProfileHeader(QWidget):
         self.setMinimumHeight(120)
         self.kind_label = QLabel()
         self.kind_label.setObjectName("profileKind")
-        self.kind_label.setEnabled(False)  # drawn in the palette's secondary text colour
+        # Secondary text, legible (4.5:1) on the window: not a disabled label (~1.5:1).
+        window = self.palette()
+        muted = style.muted_colour(
+            window.color(QPalette.ColorRole.WindowText).name(),
+            window.color(QPalette.ColorRole.Window).name(),
+        )
+        self.kind_label.setStyleSheet(f"QLabel {{ color: {muted}; }}")
         self.title_label = QLabel()
         self.title_label.setObjectName("profileTitle")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -161,12 +168,10 @@ def _actions_html(detail: ProfileDetail) -> str:
     by_category: dict[str, list[str]] = {}
     for action in detail.actions:
         when = (
-            f" <span style='color:gray'>({escape(action.date.label())})</span>"
-            if (action.date)
-            else ""
+            f" <span class='muted'>({escape(action.date.label())})</span>" if (action.date) else ""
         )
         if action.date_note:
-            when += f"<br><i style='color:gray'>About the date: {escape(action.date_note)}</i>"
+            when += f"<br><i class='muted'>About the date: {escape(action.date_note)}</i>"
         by_category.setdefault(action.category, []).append(
             f"<li>{escape(action.description)}{when}</li>"
         )

@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from viewer.ui.style import text_css
 
 _BLANK: list[QImage] = []
 
@@ -36,6 +38,17 @@ class SealedTextBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+
+    def setHtml(self, text: str) -> None:
+        """Show `text`, its `muted` and `warning` classes legible on this palette."""
+        palette = self.palette()
+        self.document().setDefaultStyleSheet(
+            text_css(
+                palette.color(QPalette.ColorRole.Text).name(),
+                palette.color(QPalette.ColorRole.Base).name(),
+            )
+        )
+        super().setHtml(text)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         return sealed_resource(kind, name)

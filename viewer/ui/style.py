@@ -36,7 +36,12 @@ STANCE_COLOURS = {
     "Neutral": TONE_COLOURS[Tone.NEUTRAL],
 }
 FLIP_COLOUR = "#009E73"  # bluish green
+#: The warning hue (dark goldenrod): as a badge's background (with black text, 6.8:1);
+#: as text it is shaded per palette by `text_css` to reach 4.5:1.
 WARNING_COLOUR = "#B8860B"
+#: WCAG 2.1 AA: the least contrast for text, and for marks that carry meaning.
+TEXT_CONTRAST = 4.5
+GRAPHIC_CONTRAST = 3.0
 
 
 def tone_colour(tone: Tone) -> QColor:
@@ -47,9 +52,74 @@ def stance_colour(stance: str) -> str:
     return STANCE_COLOURS.get(stance, TONE_COLOURS[Tone.NEUTRAL])
 
 
+def luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of a colour ("#RRGGBB" or a name Qt knows)."""
+    c = QColor(colour)
+
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(background: str) -> str:
+    """Black or white, whichever contrasts more with `background`."""
+    return max(("#000000", "#FFFFFF"), key=lambda text: contrast(text, background))
+
+
+def mixed(a: str, b: str, share_of_b: float) -> str:
+    ca, cb = QColor(a), QColor(b)
+    t = share_of_b
+    return QColor.fromRgbF(
+        ca.redF() + (cb.redF() - ca.redF()) * t,
+        ca.greenF() + (cb.greenF() - ca.greenF()) * t,
+        ca.blueF() + (cb.blueF() - ca.blueF()) * t,
+    ).name()
+
+
+def shaded_to_contrast(colour: str, background: str, ratio: float = TEXT_CONTRAST) -> str:
+    """`colour`, moved toward black or white (whichever the background needs) by the
+    least that reaches `ratio` against `background`: its hue kept, legible."""
+    target = readable_on(background)
+    for step in range(21):
+        candidate = mixed(colour, target, step / 20)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return target
+
+
+def muted_colour(text: str, base: str) -> str:
+    """Secondary text: from `text` as far toward `base` (at most half way) as stays
+    legible (4.5:1)."""
+    for step in range(10, -1, -1):
+        candidate = mixed(text, base, step / 20)
+        if contrast(candidate, base) >= TEXT_CONTRAST:
+            return candidate
+    return text
+
+
+def text_css(text: str, base: str) -> str:
+    """Rich-text classes for secondary and warning text, legible (4.5:1) on `base`:
+    `muted` (attributions, notes: grey between the text and the base colour), `warning`
+    (a paraphrased source) and `warning-badge` (a label on the warning hue)."""
+    muted = muted_colour(text, base)
+    warning = shaded_to_contrast(WARNING_COLOUR, base)
+    return (
+        f".muted {{ color: {muted}; }} .warning {{ color: {warning}; }} "
+        f".warning-badge {{ background-color: {WARNING_COLOUR}; "
+        f"color: {readable_on(WARNING_COLOUR)}; }}"
+    )
+
+
 def badge_css(colour: str) -> str:
     """A rounded label with readable text on the given background colour."""
-    text = "#000000" if QColor(colour).lightnessF() > 0.55 else "#FFFFFF"
+    text = readable_on(colour)
     return (
         f"QLabel {{ background: {colour}; color: {text}; border-radius: 8px; "
         "padding: 2px 8px; font-weight: 600; }"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from viewer.ui.sealed_text import SealedTextDocument
 from viewer.ui.search.results_model import Match, ResultRow, ResultsModel
-from viewer.ui.style import WARNING_COLOUR
+from viewer.ui.style import text_css
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
@@ -64,15 +64,15 @@ def excerpt(
     return prefix + text[start:end] + ("…" if end < len(text) else ""), inside
 
 
-def row_html(row: ResultRow, muted: str) -> str:
+def row_html(row: ResultRow) -> str:
     badge = _BADGES.get(row.match)
-    tag = f' <span style="color:{muted}">· {badge}</span>' if badge else ""
+    tag = f' <span class="muted">· {badge}</span>' if badge else ""
     if row.note is not None:
         e = row.note.event
         text, spans = excerpt(row.note.hit.note, row.note.hit.spans)
         return (
             f"<b>{escape(e.date.label())}</b>{tag}<br>{marked(text, spans)}"
-            f'<br><span style="color:{muted}">{escape(e.title)}</span>'
+            f'<br><span class="muted">{escape(e.title)}</span>'
         )
     if row.event is not None:
         e = row.event.event
@@ -80,14 +80,14 @@ def row_html(row: ResultRow, muted: str) -> str:
         return (
             f"<b>{escape(e.date.label())}</b>{tag}<br>"
             f"{marked(e.title, row.event.spans)}"
-            f'<br><span style="color:{muted}">{escape(e.kind.value)}{place}</span>'
+            f'<br><span class="muted">{escape(e.kind.value)}{place}</span>'
         )
     assert row.quote is not None
     hit = row.quote
     q = hit.quote
     event = f" · {escape(hit.event_title)}" if hit.event_title else ""
     warning = (
-        f'<br><span style="color:{WARNING_COLOUR}">⚠ paraphrased source: wording unreliable</span>'
+        '<br><span class="warning">⚠ paraphrased source: wording unreliable</span>'
         if q.source.is_paraphrased
         else ""
     )
@@ -95,7 +95,7 @@ def row_html(row: ResultRow, muted: str) -> str:
     return (
         f"<b>{escape(q.speaker.name)}</b> · {escape(q.date.label())}{tag}<br>"
         f"“{marked(q.text, hit.spans)}”<br>"
-        f'<span style="color:{muted}">{event[3:] if event else ""}'
+        f'<span class="muted">{event[3:] if event else ""}'
         f"{'<br>' if event else ''}{publisher}{escape(q.source.title)}</span>{warning}"
     )
 
@@ -119,11 +119,18 @@ class ResultDelegate(QStyledItemDelegate):
         if document is None:
             row: ResultRow = index.data(ResultsModel.RowRole)
             palette: QPalette = option.palette
-            muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
             document = SealedTextDocument()
+            # Secondary lines and warnings legible on this palette (PlaceholderText's
+            # name() dropped its alpha: the lines came out as dark as the quote).
+            document.setDefaultStyleSheet(
+                text_css(
+                    palette.color(QPalette.ColorRole.Text).name(),
+                    palette.color(QPalette.ColorRole.Base).name(),
+                )
+            )
             document.setDefaultFont(option.font)
             document.setDocumentMargin(0)
-            document.setHtml(row_html(row, muted))
+            document.setHtml(row_html(row))
             document.setTextWidth(width)
             self._documents[key] = document
         return document

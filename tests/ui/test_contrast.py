@@ -1,0 +1,87 @@
+"""Text the reader needs meets WCAG 2.1 AA (4.5:1) in light and dark palettes: the
+secondary lines, the paraphrase warnings and the badges, as Qt actually draws them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from viewer.core.catalog import Catalog
+from viewer.ui import style
+from viewer.ui.detail_pane import DetailPane
+
+PALETTES = {"light": ("#000000", "#FFFFFF"), "dark": ("#E6E6E6", "#1E1E1E")}
+
+
+def test_the_contrast_formula_gives_wcag_s_figures() -> None:
+    assert style.contrast("#000000", "#FFFFFF") == pytest.approx(21)
+    assert style.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+    assert style.contrast("#B8860B", "#FFFFFF") < 4.5  # the old warning text: 3.25
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_secondary_and_warning_text_is_legible(name: str) -> None:
+    text, base = PALETTES[name]
+    document = QTextDocument()
+    document.setDefaultStyleSheet(style.text_css(text, base))
+    document.setHtml(
+        "<p><span class='muted'>muted</span> <span class='warning'>warning</span> "
+        "<span class='warning-badge'>badge</span></p>"
+    )
+    colours = _colours(document)
+    assert style.contrast(colours["muted"][0], base) >= 4.5
+    assert colours["muted"][0] != text  # still told apart from the main text
+    assert style.contrast(colours["warning"][0], base) >= 4.5
+    badge_text, badge_background = colours["badge"]
+    assert style.contrast(badge_text, badge_background) >= 4.5
+
+
+@pytest.mark.parametrize("colour", [*style.TONE_COLOURS.values(), style.FLIP_COLOUR])
+def test_badges_pick_the_text_colour_that_reads(colour: str) -> None:
+    assert style.contrast(style.readable_on(colour), colour) >= 4.5
+
+
+def test_the_detail_pane_draws_attributions_legibly_in_a_dark_palette(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    palette = pane.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1E1E1E"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#E6E6E6"))
+    pane.setPalette(palette)
+    detail = next(
+        d
+        for d in (catalog.event_detail(e.id) for e in catalog.events("trump-on-putin"))
+        if any(q.source.is_paraphrased for q in d.quotes)
+    )
+    pane.show_event(detail)
+    colours = _colours(pane.document())
+    assert colours, "no classed text was drawn"
+    assert len(colours) >= 3  # attributions, the warning, the tone symbols at least
+    for word, (foreground, _) in colours.items():
+        # A tone symbol is a mark (3:1); words are text (4.5:1).
+        least = style.GRAPHIC_CONTRAST if len(word) == 1 else style.TEXT_CONTRAST
+        assert style.contrast(foreground, "#1E1E1E") >= least, word
+
+
+def _colours(document: QTextDocument) -> dict[str, tuple[str, str]]:
+    """Foreground and background of the first fragment of each word asked for, and of
+    any fragment with a set foreground, as laid out."""
+    found: dict[str, tuple[str, str]] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            # Links take the palette's Link colour (the desktop's to choose): not ours.
+            if fmt.hasProperty(fmt.Property.ForegroundBrush) and not fmt.isAnchor():
+                key = fragment.text().strip() or "?"
+                found.setdefault(key.split()[0] if key else key, (
+                    fmt.foreground().color().name(), fmt.background().color().name(),
+                ))  # fmt: skip
+            it += 1
+        block = block.next()
+    return found
