@@ -105,6 +105,24 @@ def test_arrow_keys_step_through_events(window: MainWindow, qtbot: QtBot) -> Non
     assert view.view.start <= view.data.start[view.selected[-1]] <= view.view.end
 
 
+def test_up_and_down_change_lane_and_escape_clears(window: MainWindow, qtbot: QtBot) -> None:
+    """The keyboard alone walks the lanes: Down goes to the nearest event in time in the
+    next lane that has one, Up comes back, Escape leaves nothing selected."""
+    view = window.timeline
+    view.setFocus()
+    view.select_ids(["2018-07-16-helsinki-summit"])  # Meetings & summits
+    lane = int(view.data.lane[view.selected[-1]])
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    below = view.selected[-1]
+    assert int(view.data.lane[below]) > lane
+    assert view.selected_ids() != ["2018-07-16-helsinki-summit"]
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert int(view.data.lane[view.selected[-1]]) == lane
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.selected_ids() == []
+    assert "Select an event" in window.detail.toPlainText()
+
+
 def test_cluster_splits_when_clicked(qtbot: QtBot) -> None:
     view = TimelineView()
     qtbot.addWidget(view)

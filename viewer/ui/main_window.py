@@ -558,6 +558,8 @@ class MainWindow(QMainWindow):
             self._show_user_event(own)
         elif event_ids:
             self.detail.show_event(self.catalog.event_detail(event_ids[-1]))
+        else:  # nothing selected (Escape, a click on empty time): no stale event shown
+            self.detail.show_placeholder()
 
     def _show_source(self, source_id: str) -> None:
         source = self.catalog.sources.get(source_id)

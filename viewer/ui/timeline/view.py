@@ -265,6 +265,28 @@ class TimelineView(QAbstractScrollArea):
         pos = min(max(pos, 0), len(self._order) - 1)
         self._select_rows([int(self._order[pos])])
 
+    def step_lane(self, delta: int) -> None:
+        """Select the event nearest in time in the next shown lane above (-1) or below
+        (+1) that has one; with nothing selected, start from the view's centre."""
+        if not len(self._order):
+            return
+        lanes = self.visible_lanes()
+        if self.selected and self._order_pos[self.selected[-1]] >= 0:
+            row = self.selected[-1]
+            here = self.data.centre(row)
+            at = lanes.index(int(self.data.lane[row]))
+            ahead = lanes[at + 1 :] if delta > 0 else lanes[:at][::-1]
+        else:
+            here = (self.view.start + self.view.end) / 2
+            ahead = lanes if delta > 0 else lanes[::-1]
+        lane_of = self.data.lane[self._order]
+        for lane in ahead:
+            rows = self._order[lane_of == lane]
+            if len(rows):
+                centres = (self.data.start[rows] + self.data.end[rows]) / 2
+                self._select_rows([int(rows[int(np.argmin(np.abs(centres - here)))])])
+                return
+
     def step_to_end(self, last: bool) -> None:
         if len(self._order):
             self._select_rows([int(self._order[-1 if last else 0])])
@@ -458,6 +480,10 @@ class TimelineView(QAbstractScrollArea):
                 self.pan(direction * self.view.width * 0.1)
             else:
                 self.step(direction)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.step_lane(-1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Escape and self.selected:
+            self._select_rows([], reveal=False)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             self.pan((-1 if key == Qt.Key.Key_PageUp else 1) * self.view.width * 0.9)
         elif key == Qt.Key.Key_Home:
