@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QToolBar,
@@ -40,6 +39,7 @@ from viewer.core.plurals import plural
 from viewer.core.records import Profile
 from viewer.core.timescale import Viewport
 from viewer.core.typed_dates import parse_typed_date
+from viewer.ui.about import show_about
 from viewer.ui.annotations.controller import AnnotationsController
 from viewer.ui.annotations.orphans import OrphansDialog
 from viewer.ui.detail_pane import DetailPane
@@ -70,9 +70,11 @@ class MainWindow(QMainWindow):
         *,
         store: AnnotationStore | None = None,
         log_dir: Path | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.log_dir = log_dir
+        self.data_dir = data_dir
         self.catalog = catalog
         self.settings = settings
         self.reporter = reporter
@@ -386,12 +388,12 @@ class MainWindow(QMainWindow):
         self.open_logs_action.setEnabled(self.log_dir is not None)
         about = help_menu.addAction("About Timeline Viewer")
         about.triggered.connect(
-            lambda _c=False: QMessageBox.about(
+            lambda _c=False: show_about(
                 self,
-                "About Timeline Viewer",
-                f"<b>Timeline Viewer {__version__}</b><p>An offline timeline of a political "
-                "relationship: meetings, calls, statements, actions and criticism, with the "
-                "quotes and the sources behind them.</p>",
+                __version__,
+                self.catalog.path.name,
+                sorted(self.catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
+                self.data_dir,
             )
         )
 

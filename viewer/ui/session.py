@@ -78,7 +78,13 @@ class Session(QObject):
             old.save_pending()  # a note being typed is kept, whatever happens next
             old.save_state()
         try:  # made before the current window closes: a catalog broken inside keeps it
-            window = MainWindow(catalog, self.settings, self.reporter, log_dir=self.paths.log_dir)
+            window = MainWindow(
+                catalog,
+                self.settings,
+                self.reporter,
+                log_dir=self.paths.log_dir,
+                data_dir=self.paths.base,
+            )
         except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError) as exc:
             catalog.close()
             log.exception("cannot show %s", path)

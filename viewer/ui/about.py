@@ -1,0 +1,69 @@
+"""The About box: version, licence, where the data comes from (each source and how far
+its wording can be trusted), where the user's own files are kept, and where help is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from viewer.core.records import Source
+
+#: Sources listed by name before the rest are counted.
+LISTED_SOURCES = 12
+
+
+def about_html(
+    version: str, catalog_name: str, sources: Sequence[Source], data_dir: Path | None
+) -> str:
+    lines = [
+        f"<h3>Timeline Viewer {escape(version)}</h3>",
+        "<p>An offline timeline of a political relationship: meetings, calls, statements, "
+        "actions and criticism, with the quotes and the sources behind them.</p>",
+        "<p>Free software under the MIT licence. The installers also carry Qt (LGPL-3), "
+        "Python and the other parts they redistribute, each with its licence text in the "
+        "<i>licences</i> folder beside the program.</p>",
+        f"<p><b>Data</b>: {escape(catalog_name)}, from {len(sources)} "
+        f"source{'s' if len(sources) != 1 else ''}:</p><ul>",
+    ]
+    for source in sources[:LISTED_SOURCES]:
+        bits = [escape(source.publisher)] if source.publisher else []
+        bits.append(f"<i>{escape(source.title)}</i>")
+        if source.date:
+            bits.append(escape(source.date.label()))
+        warning = (
+            " — <b>⚠ paraphrased: its wording is not the speakers' own</b>"
+            if source.is_paraphrased
+            else ""
+        )
+        lines.append(f"<li>{', '.join(bits)}{warning}</li>")
+    if len(sources) > LISTED_SOURCES:
+        lines.append(f"<li>and {len(sources) - LISTED_SOURCES} more</li>")
+    lines += [
+        "</ul>",
+        "<p>Summaries are the editors' own words; every claim links to its source, and "
+        "what is the editors' judgement says so.</p>",
+    ]
+    if data_dir is not None:
+        lines.append(
+            f"<p><b>Your notes</b>, tags, stars and events are kept in "
+            f"<code>{escape(str(data_dir))}</code>, never in the catalog: updates of the "
+            "bundled data leave them as they are.</p>"
+        )
+    lines.append(
+        "<p><b>Help</b>: the README and the <i>docs</i> folder of the project; "
+        "<code>timeline-viewer --help</code> for the command line "
+        "(<code>man timeline-viewer</code> on Linux).</p>"
+    )
+    return "".join(lines)
+
+
+def show_about(
+    parent: QWidget, version: str, catalog_name: str, sources: Sequence[Source],
+    data_dir: Path | None,
+) -> None:  # fmt: skip
+    QMessageBox.about(
+        parent, "About Timeline Viewer", about_html(version, catalog_name, sources, data_dir)
+    )
