@@ -105,7 +105,7 @@ def test_arrow_keys_step_through_events(window: MainWindow, qtbot: QtBot) -> Non
     assert view.view.start <= view.data.start[view.selected[-1]] <= view.view.end
 
 
-def test_up_and_down_change_lane_and_escape_clears(window: MainWindow, qtbot: QtBot) -> None:
+def test_up_down_change_lane_enter_reads_escape_clears(window: MainWindow, qtbot: QtBot) -> None:
     """The keyboard alone walks the lanes: Down goes to the nearest event in time in the
     next lane that has one, Up comes back, Escape leaves nothing selected."""
     view = window.timeline
@@ -118,6 +118,10 @@ def test_up_and_down_change_lane_and_escape_clears(window: MainWindow, qtbot: Qt
     assert view.selected_ids() != ["2018-07-16-helsinki-summit"]
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert int(view.data.lane[view.selected[-1]]) == lane
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # into the details, to read or tab to links
+    qtbot.waitUntil(window.detail.hasFocus)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.selected_ids() == []
     assert "Select an event" in window.detail.toPlainText()

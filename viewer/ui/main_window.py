@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
 
         self.timeline.selection_changed.connect(self._on_selection)
+        self.timeline.details_requested.connect(self.detail.setFocus)
         self.timeline.viewport_changed.connect(self.overview.set_view)
         self.overview.centre_requested.connect(self.timeline.centre_on)
         self.detail.event_activated.connect(self.select_event)

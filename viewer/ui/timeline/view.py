@@ -51,6 +51,7 @@ class TimelineView(QAbstractScrollArea):
 
     selection_changed = Signal(list)  # [event id, ...]; the last is the primary one
     viewport_changed = Signal(object)  # Viewport
+    details_requested = Signal()  # Enter on a selected event: read its details
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -482,6 +483,8 @@ class TimelineView(QAbstractScrollArea):
                 self.step(direction)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.step_lane(-1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
+            self.details_requested.emit()
         elif key == Qt.Key.Key_Escape and self.selected:
             self._select_rows([], reveal=False)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
