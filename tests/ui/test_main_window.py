@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -71,3 +72,20 @@ def test_state_survives_a_restart(qtbot: QtBot, catalog: Catalog, tmp_path: Path
     assert second.detail.detail is not None
     assert second.detail.detail.event.id == "2019-06-osaka-g20-meeting"
     second.close()
+
+
+def test_every_menu_item_has_its_own_mnemonic(window: MainWindow) -> None:
+    """Alt and a letter reach every menu and item, no letter used twice in one menu."""
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text)
+        return found.group(1).lower() if found else None
+
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    assert [letter(m.title()) for m in menus] == ["f", "e", "v", "h"]
+    for menu in menus:
+        items = [a for a in menu.actions() if not a.isSeparator()]
+        # Open recent lists file names; its own entries are numbered, not lettered.
+        letters = [letter(a.text()) for a in items]
+        assert None not in letters, [a.text() for a in items if letter(a.text()) is None]
+        assert len(letters) == len(set(letters)), (menu.title(), letters)

@@ -262,21 +262,21 @@ class MainWindow(QMainWindow):
             self.profile_picker.addItem(profile.title, profile.id)
         self.profile_picker.currentIndexChanged.connect(self._on_profile_index)
 
-        self.fit_action = QAction("Fit all", self)
+        self.fit_action = QAction("Fit &all", self)
         self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
         self.fit_action.setToolTip("Show the whole timeline (Ctrl+0)")
         self.fit_action.triggered.connect(self.timeline.fit_all)
-        self.zoom_in_action = QAction("Zoom in", self)
+        self.zoom_in_action = QAction("Zoom &in", self)
         self.zoom_in_action.setShortcut(QKeySequence.StandardKey.ZoomIn)
         self.zoom_in_action.triggered.connect(lambda: self.timeline.zoom(2.0))
-        self.zoom_out_action = QAction("Zoom out", self)
+        self.zoom_out_action = QAction("Zoom &out", self)
         self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
         self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom(0.5))
-        self.goto_action = QAction("Go to date…", self)
+        self.goto_action = QAction("&Go to date…", self)
         self.goto_action.setShortcut(QKeySequence("Ctrl+G"))
         self.goto_action.setToolTip("Jump to a date such as 2018-07, 2018-07-16 or 44 BCE (Ctrl+G)")
         self.goto_action.triggered.connect(self.ask_go_to_date)
-        self.find_action = QAction("Find…", self)
+        self.find_action = QAction("&Find…", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         native = QKeySequence.SequenceFormat.NativeText
         self.find_action.setToolTip(
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         )
         self.find_action.triggered.connect(self.show_search)
 
-        self.lanes_menu = QMenu("Lanes", self)
+        self.lanes_menu = QMenu("&Lanes", self)
         self.lane_actions: list[QAction] = []
         for number, lane in enumerate(LANES):
             action = QAction(lane.label, self)
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         open_action.triggered.connect(lambda _c=False: self.ask_open_catalog())
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.setEnabled(False)
-        import_action = self.file_menu.addAction("Import a TimelineJS timeline…")
+        import_action = self.file_menu.addAction("&Import a TimelineJS timeline…")
         import_action.setToolTip("Make a TimelineJS JSON file into a catalog of its own")
         import_action.triggered.connect(lambda _c=False: self.ask_import_timeline())
         self.file_menu.addSeparator()
@@ -362,8 +362,10 @@ class MainWindow(QMainWindow):
             view.addAction(action)
         view.addMenu(self.lanes_menu)
         view.addAction(self.find_action)
-        view.addAction(self.search_dock.toggleViewAction())
-        focus = QAction("Focus the timeline", self)
+        search_toggle = self.search_dock.toggleViewAction()
+        search_toggle.setText("&Search panel")
+        view.addAction(search_toggle)
+        focus = QAction("Focus the &timeline", self)
         focus.setShortcut(QKeySequence("Ctrl+T"))
         focus.triggered.connect(self.timeline.setFocus)
         view.addAction(focus)
@@ -383,11 +385,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(quit_action)
         self.quit_action = quit_action
         help_menu = self.menuBar().addMenu("&Help")
-        self.open_logs_action = help_menu.addAction("Open log folder")
+        self.open_logs_action = help_menu.addAction("Open &log folder")
         self.open_logs_action.setToolTip("Where the app writes what it did and any errors")
         self.open_logs_action.triggered.connect(lambda _c=False: self.open_log_folder())
         self.open_logs_action.setEnabled(self.log_dir is not None)
-        about = help_menu.addAction("About Timeline Viewer")
+        about = help_menu.addAction("&About Timeline Viewer")
         about.triggered.connect(
             lambda _c=False: show_about(
                 self,

@@ -259,9 +259,9 @@ class AnnotationsController(QObject):
     def _make_own_event_actions(self) -> tuple[QAction, list[QAction]]:
         """Add, and edit/delete (enabled on the user's own events); the window connects
         them, since they act on its selection."""
-        add = QAction("Add my event…", self)
+        add = QAction("&Add my event…", self)
         add.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        own = [QAction("Edit my event…", self), QAction("Delete my event", self)]
+        own = [QAction("&Edit my event…", self), QAction("&Delete my event", self)]
         for action in own:
             action.setEnabled(False)
         return add, own

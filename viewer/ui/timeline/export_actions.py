@@ -38,11 +38,11 @@ class TimelineImageActions(QObject):
         self._parent = parent
         self._timeline, self._legend, self._caption = timeline, legend, caption
         self.reporter = reporter
-        self.visible_action = QAction("Export timeline image (visible range)…", self)
+        self.visible_action = QAction("&Export timeline image (visible range)…", self)
         self.visible_action.triggered.connect(lambda _c=False: self.ask(whole=False))
-        self.whole_action = QAction("Export timeline image (whole profile)…", self)
+        self.whole_action = QAction("Export timeline image (&whole profile)…", self)
         self.whole_action.triggered.connect(lambda _c=False: self.ask(whole=True))
-        self.print_action = QAction("Print timeline…", self)
+        self.print_action = QAction("&Print timeline…", self)
         self.print_action.triggered.connect(lambda _c=False: self.ask_print())
         self.actions = [self.visible_action, self.whole_action, self.print_action]
 
