@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from viewer.core.catalog import Catalog
@@ -54,3 +55,12 @@ def test_a_rating_of_the_editors_own_says_so_and_a_sourced_one_does_not(
     header.set_profile(catalog.profile_detail("trump-on-putin"))
     assert header.rating_label.isHidden()
     assert "As rated by the stance profile page" in header.stance_label.toolTip()
+
+
+def test_the_profile_tabs_are_named_for_a_screen_reader(qtbot: QtBot) -> None:
+    header = ProfileHeader()
+    qtbot.addWidget(header)
+    header.show()
+    for widget in (header.tabs, header.tabs.tabBar()):
+        face = QAccessible.queryAccessibleInterface(widget)
+        assert face is not None and face.text(QAccessible.Text.Name), widget

@@ -75,6 +75,8 @@ class ProfileHeader(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("profileTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Stance profile details")
+        self.tabs.tabBar().setAccessibleName("Stance profile sections")
         self.context_view = _browser("Context")
         self.actions_view = _browser("Actions taken")
         self.criticism_view = _browser("Criticism")

@@ -215,3 +215,19 @@ def test_a_note_loads_no_image_it_points_at(annotated: MainWindow, store: Annota
     shown = editor.preview.toPlainText()
     assert "🖼 secret" in shown and "🖼 image" in shown
     assert store.get(HELSINKI).note == note  # the note itself is kept as written
+
+
+def test_a_tag_is_removed_with_the_keyboard(
+    annotated: MainWindow, store: AnnotationStore, qtbot: QtBot
+) -> None:
+    """Tab reaches a tag's ✕ and Enter removes the tag, as a click does."""
+    editor = editor_of(annotated)
+    editor.tag_box.setText("essay")
+    editor.tag_box.returnPressed.emit()
+    label = editor.tags_label
+    assert "Remove the tag essay" in label.text()
+    label.setFocus()
+    qtbot.waitUntil(label.hasFocus)
+    qtbot.keyClick(label, Qt.Key.Key_Tab)  # onto the first link inside the label
+    qtbot.keyClick(label, Qt.Key.Key_Return)
+    assert store.get(HELSINKI).tags == ()

@@ -100,6 +100,11 @@ class AnnotationEditor(QWidget):
         self.tags_label.setWordWrap(True)
         self.tags_label.setTextFormat(Qt.TextFormat.RichText)
         self.tags_label.linkActivated.connect(self.remove_tag)
+        # Tab reaches each tag's ✕ and Enter removes it, as a click does.
+        self.tags_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.tag_box = QLineEdit()
         self.tag_box.setPlaceholderText("Add a tag and press Enter")
         self.tag_box.setAccessibleName("Add a tag")
@@ -170,7 +175,7 @@ class AnnotationEditor(QWidget):
         self.colour.setIcon(_swatch(a.colour) if a.colour else QIcon())
         tags = " ".join(
             f"<span style='background:palette(midlight)'>&nbsp;{_escape(t)}&nbsp;"
-            f"<a href='{_escape(t)}' title='Remove'>✕</a></span>"
+            f"<a href='{_escape(t)}' title='Remove the tag {_escape(t)}'>✕</a></span>"
             for t in a.tags
         )
         self.tags_label.setText(f"Tags: {tags}" if tags else "No tags yet.")
@@ -189,7 +194,7 @@ class AnnotationEditor(QWidget):
             self.preview.set_markdown_text(without_images(a.note))
         else:
             self.preview.setHtml(
-                "<p style='color:gray'><i>No note yet. Press “Edit note” to write one.</i></p>"
+                "<p class='muted'><i>No note yet. Press “Edit note” to write one.</i></p>"
             )
 
     # -- changing -----------------------------------------------------------------------
