@@ -6,6 +6,7 @@ of the database, and receive plain records from the catalog.
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.outer.setStretchFactor(0, 0)
         self.outer.setStretchFactor(1, 1)
         self.setCentralWidget(self.outer)
+        self._order_tabs()
 
         self.timeline.selection_changed.connect(self._on_selection)
         self.timeline.details_requested.connect(self.detail.setFocus)
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         user.shown_changed.connect(self._on_shown_changed)
         user.marks_changed.connect(self.timeline.marks_changed)
         self.search.set_notes_db(opened.store.path)
+        self._order_tabs()
         if user.own:  # the user's events join the timeline
             self._show_data(keep_view=True)
         else:
@@ -294,6 +297,7 @@ class MainWindow(QMainWindow):
             self.lanes_menu.addAction(action)
             self.lane_actions.append(action)
         lanes_button = QToolButton()
+        self.lanes_button = lanes_button
         lanes_button.setText("Lanes")
         lanes_button.setToolTip("Show or hide lanes")
         lanes_button.setAccessibleName("Lanes")
@@ -399,6 +403,21 @@ class MainWindow(QMainWindow):
                 self.data_dir,
             )
         )
+
+    def _order_tabs(self) -> None:
+        """Tab goes as the eye reads: the toolbar, the search, the profile header, the
+        timeline and its overview, the details, then the notes (which come last)."""
+        chain: list[QWidget] = [self.profile_picker, self.lanes_button]
+        if self.annotations is not None:
+            chain.append(self.annotations.scope_picker)
+        search = self.search
+        chain += [search.box, search.filter_button, search.order, search.save_button]
+        chain += [search.results, self.header.summary_label, self.header.tabs]
+        header = self.header
+        chain += [header.context_view, header.actions_view, header.criticism_view]
+        chain += [self.timeline, self.overview, self.detail]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def ask_open_catalog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

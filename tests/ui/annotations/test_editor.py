@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.records import Annotation
@@ -231,3 +232,28 @@ def test_a_tag_is_removed_with_the_keyboard(
     qtbot.keyClick(label, Qt.Key.Key_Tab)  # onto the first link inside the label
     qtbot.keyClick(label, Qt.Key.Key_Return)
     assert store.get(HELSINKI).tags == ()
+
+
+def test_tab_goes_as_the_eye_reads(annotated: MainWindow, qtbot: QtBot) -> None:
+    """Toolbar (with Show:), search, profile header, timeline, details, then the notes;
+    and round again to the toolbar, never a loop that skips it."""
+    user = annotated.annotations
+    assert user is not None
+    wanted = [
+        annotated.profile_picker,
+        user.scope_picker,
+        annotated.search.box,
+        annotated.timeline,
+        annotated.detail,
+        editor_of(annotated).star,
+    ]
+    annotated.activateWindow()
+    annotated.profile_picker.setFocus()
+    qtbot.waitUntil(annotated.profile_picker.hasFocus)
+    visited = []
+    for _ in range(40):
+        visited.append(QApplication.focusWidget())
+        annotated.focusNextChild()
+    positions = [visited.index(w) for w in wanted]
+    assert positions == sorted(positions), [type(w).__name__ for w in visited[:20]]
+    assert visited.count(annotated.profile_picker) >= 2  # the ring comes back round
