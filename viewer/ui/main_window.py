@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Showing {user.scope.label.lower()}: {plural(shown, 'event')}"
             )
+        else:  # back to all events: the catalog's counts, not the last scope's
+            self.statusBar().showMessage(_counts_text(self.catalog))
         selected = self.timeline.selected_ids()
         if selected:
             self._on_selection(selected)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.records import Annotation
+from viewer.core.annotations.scope import Scope
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog import Catalog
 from viewer.ui.annotations.editor import AnnotationEditor
@@ -257,3 +258,13 @@ def test_tab_goes_as_the_eye_reads(annotated: MainWindow, qtbot: QtBot) -> None:
     positions = [visited.index(w) for w in wanted]
     assert positions == sorted(positions), [type(w).__name__ for w in visited[:20]]
     assert visited.count(annotated.profile_picker) >= 2  # the ring comes back round
+
+
+def test_the_status_bar_follows_the_scope_back_to_all_events(annotated: MainWindow) -> None:
+    editor_of(annotated).star.click()
+    annotated.set_scope(Scope("starred"))
+    assert annotated.statusBar().currentMessage() == "Showing starred: 1 event"
+    annotated.set_scope(Scope())
+    message = annotated.statusBar().currentMessage()
+    events = annotated.catalog.counts()["event"]
+    assert "starred" not in message.lower() and message.startswith(f"{events} events · ")
