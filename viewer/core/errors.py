@@ -24,15 +24,20 @@ class Problem:
         return ": ".join([*parts, self.message])
 
 
+def listed(problems: list[str], limit: int) -> str:
+    """The first `limit` problems, one an indented line, and how many more there are."""
+    shown = "".join(f"\n  {p}" for p in problems[:limit])
+    more = f"\n  … and {len(problems) - limit} more" if len(problems) > limit else ""
+    return shown + more
+
+
 class DataError(Exception):
     """The source data cannot be compiled; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
         count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
-        super().__init__(f"{count} in the catalog data:\n{shown}{more}")
+        super().__init__(f"{count} in the catalog data:{listed([str(p) for p in problems], 50)}")
 
 
 class StoppedError(Exception):

@@ -32,7 +32,7 @@ from viewer.core.dates import (
     known_span,
 )
 from viewer.core.days import MAX_YEAR, MIN_YEAR, Day, year_label
-from viewer.core.errors import ShouldStop, StoppedError, never
+from viewer.core.errors import ShouldStop, StoppedError, listed, never
 from viewer.core.json_files import UnreadableJSONError, read_bytes, read_json, read_text
 from viewer.core.lanes import LANES, lane_of
 from viewer.core.records import EVENT_KINDS, Profile
@@ -273,9 +273,7 @@ def parse(document: object, where: str, should_stop: ShouldStop = never) -> Time
     elif raw_title is not None:
         problems.append("title: must be a slide (an object)")
     if problems:
-        shown = "\n  ".join(problems[:10])
-        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
-        raise TimelineJSError(f"{where} was not read:\n  {shown}{more}")
+        raise TimelineJSError(f"{where} was not read:{listed(problems, 10)}")
     return Timeline(title, text.plain, text.formatted, tuple(slides), tuple(eras))
 
 

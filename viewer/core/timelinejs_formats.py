@@ -20,6 +20,8 @@ import io
 import re
 from typing import Any
 
+from viewer.core.errors import listed
+
 COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
     "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -101,9 +103,7 @@ def sheet_document(rows: list[list[str]], where: str) -> tuple[dict[str, Any], l
             events.append(slide)
             event_rows.append(number)
     if problems:
-        shown = "\n  ".join(problems[:10])
-        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
-        raise SheetError(f"{where} was not read:\n  {shown}{more}")
+        raise SheetError(f"{where} was not read:{listed(problems, 10)}")
     return document, event_rows
 
 

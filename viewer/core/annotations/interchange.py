@@ -29,6 +29,7 @@ from viewer.core.annotations.limits import (
 )
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
 from viewer.core.days import LAST_ORDINAL
+from viewer.core.errors import listed
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.records import EVENT_KINDS
 
@@ -122,9 +123,8 @@ def parse_document(document: object, where: str) -> tuple[list[Annotation], list
                 problems.append(f"{label}[{i}]: the id {value!r} appears twice")
             seen.add(value)
     if problems:
-        shown = "\n  ".join(problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise ImportRefusedError(f"{where} was not imported; nothing was changed:\n  {shown}{more}")
+        refused = f"{where} was not imported; nothing was changed:"
+        raise ImportRefusedError(refused + listed(problems, 20))
     return annotations, events
 
 
