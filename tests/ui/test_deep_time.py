@@ -8,13 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from pytestqt.qtbot import QtBot
 
 from viewer.core.catalog import Catalog
 from viewer.core.timelinejs_import import import_file
 from viewer.core.timescale import ticks
-from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 COSMOS = {
@@ -28,18 +25,19 @@ COSMOS = {
 
 
 @pytest.fixture
-def cosmos_window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+def catalog(tmp_path: Path) -> Iterator[Catalog]:
+    """The cosmos as a catalog: the `window` fixture opens it instead of the bundled one."""
     source = tmp_path / "cosmos.json"
     source.write_text(json.dumps(COSMOS))
     out, _ = import_file(source, tmp_path / "cosmos.sqlite")
-    with Catalog(out) as catalog:
-        win = MainWindow(catalog, settings, ErrorReporter(windows=False))
-        qtbot.addWidget(win)
-        win.resize(1024, 700)
-        win.show()
-        qtbot.waitExposed(win)
-        yield win
-        win.close()
+    with Catalog(out) as opened:
+        yield opened
+
+
+@pytest.fixture
+def cosmos_window(window: MainWindow) -> MainWindow:
+    window.resize(1024, 700)
+    return window
 
 
 def test_go_to_a_year_billions_of_years_ago_and_scroll_there(cosmos_window: MainWindow) -> None:
