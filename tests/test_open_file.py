@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -24,22 +26,24 @@ def test_a_catalog_given_opens(built_catalog: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_a_timelinejs_file_given_is_imported_and_opened(tmp_path: Path) -> None:
-    timeline = tmp_path / "desk.json"
-    timeline.write_text(
-        json.dumps({"events": [{"start_date": {"year": 2020}, "text": {"headline": "A"}}]})
-    )
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "desk.json",
+            json.dumps({"events": [{"start_date": {"year": 2020}, "text": {"headline": "A"}}]}),
+        ),
+        ("newsroom.csv", "Year,Month,Day,Headline,Text\n2020,3,1,A,first\n2021,,,B,second\n"),
+    ],
+)
+def test_a_timelinejs_file_or_sheet_given_is_imported_and_opened(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    timeline = tmp_path / name
+    timeline.write_text(content)
     result = _run(timeline, "--data-dir", tmp_path / "user")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "user" / "catalogs" / "desk.sqlite").is_file()
-
-
-def test_a_timelinejs_sheet_given_is_imported_and_opened(tmp_path: Path) -> None:
-    sheet = tmp_path / "newsroom.csv"
-    sheet.write_text("Year,Month,Day,Headline,Text\n2020,3,1,A,first\n2021,,,B,second\n")
-    result = _run(sheet, "--data-dir", tmp_path / "user")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "user" / "catalogs" / "newsroom.sqlite").is_file()
+    assert (tmp_path / "user" / "catalogs" / name).with_suffix(".sqlite").is_file()
 
 
 def test_a_file_that_is_no_catalog_is_refused_in_words(tmp_path: Path) -> None:
