@@ -92,9 +92,10 @@ def write_cache(conn: sqlite3.Connection) -> None:
             "ids": SEPARATOR.join(data.ids).encode("utf-8"),
             "titles": SEPARATOR.join(data.titles).encode("utf-8"),
         }
-        for name, dtype in _column_types(data).items():
+        types = _column_types(data)
+        for name, dtype in types.items():
             blobs[name] = np.ascontiguousarray(getattr(data, name), dtype=dtype).tobytes()
-        if _column_types(data)["start"] is np.int64:
+        if types["start"] is np.int64:
             blobs["deep"] = b"1"  # says the days are stored in 64 bits
         conn.executemany(
             "INSERT INTO timeline_cache VALUES (?, ?, ?)",

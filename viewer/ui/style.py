@@ -7,6 +7,8 @@ never the only cue.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QColor
 
 from viewer.core.records import Tone
@@ -104,6 +106,7 @@ def muted_colour(text: str, base: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8)  # asked for every detail shown and every search result laid out
 def text_css(text: str, base: str) -> str:
     """Rich-text classes for secondary and warning text, legible (4.5:1) on `base`:
     `muted` (attributions, notes: grey between the text and the base colour), `warning`
