@@ -115,7 +115,8 @@ def components(bundle: Path | None = None) -> list[Component]:
 
 
 def _first_line(text: str | None) -> str:
-    return (text or "").strip().splitlines()[0][:80] if (text or "").strip() else ""
+    lines = (text or "").strip().splitlines()
+    return lines[0][:80] if lines else ""
 
 
 def _common(name: str) -> Path:
