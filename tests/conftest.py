@@ -27,9 +27,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def built_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The catalog built fresh from data/ (not the committed one)."""
-    from viewer.core.build import build_catalog
-    from viewer.core.document import check
-    from viewer.core.sourcefiles import load_data_dir
+    from viewer.core.catalog.build import build_catalog
+    from viewer.core.catalog.document import check
+    from viewer.core.catalog.sourcefiles import load_data_dir
 
     out = tmp_path_factory.mktemp("catalog") / "catalog.sqlite"
     build_catalog(check(load_data_dir(DATA_DIR)), out)
@@ -38,7 +38,7 @@ def built_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def catalog(built_catalog: Path) -> Iterator[object]:
-    from viewer.core.catalog import Catalog
+    from viewer.core.catalog.read import Catalog
 
     with Catalog(built_catalog) as cat:
         yield cat

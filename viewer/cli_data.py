@@ -88,12 +88,12 @@ def build(args: argparse.Namespace) -> int:
             "build-data needs the EDTF date parser: pip install 'timeline-viewer[build]' "
             "(in a checkout: pip install -e '.[build]')."
         )
-    from viewer.core.build import build_catalog  # noqa: PLC0415
-    from viewer.core.catalog import Catalog  # noqa: PLC0415
-    from viewer.core.document import check  # noqa: PLC0415
+    from viewer.core.catalog.build import build_catalog  # noqa: PLC0415
+    from viewer.core.catalog.document import check  # noqa: PLC0415
+    from viewer.core.catalog.read import Catalog  # noqa: PLC0415
+    from viewer.core.catalog.sourcefiles import load_data_dir, load_json  # noqa: PLC0415
     from viewer.core.output_files import check_catalog_output  # noqa: PLC0415
     from viewer.core.paths import source_data_dir, writable_bundled_catalog  # noqa: PLC0415
-    from viewer.core.sourcefiles import load_data_dir, load_json  # noqa: PLC0415
 
     if args.from_json and args.source:
         raise UsageError("Give --source or --from-json, not both.")
@@ -115,11 +115,11 @@ def build(args: argparse.Namespace) -> int:
         document = load_data_dir(source)
     checked = check(document)
     if args.source_texts:
-        from viewer.core.errors import DataError  # noqa: PLC0415
-        from viewer.core.source_checks import (  # noqa: PLC0415
+        from viewer.core.catalog.source_checks import (  # noqa: PLC0415
             check_against_sources,
             read_source_texts,
         )
+        from viewer.core.errors import DataError  # noqa: PLC0415
 
         report = check_against_sources(checked, read_source_texts(checked, args.source_texts))
         print(f"Sources {report.summary()}", file=sys.stderr)
@@ -141,7 +141,7 @@ def build(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace, catalog_path: Path) -> int:
-    from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.catalog.read import Catalog  # noqa: PLC0415
     from viewer.core.output_files import check_output, write_text  # noqa: PLC0415
 
     if args.output is not None:
@@ -165,7 +165,7 @@ def export(args: argparse.Namespace, catalog_path: Path) -> int:
 def _exported_text(args: argparse.Namespace, catalog: Any) -> tuple[str, str]:
     """The text to write, and what it holds in words ("60 quotes")."""
     if args.format == "csv":
-        from viewer.core import quotes_csv  # noqa: PLC0415
+        from viewer.core.interchange import quotes_csv  # noqa: PLC0415
 
         rows = catalog.all_quotes()
         if args.profile:
@@ -173,8 +173,8 @@ def _exported_text(args: argparse.Namespace, catalog: Any) -> tuple[str, str]:
             rows = [r for r in rows if r[0].event_id in ids]
         return quotes_csv.to_text(rows), plural(len(rows), "quote")
     if args.format in ("timelinejs", "sheet"):
-        from viewer.core import timelinejs  # noqa: PLC0415
-        from viewer.core.timelinejs_formats import sheet_rows  # noqa: PLC0415
+        from viewer.core.interchange import timelinejs  # noqa: PLC0415
+        from viewer.core.interchange.timelinejs_formats import sheet_rows  # noqa: PLC0415
 
         chosen = args.profile or catalog.profiles_main_first()[0].id
         document = timelinejs.export_profile(catalog, chosen)
@@ -182,7 +182,7 @@ def _exported_text(args: argparse.Namespace, catalog: Any) -> tuple[str, str]:
         if args.format == "sheet":
             return sheet_rows(document), what
         return timelinejs.dumps(document), what
-    from viewer.core.export import dumps, export_document  # noqa: PLC0415
+    from viewer.core.interchange.catalog_json import dumps, export_document  # noqa: PLC0415
 
     document = export_document(catalog)
     return dumps(document), f"the catalog ({plural(len(document['events']), 'event')})"
@@ -200,9 +200,9 @@ def _known_profile(catalog: Any, profile_id: str) -> None:
 
 
 def import_timeline(args: argparse.Namespace) -> int:
+    from viewer.core.interchange.timelinejs import TimelineJSError  # noqa: PLC0415
+    from viewer.core.interchange.timelinejs_import import default_name, import_file  # noqa: PLC0415
     from viewer.core.output_files import check_catalog_output  # noqa: PLC0415
-    from viewer.core.timelinejs import TimelineJSError  # noqa: PLC0415
-    from viewer.core.timelinejs_import import default_name, import_file  # noqa: PLC0415
 
     if args.out is None and args.temp_basedir:
         raise UsageError(
@@ -237,7 +237,7 @@ def user_paths(args: argparse.Namespace) -> Any:
 
 
 def list_ids(args: argparse.Namespace, catalog_path: Path) -> int:
-    from viewer.core.catalog import Catalog  # noqa: PLC0415
+    from viewer.core.catalog.read import Catalog  # noqa: PLC0415
     from viewer.core.records import EventKind  # noqa: PLC0415
 
     with Catalog(catalog_path) as catalog:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from viewer.core.records import EVENT_KINDS as EVENT_KIND_NAMES
 
 if TYPE_CHECKING:
-    from viewer.core.catalog import Catalog
+    from viewer.core.catalog.read import Catalog
     from viewer.core.records import QuoteHit
-    from viewer.core.search import SearchResult
+    from viewer.core.search.engine import SearchResult
 
 EXIT_FOUND, EXIT_NOTHING = 0, 1
 
@@ -74,8 +74,8 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace, catalog_path: Path) -> int:
-    from viewer.core.catalog import Catalog  # noqa: PLC0415
-    from viewer.core.search import Filters, Order, SearchEngine  # noqa: PLC0415
+    from viewer.core.catalog.read import Catalog  # noqa: PLC0415
+    from viewer.core.search.engine import Filters, Order, SearchEngine  # noqa: PLC0415
 
     start, end = _day(args.start, 0), _day(args.end, 1)
     filters = Filters(
@@ -156,8 +156,8 @@ def _snippet(note: str, spans: tuple[tuple[int, int], ...], width: int = 70) -> 
 
 def _day(typed: str | None, side: int) -> int | None:
     """The first (side 0) or last (side 1) day of a typed date, as an ordinal."""
+    from viewer.core.dates.typed import typed_days  # noqa: PLC0415
     from viewer.core.errors import UsageError  # noqa: PLC0415
-    from viewer.core.typed_dates import typed_days  # noqa: PLC0415
 
     if typed is None:
         return None
@@ -168,7 +168,7 @@ def _day(typed: str | None, side: int) -> int | None:
 
 
 def _records(result: SearchResult) -> Iterator[dict[str, object]]:
-    from viewer.core.search import EventHit  # noqa: PLC0415
+    from viewer.core.search.engine import EventHit  # noqa: PLC0415
 
     for match, hits in (
         ("quote", result.hits),

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.catalog import Catalog  # noqa: E402
+from viewer.core.catalog.read import Catalog  # noqa: E402
 from viewer.core.paths import bundled_catalog  # noqa: E402
-from viewer.core.search import SearchEngine, SearchResult  # noqa: E402
+from viewer.core.search.engine import SearchEngine, SearchResult  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_relevance" / "queries.toml"
 

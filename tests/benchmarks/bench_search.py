@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.synthetic import make_catalog  # noqa: E402
-from viewer.core.catalog import Catalog  # noqa: E402
-from viewer.core.search import Order, SearchEngine  # noqa: E402
+from viewer.core.catalog.read import Catalog  # noqa: E402
+from viewer.core.search.engine import Order, SearchEngine  # noqa: E402
 
 RUNS = 200
 

@@ -45,7 +45,7 @@ def measure_one(db: Path) -> dict[str, object]:
     t0 = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from viewer.core.catalog import Catalog
+    from viewer.core.catalog.read import Catalog
     from viewer.ui.timeline.view import TimelineView
 
     app = QApplication.instance() or QApplication([])

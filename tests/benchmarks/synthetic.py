@@ -14,9 +14,9 @@ import numpy as np
 from sqlalchemy import create_engine
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from viewer.core import schema
-from viewer.core.lanes import LANES
-from viewer.core.timeline_cache import write_cache
+from viewer.core.catalog import schema
+from viewer.core.timeline.columns import write_cache
+from viewer.core.timeline.lanes import LANES
 
 WORDS = (
     "the of and to in a is that for it as was with be by on not he this are or his from at "

@@ -27,12 +27,12 @@ from viewer.core.annotations.interchange import (
 )
 from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.build import build_catalog
-from viewer.core.catalog import Catalog
-from viewer.core.document import check
+from viewer.core.catalog.build import build_catalog
+from viewer.core.catalog.document import check
+from viewer.core.catalog.read import Catalog
+from viewer.core.catalog.sourcefiles import load_data_dir
 from viewer.core.errors import DataError
-from viewer.core.search import SearchEngine
-from viewer.core.sourcefiles import load_data_dir
+from viewer.core.search.engine import SearchEngine
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "25"))
 HOSTILE = settings(
@@ -220,7 +220,7 @@ ANTIQUITY = {
 @pytest.fixture(scope="module")
 def timelinejs_texts(built_catalog: Path) -> tuple[str, str]:
     """Our own export of a profile, and a file made elsewhere (ANTIQUITY)."""
-    from viewer.core import timelinejs
+    from viewer.core.interchange import timelinejs
 
     catalog = Catalog(built_catalog)
     try:
@@ -245,8 +245,8 @@ def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing
     cut: int,
     insert: str,
 ) -> None:
-    from viewer.core.timelinejs import TimelineJSError
-    from viewer.core.timelinejs_import import import_file
+    from viewer.core.interchange.timelinejs import TimelineJSError
+    from viewer.core.interchange.timelinejs_import import import_file
 
     timelinejs_text = timelinejs_texts[which]
     folder = tmp_path_factory.mktemp("tjs")
@@ -283,7 +283,7 @@ def test_truncated_or_scribbled_timelinejs_is_read_or_refused_and_writes_nothing
     )
 )  # fmt: skip
 def test_any_json_as_a_timelinejs_file_is_read_or_refused(value: object) -> None:
-    from viewer.core import timelinejs
+    from viewer.core.interchange import timelinejs
 
     try:
         timelinejs.parse(value, "random.json")
@@ -315,8 +315,8 @@ def absurd_json(draw: st.DrawFn) -> str:
 def test_absurd_json_is_read_or_refused_in_words(
     tmp_path_factory: pytest.TempPathFactory, text: str
 ) -> None:
+    from viewer.core.interchange.timelinejs import TimelineJSError, parse
     from viewer.core.json_files import UnreadableJSONError, read_json
-    from viewer.core.timelinejs import TimelineJSError, parse
 
     path = tmp_path_factory.mktemp("absurd") / "x.json"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -444,8 +444,8 @@ def test_any_command_line_argument_is_taken_or_refused_in_one_line(words: list[s
 
 @pytest.fixture(scope="module")
 def sheet_text(built_catalog: Path) -> str:
-    from viewer.core import timelinejs
-    from viewer.core.timelinejs_formats import sheet_rows
+    from viewer.core.interchange import timelinejs
+    from viewer.core.interchange.timelinejs_formats import sheet_rows
 
     catalog = Catalog(built_catalog)
     try:
@@ -463,7 +463,7 @@ def sheet_text(built_catalog: Path) -> str:
 def test_a_scribbled_or_cut_sheet_is_read_or_refused_in_words(
     tmp_path_factory: pytest.TempPathFactory, sheet_text: str, at: float, cut: int, insert: str
 ) -> None:
-    from viewer.core.timelinejs import TimelineJSError, read
+    from viewer.core.interchange.timelinejs import TimelineJSError, read
 
     path = tmp_path_factory.mktemp("sheet") / "broken.csv"
     position = int(len(sheet_text) * at)

@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import ROOT
 from viewer.core.annotations.interchange import ImportRefusedError, import_file
 from viewer.core.annotations.store import AnnotationStore
+from viewer.core.interchange.timelinejs import TimelineJSError, read
 from viewer.core.json_files import UnreadableJSONError, read_json
-from viewer.core.timelinejs import TimelineJSError, read
 
 HEADER = '{"format": "timeline-viewer-annotations", "version": 1, '
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.core.paths import bundled_catalog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow

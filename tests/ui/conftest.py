@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 

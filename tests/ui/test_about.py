@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer import __version__
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.ui.about import LISTED_SOURCES, about_html
 
 

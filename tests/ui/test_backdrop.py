@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from viewer.core.timescale import Viewport
+from viewer.core.timeline.timescale import Viewport
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.view import TimelineView

@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.ui import style
 from viewer.ui.detail_pane import DetailPane
 

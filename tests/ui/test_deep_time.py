@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.catalog import Catalog
-from viewer.core.timelinejs_import import import_file
-from viewer.core.timescale import ticks
+from viewer.core.catalog.read import Catalog
+from viewer.core.interchange.timelinejs_import import import_file
+from viewer.core.timeline.timescale import ticks
 from viewer.ui.main_window import MainWindow
 
 COSMOS = {

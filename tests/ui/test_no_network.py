@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
-from viewer.core.export import dumps, export_document
+from viewer.core.catalog.read import Catalog
+from viewer.core.interchange.catalog_json import dumps, export_document
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 

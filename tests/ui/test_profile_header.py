@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.core.records import Entity, Profile, ProfileDetail
 from viewer.ui.profile_header import SUMMARY_CHARS, ProfileHeader
 

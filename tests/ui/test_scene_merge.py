@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.timeline_data import Extent, TimelineData
+from viewer.core.timeline.data import Extent, TimelineData
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.scene import Bar, _any_overlap, _badge_widths, _merge_overlapping
 
@@ -100,8 +100,8 @@ def test_lanes_laid_out_together_are_each_laid_out_as_alone(
 ) -> None:
     """The scene bins and lays out all lanes' points in one pass; each lane must come
     out as it does when it is the only lane shown."""
-    from viewer.core.timeline_data import TimelineData
-    from viewer.core.timescale import Viewport
+    from viewer.core.timeline.data import TimelineData
+    from viewer.core.timeline.timescale import Viewport
     from viewer.ui.timeline import geometry as g
     from viewer.ui.timeline.scene import build_scene
 

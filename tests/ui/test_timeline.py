@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from tests.core.test_timeline_data import synthetic
+from tests.core.timeline.test_data import synthetic
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.scene import Item, ItemKind
 from viewer.ui.timeline.view import TimelineView

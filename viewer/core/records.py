@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from viewer.core.dates import FuzzyDate
+from viewer.core.dates.fuzzy import FuzzyDate
 
 
 class EventKind(StrEnum):

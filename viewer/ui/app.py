@@ -118,7 +118,7 @@ def start(args: argparse.Namespace) -> Running | None:
 def _importable() -> tuple[str, ...]:
     """What `timeline-viewer FILE` imports rather than opens as a catalog (the TimelineJS
     reader is loaded only when a file is given: not at every start)."""
-    from viewer.core.timelinejs import IMPORTABLE_SUFFIXES  # noqa: PLC0415
+    from viewer.core.interchange.timelinejs import IMPORTABLE_SUFFIXES  # noqa: PLC0415
 
     return IMPORTABLE_SUFFIXES
 

@@ -67,7 +67,7 @@ class _Checks:
         self._closers: list[Callable[[], None]] = []
 
     def catalog(self) -> str:
-        from viewer.core.catalog import Catalog  # noqa: PLC0415
+        from viewer.core.catalog.read import Catalog  # noqa: PLC0415
 
         catalog = Catalog(self.path)
         self._closers.append(catalog.close)
@@ -81,7 +81,7 @@ class _Checks:
         return f"{self.path} ({plural(events, 'event')}, {plural(len(profiles), 'profile')})"
 
     def search(self) -> str:
-        from viewer.core.search import SearchEngine  # noqa: PLC0415
+        from viewer.core.search.engine import SearchEngine  # noqa: PLC0415
 
         engine = SearchEngine(self.catalog_)
         self._closers.append(engine.close)

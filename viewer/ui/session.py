@@ -18,7 +18,7 @@ from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.core.errors import CatalogError, StoppedError, UsageError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.core.plurals import plural
@@ -114,8 +114,8 @@ class Session(QObject):
 
     def import_timeline(self, path: Path) -> MainWindow | None:
         """Make a TimelineJS file into a catalog in the user's folder, then open it."""
-        from viewer.core.timelinejs import TimelineJSError  # noqa: PLC0415
-        from viewer.core.timelinejs_import import default_name, import_file  # noqa: PLC0415
+        from viewer.core.interchange.timelinejs import TimelineJSError  # noqa: PLC0415
+        from viewer.core.interchange.timelinejs_import import default_name, import_file  # noqa: PLC0415
 
         name = default_name(path)
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from viewer.core.annotations.loading import load
 from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 
 OLD, NEW = "2023-wagner-mutiny", "2022-2024-wagner-mutiny"
 

@@ -21,8 +21,8 @@ from viewer.core.annotations.limits import (
 )
 from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
-from viewer.core.note_search import fold
+from viewer.core.catalog.read import Catalog
+from viewer.core.search.notes import fold
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
 from viewer.ui.detail_pane import DetailPane

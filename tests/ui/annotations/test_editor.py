@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.scope import Scope
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow

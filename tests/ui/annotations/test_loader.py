@@ -10,7 +10,7 @@ from viewer.core.annotations.loading import OpenedAnnotations
 from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.scope import Scope
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.core.paths import UserPaths
 from viewer.ui.annotations.loader import AnnotationLoader
 

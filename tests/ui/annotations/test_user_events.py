@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.records import Annotation, UserEvent
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from viewer.core.days import Day
-from viewer.core.search import SearchResult
+from viewer.core.dates.days import Day
+from viewer.core.search.engine import SearchResult
 from viewer.ui.main_window import MainWindow
 from viewer.ui.search.results_model import Match
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.modeltest import ModelTester
 
-from viewer.core.catalog import Catalog
-from viewer.core.search import SearchEngine
+from viewer.core.catalog.read import Catalog
+from viewer.core.search.engine import SearchEngine
 from viewer.ui.search.result_delegate import marked
 from viewer.ui.search.results_model import Match, ResultsModel, rows_of
 

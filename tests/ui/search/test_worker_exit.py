@@ -16,7 +16,7 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from viewer.core.catalog import Catalog
+    from viewer.core.catalog.read import Catalog
     from viewer.core.paths import bundled_catalog
     from viewer.ui.errors import ErrorReporter
     from viewer.ui.main_window import MainWindow

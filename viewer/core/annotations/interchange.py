@@ -28,7 +28,7 @@ from viewer.core.annotations.limits import (
     MAX_TAGS,
 )
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
-from viewer.core.days import LAST_ORDINAL
+from viewer.core.dates.days import LAST_ORDINAL
 from viewer.core.errors import listed
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.records import EVENT_KINDS

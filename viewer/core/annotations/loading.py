@@ -15,7 +15,7 @@ from pathlib import Path
 from viewer.core.annotations.index import AnnotationIndex
 from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.core.paths import UserPaths
 
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from viewer.core.annotations.records import Annotation, Mark, UserEvent
 from viewer.core.annotations.scope import Scope, scopes
-from viewer.core.annotations.user_dates import parse_user_date
-from viewer.core.catalog import Catalog
-from viewer.core.dates import FuzzyDate
-from viewer.core.lanes import LANES, lane_of
-from viewer.core.timeline_data import TimelineData
+from viewer.core.catalog.read import Catalog
+from viewer.core.dates.fuzzy import FuzzyDate
+from viewer.core.dates.user import parse_user_date
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lanes import LANES, lane_of
 from viewer.ui.annotations.commands import save_user_event
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.annotations.file_actions import AnnotationFiles

@@ -13,7 +13,7 @@ from viewer.core.annotations.interchange import (
     notes_markdown,
     write_export,
 )
-from viewer.core.catalog import Catalog
+from viewer.core.catalog.read import Catalog
 from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.core.plurals import plural
 from viewer.ui.busy import run_busy

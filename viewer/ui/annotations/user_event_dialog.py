@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.annotations.limits import MAX_SHORT
 from viewer.core.annotations.records import UserEvent
-from viewer.core.annotations.user_dates import parse_user_date
-from viewer.core.lanes import LANES
+from viewer.core.dates.user import parse_user_date
+from viewer.core.timeline.lanes import LANES
 
 HINT = "Type 2019, 2019-03 or 2019-03-14 (-0043 is 44 BCE); add ~ if approximate."
 

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.catalog import Catalog
-from viewer.core.dates import day_label
-from viewer.core.lanes import LANES
+from viewer.core.catalog.read import Catalog
+from viewer.core.dates.fuzzy import day_label
+from viewer.core.dates.typed import typed_days
 from viewer.core.records import Profile
-from viewer.core.search import Filters, Order, SearchResult
-from viewer.core.typed_dates import typed_days
+from viewer.core.search.engine import Filters, Order, SearchResult
+from viewer.core.timeline.lanes import LANES
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.search.result_actions import ResultActions
 from viewer.ui.search.result_delegate import ResultDelegate

@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QListView, QMenu
 
-from viewer.core import citations, quotes_csv
 from viewer.core.errors import UsageError
+from viewer.core.interchange import citations, quotes_csv
 from viewer.core.output_files import write_text
 from viewer.core.plurals import plural
 from viewer.core.records import QuoteHit

@@ -8,7 +8,7 @@ from enum import StrEnum
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.records import QuoteHit
-from viewer.core.search import EventHit, NoteResult, SearchResult
+from viewer.core.search.engine import EventHit, NoteResult, SearchResult
 
 Index = QModelIndex | QPersistentModelIndex
 

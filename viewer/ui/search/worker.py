@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from viewer.core.catalog import Catalog
-from viewer.core.search import CANCELLED, Filters, Order, SearchEngine, SearchResult
+from viewer.core.catalog.read import Catalog
+from viewer.core.search.engine import CANCELLED, Filters, Order, SearchEngine, SearchResult
 
 RESULT_LIMIT = 200  # quotes listed at most; the count says when there are more
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from viewer.core.timescale import Viewport
+from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
 
 Draw = Callable[[QPainter, Viewport, g.Geometry], None]

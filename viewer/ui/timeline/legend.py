@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from viewer.core.lanes import TONES
+from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
 from viewer.ui.timeline.painter import marker_path
 

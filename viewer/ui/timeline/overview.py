@@ -19,8 +19,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from viewer.core.timeline_data import TimelineData
-from viewer.core.timescale import Limits, Viewport
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.kept_picture import KeptPicture
 

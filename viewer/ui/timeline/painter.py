@@ -32,10 +32,10 @@ from PySide6.QtGui import (
 )
 
 from viewer.core.annotations.records import Mark
-from viewer.core.lanes import LANES, TONES
 from viewer.core.records import Era, Tone
-from viewer.core.timeline_data import TimelineData
-from viewer.core.timescale import (
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lanes import LANES, TONES
+from viewer.core.timeline.timescale import (
     UNIT_DAYS,
     Unit,
     Viewport,

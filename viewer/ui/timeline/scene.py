@@ -19,16 +19,16 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
-from viewer.core.lanes import TONE_CODE
-from viewer.core.stance import Flip, StancePoint
-from viewer.core.timeline_data import (
+from viewer.core.timeline.data import (
     Bins,
     LaneIndex,
     TimelineData,
     point_bins,
     visible_extents,
 )
-from viewer.core.timescale import Viewport
+from viewer.core.timeline.lanes import TONE_CODE
+from viewer.core.timeline.stance import Flip, StancePoint
+from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
 
 HALF = g.MARKER / 2 + 1

@@ -28,12 +28,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.core.annotations.records import Mark
-from viewer.core.lanes import LANES
 from viewer.core.plurals import plural
 from viewer.core.records import Era
-from viewer.core.stance import Flip, StancePoint, flips
-from viewer.core.timeline_data import TimelineData
-from viewer.core.timescale import Limits, Viewport
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lanes import LANES
+from viewer.core.timeline.stance import Flip, StancePoint, flips
+from viewer.core.timeline.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, Item, ItemKind, Scene, build_scene

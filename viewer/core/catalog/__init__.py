@@ -1,0 +1,1 @@
+"""The catalog: its schema, building it from data/, reading it, older versions."""

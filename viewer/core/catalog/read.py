@@ -1,0 +1,491 @@
+"""Read-only access to a built catalog, returning plain records.
+
+Methods run plain SQL on one read-only sqlite3 connection and return frozen
+records (`viewer.core.records`); no cursor or database object leaves this
+module. The tables are defined by the SQLAlchemy models in `viewer.core.catalog.schema`,
+which build the catalog; reading goes through sqlite3 directly because importing
+SQLAlchemy alone takes longer than showing a bare Qt window, and the app must
+start quickly. The file is opened with `mode=ro`, so the app cannot write to it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from viewer.core.catalog.compat import OLDER_VERSIONS, add_new_columns
+from viewer.core.dates.fuzzy import FuzzyDate, from_stored
+from viewer.core.errors import CatalogError
+from viewer.core.records import (
+    Criticism,
+    Entity,
+    Era,
+    Event,
+    EventDetail,
+    EventKind,
+    Profile,
+    ProfileAction,
+    ProfileDetail,
+    Quote,
+    Reliability,
+    Source,
+    Tone,
+)
+from viewer.core.rich_text import clean
+from viewer.core.timeline.columns import query_columns, read_cache
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.stance import StancePoint, stance_points
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: The schema version this code reads (viewer.core.catalog.schema.SCHEMA_VERSION, which
+#: imports SQLAlchemy; a test checks the two agree).
+SCHEMA_VERSION = 3
+#: The quote columns `quote_from_row` reads, by position (the search's hot path).
+QUOTE_COLUMNS = (
+    'q.id, q.text, q.speaker_id, q.date, q.start, q."end", q.precision, q.approximate, '
+    "q.event_id, q.source_id, q.tone, q.variant_of, q.note, q.date_note"
+)
+#: How many columns `QUOTE_COLUMNS` names: a query's own columns follow at this index.
+QUOTE_WIDTH = QUOTE_COLUMNS.count(",") + 1
+_TONES = {tone.value: tone for tone in Tone}
+_EVENT_COLUMNS = 'id, kind, title, date, start, "end", precision, approximate, tone, status, place'
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that reads `path` without ever writing to it (a live file: locks kept)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def catalog_uri(path: Path) -> str:
+    """A catalog is never changed while open: `immutable` reads it without locks, so not
+    even a -shm or -wal file appears beside it (whatever file `--db` points at)."""
+    return read_only_uri(path) + "&immutable=1"
+
+
+#: The tables every catalog this app made has had, in every schema version it reads.
+REQUIRED_TABLES = frozenset(
+    {
+        "meta", "entity", "source", "era", "profile", "profile_action", "criticism", "event",
+        "event_participant", "event_profile", "event_source", "quote", "quote_fts", "event_fts",
+    }
+)  # fmt: skip
+
+# Catalogs up to this size get SQLite's quick_check when opened (the bundled one takes
+# 2 ms); bigger ones, which would take a noticeable time, are trusted.
+QUICK_CHECK_BYTES = 16_000_000
+
+
+class Catalog:
+    """A built catalog file, opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._older = 0  # an older schema's version, read through catalog_compat's views
+        if path.is_dir():
+            raise CatalogError(f"{path} is a folder, not a catalog file.")
+        if not path.is_file():
+            raise CatalogError(f"The catalog {path} does not exist.")
+        try:
+            self._db = self.raw_connection()
+        except sqlite3.Error as exc:
+            raise CatalogError(f"{path} cannot be opened: {exc}") from exc
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._check()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _check(self) -> None:
+        path = self.path
+        try:
+            self._check_tables()
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            if _starts_with(path, b"{"):
+                raise CatalogError(
+                    f"{path} is a JSON document, not a catalog. An exported catalog becomes "
+                    f"one with: timeline-viewer build-data --from-json {path} --out "
+                    "NEW.sqlite; a TimelineJS file with: timeline-viewer import "
+                    f"{path} (or File > Import a TimelineJS timeline)."
+                ) from exc
+            raise CatalogError(
+                f"{path} is not a readable catalog ({exc}). Open a catalog made by this "
+                "app: the bundled one, an imported timeline, or one built from data."
+            ) from exc
+        version = meta.get("schema_version")
+        if str(version).isdigit() and int(str(version)) in OLDER_VERSIONS:
+            self._older = int(str(version))
+            add_new_columns(self._db, self._older)
+        elif version != str(SCHEMA_VERSION):
+            newer = str(version).isdigit() and int(str(version)) > SCHEMA_VERSION
+            raise CatalogError(
+                f"{path} has catalog schema version {version}; this app reads version "
+                f"{SCHEMA_VERSION}. "
+                + (
+                    "Update the app to open it."
+                    if newer
+                    else "Rebuild it from its data with this version's build-data."
+                )
+            )
+        if path.stat().st_size <= QUICK_CHECK_BYTES and (problem := self.damage()):
+            raise CatalogError(
+                f"{path} is damaged ({problem}). Reinstall the app, or rebuild the "
+                "catalog from its data (build-data)."
+            )
+
+    def _check_tables(self) -> None:
+        """Before anything is read: a catalog made by this app has exactly its tables and
+        no view or trigger. A file with either is refused unread, so no SQL it carries
+        ever runs (a view named like a table would run on the first query)."""
+        rows = self._db.execute("SELECT type, name FROM main.sqlite_master").fetchall()
+        if ("table", "meta") not in {(t, n) for t, n in rows}:
+            raise CatalogError(
+                f"{self.path} is not a readable catalog (it has no meta table). "
+                "Open a catalog made by this app: the bundled one, an imported timeline, "
+                "or one built from data."
+            )
+        code = sorted(f"{t} {n}" for t, n in rows if t in ("view", "trigger"))
+        if code:
+            raise CatalogError(
+                f"{self.path} is not a catalog made by this app: it holds "
+                f"{', '.join(code[:5])}; it was not opened, so nothing in it ran."
+            )
+        missing = sorted(REQUIRED_TABLES - {n for t, n in rows if t == "table"})
+        if missing:
+            raise CatalogError(
+                f"{self.path} is not a whole catalog: it has no {', '.join(missing)} table."
+            )
+
+    def damage(self) -> str | None:
+        """What SQLite's quick_check finds wrong with the file, or None when it is sound."""
+        try:
+            verdict = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            verdict = str(exc)
+        return None if verdict == "ok" else verdict
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def raw_connection(self) -> sqlite3.Connection:
+        """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
+        conn = sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
+        if self._older:
+            add_new_columns(conn, self._older)
+        return conn
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read-only SQLAlchemy session on the ORM models (export; not for hot paths)."""
+        from sqlalchemy import create_engine  # noqa: PLC0415 - slow import, rarely needed
+        from sqlalchemy.orm import Session  # noqa: PLC0415
+
+        # Through raw_connection, so an older catalog gets its views here as well.
+        engine = create_engine("sqlite://", creator=self.raw_connection)
+        try:
+            with Session(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
+
+    def _all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        return self._db.execute(sql, tuple(params)).fetchall()
+
+    # -- entities and sources -------------------------------------------------
+
+    def event_ids(self) -> set[str]:
+        # One JSON array parsed in C: several times faster than 100k row tuples.
+        joined = self._db.execute("SELECT json_group_array(id) FROM event").fetchone()[0]
+        return set(json.loads(joined))
+
+    def event_labels(self) -> dict[str, tuple[int, str, str]]:
+        """id -> (first day, for sorting; date as known; title) of every event."""
+        rows = self._all(f"SELECT {_EVENT_COLUMNS}, first_day FROM event")
+        return {r["id"]: (r["first_day"], _date(r).label(), r["title"]) for r in rows}
+
+    def name_spellings(self) -> list[tuple[str, ...]]:
+        """Each entity's name and its other spellings (the catalog's aliases)."""
+        try:
+            rows = self._all("SELECT name, aliases FROM entity WHERE aliases IS NOT NULL")
+        except sqlite3.OperationalError:  # a catalog made before aliases: none to use
+            return []
+        return [(r["name"], *json.loads(r["aliases"])) for r in rows]
+
+    def speakers(self) -> list[Entity]:
+        """Everyone quoted, by name."""
+        rows = self._all("SELECT DISTINCT speaker_id FROM quote")
+        return sorted((self.entities[r[0]] for r in rows), key=lambda e: e.name)
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        rows = self._all("SELECT id, name, kind, role FROM entity ORDER BY id")
+        return {r["id"]: Entity(r["id"], r["name"], r["kind"], r["role"]) for r in rows}
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        rows = self._all("SELECT * FROM source ORDER BY id")
+        return {
+            r["id"]: Source(
+                id=r["id"],
+                publisher=r["publisher"],
+                title=r["title"],
+                authors=tuple(json.loads(r["authors"])),
+                date=_optional_date(r),
+                url=r["url"],
+                reliability=Reliability(r["reliability"]),
+                note=r["note"],
+                held_copy=r["held_copy"],
+            )
+            for r in rows
+        }
+
+    # -- profiles ---------------------------------------------------------------
+
+    def profiles(self) -> list[Profile]:
+        return [self._profile(r) for r in self._all("SELECT * FROM profile ORDER BY id")]
+
+    def profiles_main_first(self) -> list[Profile]:
+        """Profiles, the one with the most events first (the catalog's main subject)."""
+        counts = dict(
+            self._db.execute(
+                "SELECT profile_id, count(*) FROM event_profile GROUP BY profile_id"
+            ).fetchall()
+        )
+        return sorted(self.profiles(), key=lambda p: (-counts.get(p.id, 0), p.id))
+
+    def _profile(self, r: sqlite3.Row) -> Profile:
+        return Profile(
+            id=r["id"],
+            subject=self.entities[r["subject_id"]],
+            target=self.entities[r["target_id"]],
+            stance=r["stance"],
+            strength=r["strength"],
+            flip=bool(r["flip"]),
+            summary=r["summary"],
+            summary_html=_safe_html(r["summary_html"]),
+            heading=r["title"],
+            rating_source_id=r["rating_source_id"],
+            rating_note=r["rating_note"],
+        )
+
+    def profile_detail(self, profile_id: str) -> ProfileDetail:
+        rows = self._all("SELECT * FROM profile WHERE id = ?", (profile_id,))
+        if not rows:
+            raise KeyError(profile_id)
+        actions = self._all(
+            "SELECT * FROM profile_action WHERE profile_id = ? ORDER BY position", (profile_id,)
+        )
+        critics = self._all(
+            "SELECT * FROM criticism WHERE profile_id = ? ORDER BY position", (profile_id,)
+        )
+        return ProfileDetail(
+            profile=self._profile(rows[0]),
+            context=rows[0]["context"],
+            actions=tuple(
+                ProfileAction(
+                    a["category"],
+                    a["description"],
+                    _optional_date(a),
+                    a["event_id"],
+                    a["date_note"],
+                )
+                for a in actions
+            ),
+            criticism=tuple(
+                Criticism(c["critic"], c["text"], c["critic_entity_id"], c["quote_id"])
+                for c in critics
+            ),
+        )
+
+    # -- eras and events ------------------------------------------------------
+
+    def eras(self) -> list[Era]:
+        rows = self._all("SELECT * FROM era ORDER BY first_day, id")
+        return [Era(r["id"], r["title"], _date(r)) for r in rows]
+
+    def events(self, profile_id: str | None = None) -> list[Event]:
+        """Events in date order, all of them or those of one profile."""
+        if profile_id is None:
+            rows = self._all(f"SELECT {_EVENT_COLUMNS} FROM event ORDER BY first_day, last_day, id")
+        else:
+            rows = self._all(
+                f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN "
+                "(SELECT event_id FROM event_profile WHERE profile_id = ?) "
+                "ORDER BY first_day, last_day, id",
+                (profile_id,),
+            )
+        return [_event(r) for r in rows]
+
+    def event_detail(self, event_id: str) -> EventDetail:
+        rows = self._all("SELECT * FROM event WHERE id = ?", (event_id,))
+        if not rows:
+            raise KeyError(event_id)
+        row = rows[0]
+        participants = self._all(
+            "SELECT entity_id FROM event_participant WHERE event_id = ? ORDER BY position",
+            (event_id,),
+        )
+        profile_ids = self._all(
+            "SELECT profile_id FROM event_profile WHERE event_id = ? ORDER BY profile_id",
+            (event_id,),
+        )
+        source_ids = self._all(
+            "SELECT source_id FROM event_source WHERE event_id = ? ORDER BY position", (event_id,)
+        )
+        quotes = self._all(
+            f"SELECT {QUOTE_COLUMNS} FROM quote q WHERE q.event_id = ? ORDER BY q.position",
+            (event_id,),
+        )
+        ids = [q["id"] for q in quotes]
+        linked = [q["variant_of"] for q in quotes if q["variant_of"]]
+        marks = ",".join("?" * len(ids)) or "NULL"
+        linked_marks = ",".join("?" * len(linked)) or "NULL"
+        variants = self._all(
+            f"SELECT {QUOTE_COLUMNS} FROM quote q "
+            f"WHERE (q.variant_of IN ({marks}) OR q.id IN ({linked_marks})) "
+            "AND q.event_id != ? ORDER BY q.id",
+            (*ids, *linked, event_id),
+        )
+        return EventDetail(
+            event=_event(row),
+            summary=row["summary"],
+            summary_html=_safe_html(row["summary_html"]),
+            date_note=row["date_note"],
+            participants=tuple(self.entities[p["entity_id"]] for p in participants),
+            profile_ids=tuple(p["profile_id"] for p in profile_ids),
+            quotes=tuple(self.quote_from_row(q) for q in quotes),
+            sources=tuple(self.sources[s["source_id"]] for s in source_ids),
+            variants=tuple(self.quote_from_row(q) for q in variants),
+        )
+
+    def quote_from_row(self, q: Sequence[Any]) -> Quote:
+        """A Quote from a row that starts with `QUOTE_COLUMNS`, in that order."""
+        return Quote(
+            q[0],
+            q[1],
+            self.entities[q[2]],
+            from_stored(q[3], q[4], q[5], q[6], bool(q[7])),
+            q[8],
+            self.sources[q[9]],
+            _TONES[q[10]],
+            q[11],
+            q[12],
+            q[13],
+        )
+
+    def quotes(self, ids: Iterable[str]) -> dict[str, Quote]:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._all(f"SELECT {QUOTE_COLUMNS} FROM quote q WHERE q.id IN ({marks})", wanted)
+        return {q["id"]: self.quote_from_row(q) for q in rows}
+
+    def all_quotes(self) -> list[tuple[Quote, str | None, str | None]]:
+        """Every quote in date order, with its event's title and place."""
+        rows = self._all(
+            f"SELECT {QUOTE_COLUMNS}, e.title, e.place FROM quote q "
+            "LEFT JOIN event e ON e.id = q.event_id ORDER BY q.first_day, q.id"
+        )
+        return [(self.quote_from_row(r), r[QUOTE_WIDTH], r[QUOTE_WIDTH + 1]) for r in rows]
+
+    def events_by_id(self, ids: Iterable[str]) -> list[Event]:
+        wanted = list(ids)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self._all(f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN ({marks})", wanted)
+        return [_event(r) for r in rows]
+
+    def events_citing(self, source_id: str) -> list[Event]:
+        """The events a source supports, in date order."""
+        rows = self._all(
+            f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN "
+            "(SELECT event_id FROM event_source WHERE source_id = ?) ORDER BY first_day, id",
+            (source_id,),
+        )
+        return [_event(r) for r in rows]
+
+    def timeline(self, profile_id: str | None = None) -> TimelineData:
+        """The profile's events as columns for the timeline, from the build-time cache."""
+        cached = read_cache(self._db, profile_id)
+        return cached if cached is not None else query_columns(self._db, profile_id)
+
+    def stance(self, profile_id: str) -> list[StancePoint]:
+        """The profile subject's own words over time, one point per event. Words at a
+        context event (background, such as a remark not about the target) do not count."""
+        sql = (
+            "SELECT q.event_id, e.first_day, e.last_day + 1, "
+            "q.tone "
+            "FROM quote q JOIN event e ON e.id = q.event_id AND e.kind != 'context' "
+            "JOIN event_profile ep ON ep.event_id = e.id AND ep.profile_id = ? "
+            "JOIN profile p ON p.id = ep.profile_id AND q.speaker_id = p.subject_id"
+        )
+        rows = self._db.execute(sql, (profile_id,)).fetchall()
+        return stance_points((eid, round(s), round(e), Tone(tone)) for eid, s, e, tone in rows)
+
+    def event_aliases(self) -> dict[str, str]:
+        """Ids events had before -> their ids now (annotations made on them follow)."""
+        return dict(self._db.execute("SELECT alias, event_id FROM event_alias").fetchall())
+
+    def events_with(self, entity_id: str) -> list[str]:
+        """Ids of the events an entity took part in or is quoted at, in date order."""
+        sql = (
+            "SELECT e.id FROM event e WHERE e.id IN ("
+            "SELECT event_id FROM event_participant WHERE entity_id = ? "
+            "UNION SELECT event_id FROM quote WHERE speaker_id = ?) ORDER BY e.first_day, e.id"
+        )
+        return [r[0] for r in self._db.execute(sql, (entity_id, entity_id))]
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the catalog holds."""
+        tables = ("entity", "source", "profile", "event", "quote", "era")
+        return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def _safe_html(markup: str | None) -> str | None:
+    """A formatted summary cleaned again as it is read: the file may not be one this app
+    made, and only the allow-list of viewer.core.rich_text ever reaches a widget."""
+    return (clean(markup).html or None) if markup else None
+
+
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(64).lstrip().startswith(prefix)
+    except OSError:
+        return False
+
+
+def _event(r: sqlite3.Row) -> Event:
+    return Event(
+        id=r["id"],
+        kind=EventKind(r["kind"]),
+        title=r["title"],
+        date=_date(r),
+        tone=Tone(r["tone"]),
+        status=r["status"],
+        place=r["place"],
+    )
+
+
+def _date(r: sqlite3.Row) -> FuzzyDate:
+    return from_stored(r["date"], r["start"], r["end"], r["precision"], bool(r["approximate"]))
+
+
+def _optional_date(r: sqlite3.Row) -> FuzzyDate | None:
+    return _date(r) if r["date"] is not None else None

@@ -1,0 +1,1 @@
+"""Dates: day numbers, fuzzy dates, typed and EDTF dates, the user's own dates."""

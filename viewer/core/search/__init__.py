@@ -1,0 +1,1 @@
+"""Search: the query language, the engine over quotes and events, notes."""

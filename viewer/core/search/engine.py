@@ -1,0 +1,493 @@
+"""Search over everything said (quotes) and every event (titles, summaries, places).
+
+One engine answers the search box and `timeline-viewer search`. The query is
+parsed by `viewer.core.search.query` and always bound as a parameter. When the exact
+search finds little, a fuzzy fallback (rapidfuzz over the index's vocabulary)
+tries close spellings, and other versions of the quotes found (a paraphrased
+copy of the same words) are offered beside them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from viewer.core.annotations.records import Annotation
+from viewer.core.catalog.read import QUOTE_COLUMNS, QUOTE_WIDTH, Catalog, read_only_uri
+from viewer.core.records import Event, QuoteHit
+from viewer.core.search.notes import NoteHit, note_hits
+from viewer.core.search.query import Query, Term, parse
+from viewer.core.search.word_forms import WordForms
+
+_OPEN, _CLOSE = "\x01", "\x02"
+FEW = 3  # fewer exact hits than this and the fuzzy fallback runs
+TITLE_WEIGHT, PLACE_WEIGHT = 10.0, 3.0  # an event's title and place against its summary
+_IN_TITLE = "f.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+FUZZY_CUTOFF = 80  # rapidfuzz ratio (0-100) a vocabulary word needs to stand in
+REWORDED_CUTOFF = 70  # rapidfuzz token-set ratio a quote needs to count as close
+CANDIDATES = 200  # quotes sharing a word with the query that the fuzzy pass compares
+MAX_SUBSTITUTES = 4  # close words tried for each word of the query
+
+
+CANCELLED = "Search cancelled."
+
+
+class Order(StrEnum):
+    RELEVANCE = "relevance"  # BM25
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    NONE = "none"  # index order: the fastest first page
+
+
+_ORDER_SQL = {
+    Order.RELEVANCE: "ORDER BY bm25(quote_fts), q.first_day DESC",
+    Order.NEWEST: "ORDER BY q.first_day DESC, q.id",
+    Order.OLDEST: "ORDER BY q.first_day, q.id",
+    Order.NONE: "",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What narrows a search, besides the words. Empty means no restriction."""
+
+    speaker_id: str | None = None
+    profile_id: str | None = None
+    kinds: frozenset[str] = frozenset()
+    reliability: str | None = None  # "reliable" or "paraphrased"
+    start: int | None = None  # first and last day (ordinals), inclusive
+    end: int | None = None
+    event_ids: frozenset[str] | None = None  # only these events (the user's starred, a tag…)
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    event: Event
+    spans: tuple[tuple[int, int], ...]  # matches in the title
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: Query
+    hits: tuple[QuoteHit, ...]
+    events: tuple[EventHit, ...] = ()
+    fuzzy: tuple[QuoteHit, ...] = ()  # close matches when the exact search found little
+    variants: tuple[QuoteHit, ...] = ()  # other versions of the quotes found
+    substitutes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    message: str | None = None  # why there is nothing, in words a person understands
+    notes: tuple[NoteResult, ...] = ()  # the user's own notes that match
+
+    @property
+    def count(self) -> int:
+        return (
+            len(self.hits) + len(self.events) + len(self.fuzzy) + len(self.variants)
+            + len(self.notes)
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NoteResult:
+    event: Event
+    hit: NoteHit
+
+
+class SearchEngine:
+    """Searches one catalog.
+
+    It opens the catalog again for itself, so it may run in a worker thread while the
+    window reads the same file; `interrupt()` may be called from any thread.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = Catalog(catalog.path)
+        self._conn = self.catalog.raw_connection()
+        self._vocabulary: list[str] | None = None
+        self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
+        self._common = 0  # a word in more documents than this is too common to look for
+        self._notes_db: Path | None = None  # the user's annotations, attached as "notes"
+        self._forms: WordForms | None = None
+        self._spellings: dict[str, tuple[str, ...]] | None = None
+        self._by_n: dict[int, list[str]] = {}  # misspelling candidates by word length
+        self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
+
+    def close(self) -> None:
+        self._conn.close()
+        self.catalog.close()
+
+    def interrupt(self) -> None:
+        """Stop a query running in another thread (it returns no hits)."""
+        self._conn.interrupt()
+
+    # -- the search ---------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str,
+        *,
+        filters: Filters = Filters(),
+        order: Order = Order.RELEVANCE,
+        limit: int = 50,
+        offset: int = 0,
+        profile_id: str | None = None,
+        fuzzy: bool = True,
+        events: bool = True,
+        notes_db: Path | None = None,
+    ) -> SearchResult:
+        """Quotes (and events, and the user's notes in `notes_db`) matching `text`."""
+        if profile_id is not None:
+            filters = replace(filters, profile_id=profile_id)
+        query = self.with_spellings(self.word_forms().widen(parse(text)))
+        expression = query.to_fts()
+        if expression is None:
+            message = (
+                "Type a word to search for."
+                if not query.groups
+                else "Add a word to look for: excluded words alone match nothing."
+            )
+            return SearchResult(query, (), message=message)
+        try:
+            hits = self.quote_hits(expression, filters, order, limit, offset)
+            if offset == 0 and len(hits) < limit:  # "mccain": the words of a speaker's name
+                hits += self.speaker_hits(query, filters, limit - len(hits), hits)
+                if order is not Order.RELEVANCE:  # one list in date order, as asked
+                    newest = order is Order.NEWEST
+                    hits = tuple(
+                        sorted(hits, key=lambda h: h.quote.date.start_ordinal, reverse=newest)
+                    )
+            event_hits = self.event_hits(expression, filters, limit) if events else ()
+            close: tuple[QuoteHit, ...] = ()
+            substitutes: dict[str, tuple[str, ...]] = {}
+            if fuzzy and offset == 0 and len(hits) < FEW:
+                respelt, substitutes = self.respell(query)
+                wider = respelt.to_fts() if substitutes else None
+                if wider:  # misspellings: the same query with the index's spellings
+                    close = self.quote_hits(wider, filters, order, limit, 0)
+                    if events and not event_hits:
+                        event_hits = self.event_hits(wider, filters, limit)
+                if len(hits) + len(close) < FEW:  # reworded: quotes worded like the query
+                    seen = {h.quote.id for h in (*hits, *close)}
+                    close += self.fuzzy_hits(respelt, filters, limit - len(close), seen)
+            variants = self.variant_hits([*hits, *close], filters)
+            noted = self.note_results(query, expression, filters, notes_db, limit)
+        except sqlite3.OperationalError as exc:  # interrupted, or a query FTS5 still refuses
+            if "interrupt" in str(exc):
+                return SearchResult(query, (), message=CANCELLED)
+            return SearchResult(query, (), message=f"This search could not be run ({exc}).")
+        found = hits or event_hits or close or variants or noted
+        return SearchResult(
+            query, hits, event_hits, close, variants, substitutes,
+            None if found else "Nothing found.", noted,
+        )  # fmt: skip
+
+    def note_results(
+        self, query: Query, expression: str, filters: Filters, notes_db: Path | None, limit: int
+    ) -> tuple[NoteResult, ...]:
+        """The user's notes that match, through their own full-text index (read-only)."""
+        if not self._attach_notes(notes_db):
+            return ()
+        where, params = "", []
+        if filters.event_ids is not None:
+            where = "AND a.event_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(filters.event_ids)))
+        rows = self._conn.execute(
+            "SELECT a.event_id, a.note FROM notes.note_fts "
+            "JOIN notes.annotation a ON a.rowid = note_fts.rowid "
+            f"WHERE note_fts MATCH ? {where} ORDER BY rank LIMIT ?",
+            [expression, *params, limit],
+        ).fetchall()
+        found = note_hits(query, {r[0]: Annotation(r[0], r[1]) for r in rows}, limit)
+        events = {e.id: e for e in self.catalog.events_by_id(h.event_id for h in found)}
+        return tuple(NoteResult(events[h.event_id], h) for h in found if h.event_id in events)
+
+    def _attach_notes(self, path: Path | None) -> bool:
+        """Attach the annotations file read-only (once); False when there is none to search."""
+        if path == self._notes_db:
+            return path is not None
+        if self._notes_db is not None:
+            self._conn.execute("DETACH DATABASE notes")
+            self._notes_db = None
+        if path is None or not path.exists():
+            return False
+        try:
+            self._conn.execute("ATTACH DATABASE ? AS notes", (read_only_uri(path),))
+            self._conn.execute("SELECT 1 FROM notes.note_fts LIMIT 0")
+        except sqlite3.OperationalError:  # not there, or from an app without the index
+            with contextlib.suppress(sqlite3.OperationalError):
+                self._conn.execute("DETACH DATABASE notes")
+            return False
+        self._notes_db = path
+        return True
+
+    def quote_hits(
+        self, expression: str, filters: Filters, order: Order, limit: int, offset: int
+    ) -> tuple[QuoteHit, ...]:
+        where, params = _where(filters)
+        # BM25 needs the index's statistics: only pay for it when ranking by it.
+        score = "bm25(quote_fts)" if order is Order.RELEVANCE else "0"
+        sql = (
+            f"SELECT {QUOTE_COLUMNS}, highlight(quote_fts, 0, ?, ?), {score}, e.title "
+            "FROM quote_fts JOIN quote q ON q.rowid = quote_fts.rowid "
+            "LEFT JOIN event e ON e.id = q.event_id "
+            f"WHERE quote_fts MATCH ? {where} {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
+        )
+        rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit, offset])
+        return self._hits(rows.fetchall())
+
+    def _hits(self, rows: list[tuple[Any, ...]]) -> tuple[QuoteHit, ...]:
+        quote = self.catalog.quote_from_row
+        w = QUOTE_WIDTH  # then: highlighted text, score, event title
+        return tuple(QuoteHit(quote(r), _spans(r[w]), r[w + 2], -r[w + 1]) for r in rows)
+
+    def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
+        """Events whose title, summary or place match (so "Helsinki" finds the summit).
+
+        Ranked in two tiers: events whose title holds every word come first, the
+        shortest title first (the title most about those words: "Helsinki summit"
+        before "Rebukes at home after Helsinki"); then the rest by BM25 with a title
+        word counting ten times a summary word and a place word three times. BM25
+        alone ranks by the length of the whole record, so a long summary sank the
+        event it describes."""
+        where, params = _where(filters, events=True)
+        sql = (
+            "SELECT f.event_id, highlight(event_fts, 1, ?, ?) FROM event_fts f "
+            "JOIN event e ON e.id = f.event_id "
+            f"WHERE event_fts MATCH ? {where} ORDER BY {_IN_TITLE} DESC, "
+            f"CASE WHEN {_IN_TITLE} THEN length(e.title) END, "
+            f"bm25(event_fts, 0, {TITLE_WEIGHT}, 1.0, {PLACE_WEIGHT}) LIMIT ?"
+        )
+        in_title = f"{{title}} : ({expression})"
+        rows = self._conn.execute(
+            sql, [_OPEN, _CLOSE, expression, *params, in_title, in_title, limit]
+        ).fetchall()
+        if not rows:
+            return ()
+        events = {e.id: e for e in self.catalog.events_by_id(r[0] for r in rows)}
+        return tuple(EventHit(events[eid], _spans(marked)) for eid, marked in rows if eid in events)
+
+    def speaker_hits(
+        self, query: Query, filters: Filters, limit: int, found: tuple[QuoteHit, ...]
+    ) -> tuple[QuoteHit, ...]:
+        """Quotes of the speaker whose name holds every word of a one-part query ("mccain",
+        "john bolton"), after those that hold the words themselves."""
+        if len(query.groups) != 1 or limit <= 0:
+            return ()
+        words = {w for t in query.groups[0] if not t.negated for w in t.words}
+        if not words:
+            return ()
+        if self._speaker_words is None:
+            self._speaker_words = [
+                (e.id, frozenset(w.casefold() for w in re.findall(r"\w+", e.name)))
+                for e in self.catalog.speakers()
+            ]
+        ids = sorted(sid for sid, names in self._speaker_words if words <= names)
+        if not ids:
+            return ()
+        where, params = _where(filters)
+        seen = {h.quote.id for h in found}
+        rows = self._conn.execute(
+            f"SELECT {QUOTE_COLUMNS}, q.text, 0, e.title FROM quote q "
+            "LEFT JOIN event e ON e.id = q.event_id "
+            f"WHERE q.speaker_id IN ({','.join('?' * len(ids))}) {where} "
+            "ORDER BY q.first_day, q.id LIMIT ?",
+            [*ids, *params, limit + len(seen)],
+        ).fetchall()
+        return tuple(h for h in self._hits(rows) if h.quote.id not in seen)[:limit]
+
+    def with_spellings(self, query: Query) -> Query:
+        """A surname typed one way also finds the others the catalog gives for it
+        ("zelensky" finds "Zelenskyy" and "Zelenskiy"): spellings, not nicknames."""
+        if self._spellings is None:
+            self._spellings = {}
+            for names in self.catalog.name_spellings():
+                variants = {n.split()[-1].casefold() for n in names if n.split()}
+                for word in variants:
+                    self._spellings[word] = tuple(sorted(variants - {word}))
+        spellings = self._spellings
+        return Query(
+            tuple(tuple(_spelt(t, spellings) for t in group) for group in query.groups),
+            query.text,
+        )
+
+    def word_forms(self) -> WordForms:
+        """The index's words, for widening a query to their other forms (made once)."""
+        if self._forms is None:
+            self._forms = WordForms(self.vocabulary(), self._documents)
+        return self._forms
+
+    # -- fuzzy fallback --------------------------------------------------------------------
+
+    def vocabulary(self) -> list[str]:
+        """Every word in the quote index (and event titles), loaded once."""
+        if self._vocabulary is None:
+            rows = self._conn.execute(
+                "SELECT term, sum(doc) FROM (SELECT term, doc FROM quote_vocab "
+                "UNION ALL SELECT term, doc FROM event_vocab) GROUP BY term"
+            ).fetchall()
+            self._documents = dict(rows)
+            self._vocabulary = list(self._documents)
+            self._by_length: dict[int, list[str]] = {}
+            for word in self._vocabulary:
+                self._by_length.setdefault(len(word), []).append(word)
+            total = self._conn.execute("SELECT count(*) FROM quote").fetchone()[0]
+            self._common = max(50, total // 20)
+        return self._vocabulary
+
+    def close_words(self, word: str) -> tuple[str, ...]:
+        """Vocabulary words spelt like `word` ("zelenski" -> "zelenskyy", "zelenskiy")."""
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 - only when a search needs it
+
+        self.vocabulary()
+        if len(word) < 4 or word in self._documents:
+            return ()  # a word the index holds is not a misspelling
+        candidates = self._candidates(len(word))
+        matches = process.extract(
+            word, candidates, scorer=fuzz.ratio, limit=MAX_SUBSTITUTES,
+            score_cutoff=FUZZY_CUTOFF,
+        )  # fmt: skip
+        return tuple(m[0] for m in matches if m[0] != word)
+
+    def _candidates(self, n: int) -> list[str]:
+        """The vocabulary's words a word of `n` letters may be a misspelling of (a ratio of
+        80 needs the shorter word to be at least 2/3 of the longer one); one list per
+        length, made once, not for every search."""
+        kept = self._by_n.get(n)
+        if kept is None:
+            lengths = range(-(-2 * n // 3), 3 * n // 2 + 1)
+            kept = self._by_n[n] = [w for k in lengths for w in self._by_length.get(k, ())]
+        return kept
+
+    def respell(self, query: Query) -> tuple[Query, dict[str, tuple[str, ...]]]:
+        """The query with each word the index lacks widened to the close words it holds."""
+        substitutes: dict[str, tuple[str, ...]] = {}
+        groups: list[tuple[Term, ...]] = []
+        for group in query.groups:
+            terms: list[Term] = []
+            for term in group:
+                close = () if term.negated or term.prefix else self._respell_term(term)
+                if close:
+                    substitutes[" ".join(term.words)] = close
+                terms.append(replace(term, alternatives=close) if close else term)
+            groups.append(tuple(terms))
+        return Query(tuple(groups), query.text), substitutes
+
+    def _respell_term(self, term: Term) -> tuple[str, ...]:
+        if len(term.words) != 1:
+            return ()
+        return self.close_words(term.words[0])
+
+    def fuzzy_hits(
+        self, query: Query, filters: Filters, limit: int, seen: set[str]
+    ) -> tuple[QuoteHit, ...]:
+        """Quotes worded like the query: candidates sharing its rarer words, kept when
+        rapidfuzz finds the whole quote close to what was typed."""
+        from rapidfuzz import fuzz, utils  # noqa: PLC0415 - only when a search needs it
+
+        words = self._rare_words(query)
+        if not words:
+            return ()
+        expression = " OR ".join(f'"{w}"' for w in words)
+        candidates = self.quote_hits(expression, filters, Order.RELEVANCE, CANDIDATES, 0)
+        typed = utils.default_process(" ".join(query.words))
+        scored = [
+            (fuzz.token_set_ratio(typed, utils.default_process(h.quote.text)), h)
+            for h in candidates
+            if h.quote.id not in seen
+        ]
+        scored = [(s, h) for s, h in scored if s >= REWORDED_CUTOFF]
+        scored.sort(key=lambda sh: -sh[0])
+        return tuple(replace(h, score=float(s)) for s, h in scored[:limit])
+
+    def _rare_words(self, query: Query) -> list[str]:
+        """The query's words and their spellings, without those in most quotes."""
+        self.vocabulary()
+        words = {w for g in query.groups for t in g if not t.negated for w in t.all_words}
+        rare = [w for w in sorted(words) if self._documents.get(w, 0) <= self._common]
+        return rare or sorted(words)
+
+    def variant_hits(self, hits: list[QuoteHit], filters: Filters) -> tuple[QuoteHit, ...]:
+        """Other versions of the quotes found: the original of a paraphrase, and back."""
+        ids = {h.quote.id for h in hits}
+        originals = {h.quote.variant_of for h in hits if h.quote.variant_of}
+        if not ids:
+            return ()
+        marks = ",".join("?" * len(ids))
+        omarks = ",".join("?" * len(originals)) or "NULL"
+        # Three indexed lookups (an OR of them would scan every quote).
+        rows = self._conn.execute(
+            f"SELECT {QUOTE_COLUMNS}, q.text, 0, e.title FROM quote q "
+            "LEFT JOIN event e ON e.id = q.event_id WHERE q.id IN ("
+            f"SELECT id FROM quote WHERE variant_of IN ({marks}) "
+            f"UNION SELECT id FROM quote WHERE id IN ({omarks}) "
+            f"UNION SELECT id FROM quote WHERE variant_of IN ({omarks})"
+            f") AND q.id NOT IN ({marks}) ORDER BY q.first_day, q.id",
+            [*ids, *originals, *originals, *ids],
+        ).fetchall()
+        if filters.reliability:
+            sources = self.catalog.sources
+            rows = [r for r in rows if sources[r[9]].reliability.value == filters.reliability]
+        return self._hits(rows)
+
+
+def _spelt(term: Term, spellings: dict[str, tuple[str, ...]]) -> Term:
+    """The term with the other spellings of a name it is one of."""
+    others = spellings.get(term.words[0]) if len(term.words) == 1 else None
+    if not others or term.negated or term.prefix:
+        return term
+    extra = tuple(w for w in others if w not in term.alternatives)
+    return replace(term, alternatives=(*term.alternatives, *extra))
+
+
+def _where(filters: Filters, *, events: bool = False) -> tuple[str, list[object]]:
+    """SQL conditions (and their parameters) for the filters, on quotes `q` or events `e`.
+
+    Both queries join the event as `e`; dates and event ids are taken from the quote
+    itself when searching quotes. A speaker filter on events means taking part.
+    """
+    dated = "e" if events else "q"
+    event_id = "e.id" if events else "q.event_id"
+    clauses: list[str] = []
+    params: list[object] = []
+    if filters.speaker_id:
+        clauses.append(
+            "e.id IN (SELECT event_id FROM event_participant WHERE entity_id = ?)"
+            if events
+            else "q.speaker_id = ?"
+        )
+        params.append(filters.speaker_id)
+    if filters.profile_id:
+        clauses.append(f"{event_id} IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
+        params.append(filters.profile_id)
+    if filters.kinds:
+        clauses.append(f"e.kind IN ({','.join('?' * len(filters.kinds))})")
+        params += sorted(filters.kinds)
+    if filters.reliability and not events:
+        clauses.append("q.source_id IN (SELECT id FROM source WHERE reliability = ?)")
+        params.append(filters.reliability)
+    if filters.start is not None:
+        clauses.append(f"{dated}.last_day >= ?")
+        params.append(filters.start)
+    if filters.end is not None:
+        clauses.append(f"{dated}.first_day <= ?")
+        params.append(filters.end)
+    if filters.event_ids is not None:
+        clauses.append(f"{event_id} IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(filters.event_ids)))
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _spans(marked: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the matches in the text that `highlight()` marked."""
+    parts = marked.split(_OPEN)
+    plain = len(parts[0])
+    spans: list[tuple[int, int]] = []
+    for part in parts[1:]:
+        inside, _, after = part.partition(_CLOSE)
+        spans.append((plain, plain + len(inside)))
+        plain += len(inside) + len(after)
+    return tuple(spans)

@@ -1,0 +1,1 @@
+"""What the timeline draws: columns, time scale, lanes, stance."""
