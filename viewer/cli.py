@@ -97,11 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_test.run(args.db)
     if args.command is None:
         return _run_app(args)
-    from viewer.core.errors import CatalogError, DataError, UsageError  # noqa: PLC0415
+    from viewer.core.errors import ViewerError  # noqa: PLC0415
 
     try:
         return _dispatch(args)
-    except (CatalogError, DataError, UsageError) as exc:
+    except ViewerError as exc:  # its message is for the person at the keyboard
         print(f"timeline-viewer: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `... | head`: the reader has all it wanted

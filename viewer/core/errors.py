@@ -31,7 +31,12 @@ def listed(problems: list[str], limit: int) -> str:
     return shown + more
 
 
-class DataError(Exception):
+class ViewerError(Exception):
+    """The base of every error the app raises on purpose: `str(error)` is a message for
+    the person at the keyboard (which file, where, what to do), shown as it is."""
+
+
+class DataError(ViewerError):
     """The source data cannot be compiled; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -40,7 +45,7 @@ class DataError(Exception):
         super().__init__(f"{count} in the catalog data:{listed([str(p) for p in problems], 50)}")
 
 
-class StoppedError(Exception):
+class StoppedError(ViewerError):
     """The person stopped long work (an import) before it finished; nothing was written."""
 
 
@@ -52,18 +57,18 @@ def never() -> bool:
     return False
 
 
-class CatalogError(Exception):
+class CatalogError(ViewerError):
     """A catalog file that cannot be opened: missing, damaged or of another version."""
 
 
-class ReadOnlyError(Exception):
+class ReadOnlyError(ViewerError):
     """A write to annotations opened read-only (a database from a newer version)."""
 
 
-class StorageError(Exception):
+class StorageError(ViewerError):
     """Reading or writing the user's annotations failed for a reason outside the app: a
     full or failing disk, permissions. What was being saved is not saved."""
 
 
-class UsageError(Exception):
+class UsageError(ViewerError):
     """Something typed on the command line that cannot be used (a malformed date)."""

@@ -6,13 +6,15 @@ import json
 import stat
 from pathlib import Path
 
+from viewer.core.errors import ViewerError
+
 #: Deepest nesting of arrays and objects read (no file this app reads needs more than 6).
 MAX_DEPTH = 64
 #: Longest number read, in characters (a year of a billion years has 11).
 MAX_NUMBER_CHARS = 40
 
 
-class UnreadableJSONError(ValueError):
+class UnreadableJSONError(ViewerError, ValueError):
     """The file cannot be read as JSON; the message says which file and why."""
 
 

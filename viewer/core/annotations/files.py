@@ -8,6 +8,8 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
+from viewer.core.errors import ViewerError
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_BACKUPS = 5
 #: The files SQLite may keep beside a database.
@@ -18,7 +20,7 @@ def stamp(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%d-%H%M%S")
 
 
-class UnreadableError(Exception):
+class UnreadableError(ViewerError):
     """The file could not be read for a reason outside it: permissions, a full or
     read-only disk, an I/O error, a lock. The file may be sound: it is never moved."""
 

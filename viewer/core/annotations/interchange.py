@@ -29,7 +29,7 @@ from viewer.core.annotations.limits import (
 )
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
 from viewer.core.dates.days import LAST_ORDINAL
-from viewer.core.errors import listed
+from viewer.core.errors import ViewerError, listed
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.records import EVENT_KINDS
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-class ImportRefusedError(Exception):
+class ImportRefusedError(ViewerError):
     """The file cannot be imported; nothing was changed. The message says why and where."""
 
 

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from viewer.core.errors import ViewerError
+
 #: The years a date may have: from twenty billion years ago (before the Big Bang, so
 #: TimelineJS's cosmological timelines fit; days stay exact in 64-bit floats and
 #: integers) to the end of ISO's 9999.
@@ -29,7 +31,7 @@ _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _ORDINAL_SHIFT = 306
 
 
-class DayError(ValueError):
+class DayError(ViewerError, ValueError):
     """Not a day of the calendar, or a year outside MIN_YEAR..MAX_YEAR."""
 
 

@@ -14,11 +14,12 @@ from functools import lru_cache
 
 from viewer.core.dates.days import Day
 from viewer.core.dates.fuzzy import FuzzyDate, Precision
+from viewer.core.errors import ViewerError
 
 _PART = re.compile(r"^(?P<body>-?\d{4}(?:-\d{2}(?:-\d{2})?)?)(?P<flag>[~?%])?$")
 
 
-class DateError(ValueError):
+class DateError(ViewerError, ValueError):
     """An EDTF string we cannot (or will not) store."""
 
 

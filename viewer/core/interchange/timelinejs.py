@@ -31,7 +31,7 @@ from viewer.core.dates.fuzzy import (
     from_stored,
     known_span,
 )
-from viewer.core.errors import ShouldStop, StoppedError, listed, never
+from viewer.core.errors import ShouldStop, StoppedError, ViewerError, listed, never
 from viewer.core.interchange import timelinejs_formats as formats
 from viewer.core.json_files import UnreadableJSONError, read_bytes, read_json, read_text
 from viewer.core.records import EVENT_KINDS, Profile
@@ -49,7 +49,7 @@ MAX_SLIDES = 100_000
 MAX_TEXT = 100_000
 
 
-class TimelineJSError(ValueError):
+class TimelineJSError(ViewerError, ValueError):
     """The file is not a TimelineJS timeline this app can read; says where and why."""
 
 

@@ -20,7 +20,7 @@ import io
 import re
 from typing import Any
 
-from viewer.core.errors import listed
+from viewer.core.errors import ViewerError, listed
 
 COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -34,7 +34,7 @@ _DATE = re.compile(r"^\s*(-?\d{1,11})(?:\s*,\s*(\d{1,2}))?(?:\s*,\s*(\d{1,2}))?"
 _US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(-?\d{1,11})")
 
 
-class SheetError(ValueError):
+class SheetError(ViewerError, ValueError):
     """A sheet that cannot be read, with every problem's row and column."""
 
 
