@@ -18,7 +18,7 @@ from viewer.ui.main_window import MainWindow
 
 
 def test_png_at_screen_and_double_resolution(window: MainWindow, tmp_path: Path) -> None:
-    actions = window.image_actions
+    actions = window.menus.image_actions
     one, two = tmp_path / "one.png", tmp_path / "two.png"
     assert actions.export(one) and actions.export(two, scale=2)
     small, big = QImage(str(one)), QImage(str(two))
@@ -32,13 +32,13 @@ def test_the_whole_profile_is_drawn_and_the_view_given_back(
 ) -> None:
     window.timeline.zoom(8.0)
     before = window.timeline.view
-    assert window.image_actions.export(tmp_path / "all.png", whole=True)
+    assert window.menus.image_actions.export(tmp_path / "all.png", whole=True)
     assert window.timeline.view == before
 
 
 def test_svg_is_a_drawing_with_the_title_and_the_labels(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "timeline.svg"
-    assert window.image_actions.export(path, whole=True)
+    assert window.menus.image_actions.export(path, whole=True)
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
     text = " ".join(t for t in root.itertext())
@@ -58,7 +58,7 @@ def test_the_picture_has_its_legend_when_the_toolbar_has_folded_it_away(
     qtbot.waitUntil(lambda: not window.legend.isVisible())
     window.legend.resize(0, 0)  # …where it may never have been given a size
     path = tmp_path / "timeline.png"
-    assert window.image_actions.export(path)
+    assert window.menus.image_actions.export(path)
     image = QImage(str(path))
     warm = QColor(style.TONE_COLOURS[Tone.WARM])
     strip = range(image.height() - SOURCE_H - 30, image.height() - SOURCE_H)
@@ -75,7 +75,7 @@ def test_the_picture_has_its_legend_when_the_toolbar_has_folded_it_away(
 
 def test_pdf_is_one_page_that_renders(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "timeline.pdf"
-    assert window.image_actions.export(path, whole=True)
+    assert window.menus.image_actions.export(path, whole=True)
     assert path.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
@@ -87,8 +87,8 @@ def test_pdf_is_one_page_that_renders(window: MainWindow, tmp_path: Path) -> Non
 def test_an_unknown_file_type_or_folder_is_reported(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    assert not window.image_actions.export(tmp_path / "timeline.gif")
-    assert not window.image_actions.export(tmp_path / "no" / "such" / "folder.png")
+    assert not window.menus.image_actions.export(tmp_path / "timeline.gif")
+    assert not window.menus.image_actions.export(tmp_path / "no" / "such" / "folder.png")
     assert [t for t, _ in window.reporter.reported] == ["Export failed", "Export failed"]
 
 
@@ -126,7 +126,7 @@ def test_the_svg_opens_at_its_size_in_real_viewers_with_a_font_they_have(
     if rsvg is None or chromium is None:
         pytest.skip("needs rsvg-convert and chromium: run tests/consumers/setup.sh")
     path = tmp_path / "timeline.svg"
-    assert window.image_actions.export(path)
+    assert window.menus.image_actions.export(path)
     svg = path.read_text(encoding="utf-8")
     box = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
     assert box is not None  # the size it was drawn at, in screen pixels

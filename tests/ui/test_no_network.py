@@ -65,7 +65,7 @@ def test_a_working_session_opens_no_socket(
     assert window.annotations.files.export_notes(tmp_path / "notes.md")
     (tmp_path / "catalog.json").write_text(dumps(export_document(catalog)))
     for name in ("timeline.png", "timeline.svg", "timeline.pdf"):
-        assert window.image_actions.export(tmp_path / name)
+        assert window.menus.image_actions.export(tmp_path / name)
     window.search.result_actions.export_csv(tmp_path / "quotes.csv")
     window.grab()
     window.close()

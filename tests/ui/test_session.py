@@ -12,7 +12,7 @@ from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.paths import UserPaths
 from viewer.ui.errors import ErrorReporter
-from viewer.ui.session import RECENT_KEY, Session
+from viewer.ui.session import Session
 
 HELSINKI = "2018-07-16-helsinki-summit"
 
@@ -37,9 +37,11 @@ def test_opening_another_catalog_keeps_annotations_and_remembers_it(
     assert not first.isVisible()
     assert second.annotations is not None  # the same annotations, attached anew
     assert second.annotations.index.mark(HELSINKI) is not None
-    recent = QSettings(str(paths.settings_file), QSettings.Format.IniFormat).value(RECENT_KEY)
+    recent = QSettings(str(paths.settings_file), QSettings.Format.IniFormat).value(
+        "catalogs/recent"
+    )
     assert [Path(p) for p in recent][:2] == [other.resolve(), built_catalog.resolve()]
-    entries = [a.text() for a in second.recent_menu.actions()]
+    entries = [a.text() for a in second.menus.recent_menu.actions()]
     assert entries[0] == "The bundled catalog" and str(built_catalog.resolve()) in entries
     second.close()
     session.close()
@@ -92,7 +94,7 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
         "Osaka",
         "Ides",
     }
-    assert window._stance_label == "Stance\n(no quotes)"  # an empty track says why
+    assert window.timeline.stance_label == "Stance\n(no quotes)"  # an empty track says why
     window.select_event("ides")  # 44 BCE, with formatting kept and nothing active
     shown = window.detail.toHtml()
     assert "15 Mar 44 BCE" in window.detail.toPlainText()

@@ -39,7 +39,7 @@ def test_keyboard_zoom_and_pan(window: MainWindow, qtbot: QtBot) -> None:
     assert view.view.start > zoomed.start
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     assert view.view.days_per_px > zoomed.days_per_px
-    window.fit_action.trigger()
+    window.menus.fit_action.trigger()
     assert view.view.start <= view.limits.first and view.view.end >= view.limits.last
 
 
@@ -190,7 +190,7 @@ def test_flip_marker_is_drawn_and_selects_both_sides(window: MainWindow, qtbot: 
 def test_hiding_a_lane(window: MainWindow) -> None:
     view = window.timeline
     lanes_before = len(view.geo.lanes)
-    window.lane_actions[5].setChecked(False)
+    window.menus.lane_actions[5].setChecked(False)
     assert len(view.geo.lanes) == lanes_before - 1
     assert all(item.lane != 5 for item in view.scene.items())
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -26,14 +26,13 @@ from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.busy import run_busy
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import RECENT_LIMIT, Settings
 
 if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
 
 log = logging.getLogger(__name__)
-RECENT_KEY = "catalogs/recent"
-MAX_RECENT = 8
 
 
 class Session(QObject):
@@ -41,7 +40,7 @@ class Session(QObject):
         super().__init__()
         self.paths = paths
         self.reporter = reporter
-        self.settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+        self.settings = Settings.at(paths.settings_file)
         self.catalog: Catalog | None = None
         self.window: MainWindow | None = None
         self.store: AnnotationStore | None = None
@@ -156,13 +155,11 @@ class Session(QObject):
 
     def remember(self, path: Path) -> list[Path]:
         """Put `path` first in the list of recent catalogs; returns the list."""
-        saved = self.settings.value(RECENT_KEY, [])
-        listed = [saved] if isinstance(saved, str) else saved if isinstance(saved, list) else []
         resolved = path.resolve()
-        recent = [resolved, *(Path(p) for p in listed if isinstance(p, str))]
+        recent = [resolved, *self.settings.recent_catalogs()]
         unique = list(dict.fromkeys(p for p in recent if p == resolved or p.is_file()))
-        self.settings.setValue(RECENT_KEY, [str(p) for p in unique[:MAX_RECENT]])
-        return unique[:MAX_RECENT]
+        self.settings.set_recent_catalogs(unique)
+        return unique[:RECENT_LIMIT]
 
     # -- annotations -----------------------------------------------------------------
 

@@ -241,7 +241,7 @@ def test_tab_goes_as_the_eye_reads(annotated: MainWindow, qtbot: QtBot) -> None:
     user = annotated.annotations
     assert user is not None
     wanted = [
-        annotated.profile_picker,
+        annotated.menus.profile_picker,
         user.scope_picker,
         annotated.search.box,
         annotated.timeline,
@@ -249,15 +249,15 @@ def test_tab_goes_as_the_eye_reads(annotated: MainWindow, qtbot: QtBot) -> None:
         editor_of(annotated).star,
     ]
     annotated.activateWindow()
-    annotated.profile_picker.setFocus()
-    qtbot.waitUntil(annotated.profile_picker.hasFocus)
+    annotated.menus.profile_picker.setFocus()
+    qtbot.waitUntil(annotated.menus.profile_picker.hasFocus)
     visited = []
     for _ in range(40):
         visited.append(QApplication.focusWidget())
         annotated.focusNextChild()
     positions = [visited.index(w) for w in wanted]
     assert positions == sorted(positions), [type(w).__name__ for w in visited[:20]]
-    assert visited.count(annotated.profile_picker) >= 2  # the ring comes back round
+    assert visited.count(annotated.menus.profile_picker) >= 2  # the ring comes back round
 
 
 def test_the_status_bar_follows_the_scope_back_to_all_events(annotated: MainWindow) -> None:

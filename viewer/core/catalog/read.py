@@ -212,6 +212,11 @@ class Catalog:
         joined = self._db.execute("SELECT json_group_array(id) FROM event").fetchone()[0]
         return set(json.loads(joined))
 
+    def has_event(self, event_id: str) -> bool:
+        return (
+            self._db.execute("SELECT 1 FROM event WHERE id = ?", (event_id,)).fetchone() is not None
+        )
+
     def event_labels(self) -> dict[str, tuple[int, str, str]]:
         """id -> (first day, for sorting; date as known; title) of every event."""
         rows = self._all(f"SELECT {_EVENT_COLUMNS}, first_day FROM event")

@@ -28,6 +28,7 @@ from viewer.ui.annotations.file_actions import AnnotationFiles
 from viewer.ui.annotations.orphans import OrphansDialog
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
 from viewer.ui.errors import ErrorReporter
+from viewer.ui.view_state import ViewState
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -43,11 +44,13 @@ class AnnotationsController(QObject):
         self,
         opened: OpenedAnnotations,
         catalog: Catalog,
+        state: ViewState,
         undo_stack: QUndoStack,
         reporter: ErrorReporter,
         window: QWidget,
     ) -> None:
         super().__init__(window)
+        self.state = state
         self.store = opened.store
         self.catalog = catalog
         self.undo_stack = undo_stack
@@ -57,12 +60,14 @@ class AnnotationsController(QObject):
         self.files = AnnotationFiles(self.store, catalog, reporter, window)
         self.index = opened.index
         self.own: dict[str, UserEvent] = {e.id: e for e in opened.user_events}  # read off-thread
-        self.scope = Scope()
         self._with_own: tuple[TimelineData, TimelineData] | None = None  # (base, with own)
         self.scope_picker = self._make_scope_picker()
         self.file_actions = self._make_file_actions()
         self.add_action, self.own_event_actions = self._make_own_event_actions()
         self.editor.annotation_changed.connect(self._on_saved)
+        state.scope_changed.connect(self._show_scope)
+        state.selection_changed.connect(self.selection_changed)
+        self.selection_changed(state.selection)
         self.editor.save_failed.connect(
             lambda message: reporter.report("Your notes could not be saved", message, window)
         )
@@ -99,13 +104,13 @@ class AnnotationsController(QObject):
         kinds = [lane.label for lane in LANES if event.kind in {k.value for k in lane.kinds}]
         return (date.label() if date else event.date, kinds[0] if kinds else event.kind)
 
-    def selection_changed(self, event_ids: list[str]) -> UserEvent | None:
-        """Follow the selection: the editor shows the event; returns it if it is the user's."""
+    def selection_changed(self, event_ids: tuple[str, ...]) -> None:
+        """Follow the selection: the editor edits the event's notes; Edit and Delete
+        act on it if it is the user's own."""
         own = self.user_event(event_ids[-1]) if event_ids else None
         for action in self.own_event_actions:
             action.setEnabled(own is not None)
         self.editor.show_event(event_ids[-1] if event_ids else None)
-        return own
 
     def _own_for_timeline(self) -> list[tuple[str, str, FuzzyDate, int]]:
         own = []
@@ -117,15 +122,17 @@ class AnnotationsController(QObject):
 
     # -- scope --------------------------------------------------------------------------
 
-    def set_scope(self, scope: Scope) -> None:
-        """Show only the starred events, those with a note, a colour or a tag (or all)."""
-        self.scope = scope
+    @property
+    def scope(self) -> Scope:
+        return self.state.scope
+
+    def _show_scope(self, scope: Scope) -> None:
+        """The picker follows the view state's scope (however it was chosen)."""
         index = self.scope_picker.findText(scope.label)
         if index >= 0 and index != self.scope_picker.currentIndex():
             self.scope_picker.blockSignals(True)
             self.scope_picker.setCurrentIndex(index)
             self.scope_picker.blockSignals(False)
-        self.shown_changed.emit()
 
     def _make_scope_picker(self) -> QComboBox:
         picker = QComboBox()
@@ -133,7 +140,7 @@ class AnnotationsController(QObject):
         picker.setToolTip("Show all events, or only those you starred, noted or tagged")
         self.scope_picker = picker
         self._refresh_scopes()
-        picker.currentIndexChanged.connect(lambda _i: self.set_scope(picker.currentData()))
+        picker.currentIndexChanged.connect(lambda _i: self.state.set_scope(picker.currentData()))
         return picker
 
     def _refresh_scopes(self) -> None:

@@ -52,6 +52,8 @@ class TimelineView(QAbstractScrollArea):
     selection_changed = Signal(list)  # [event id, ...]; the last is the primary one
     viewport_changed = Signal(object)  # Viewport
     details_requested = Signal()  # Enter on a selected event: read its details
+    # A lane the view showed again by itself (to reveal an event selected in it).
+    hidden_lanes_changed = Signal(frozenset)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,10 +149,14 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def set_lane_visible(self, lane: int, visible: bool) -> None:
-        if visible:
-            self.hidden_lanes.discard(lane)
-        else:
-            self.hidden_lanes.add(lane)
+        self.set_hidden_lanes(
+            frozenset(self.hidden_lanes - {lane} if visible else self.hidden_lanes | {lane})
+        )
+
+    def set_hidden_lanes(self, lanes: frozenset[int]) -> None:
+        if lanes == self.hidden_lanes:
+            return
+        self.hidden_lanes = set(lanes)
         self._rebuild_order()
         self._relayout()
 
@@ -234,6 +240,20 @@ class TimelineView(QAbstractScrollArea):
     def selected_ids(self) -> list[str]:
         return [self.data.ids[r] for r in self.selected]
 
+    def show_selection(self, event_ids: tuple[str, ...] | list[str]) -> None:
+        """Draw these events as selected (those on this timeline), telling no one: the
+        selection was made elsewhere."""
+        rows = [r for r in (self.data.row_of(i) for i in event_ids) if r is not None]
+        if rows != self.selected:
+            self._select_rows(rows, reveal=False, emit=False)
+
+    def reveal_event(self, event_id: str) -> None:
+        """Bring an event chosen elsewhere (a search result, a link) into view."""
+        row = self.data.row_of(event_id)
+        if row is not None:
+            self._reveal(row)
+            self._relayout()
+
     def _select_rows(self, rows: list[int], *, reveal: bool = True, emit: bool = True) -> None:
         self.selected = rows
         if rows and reveal:
@@ -253,6 +273,7 @@ class TimelineView(QAbstractScrollArea):
         lane = int(self.data.lane[row])
         if lane in self.hidden_lanes:
             self.set_lane_visible(lane, True)
+            self.hidden_lanes_changed.emit(frozenset(self.hidden_lanes))
 
     def step(self, delta: int) -> None:
         if not len(self._order):

@@ -1,0 +1,184 @@
+"""The main window's toolbar and menu bar: every action, its key and its words.
+
+The actions act on the view state or call the window; they hold no state of their
+own (the Lanes menu's ticks follow the view state's hidden lanes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from viewer import __version__
+from viewer.core.records import Profile
+from viewer.core.timeline.lanes import LANES
+from viewer.ui.about import show_about
+from viewer.ui.timeline.export_actions import TimelineImageActions
+from viewer.ui.timeline.legend import Legend
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class Menus:
+    def __init__(self, window: MainWindow, profiles: list[Profile]) -> None:
+        self.window = window
+        self.profile_picker = QComboBox()
+        self.profile_picker.setAccessibleName("Profile")
+        self.profile_picker.setToolTip("Whose stance toward whom")
+        for profile in profiles:
+            self.profile_picker.addItem(profile.title, profile.id)
+        self.fit_action = self._action("Fit &all", "Ctrl+0", "Show the whole timeline (Ctrl+0)")
+        self.fit_action.triggered.connect(window.timeline.fit_all)
+        self.zoom_in_action = self._action("Zoom &in", QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_action.triggered.connect(lambda: window.timeline.zoom(2.0))
+        self.zoom_out_action = self._action("Zoom &out", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action.triggered.connect(lambda: window.timeline.zoom(0.5))
+        self.goto_action = self._action(
+            "&Go to date…",
+            "Ctrl+G",
+            "Jump to a date such as 2018-07, 2018-07-16 or 44 BCE (Ctrl+G)",
+        )
+        self.goto_action.triggered.connect(window.ask_go_to_date)
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find)
+        native = QKeySequence.SequenceFormat.NativeText
+        self.find_action.setToolTip(
+            f"Search quotes and events ({self.find_action.shortcut().toString(native)})"
+        )
+        self.find_action.triggered.connect(window.show_search)
+        self.lanes_menu, self.lane_actions = self._lanes_menu()
+        self.toolbar = self._toolbar()
+        self._menu_bar()
+
+    def _action(
+        self, text: str, key: str | QKeySequence.StandardKey, tip: str | None = None
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(key))
+        if tip:
+            action.setToolTip(tip)
+        return action
+
+    def _lanes_menu(self) -> tuple[QMenu, list[QAction]]:
+        state = self.window.state
+        menu = QMenu("&Lanes", self.window)
+        actions = []
+        for number, lane in enumerate(LANES):
+            action = QAction(lane.label, self.window)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, n=number: state.set_lane_hidden(n, not on))
+            menu.addAction(action)
+            actions.append(action)
+
+        def tick(hidden: frozenset[int]) -> None:
+            for number, action in enumerate(actions):
+                action.setChecked(number not in hidden)
+
+        state.hidden_lanes_changed.connect(tick)
+        return menu, actions
+
+    def _toolbar(self) -> QToolBar:
+        lanes_button = QToolButton()
+        self.lanes_button = lanes_button
+        lanes_button.setText("Lanes")
+        lanes_button.setToolTip("Show or hide lanes")
+        lanes_button.setAccessibleName("Lanes")
+        lanes_button.setMenu(self.lanes_menu)
+        lanes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        label = QLabel("Profile: ")
+        label.setBuddy(self.profile_picker)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.profile_picker)
+        toolbar.addSeparator()
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            toolbar.addAction(action)
+        toolbar.addAction(self.goto_action)
+        toolbar.addWidget(lanes_button)
+        self.scope_slot = toolbar.addSeparator()  # the "Show:" picker goes before this
+        toolbar.addAction(self.find_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.window.legend)
+        return toolbar
+
+    def _menu_bar(self) -> None:
+        window = self.window
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        open_action = self.file_menu.addAction("&Open catalog…")
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(lambda _c=False: window.ask_open_catalog())
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu.setEnabled(False)
+        import_action = self.file_menu.addAction("&Import a TimelineJS timeline…")
+        import_action.setToolTip("Make a TimelineJS JSON file into a catalog of its own")
+        import_action.triggered.connect(lambda _c=False: window.ask_import_timeline())
+        self.file_menu.addSeparator()
+        self.edit_menu = bar.addMenu("&Edit")
+        self._undo_actions()
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        view = bar.addMenu("&View")
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            view.addAction(action)
+        view.addAction(self.goto_action)
+        view.addMenu(self.lanes_menu)
+        view.addAction(self.find_action)
+        search_toggle = window.search_dock.toggleViewAction()
+        search_toggle.setText("&Search panel")
+        view.addAction(search_toggle)
+        focus = self._action("Focus the &timeline", "Ctrl+T")
+        focus.triggered.connect(window.timeline.setFocus)
+        view.addAction(focus)
+        # The picture gets a legend of its own: the toolbar's may be folded away in its
+        # overflow menu, where it has no size and would draw nothing.
+        picture_legend = Legend(window)
+        picture_legend.hide()
+        self.image_actions = TimelineImageActions(
+            window, window.timeline, picture_legend, window.caption, window.reporter
+        )
+        for action in self.image_actions.actions:
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(window.close)
+        self.file_menu.addAction(self.quit_action)
+        help_menu = bar.addMenu("&Help")
+        self.open_logs_action = help_menu.addAction("Open &log folder")
+        self.open_logs_action.setToolTip("Where the app writes what it did and any errors")
+        self.open_logs_action.triggered.connect(lambda _c=False: window.open_log_folder())
+        self.open_logs_action.setEnabled(window.log_dir is not None)
+        about = help_menu.addAction("&About Timeline Viewer")
+        catalog = window.catalog
+        about.triggered.connect(
+            lambda _c=False: show_about(
+                window,
+                __version__,
+                catalog.path.name,
+                sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
+                window.data_dir,
+            )
+        )
+
+    def _undo_actions(self) -> None:
+        stack = self.window.undo_stack
+        undo = self._action("&Undo", QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.window.undo)
+        redo = self._action("&Redo", QKeySequence.StandardKey.Redo)
+        redo.triggered.connect(self.window.redo)
+        for action, can, text in (
+            (undo, stack.canUndoChanged, stack.undoTextChanged),
+            (redo, stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            verb = action.text()
+            text.connect(lambda t, a=action, v=verb: a.setText(f"{v} {t}" if t else v))
+            self.edit_menu.addAction(action)

@@ -1,0 +1,75 @@
+"""What the window remembers between runs: its shape, the panes' sizes, and where the
+reader was (profile, visible range, hidden lanes, the event in detail), through the
+typed `Settings`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter
+
+from viewer.core.timeline.lanes import LANES
+from viewer.core.timeline.timescale import Viewport
+from viewer.ui.settings import SavedView, Settings
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class WindowMemory:
+    def __init__(self, window: MainWindow, settings: Settings) -> None:
+        self.window = window
+        self.settings = settings
+
+    def restore(self) -> None:
+        window, s, state = self.window, self.settings, self.window.state
+        geometry = s.layout("geometry")
+        if geometry is None or not window.restoreGeometry(geometry):
+            window.resize(1400, 900)
+        docks = s.layout("state")
+        if docks is None or not window.restoreState(docks):
+            window.resizeDocks([window.search_dock], [380], Qt.Orientation.Horizontal)
+        self.restore_splitter(window.outer, [170, 730])
+        self.restore_splitter(window.body, [1000, 400])
+        saved = s.view()
+        keys = [lane.key for lane in LANES]
+        state.set_hidden_lanes(frozenset(keys.index(k) for k in saved.hidden_lanes if k in keys))
+        profiles = [p.id for p in window.profiles]
+        if profiles:
+            state.set_profile(saved.profile if saved.profile in profiles else profiles[0])
+        # The view and selection saved belong to the catalog they were saved on: another
+        # catalog (its events may lie in 44 BCE) opens fitted, with nothing selected.
+        if saved.catalog != str(window.catalog.path.resolve()):
+            return
+        timeline = window.timeline
+        if saved.start is not None and saved.span is not None and saved.span > 0:
+            width = timeline.view.width
+            timeline.set_viewport(Viewport(saved.start, saved.span / width, width))  # clamped
+        if saved.selected and timeline.data.row_of(saved.selected) is not None:
+            state.select([saved.selected])
+
+    def restore_splitter(self, splitter: QSplitter, sizes: list[int]) -> None:
+        state = self.settings.layout(splitter.objectName())
+        if state is None or not splitter.restoreState(state):
+            splitter.setSizes(sizes)
+
+    def save(self) -> None:
+        window, s, state = self.window, self.settings, self.window.state
+        s.set_layout("geometry", window.saveGeometry())
+        s.set_layout("state", window.saveState())
+        splitters = [window.body, window.outer, *([window.right] if window.right else [])]
+        for splitter in splitters:
+            s.set_layout(splitter.objectName(), splitter.saveState())
+        view = window.timeline.view
+        s.set_view(
+            SavedView(
+                catalog=str(window.catalog.path.resolve()),
+                profile=state.profile,
+                start=view.start,
+                span=view.span,
+                hidden_lanes=tuple(LANES[n].key for n in sorted(state.hidden_lanes)),
+                selected=state.current,
+            )
+        )
+        s.sync()
