@@ -92,10 +92,10 @@ def main() -> int:
     settle()  # as the app does once the annotations are attached
 
     scope_times = []
-    window.set_scope(Scope("starred"))  # the first narrowing sorts the ids once
+    window.state.set_scope(Scope("starred"))  # the first narrowing sorts the ids once
     for n in range(20):
         start = time.perf_counter()
-        window.set_scope(Scope("tag", f"tag{n}"))
+        window.state.set_scope(Scope("tag", f"tag{n}"))
         window.timeline.viewport().repaint()
         scope_times.append(time.perf_counter() - start)
     repaint_times = []
@@ -103,7 +103,7 @@ def main() -> int:
         start = time.perf_counter()
         window.timeline.viewport().repaint()
         repaint_times.append(time.perf_counter() - start)
-    window.set_scope(Scope())
+    window.state.set_scope(Scope())
 
     assert window.annotations is not None
     editor = window.annotations.editor

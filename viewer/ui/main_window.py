@@ -12,12 +12,10 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QLabel,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -25,21 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations.limits import UNDO_STEPS
-from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog.read import Catalog
-from viewer.core.plurals import plural
 from viewer.core.records import Profile
 from viewer.ui.annotations.controller import AnnotationsController
 from viewer.ui.annotations.orphans import OrphansDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
-from viewer.ui.go_to_date import ask_go_to_date, go_to_date
+from viewer.ui.event_focus import EventFocus
+from viewer.ui.go_to_date import go_to_date
 from viewer.ui.menus import Menus
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.search.panel import SearchPanel
 from viewer.ui.settings import Settings
-from viewer.ui.timeline.caption import Caption, source_line
+from viewer.ui.status_line import StatusLine
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
@@ -81,6 +78,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane()
         self.legend = Legend()
         self.feed = TimelineFeed(catalog, self.state, self.timeline, self.overview, self.header)
+        self.focus = EventFocus(catalog, self.state, self.detail, self.timeline, self.statusBar())
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_STEPS)  # memory stays bounded, however long a session
         # The user's annotations arrive after the first paint (attach_store): opening
@@ -97,9 +95,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
         self.menus = Menus(self, self.profiles)
         self.addToolBar(self.menus.toolbar)
+        timeline = self.timeline
+        self.status = StatusLine(self.statusBar(), catalog, self.state, lambda: len(timeline.data))
         self._lay_out()
         self._observe()
-        self.statusBar().showMessage(_counts_text(catalog))
         self.memory = WindowMemory(self, self.settings)
         self.memory.restore()
         if store is not None:
@@ -132,28 +131,21 @@ class MainWindow(QMainWindow):
 
     def _observe(self) -> None:
         """Who writes to the view state, and who follows it."""
-        state, timeline, picker = self.state, self.timeline, self.menus.profile_picker
-        picker.currentIndexChanged.connect(lambda _i: state.set_profile(picker.currentData()))
-        state.profile_changed.connect(
-            lambda pid: picker.setCurrentIndex(max(0, picker.findData(pid)))
-        )
+        state, timeline = self.state, self.timeline
         timeline.selection_changed.connect(state.select)
         timeline.hidden_lanes_changed.connect(state.set_hidden_lanes)
         timeline.viewport_changed.connect(state.set_viewport)
         state.selection_changed.connect(timeline.show_selection)
-        state.selection_changed.connect(self._show_current)
         state.reveal_requested.connect(timeline.reveal_event)
         state.hidden_lanes_changed.connect(timeline.set_hidden_lanes)
         state.viewport_changed.connect(self.overview.set_view)
-        state.scope_changed.connect(self._say_scope)
-        self.feed.refreshed.connect(self._say_scope)
+        for changed in (state.scope_changed, self.feed.refreshed):
+            changed.connect(self._scope_to_search)
+            changed.connect(self.status.say_scope)
         timeline.details_requested.connect(self.detail.setFocus)
         self.overview.centre_requested.connect(timeline.centre_on)
-        self.detail.event_activated.connect(self.select_event)
-        self.detail.source_activated.connect(self._show_source)
-        self.detail.entity_activated.connect(self.highlight_entity)
-        self.search.event_chosen.connect(self.select_event)
-        self.search.hits_changed.connect(self.show_search_hits)
+        self.search.event_chosen.connect(self.focus.select_event)
+        self.search.hits_changed.connect(self.feed.show_hits)
         self.search.scope_cleared.connect(lambda: state.set_scope(Scope()))
 
     def attach_store(self, opened: OpenedAnnotations) -> None:
@@ -172,103 +164,29 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(1, 2)
         self.body.setSizes(sizes)
         self.memory.restore_splitter(self.right, [500, 300])
-        show = QLabel(" Show: ")
-        show.setBuddy(user.scope_picker)
-        menus = self.menus
-        menus.toolbar.insertWidget(menus.scope_slot, show)
-        menus.toolbar.insertWidget(menus.scope_slot, user.scope_picker)
-        for action in user.file_actions:
-            if action is None:
-                menus.file_menu.insertSeparator(menus.quit_action)
-            else:
-                menus.file_menu.insertAction(menus.quit_action, action)
-        menus.edit_menu.addSeparator()
-        menus.edit_menu.addAction(user.add_action)
-        edit, delete = user.own_event_actions
-        menus.edit_menu.addActions([edit, delete])
-        user.add_action.triggered.connect(lambda _c=False: self.add_user_event())
-        edit.triggered.connect(lambda _c=False: self.edit_user_event())
-        delete.triggered.connect(lambda _c=False: self.delete_user_event())
+        self.menus.attach(user)
         user.marks_changed.connect(self.timeline.marks_changed)
         self.search.set_notes_db(opened.store.path)
         self._order_tabs()
         self.feed.attach(user)
-        self._show_current(self.state.selection)  # the selection may be one of the user's
+        self.focus.attach(user)
         if opened.orphans:
             self.statusBar().showMessage(user.orphans_text(opened.orphans))
 
     # -- what is shown -----------------------------------------------------------------
 
-    def _show_current(self, event_ids: tuple[str, ...]) -> None:
-        """The detail pane shows the event last selected (the placeholder if none)."""
-        current = event_ids[-1] if event_ids else None
-        own = self.annotations.user_event(current) if self.annotations and current else None
-        if own is not None and self.annotations is not None:
-            date, kind = self.annotations.describe(own)
-            self.detail.show_user_event(own, date, kind)
-        elif current is not None:
-            self.detail.show_event(self.catalog.event_detail(current))
-        else:  # nothing selected (Escape, a click on empty time, another profile)
-            self.detail.show_placeholder()
-
-    def _say_scope(self) -> None:
-        """The status bar says what the scope shows, or the catalog's counts for all."""
-        scope = self.state.scope
+    def _scope_to_search(self) -> None:
+        """The search keeps to the events the scope shows (a chip says so)."""
         ids = self.annotations.scope_ids() if self.annotations else None
-        self.search.set_scope(scope.label if ids is not None else "", ids)
-        if ids is not None:
-            shown = len(self.timeline.data)
-            self.statusBar().showMessage(f"Showing {scope.label.lower()}: {plural(shown, 'event')}")
-        else:
-            self.statusBar().showMessage(_counts_text(self.catalog))
+        self.search.set_scope(self.state.scope.label if ids is not None else "", ids)
 
     def select_event(self, event_id: str) -> None:
-        """Show an event chosen by a search result or a link, bringing it into view."""
-        known = self.timeline.data.row_of(event_id) is not None or (
-            self.annotations is not None and self.annotations.user_event(event_id)
-        )
-        if not known and not self.catalog.has_event(event_id):
-            self.statusBar().showMessage(  # a note on an event of another catalog
-                f"The event “{event_id}” is not in this catalog "
-                f"({self.catalog.path.name}); your notes on it are kept.",
-                10_000,
-            )
-            return
-        self.state.select([event_id], reveal=True)
-
-    def show_search_hits(self, event_ids: tuple[str, ...] | None) -> None:
-        """The events a search found, marked on the timeline over a dimmed rest, and where
-        they fall over the whole span in the overview (None: the search was cleared)."""
-        self.timeline.set_hits(event_ids)
-        rows = self.timeline.hit_rows
-        data = self.timeline.data
-        days = None if rows is None else ((data.start[rows] + data.end[rows]) / 2).tolist()
-        self.overview.set_hits(days)
-
-    def highlight_entity(self, entity_id: str) -> None:
-        """Outline every event the entity took part in, keeping the current one shown."""
-        data = self.timeline.data
-        ids = [i for i in self.catalog.events_with(entity_id) if data.row_of(i) is not None]
-        current = [self.state.current] if self.state.current else []
-        self.state.select([i for i in ids if i not in current] + current)
-        entity = self.catalog.entities.get(entity_id)
-        name = entity.name if entity else entity_id
-        self.statusBar().showMessage(
-            f"{plural(len(ids), 'event')} with {name} outlined on the timeline"
-        )
-
-    def _show_source(self, source_id: str) -> None:
-        source = self.catalog.sources.get(source_id)
-        if source is not None:
-            self.detail.show_source(source, self.catalog.events_citing(source_id))
+        self.focus.select_event(event_id)
 
     def show_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
         self.search.focus_box()
-
-    def ask_go_to_date(self) -> None:
-        ask_go_to_date(self, self.timeline)
 
     def go_to_date(self, text: str) -> bool:
         return go_to_date(self, self.timeline, text)
@@ -283,9 +201,6 @@ class MainWindow(QMainWindow):
         if any(p.id == profile_id for p in self.profiles):
             self.state.set_profile(profile_id)
 
-    def set_scope(self, scope: Scope) -> None:
-        self.state.set_scope(scope)
-
     def show_orphans(self) -> OrphansDialog | None:
         return self.annotations.show_orphans() if self.annotations else None
 
@@ -297,30 +212,6 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.save_pending()
         self.undo_stack.redo()
-
-    def add_user_event(self, event: UserEvent | None = None) -> UserEvent | None:
-        """Add an event of the user's own (from the dialog unless one is given)."""
-        added = self.annotations.add_user_event(event) if self.annotations else None
-        if added is not None:
-            self.state.select([added.id], reveal=True)
-        return added
-
-    def edit_user_event(self, changed: UserEvent | None = None) -> None:
-        current = self._selected_user_event()
-        if current is not None and self.annotations is not None:
-            self.annotations.edit_user_event(current, changed)
-            self.state.select([current.id], reveal=True)
-
-    def delete_user_event(self) -> None:
-        current = self._selected_user_event()
-        if current is not None and self.annotations is not None:
-            self.annotations.delete_user_event(current)
-
-    def _selected_user_event(self) -> UserEvent | None:
-        current = self.state.current
-        if current is None or self.annotations is None:
-            return None
-        return self.annotations.user_event(current)
 
     def save_pending(self) -> bool:
         """Save whatever is still being typed (before undo, on close, after an error);
@@ -343,50 +234,6 @@ class MainWindow(QMainWindow):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def ask_open_catalog(self) -> None:
-        folder = str(self.catalog.path.parent)
-        filters = "Catalogs (*.sqlite);;All files (*)"
-        path, _ = QFileDialog.getOpenFileName(self, "Open a catalog", folder, filters)
-        if path:
-            self.catalog_requested.emit(Path(path))
-
-    def ask_import_timeline(self) -> None:
-        filters = "TimelineJS (*.json *.csv *.xlsx);;All files (*)"
-        path, _ = QFileDialog.getOpenFileName(self, "Import a TimelineJS timeline", "", filters)
-        if path:
-            self.timeline_import_requested.emit(Path(path))
-
-    def set_recent_catalogs(self, recent: list[Path], bundled: Path) -> None:
-        """File > Open recent: the catalogs opened before, the bundled one first."""
-        menu = self.menus.recent_menu
-        menu.clear()
-        here = self.catalog.path.resolve()
-        entries = [bundled.resolve(), *(p for p in recent if p != bundled.resolve())]
-        for path in entries:
-            label = "The bundled catalog" if path == bundled.resolve() else str(path)
-            action = menu.addAction(label)
-            action.setEnabled(path != here)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.catalog_requested.emit(p))
-        menu.setEnabled(any(a.isEnabled() for a in menu.actions()))
-        name = "" if here == bundled.resolve() else f" — {here.name}"
-        self.setWindowTitle(f"Timeline Viewer{name}")
-
-    def caption(self) -> Caption:
-        """The title and source line of an exported picture."""
-        profile = next((p for p in self.profiles if p.id == self.state.profile), None)
-        title = profile.title if profile else "Timeline"
-        if self.state.scope.kind != "all":
-            title += f" ({self.state.scope.label.lower()})"
-        return Caption(title, source_line(self.catalog.path.name))
-
-    def open_log_folder(self) -> bool:
-        """Show the log folder in the desktop's file manager."""
-        if self.log_dir is None:
-            return False
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_dir)))
-
     def save_state(self) -> None:
         self.memory.save()
 
@@ -395,11 +242,3 @@ class MainWindow(QMainWindow):
         self.memory.save()
         self.search.shutdown()
         super().closeEvent(event)
-
-
-def _counts_text(catalog: Catalog) -> str:
-    counts = catalog.counts()
-    return (
-        f"{plural(counts['event'], 'event')} · {plural(counts['quote'], 'quote')} · "
-        f"{plural(counts['source'], 'source')} · catalog {catalog.path.name} (read-only)"
-    )

@@ -6,19 +6,33 @@ own (the Lanes menu's ticks follow the view state's hidden lanes).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from viewer import __version__
 from viewer.core.records import Profile
 from viewer.core.timeline.lanes import LANES
 from viewer.ui.about import show_about
+from viewer.ui.go_to_date import ask_go_to_date
+from viewer.ui.timeline.caption import Caption, source_line
 from viewer.ui.timeline.export_actions import TimelineImageActions
 from viewer.ui.timeline.legend import Legend
 
 if TYPE_CHECKING:
+    from viewer.ui.annotations.controller import AnnotationsController
     from viewer.ui.main_window import MainWindow
 
 
@@ -41,16 +55,37 @@ class Menus:
             "Ctrl+G",
             "Jump to a date such as 2018-07, 2018-07-16 or 44 BCE (Ctrl+G)",
         )
-        self.goto_action.triggered.connect(window.ask_go_to_date)
+        self.goto_action.triggered.connect(lambda: ask_go_to_date(window, window.timeline))
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find)
         native = QKeySequence.SequenceFormat.NativeText
         self.find_action.setToolTip(
             f"Search quotes and events ({self.find_action.shortcut().toString(native)})"
         )
         self.find_action.triggered.connect(window.show_search)
+        picker, state = self.profile_picker, window.state
+        picker.currentIndexChanged.connect(lambda _i: state.set_profile(picker.currentData()))
+        state.profile_changed.connect(
+            lambda pid: picker.setCurrentIndex(max(0, picker.findData(pid)))
+        )
         self.lanes_menu, self.lane_actions = self._lanes_menu()
         self.toolbar = self._toolbar()
         self._menu_bar()
+
+    def attach(self, user: AnnotationsController) -> None:
+        """The user's annotations arrived: the "Show:" picker, the file and own-event
+        actions join the toolbar and menus."""
+        show = QLabel(" Show: ")
+        show.setBuddy(user.scope_picker)
+        self.toolbar.insertWidget(self.scope_slot, show)
+        self.toolbar.insertWidget(self.scope_slot, user.scope_picker)
+        for action in user.file_actions:
+            if action is None:
+                self.file_menu.insertSeparator(self.quit_action)
+            else:
+                self.file_menu.insertAction(self.quit_action, action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(user.add_action)
+        self.edit_menu.addActions(user.own_event_actions)
 
     def _action(
         self, text: str, key: str | QKeySequence.StandardKey, tip: str | None = None
@@ -114,12 +149,12 @@ class Menus:
         self.file_menu = bar.addMenu("&File")
         open_action = self.file_menu.addAction("&Open catalog…")
         open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(lambda _c=False: window.ask_open_catalog())
+        open_action.triggered.connect(lambda _c=False: self.ask_open_catalog())
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.setEnabled(False)
         import_action = self.file_menu.addAction("&Import a TimelineJS timeline…")
         import_action.setToolTip("Make a TimelineJS JSON file into a catalog of its own")
-        import_action.triggered.connect(lambda _c=False: window.ask_import_timeline())
+        import_action.triggered.connect(lambda _c=False: self.ask_import_timeline())
         self.file_menu.addSeparator()
         self.edit_menu = bar.addMenu("&Edit")
         self._undo_actions()
@@ -142,7 +177,7 @@ class Menus:
         picture_legend = Legend(window)
         picture_legend.hide()
         self.image_actions = TimelineImageActions(
-            window, window.timeline, picture_legend, window.caption, window.reporter
+            window, window.timeline, picture_legend, self.caption, window.reporter
         )
         for action in self.image_actions.actions:
             self.file_menu.addAction(action)
@@ -153,7 +188,7 @@ class Menus:
         help_menu = bar.addMenu("&Help")
         self.open_logs_action = help_menu.addAction("Open &log folder")
         self.open_logs_action.setToolTip("Where the app writes what it did and any errors")
-        self.open_logs_action.triggered.connect(lambda _c=False: window.open_log_folder())
+        self.open_logs_action.triggered.connect(lambda _c=False: self.open_log_folder())
         self.open_logs_action.setEnabled(window.log_dir is not None)
         about = help_menu.addAction("&About Timeline Viewer")
         catalog = window.catalog
@@ -182,3 +217,50 @@ class Menus:
             verb = action.text()
             text.connect(lambda t, a=action, v=verb: a.setText(f"{v} {t}" if t else v))
             self.edit_menu.addAction(action)
+
+    def ask_open_catalog(self) -> None:
+        folder = str(self.window.catalog.path.parent)
+        filters = "Catalogs (*.sqlite);;All files (*)"
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open a catalog", folder, filters)
+        if path:
+            self.window.catalog_requested.emit(Path(path))
+
+    def ask_import_timeline(self) -> None:
+        filters = "TimelineJS (*.json *.csv *.xlsx);;All files (*)"
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a TimelineJS timeline", "", filters
+        )
+        if path:
+            self.window.timeline_import_requested.emit(Path(path))
+
+    def set_recent_catalogs(self, recent: list[Path], bundled: Path) -> None:
+        """File > Open recent: the catalogs opened before, the bundled one first."""
+        menu = self.recent_menu
+        menu.clear()
+        here = self.window.catalog.path.resolve()
+        entries = [bundled.resolve(), *(p for p in recent if p != bundled.resolve())]
+        for path in entries:
+            label = "The bundled catalog" if path == bundled.resolve() else str(path)
+            action = menu.addAction(label)
+            action.setEnabled(path != here)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.window.catalog_requested.emit(p))
+        menu.setEnabled(any(a.isEnabled() for a in menu.actions()))
+        name = "" if here == bundled.resolve() else f" — {here.name}"
+        self.window.setWindowTitle(f"Timeline Viewer{name}")
+
+    def open_log_folder(self) -> bool:
+        """Show the log folder in the desktop's file manager."""
+        folder = self.window.log_dir
+        if folder is None:
+            return False
+        folder.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def caption(self) -> Caption:
+        """The title and source line of an exported picture."""
+        profile = next((p for p in self.window.profiles if p.id == self.window.state.profile), None)
+        title = profile.title if profile else "Timeline"
+        if self.window.state.scope.kind != "all":
+            title += f" ({self.window.state.scope.label.lower()})"
+        return Caption(title, source_line(self.window.catalog.path.name))

@@ -100,7 +100,7 @@ class Session(QObject):
         if old_catalog is not None:
             old_catalog.close()
         self.catalog = catalog
-        window.set_recent_catalogs(self.remember(path), bundled_catalog())
+        window.menus.set_recent_catalogs(self.remember(path), bundled_catalog())
         window.catalog_requested.connect(self.open_catalog)
         window.timeline_import_requested.connect(self.import_timeline)
         self.window = window

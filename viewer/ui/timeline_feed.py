@@ -80,3 +80,12 @@ class TimelineFeed(QObject):
         timeline.show_selection(kept)
         if user is not None:
             timeline.set_marks(user.marks())
+
+    def show_hits(self, event_ids: tuple[str, ...] | None) -> None:
+        """The events a search found, marked on the timeline over a dimmed rest, and where
+        they fall over the whole span in the overview (None: the search was cleared)."""
+        self.timeline.set_hits(event_ids)
+        rows = self.timeline.hit_rows
+        data = self.timeline.data
+        days = None if rows is None else ((data.start[rows] + data.end[rows]) / 2).tolist()
+        self.overview.set_hits(days)

@@ -262,9 +262,9 @@ def test_tab_goes_as_the_eye_reads(annotated: MainWindow, qtbot: QtBot) -> None:
 
 def test_the_status_bar_follows_the_scope_back_to_all_events(annotated: MainWindow) -> None:
     editor_of(annotated).star.click()
-    annotated.set_scope(Scope("starred"))
+    annotated.state.set_scope(Scope("starred"))
     assert annotated.statusBar().currentMessage() == "Showing starred: 1 event"
-    annotated.set_scope(Scope())
+    annotated.state.set_scope(Scope())
     message = annotated.statusBar().currentMessage()
     events = annotated.catalog.counts()["event"]
     assert "starred" not in message.lower() and message.startswith(f"{events} events · ")

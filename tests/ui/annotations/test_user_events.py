@@ -33,18 +33,22 @@ def window(
 
 
 def test_add_edit_delete_with_undo(window: MainWindow) -> None:
-    window.add_user_event(MINE)
+    user = window.annotations
+    assert user is not None
+    user.add_user_event(MINE)
     assert window.timeline.data.row_of(MINE.id) is not None
     assert window.timeline.selected_ids() == [MINE.id]
     assert "My own event" in window.detail.toPlainText()
     assert window.annotations.own_event_actions[0].isEnabled()
     assert window.timeline.marks[MINE.id].own
 
-    window.edit_user_event(UserEvent(MINE.id, "Interview (moved)", "2018-08", "statement"))
+    window.annotations.edit_user_event(
+        UserEvent(MINE.id, "Interview (moved)", "2018-08", "statement")
+    )
     row = window.timeline.data.row_of(MINE.id)
     assert row is not None and window.timeline.data.titles[row] == "Interview (moved)"
 
-    window.delete_user_event()
+    user.delete_user_event()
     assert window.timeline.data.row_of(MINE.id) is None
     window.undo_stack.undo()  # the delete
     assert window.timeline.data.row_of(MINE.id) is not None
@@ -56,7 +60,7 @@ def test_add_edit_delete_with_undo(window: MainWindow) -> None:
 
 
 def test_own_events_can_be_starred_and_noted(window: MainWindow) -> None:
-    window.add_user_event(MINE)
+    window.annotations.add_user_event(MINE)
     assert window.annotations is not None
     editor = window.annotations.editor
     assert editor is not None and editor.current is not None

@@ -179,7 +179,8 @@ class AnnotationsController(QObject):
     # -- the user's own events ----------------------------------------------------------
 
     def add_user_event(self, event: UserEvent | None = None) -> UserEvent | None:
-        """Add an event of the user's own (from the dialog unless one is given)."""
+        """Add an event of the user's own (from the dialog unless one is given) and
+        select it."""
         if event is None:
             dialog = UserEventDialog(parent=self._window)
             if dialog.exec() != UserEventDialog.DialogCode.Accepted:
@@ -191,9 +192,14 @@ class AnnotationsController(QObject):
                 self.store, None, event, "Add my event", self._own_changed, self._not_saved
             )
         )
+        self.state.select([event.id], reveal=True)
         return event
 
-    def edit_user_event(self, current: UserEvent, changed: UserEvent | None = None) -> None:
+    def edit_user_event(self, changed: UserEvent | None = None) -> None:
+        """Change the selected event of the user's own (from the dialog unless given)."""
+        current = self.user_event(self.state.current or "")
+        if current is None:
+            return
         if changed is None:
             dialog = UserEventDialog(current, self._window)
             if dialog.exec() != UserEventDialog.DialogCode.Accepted:
@@ -204,13 +210,16 @@ class AnnotationsController(QObject):
                 self.store, current, changed, "Edit my event", self._own_changed, self._not_saved
             )
         )
+        self.state.select([current.id], reveal=True)
 
-    def delete_user_event(self, current: UserEvent) -> None:
-        self.undo_stack.push(
-            save_user_event(
-                self.store, current, None, "Delete my event", self._own_changed, self._not_saved
+    def delete_user_event(self) -> None:
+        current = self.user_event(self.state.current or "")
+        if current is not None:
+            self.undo_stack.push(
+                save_user_event(
+                    self.store, current, None, "Delete my event", self._own_changed, self._not_saved
+                )
             )
-        )
 
     def _not_saved(self, exc: Exception) -> None:
         self._reporter.report(
@@ -264,11 +273,13 @@ class AnnotationsController(QObject):
         return actions
 
     def _make_own_event_actions(self) -> tuple[QAction, list[QAction]]:
-        """Add, and edit/delete (enabled on the user's own events); the window connects
-        them, since they act on its selection."""
+        """Add, and edit/delete (enabled while one of the user's own events is selected)."""
         add = QAction("&Add my event…", self)
         add.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        own = [QAction("&Edit my event…", self), QAction("&Delete my event", self)]
-        for action in own:
+        add.triggered.connect(lambda _c=False: self.add_user_event())
+        edit, delete = QAction("&Edit my event…", self), QAction("&Delete my event", self)
+        edit.triggered.connect(lambda _c=False: self.edit_user_event())
+        delete.triggered.connect(lambda _c=False: self.delete_user_event())
+        for action in (edit, delete):
             action.setEnabled(False)
-        return add, own
+        return add, [edit, delete]
