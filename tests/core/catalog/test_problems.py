@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -97,3 +98,20 @@ def test_a_bad_catalog_is_refused_with_a_reason_and_left_alone(
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_catalog_is_checked_once_a_process_until_it_changes(
+    built_catalog: Path, tmp_path: Path
+) -> None:
+    """The window, the search thread and the annotation loader each open the catalog;
+    the quick_check runs for the first only. A file changed since is checked again."""
+    path = tmp_path / "catalog.sqlite"
+    path.write_bytes(built_catalog.read_bytes())
+    Catalog(path).close()  # checked: sound
+    when = path.stat().st_mtime_ns
+    path.write_bytes(_corrupt_page(path, tmp_path).read_bytes())
+    os.utime(path, ns=(when, when))  # same size and time: the same file, as far as we know
+    Catalog(path).close()  # not checked again
+    os.utime(path, ns=(when + 1_000_000_000, when + 1_000_000_000))
+    with pytest.raises(CatalogError, match="damaged"):
+        Catalog(path)

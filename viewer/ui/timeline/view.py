@@ -86,7 +86,10 @@ class TimelineView(QAbstractScrollArea):
         self.selected: list[int] = []  # rows; the last is the primary selection
         self.limits = Limits(*self.data.bounds())
         self.view = self.limits.fit(self._time_width())
-        self.scene = Scene()
+        self._scene = Scene()
+        self._geo = g.layout(1, 1, [])
+        self._stale = True  # the scene is built when next needed (a paint, a click)
+        self.scene_builds = 0  # how many times it was (for tests and benchmarks)
         self._painter: TimelinePainter | None = None
         self._order = np.zeros(0, dtype=np.int64)
         self._order_pos = np.zeros(0, dtype=np.int64)
@@ -316,18 +319,37 @@ class TimelineView(QAbstractScrollArea):
     # -- painting ----------------------------------------------------------------------
 
     def _relayout(self) -> None:
+        """What is drawn changed: the scene is built once, when it is next needed, however
+        many setters ran before that."""
+        self._stale = True
+        self.viewport().update()
+
+    @property
+    def scene(self) -> Scene:
+        if self._stale:
+            self._build_scene()
+        return self._scene
+
+    @property
+    def geo(self) -> g.Geometry:
+        if self._stale:
+            self._build_scene()
+        return self._geo
+
+    def _build_scene(self) -> None:
         size = self.viewport().size()
-        self.geo = g.layout(size.width(), size.height(), self.visible_lanes())
-        self.scene = build_scene(
+        self._geo = g.layout(size.width(), size.height(), self.visible_lanes())
+        self._scene = build_scene(
             self.data,
             self.view,
-            self.geo,
+            self._geo,
             frozenset(self.selected),
             self.stance,
             self.flips,
             self._bin_widths,
         )
-        self.viewport().update()
+        self._stale = False
+        self.scene_builds += 1
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._painter is None:

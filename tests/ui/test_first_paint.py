@@ -1,0 +1,42 @@
+"""Before the first paint the window does each thing once: one scene build, and few
+statements against the catalog (the count was 3 builds and 16 statements)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from viewer.core.catalog.read import Catalog
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
+
+
+def test_the_first_paint_builds_the_scene_once(window: MainWindow, qtbot: QtBot) -> None:
+    window.grab()  # the first paint
+    assert window.timeline.scene_builds == 1
+
+
+def test_setters_before_a_paint_build_the_scene_once(window: MainWindow) -> None:
+    window.grab()
+    builds = window.timeline.scene_builds
+    window.timeline.zoom(2.0)
+    window.timeline.set_lane_visible(1, False)
+    window.timeline.pan(40)
+    window.state.select(["2018-07-16-helsinki-summit"], reveal=True)
+    window.grab()
+    assert window.timeline.scene_builds == builds + 1
+
+
+def test_a_window_opens_on_few_statements(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings
+) -> None:
+    statements: list[str] = []
+    catalog.trace(statements.append)
+    try:
+        window = MainWindow(catalog, settings, ErrorReporter(windows=False))
+        qtbot.addWidget(window)
+        window.grab()
+    finally:
+        catalog.trace(None)
+    assert len(statements) <= 11, statements
+    window.close()
