@@ -26,8 +26,6 @@ from viewer.core.annotations.limits import UNDO_STEPS
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog.read import Catalog
 from viewer.core.records import Profile
-from viewer.ui.annotations.controller import AnnotationsController
-from viewer.ui.annotations.orphans import OrphansDialog
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.event_focus import EventFocus
@@ -47,6 +45,8 @@ from viewer.ui.window_memory import WindowMemory
 if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
+    from viewer.ui.annotations.controller import AnnotationsController
+    from viewer.ui.annotations.orphans import OrphansDialog
 
 
 class MainWindow(QMainWindow):
@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
 
     def attach_store(self, opened: OpenedAnnotations) -> None:
         """Add the user's annotations: editor, marks, scopes, own events, file actions."""
+        # Imported here: they arrive after the first paint, and so does their code.
+        from viewer.ui.annotations.controller import AnnotationsController  # noqa: PLC0415
+
         user = AnnotationsController(
             opened, self.catalog, self.state, self.undo_stack, self.reporter, self
         )
