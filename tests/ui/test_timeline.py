@@ -46,7 +46,7 @@ def test_keyboard_zoom_and_pan(window: MainWindow, qtbot: QtBot) -> None:
 def test_ctrl_wheel_zooms_around_the_cursor(window: MainWindow, qtbot: QtBot) -> None:
     view = window.timeline
     x = 400
-    day_before = view.view.day_at(x - 150)
+    day_before = view.view.day_at(x - view.geo.gutter)
     from PySide6.QtGui import QWheelEvent
 
     event = QWheelEvent(
@@ -61,7 +61,7 @@ def test_ctrl_wheel_zooms_around_the_cursor(window: MainWindow, qtbot: QtBot) ->
     )
     view.wheelEvent(event)
     assert view.view.days_per_px < view.limits.fit(view.view.width).days_per_px
-    assert abs(view.view.day_at(x - 150) - day_before) < view.view.days_per_px * 2
+    assert abs(view.view.day_at(x - view.geo.gutter) - day_before) < view.view.days_per_px * 2
 
 
 def test_drag_and_scrollbar_pan(window: MainWindow, qtbot: QtBot) -> None:

@@ -76,7 +76,8 @@ class Backdrop:
         # A whole number of pixels before the view, so copies land on whole pixels.
         self._start = view.start - (view.width // 2) * view.days_per_px
         wide_view = Viewport(self._start, view.days_per_px, width)
-        wide_geo = g.layout(geo.time_left + width, geo.height, [lane for lane, _ in geo.lanes])
+        lanes = [lane for lane, _ in geo.lanes]
+        wide_geo = g.layout(geo.time_left + width, geo.height, lanes, geo.gutter)
         pixmap = QPixmap(round(width * self.ratio), round(geo.height * self.ratio))
         pixmap.setDevicePixelRatio(self.ratio)
         pixmap.fill(self.fill)

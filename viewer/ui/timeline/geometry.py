@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
-GUTTER = 150  # lane labels, left of the time area
+GUTTER = 150  # lane labels, left of the time area (a wide view; see gutter_for)
 AXIS_CONTEXT = 20  # years (or months) band
 AXIS_TICKS = 20  # tick labels
 ERA_ROW = 15  # one row of era bars; there are two
@@ -34,6 +34,12 @@ class Band:
         return self.top + self.height / 2
 
 
+def gutter_for(width: float) -> int:
+    """The lane names' column for a view `width` px wide: narrower in a narrow window,
+    so time keeps most of the width (lane names wrap onto two lines)."""
+    return GUTTER if width >= 1100 else 118 if width >= 760 else 96
+
+
 @dataclass(frozen=True, slots=True)
 class Geometry:
     width: float
@@ -42,14 +48,15 @@ class Geometry:
     eras: Band
     stance: Band
     lanes: tuple[tuple[int, Band], ...]  # (lane number, band) for visible lanes
+    gutter: int = GUTTER  # the lane names' column, left of the time area
 
     @property
     def time_left(self) -> float:
-        return GUTTER
+        return self.gutter
 
     @property
     def time_width(self) -> int:
-        return max(1, int(self.width - GUTTER))
+        return max(1, int(self.width - self.gutter))
 
     def lane_at(self, y: float) -> int | None:
         for number, band in self.lanes:
@@ -76,10 +83,10 @@ class Geometry:
         return max(1, min(BAR_ROWS, int((room + 3) // (BAR + 3))))
 
     def time_rect(self) -> QRectF:
-        return QRectF(GUTTER, 0, self.time_width, self.height)
+        return QRectF(self.gutter, 0, self.time_width, self.height)
 
 
-def layout(width: float, height: float, lanes: list[int]) -> Geometry:
+def layout(width: float, height: float, lanes: list[int], gutter: int | None = None) -> Geometry:
     axis = Band("axis", 0, AXIS_CONTEXT + AXIS_TICKS)
     eras = Band("eras", axis.bottom, 2 * ERA_ROW + 2)
     stance = Band("stance", eras.bottom + 2, STANCE)
@@ -89,4 +96,5 @@ def layout(width: float, height: float, lanes: list[int]) -> Geometry:
     bands = tuple(
         (number, Band(f"lane{number}", top + i * each, each)) for i, number in enumerate(lanes)
     )
-    return Geometry(width, height, axis, eras, stance, bands)
+    gutter = gutter_for(width) if gutter is None else gutter
+    return Geometry(width, height, axis, eras, stance, bands, gutter)

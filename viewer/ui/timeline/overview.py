@@ -66,11 +66,11 @@ class OverviewStrip(QWidget):
 
     def _x_of(self, day: float) -> float:
         lo, hi = self.limits.outer
-        return g.GUTTER + (day - lo) / (hi - lo) * (self.width() - g.GUTTER - 4)
+        return self._gutter() + (day - lo) / (hi - lo) * (self.width() - self._gutter() - 4)
 
     def _day_at(self, x: float) -> float:
         lo, hi = self.limits.outer
-        return lo + (x - g.GUTTER) / max(1.0, self.width() - g.GUTTER - 4) * (hi - lo)
+        return lo + (x - self._gutter()) / max(1.0, self.width() - self._gutter() - 4) * (hi - lo)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -113,11 +113,11 @@ class OverviewStrip(QWidget):
         palette = self.palette()
         whole = QRectF(0, 0, self.width(), self.height())
         p.fillRect(whole, palette.color(QPalette.ColorRole.Window))
-        area = QRectF(g.GUTTER, 3, self.width() - g.GUTTER - 4, self.height() - 6)
+        area = QRectF(self._gutter(), 3, self.width() - self._gutter() - 4, self.height() - 6)
         p.fillRect(area, palette.color(QPalette.ColorRole.Base))
         p.setPen(palette.color(QPalette.ColorRole.Text))
         p.drawText(
-            QRectF(10, 0, g.GUTTER - 16, self.height()),
+            QRectF(10, 0, self._gutter() - 16, self.height()),
             Qt.AlignmentFlag.AlignVCenter,
             "Overview",
         )
@@ -137,7 +137,7 @@ class OverviewStrip(QWidget):
             self._request(event.position())
 
     def _request(self, pos: QPointF) -> None:
-        if pos.x() >= g.GUTTER:
+        if pos.x() >= self._gutter():
             self.centre_requested.emit(self._day_at(pos.x()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -146,3 +146,6 @@ class OverviewStrip(QWidget):
             self.centre_requested.emit((self.view.start + self.view.end) / 2 + step)
             return
         super().keyPressEvent(event)
+
+    def _gutter(self) -> int:
+        return g.gutter_for(self.width())  # the timeline's, above it: the same width

@@ -236,7 +236,7 @@ class TimelinePainter:
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._bars(p, scene)
+        self._bars(p, scene, geo.gutter)
         for lane in scene.points:
             self._points(p, lane, data)
         self._stance(p, scene)
@@ -261,7 +261,7 @@ class TimelinePainter:
         wash.setAlphaF(0.6)
         top = min(band.top for _n, band in geo.lanes)
         bottom = max(band.bottom for _n, band in geo.lanes)
-        p.fillRect(QRectF(g.GUTTER, top, geo.time_width, bottom - top), wash)
+        p.fillRect(QRectF(geo.time_left, top, geo.time_width, bottom - top), wash)
         if not len(rows):
             return
         fill = QColor(self.highlight)
@@ -501,7 +501,7 @@ class TimelinePainter:
 
     # -- bars --------------------------------------------------------------------------
 
-    def _bars(self, p: QPainter, scene: Scene) -> None:
+    def _bars(self, p: QPainter, scene: Scene, gutter: float) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
         for tone, lefts, tops, widths in scene.runs:  # one call per colour
@@ -514,7 +514,7 @@ class TimelinePainter:
         pictures = self.stamps.pictures
         drawn = []
         for bar in scene.bars:
-            if self.stamps.raster and bar.x0 >= g.GUTTER and bar.x1 - bar.x0 <= _STAMPED_BAR:
+            if self.stamps.raster and bar.x0 >= gutter and bar.x1 - bar.x0 <= _STAMPED_BAR:
                 width = round(bar.x1 - bar.x0)
                 key = ("bar", bar.tone, bar.hollow, width, bar.label)
                 stamp = pictures.kept(key) or pictures.get(
@@ -530,7 +530,7 @@ class TimelinePainter:
         for bar, rect in zip(drawn, rects, strict=True):
             self._bar_fill(p, rect, bar)
         for bar, rect in zip(drawn, rects, strict=True):
-            self._bar_label(p, rect, bar.label, max(rect.left(), g.GUTTER) + 6)
+            self._bar_label(p, rect, bar.label, max(rect.left(), gutter) + 6)
         dashes: list[QLineF] = []
         for bar in scene.bars:  # the rare marks and outlines, over every bar
             if bar.approximate and bar.x1 - bar.x0 > 10:
@@ -672,8 +672,8 @@ class TimelinePainter:
             self._draw_gutter(p, geo, stance_label)
             return
         picture = self._gutter_picture.get(
-            (geo.lanes, stance_label),
-            g.GUTTER,
+            (geo.lanes, stance_label, geo.gutter),
+            geo.gutter,
             geo.height,
             self.ratio,
             partial(self._draw_gutter, geo=geo, stance_label=stance_label),
@@ -681,14 +681,15 @@ class TimelinePainter:
         p.drawPixmap(QPointF(0, 0), picture)
 
     def _draw_gutter(self, p: QPainter, geo: g.Geometry, stance_label: str) -> None:
-        p.fillRect(QRectF(0, 0, g.GUTTER, geo.height), self.window)
+        gutter = geo.gutter
+        p.fillRect(QRectF(0, 0, gutter, geo.height), self.window)
         p.setPen(QPen(self.grid, 1))
-        p.drawLine(QPointF(g.GUTTER - 0.5, 0), QPointF(g.GUTTER - 0.5, geo.height))
+        p.drawLine(QPointF(gutter - 0.5, 0), QPointF(gutter - 0.5, geo.height))
         p.setFont(self.bold)
         p.setPen(self.text)
         rows = [(geo.eras, "Eras"), (geo.stance, stance_label)]
         rows += [(band, LANES[lane].label) for lane, band in geo.lanes]
         for band, label in rows:
-            rect = QRectF(10, band.top, g.GUTTER - 16, min(band.height, 40))
+            rect = QRectF(8, band.top, gutter - 13, min(band.height, 40))
             flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
             p.drawText(rect, flags, label)

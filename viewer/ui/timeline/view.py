@@ -97,6 +97,9 @@ class TimelineView(QAbstractScrollArea):
         self._press_view: Viewport | None = None
         self._dragging = False
         self._syncing_scrollbar = False
+        # Fitted to the whole timeline, and not moved since: a resize fits it again (the
+        # first fit happens before the window has its real size).
+        self._fitted = True
         self._relayout()
 
     # -- data ------------------------------------------------------------------------
@@ -121,8 +124,10 @@ class TimelineView(QAbstractScrollArea):
         self.hit_rows = None  # another profile or catalog: the search marks it anew
         self.limits = Limits(*data.bounds())
         self._rebuild_order()
-        view = self.view if keep_view else self.limits.fit(self._time_width())
-        self.set_viewport(view)
+        if keep_view:
+            self.set_viewport(self.view)
+        else:
+            self.fit_all()
 
     def set_hits(self, event_ids: Iterable[str] | None) -> None:
         """Mark the events a search found and dim the others, and keep to their statements
@@ -174,9 +179,11 @@ class TimelineView(QAbstractScrollArea):
     # -- viewport ----------------------------------------------------------------------
 
     def _time_width(self) -> int:
-        return max(1, self.viewport().width() - g.GUTTER)
+        width = self.viewport().width()
+        return max(1, width - g.gutter_for(width))
 
     def set_viewport(self, view: Viewport) -> None:
+        self._fitted = False
         self.view = self.limits.clamp(view.resized(self._time_width(), self.limits))
         self._sync_scrollbar()
         self._relayout()
@@ -184,6 +191,7 @@ class TimelineView(QAbstractScrollArea):
 
     def fit_all(self) -> None:
         self.set_viewport(self.limits.fit(self._time_width()))
+        self._fitted = True
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom by `factor` around a time-area x (default: the selection, else the centre)."""
@@ -231,6 +239,7 @@ class TimelineView(QAbstractScrollArea):
         lo, _ = self.limits.outer
         start = lo + value * self._px_per_step * self.view.days_per_px
         self.view = self.limits.clamp(Viewport(start, self.view.days_per_px, self.view.width))
+        self._fitted = False
         self._relayout()
         self.viewport_changed.emit(self.view)
 
@@ -271,6 +280,7 @@ class TimelineView(QAbstractScrollArea):
         margin = self.view.span * 0.05
         if start < self.view.start + margin or end > self.view.end - margin:
             self.view = self.view.centred_on((start + end) / 2, self.limits)
+            self._fitted = False
             self._sync_scrollbar()
             self.viewport_changed.emit(self.view)
         lane = int(self.data.lane[row])
@@ -380,7 +390,10 @@ class TimelineView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.view = self.view.resized(self._time_width(), self.limits)
+        width = self._time_width()
+        fitted = self._fitted
+        self.view = self.limits.fit(width) if fitted else self.view.resized(width, self.limits)
+        self._fitted = fitted
         self._sync_scrollbar()
         self._relayout()
         self.viewport_changed.emit(self.view)
@@ -396,7 +409,7 @@ class TimelineView(QAbstractScrollArea):
     # -- input ---------------------------------------------------------------------------
 
     def _time_x(self, pos: QPointF | QPoint) -> float:
-        return float(pos.x()) - g.GUTTER
+        return float(pos.x()) - self.geo.gutter
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
