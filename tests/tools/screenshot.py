@@ -48,16 +48,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         store = AnnotationStore(Path(tmp) / "annotations.sqlite", Path(tmp) / "backups")
-        store.save(
-            Annotation(
-                args.event,
-                "Compare with the **press conference** transcript.\n\n"
-                "- who asked\n- what was denied",
-                ("essay", "to check"),
-                True,
-                "#E69F00",
+        if args.event:
+            store.save(
+                Annotation(
+                    args.event,
+                    "Compare with the **press conference** transcript.\n\n"
+                    "- who asked\n- what was denied",
+                    ("essay", "to check"),
+                    True,
+                    "#E69F00",
+                )
             )
-        )
         window = MainWindow(
             Catalog(args.db or bundled_catalog()),
             settings,

@@ -47,16 +47,15 @@ def test_svg_is_a_drawing_with_the_title_and_the_labels(window: MainWindow, tmp_
     assert "2018" in text  # axis labels are text too, not pictures of text
 
 
-def test_the_picture_has_its_legend_when_the_toolbar_has_folded_it_away(
+def test_the_picture_has_its_legend_whatever_the_window_shows(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     from viewer.core.records import Tone
     from viewer.ui import style
     from viewer.ui.timeline.image_export import SOURCE_H
 
-    window.resize(700, 700)  # the toolbar folds the legend into its overflow menu…
-    qtbot.waitUntil(lambda: not window.legend.isVisible())
-    window.legend.resize(0, 0)  # …where it may never have been given a size
+    window.resize(700, 700)
+    window.legend.resize(0, 0)  # the window's legend may have no size (a folded bar)
     path = tmp_path / "timeline.png"
     assert window.menus.image_actions.export(path)
     image = QImage(str(path))

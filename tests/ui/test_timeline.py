@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import numpy as np
@@ -165,8 +166,8 @@ def test_month_precision_is_a_span(window: MainWindow) -> None:
     month_px = 31 / view.view.days_per_px
     assert abs(item.rect.width() - month_px) < 2
     # right of the label, inside the solid part of the soft-edged bar
-    colour = _pixel(
-        view, QPointF(item.rect.right() - item.rect.width() * 0.15, item.rect.center().y())
+    colour = _pixel(  # along the bar's top edge, above the label's letters
+        view, QPointF(item.rect.right() - item.rect.width() * 0.15, item.rect.top() + 1)
     )
     assert colour.red() > colour.blue() + 60  # the warm tone's orange, not background
     edge = _pixel(view, QPointF(item.rect.right() - 1, item.rect.center().y()))
@@ -257,7 +258,8 @@ def test_skipped_axis_labels_stay_the_same_while_panning(window: MainWindow) -> 
     for _ in range(12):
         view.pan(7)
         view.viewport().repaint()
-    assert 3 <= len(shown) <= 6, shown  # at most every other month name, ever
+    months = shown & set(calendar.month_abbr)  # not the events' labels
+    assert 3 <= len(months) <= 6, shown  # at most every other month name, ever
 
 
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(

@@ -26,6 +26,7 @@ from viewer.core.annotations.limits import UNDO_STEPS
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog.read import Catalog
 from viewer.core.records import Profile
+from viewer.ui.adaptive_layout import AdaptiveLayout
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.event_focus import EventFocus
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self._observe()
         self.memory = WindowMemory(self, self.settings)
         self.memory.restore()
+        self.adaptive = AdaptiveLayout(self)
+        self.adaptive.adapt()
         if store is not None:
             from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
 
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
         self.body.setSizes(sizes)
         self.memory.restore_splitter(self.right, [500, 300])
         self.menus.attach(user)
+        self.adaptive.adapt()
         user.marks_changed.connect(self.timeline.marks_changed)
         self.search.set_notes_db(opened.store.path)
         self._order_tabs()

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMenu,
-    QSizePolicy,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
 from viewer import __version__
@@ -137,10 +135,9 @@ class Menus:
         toolbar.addWidget(lanes_button)
         self.scope_slot = toolbar.addSeparator()  # the "Show:" picker goes before this
         toolbar.addAction(self.find_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.window.legend)
+        # The legend sits in the status bar, where no window is too narrow for it (a
+        # toolbar folds what does not fit into an overflow menu).
+        self.window.statusBar().addPermanentWidget(self.window.legend)
         return toolbar
 
     def _menu_bar(self) -> None:

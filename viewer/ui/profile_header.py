@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,8 @@ SUMMARY_CHARS = 420
 
 class ProfileHeader(QWidget):
     """Shows one profile; `set_profile()` replaces what it shows."""
+
+    resized = Signal()  # folded or unfolded: the window gives it the height it needs
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,22 @@ class ProfileHeader(QWidget):
         self.tabs.setMinimumHeight(70)
         self.tabs.setMaximumHeight(140)
 
+        # In a small window the header folds to its title line and summary; this opens
+        # the Context, Actions and Criticism tabs again.
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("profileMore")
+        self.more_button.setCheckable(True)
+        self.more_button.setText("Context, actions, criticism")
+        self.more_button.setToolTip(
+            "Show or hide the profile's Context, Actions taken and Criticism"
+        )
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setAutoRaise(True)
+        self.more_button.toggled.connect(self._on_more)
+        self.more_button.hide()
+        self.compact = False
+
         badges = QHBoxLayout()
         badges.setSpacing(8)
         badges.addWidget(self.title_label)
@@ -94,6 +113,7 @@ class ProfileHeader(QWidget):
         badges.addWidget(self.flip_label)
         badges.addWidget(self.rating_label)
         badges.addStretch(1)
+        badges.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.setSpacing(4)
@@ -101,6 +121,26 @@ class ProfileHeader(QWidget):
         layout.addLayout(badges)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
+
+    def set_compact(self, compact: bool) -> None:
+        """The folded form for a small window: the title line and at most two lines of
+        summary; the tabs open with the button on the title line."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.more_button.setVisible(compact)
+        self.kind_label.setVisible(not compact)
+        lines = self.summary_label.fontMetrics().lineSpacing()
+        self.summary_label.setMaximumHeight(2 * lines + 2 if compact else 16_777_215)
+        self.setMinimumHeight(0 if compact else 120)
+        self._on_more(self.more_button.isChecked())
+
+    def _on_more(self, shown: bool) -> None:
+        open_ = shown or not self.compact
+        self.tabs.setVisible(open_)
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.updateGeometry()
+        self.resized.emit()
 
     def set_profile(self, detail: ProfileDetail) -> None:
         profile = detail.profile
@@ -149,6 +189,8 @@ class ProfileHeader(QWidget):
 
     def _on_summary_link(self, url: str) -> None:
         if url == _MORE:
+            if self.compact:
+                self.more_button.setChecked(True)
             self.tabs.setCurrentWidget(self.context_view)
             self.context_view.setFocus()
         else:

@@ -29,7 +29,9 @@ class WindowMemory:
             window.resize(1400, 900)
         docks = s.layout("state")
         if docks is None or not window.restoreState(docks):
-            window.resizeDocks([window.search_dock], [380], Qt.Orientation.Horizontal)
+            # The search opens on Ctrl+F or Find: at first the time gets the room.
+            window.resizeDocks([window.search_dock], [340], Qt.Orientation.Horizontal)
+            window.search_dock.hide()
         self.restore_splitter(window.outer, [170, 730])
         self.restore_splitter(window.body, [1000, 400])
         saved = s.view()

@@ -248,6 +248,7 @@ def test_tab_goes_as_the_eye_reads(annotated: MainWindow, qtbot: QtBot) -> None:
         annotated.detail,
         editor_of(annotated).star,
     ]
+    annotated.show_search()  # closed at first: Ctrl+F opens it
     annotated.activateWindow()
     annotated.menus.profile_picker.setFocus()
     qtbot.waitUntil(annotated.menus.profile_picker.hasFocus)

@@ -287,6 +287,17 @@ class TimelineData:
         """id -> row, made when first asked (a narrowed copy may never be asked)."""
         return {event_id: row for row, event_id in enumerate(self.ids)}
 
+    def lane_contents(self) -> dict[int, tuple[bool, int]]:
+        """Per lane number: whether it has exact-day points, and how many stacking rows
+        its extents use (whatever the zoom, so lane heights stay put while panning)."""
+        return {
+            number: (
+                bool(len(index.point_days)),
+                int(index.extent_rows.max()) + 1 if len(index.extent_rows) else 0,
+            )
+            for number, index in enumerate(self.lanes)
+        }
+
     def is_point(self, row: int) -> bool:
         return bool(self.precision[row] == DAY_CODE and not self.approximate[row])
 

@@ -14,6 +14,7 @@ export draws everything itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -76,8 +77,7 @@ class Backdrop:
         # A whole number of pixels before the view, so copies land on whole pixels.
         self._start = view.start - (view.width // 2) * view.days_per_px
         wide_view = Viewport(self._start, view.days_per_px, width)
-        lanes = [lane for lane, _ in geo.lanes]
-        wide_geo = g.layout(geo.time_left + width, geo.height, lanes, geo.gutter)
+        wide_geo = replace(geo, width=geo.time_left + width)  # the same bands, wider
         pixmap = QPixmap(round(width * self.ratio), round(geo.height * self.ratio))
         pixmap.setDevicePixelRatio(self.ratio)
         pixmap.fill(self.fill)

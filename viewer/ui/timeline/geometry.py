@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
@@ -11,7 +12,7 @@ AXIS_CONTEXT = 20  # years (or months) band
 AXIS_TICKS = 20  # tick labels
 ERA_ROW = 15  # one row of era bars; there are two
 STANCE = 46
-MIN_LANE = 44
+MIN_LANE = 34  # two lines of a lane's name
 MAX_LANE = 110
 MARKER = 11  # marker size in px
 BIN_PX = 14  # points closer than this share a cluster
@@ -24,6 +25,7 @@ class Band:
     key: str
     top: float
     height: float
+    points: bool = True  # a row of exact-day markers above the bars
 
     @property
     def bottom(self) -> float:
@@ -32,6 +34,26 @@ class Band:
     @property
     def middle(self) -> float:
         return self.top + self.height / 2
+
+
+@dataclass(frozen=True, slots=True)
+class LaneNeed:
+    """What a lane holds, whatever the zoom: markers, and how many rows of bars."""
+
+    points: bool = True
+    bar_rows: int = BAR_ROWS
+
+    @property
+    def height(self) -> float:
+        return self._height(self.bar_rows)
+
+    @property
+    def least(self) -> float:
+        """Short of room: markers and one row of bars (the rest merge into clusters)."""
+        return self._height(min(1, self.bar_rows))
+
+    def _height(self, rows: int) -> float:
+        return max(MIN_LANE, 4 + (MARKER + 8 if self.points else 0) + rows * (BAR + 3) + 4)
 
 
 def gutter_for(width: float) -> int:
@@ -49,6 +71,18 @@ class Geometry:
     stance: Band
     lanes: tuple[tuple[int, Band], ...]  # (lane number, band) for visible lanes
     gutter: int = GUTTER  # the lane names' column, left of the time area
+    # Where lanes have more to show than the height allows, the lane area scrolls: the
+    # bands are placed `scroll` px up and drawn only below `lanes_top`.
+    lanes_top: float = 0.0
+    overflow: float = 0.0  # how far the lane area can scroll (0: everything shows)
+    scroll: float = 0.0
+
+    def lanes_rect(self) -> QRectF:
+        """The time area's lane part: lane content is clipped to it."""
+        return QRectF(self.gutter, self.lanes_top, self.time_width, self.height - self.lanes_top)
+
+    def in_lanes(self, y: float) -> bool:
+        return y >= self.lanes_top
 
     @property
     def time_left(self) -> float:
@@ -76,7 +110,7 @@ class Geometry:
 
     def bar_row_y(self, band: Band, row: int) -> float:
         """Top of stacked bar row `row` (events known to a month, year...)."""
-        return band.top + 4 + MARKER + 8 + row * (BAR + 3)
+        return band.top + 4 + (MARKER + 8 if band.points else 0) + row * (BAR + 3)
 
     def bar_rows(self, band: Band) -> int:
         room = band.bottom - 3 - self.bar_row_y(band, 0)
@@ -86,15 +120,49 @@ class Geometry:
         return QRectF(self.gutter, 0, self.time_width, self.height)
 
 
-def layout(width: float, height: float, lanes: list[int], gutter: int | None = None) -> Geometry:
+def wanted_height(lanes: list[int], needs: Mapping[int, LaneNeed]) -> float:
+    """The height that shows every lane with all it holds (the axis, eras and stance
+    track above)."""
+    top = AXIS_CONTEXT + AXIS_TICKS + 2 * ERA_ROW + 2 + 2 + STANCE + 4
+    return top + sum(needs.get(lane, LaneNeed()).height for lane in lanes) + 2
+
+
+def layout(
+    width: float,
+    height: float,
+    lanes: list[int],
+    gutter: int | None = None,
+    needs: Mapping[int, LaneNeed] | None = None,
+    scroll: float = 0.0,
+) -> Geometry:
+    """Bands for the axis, eras, stance track and each shown lane. A lane gets the height
+    its content needs (`needs`; without, room for markers and every bar row) and an
+    equal share of what is left, up to MAX_LANE. Short of room, each gives up rows of
+    bars in proportion, down to its markers and one row; shorter still, the lane area
+    scrolls (`scroll` px down, clamped)."""
     axis = Band("axis", 0, AXIS_CONTEXT + AXIS_TICKS)
     eras = Band("eras", axis.bottom, 2 * ERA_ROW + 2)
     stance = Band("stance", eras.bottom + 2, STANCE)
     top = stance.bottom + 4
     available = max(0.0, height - top - 2)
-    each = min(MAX_LANE, max(MIN_LANE, available / max(1, len(lanes))))
-    bands = tuple(
-        (number, Band(f"lane{number}", top + i * each, each)) for i, number in enumerate(lanes)
-    )
+    wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
+    wanted = sum(w.height for w in wants)
+    lanes_top = top
+    least = sum(w.least for w in wants)
+    if wanted <= available:
+        extra = (available - wanted) / max(1, len(lanes))
+        heights = [min(max(MAX_LANE, w.height), w.height + extra) for w in wants]
+    else:
+        share = max(0.0, available - least) / max(1.0, wanted - least)
+        heights = [w.least + (w.height - w.least) * share for w in wants]
+    overflow = max(0.0, least - available)
+    scroll = min(max(0.0, scroll), overflow)
+    bands = []
+    top -= scroll
+    for number, want, each in zip(lanes, wants, heights, strict=True):
+        bands.append((number, Band(f"lane{number}", top, each, want.points)))
+        top += each
     gutter = gutter_for(width) if gutter is None else gutter
-    return Geometry(width, height, axis, eras, stance, bands, gutter)
+    return Geometry(
+        width, height, axis, eras, stance, tuple(bands), gutter, lanes_top, overflow, scroll
+    )

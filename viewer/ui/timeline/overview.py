@@ -45,7 +45,7 @@ class OverviewStrip(QWidget):
         self._kept = KeptPicture()  # see _strip
 
     def sizeHint(self) -> QSize:
-        return QSize(400, 38)
+        return QSize(400, 30)
 
     def set_data(self, data: TimelineData, limits: Limits) -> None:
         self.limits = limits

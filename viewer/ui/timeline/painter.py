@@ -236,12 +236,14 @@ class TimelinePainter:
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setClipRect(geo.lanes_rect())  # scrolled lanes stay below the stance track
         self._bars(p, scene, geo.gutter)
         for lane in scene.points:
             self._points(p, lane, data)
-        self._stance(p, scene)
         if hit_rows is not None:
             self._search_hits(p, data, view, geo, hit_rows)
+        p.setClipRect(geo.time_rect())
+        self._stance(p, scene)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setClipping(False)
         self._gutter(p, geo, stance_label)
@@ -291,10 +293,13 @@ class TimelinePainter:
         frame drawn afresh, while zooming, fills the whole window)."""
         covered = 0.0
         for i, (_lane, band) in enumerate(geo.lanes):
-            if band.top > covered:
-                p.fillRect(QRectF(0, covered, geo.width, band.top - covered), self.base)
+            top = max(band.top, geo.lanes_top)  # a lane scrolled up is cut at the top
+            if band.bottom <= top:
+                continue
+            if top > covered:
+                p.fillRect(QRectF(0, covered, geo.width, top - covered), self.base)
             colour = self.alt if i % 2 else self.base
-            p.fillRect(QRectF(0, band.top, geo.width, band.height), colour)
+            p.fillRect(QRectF(0, top, geo.width, band.bottom - top), colour)
             covered = max(covered, band.bottom)
         if covered < geo.height:
             p.fillRect(QRectF(0, covered, geo.width, geo.height - covered), self.base)
@@ -558,7 +563,8 @@ class TimelinePainter:
     ) -> None:
         """A bar's label from `left`, if the bar has room for it; real text when not
         `stamped` (inside a stamp: a stamp is not drawn into a stamp)."""
-        room = rect.right() - left - 6
+        # In whole pixels, as a stamp of the bar is wide: both cut a label alike.
+        room = round(rect.right() - left) - 6
         if rect.width() > 36 and room > 24:
             baseline = rect.top() + (rect.height() + self.small_metrics.ascent()) / 2 - 1
             text = self.fit.elided(label, room, _SMALL)
@@ -689,7 +695,9 @@ class TimelinePainter:
         p.setPen(self.text)
         rows = [(geo.eras, "Eras"), (geo.stance, stance_label)]
         rows += [(band, LANES[lane].label) for lane, band in geo.lanes]
-        for band, label in rows:
-            rect = QRectF(8, band.top, gutter - 13, min(band.height, 40))
-            flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-            p.drawText(rect, flags, label)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        for n, (band, label) in enumerate(rows):
+            if n == 2:  # the lanes' names scroll with them, under the stance track's
+                p.setClipRect(QRectF(0, geo.lanes_top, gutter, geo.height - geo.lanes_top))
+            p.drawText(QRectF(8, band.top, gutter - 13, min(band.height, 40)), flags, label)
+        p.setClipping(False)

@@ -67,7 +67,10 @@ class TimelineView(QAbstractScrollArea):
             "minus zoom, Control with Left or Right pans."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Shown only when the lanes hold more than the height shows (a small window).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._lane_scroll = 0.0
+        self.verticalScrollBar().valueChanged.connect(self._on_lane_scroll)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBar(TimelineScrollBar())
         self._px_per_step = 1.0  # pixels of time per step of the scroll bar
@@ -88,6 +91,7 @@ class TimelineView(QAbstractScrollArea):
         self.view = self.limits.fit(self._time_width())
         self._scene = Scene()
         self._geo = g.layout(1, 1, [])
+        self._needs: dict[int, g.LaneNeed] = {}
         self._stale = True  # the scene is built when next needed (a paint, a click)
         self.scene_builds = 0  # how many times it was (for tests and benchmarks)
         self._painter: TimelinePainter | None = None
@@ -115,6 +119,10 @@ class TimelineView(QAbstractScrollArea):
     ) -> None:
         self.data = data
         self._bin_widths = {}
+        self._needs = {
+            lane: g.LaneNeed(points, min(g.BAR_ROWS, rows))
+            for lane, (points, rows) in data.lane_contents().items()
+        }
         self.eras = eras
         self.stance = stance
         self.flips = flips(stance)
@@ -167,6 +175,11 @@ class TimelineView(QAbstractScrollArea):
         self.hidden_lanes = set(lanes)
         self._rebuild_order()
         self._relayout()
+
+    def wanted_height(self) -> int:
+        """The widget's height that shows every shown lane whole (with its scroll bar)."""
+        lanes = g.wanted_height(self.visible_lanes(), self._needs)
+        return int(lanes) + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth()
 
     def visible_lanes(self) -> list[int]:
         return [n for n in range(len(LANES)) if n not in self.hidden_lanes]
@@ -287,6 +300,14 @@ class TimelineView(QAbstractScrollArea):
         if lane in self.hidden_lanes:
             self.set_lane_visible(lane, True)
             self.hidden_lanes_changed.emit(frozenset(self.hidden_lanes))
+        band = self._geo.band_of(lane)
+        if band is not None:  # a lane scrolled out of view comes into it
+            below = band.bottom - self._geo.height
+            above = self._geo.lanes_top - band.top
+            if above > 0:
+                self.scroll_lanes(-above)
+            elif below > 0:
+                self.scroll_lanes(below)
 
     def step(self, delta: int) -> None:
         if not len(self._order):
@@ -329,10 +350,34 @@ class TimelineView(QAbstractScrollArea):
     # -- painting ----------------------------------------------------------------------
 
     def _relayout(self) -> None:
-        """What is drawn changed: the scene is built once, when it is next needed, however
-        many setters ran before that."""
+        """What is drawn changed: the bands are placed now (they are few, and the lane
+        scroll bar follows them); the scene is built once, when it is next needed,
+        however many setters ran before that."""
+        size = self.viewport().size()
+        self._geo = g.layout(
+            size.width(),
+            size.height(),
+            self.visible_lanes(),
+            needs=self._needs,
+            scroll=self._lane_scroll,
+        )
+        bar = self.verticalScrollBar()
+        bar.blockSignals(True)
+        bar.setRange(0, math.ceil(self._geo.overflow))
+        bar.setPageStep(max(1, int(size.height() - self._geo.lanes_top)))
+        bar.setSingleStep(20)
+        bar.setValue(round(self._geo.scroll))
+        bar.blockSignals(False)
         self._stale = True
         self.viewport().update()
+
+    def _on_lane_scroll(self, value: int) -> None:
+        self._lane_scroll = float(value)
+        self._relayout()
+
+    def scroll_lanes(self, dy: float) -> None:
+        """Scroll the lane area down by `dy` px (up if negative), where it overflows."""
+        self.verticalScrollBar().setValue(round(self._lane_scroll + dy))
 
     @property
     def scene(self) -> Scene:
@@ -342,13 +387,15 @@ class TimelineView(QAbstractScrollArea):
 
     @property
     def geo(self) -> g.Geometry:
-        if self._stale:
-            self._build_scene()
         return self._geo
 
+    def item_at(self, x: float, y: float) -> Item | None:
+        """The item under a point of the viewport (none of a lane scrolled out of view)."""
+        item = self.scene.at(x, y)
+        lane_item = item is not None and item.kind not in (ItemKind.STANCE, ItemKind.FLIP)
+        return None if lane_item and not self._geo.in_lanes(y) else item
+
     def _build_scene(self) -> None:
-        size = self.viewport().size()
-        self._geo = g.layout(size.width(), size.height(), self.visible_lanes())
         self._scene = build_scene(
             self.data,
             self.view,
@@ -413,7 +460,10 @@ class TimelineView(QAbstractScrollArea):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        over_names = event.position().x() < self._geo.gutter
+        if over_names and self._geo.overflow and self._geo.in_lanes(event.position().y()):
+            self.scroll_lanes(-delta.y() / 120 * 40)  # the wheel over lane names scrolls them
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = delta.y() / 120 if delta.y() else delta.x() / 120
             self.zoom(ZOOM_STEP**steps, self._time_x(event.position()))
         else:
@@ -434,7 +484,7 @@ class TimelineView(QAbstractScrollArea):
             self.zoom(1 + event.value(), self._time_x(event.position()))
             return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            item = self.scene.at(event.pos().x(), event.pos().y())
+            item = self.item_at(event.pos().x(), event.pos().y())
             if item is None:
                 QToolTip.hideText()
             else:
@@ -499,11 +549,11 @@ class TimelineView(QAbstractScrollArea):
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if self.scene.at(event.position().x(), event.position().y()) is None:
+        if self.item_at(event.position().x(), event.position().y()) is None:
             self.zoom(2.0, self._time_x(event.position()))
 
     def click_at(self, pos: QPointF) -> None:
-        item = self.scene.at(pos.x(), pos.y())
+        item = self.item_at(pos.x(), pos.y())
         if item is None:
             return
         if item.kind is ItemKind.CLUSTER:

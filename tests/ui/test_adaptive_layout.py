@@ -1,0 +1,111 @@
+"""The window gives time the room at the sizes people use (issue: at 1024×700 the
+search column, the lane names and the details left time ~180 px)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.core.annotations.store import AnnotationStore
+from viewer.core.catalog.read import Catalog
+from viewer.ui.errors import ErrorReporter
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def sized(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> Iterator[MainWindow]:
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+    store.close()
+
+
+def _show_at(window: MainWindow, qtbot: QtBot, width: int, height: int) -> None:
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(20)  # the splitters' deferred share
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1366, 768), (1600, 1000), (2560, 1440)])
+def test_time_gets_most_of_the_width_at_every_common_size(
+    sized: MainWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    _show_at(sized, qtbot, *size)
+    assert not sized.search_dock.isVisible()  # the search opens on Ctrl+F
+    time_px = sized.timeline.geo.time_width
+    assert time_px >= 0.70 * size[0], (time_px, size)
+    assert sized.legend.isVisible() and sized.legend.width() > 0  # never in an overflow
+    view, limits = sized.timeline.view, sized.timeline.limits
+    fitted = limits.fit(view.width)  # the first fit, redone at the real size
+    assert abs(view.start - fitted.start) < view.days_per_px
+    assert abs(view.days_per_px - fitted.days_per_px) < 1e-9 * fitted.days_per_px
+
+
+def test_in_a_narrow_window_the_details_go_under_the_timeline(
+    sized: MainWindow, qtbot: QtBot
+) -> None:
+    _show_at(sized, qtbot, 1024, 700)
+    assert sized.body.orientation() == Qt.Orientation.Vertical
+    assert sized.right is not None and sized.right.orientation() == Qt.Orientation.Horizontal
+    assert sized.header.compact and not sized.header.tabs.isVisible()
+    sized.header.more_button.click()  # the folded header opens its tabs again
+    assert sized.header.tabs.isVisible()
+    sized.resize(1600, 1000)
+    qtbot.waitUntil(lambda: sized.body.orientation() == Qt.Orientation.Horizontal)
+    assert not sized.header.compact and sized.header.tabs.isVisible()
+
+
+def test_ctrl_f_opens_the_search(sized: MainWindow, qtbot: QtBot) -> None:
+    _show_at(sized, qtbot, 1024, 700)
+    sized.menus.find_action.trigger()
+    assert sized.search_dock.isVisible() and sized.search.box.hasFocus()
+
+
+def test_lanes_that_do_not_fit_scroll_and_a_selection_brings_its_lane_into_view(
+    sized: MainWindow, qtbot: QtBot
+) -> None:
+    _show_at(sized, qtbot, 1024, 560)
+    view = sized.timeline
+    geo = view.geo
+    assert geo.overflow > 0 and view.verticalScrollBar().isVisible()
+    last_lane, band = geo.lanes[-1]
+    assert band.bottom > geo.height  # below the fold
+    event = next(i for i in view.data.ids if view.data.lane[view.data.row_of(i)] == last_lane)
+    sized.select_event(event)
+    band = view.geo.band_of(last_lane)
+    assert band is not None and band.bottom <= view.geo.height + 1
+    # Nothing of a lane scrolled under the stance track answers a click there.
+    for x in range(int(geo.gutter), int(geo.width), 3):
+        item = view.item_at(x, view.geo.lanes_top - 3)
+        assert item is None or item.kind.value in ("stance", "flip")
+
+
+def test_the_wheel_over_the_lane_names_scrolls_them(sized: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    _show_at(sized, qtbot, 1024, 560)
+    view = sized.timeline
+    y = view.geo.lanes_top + 20
+    event = QWheelEvent(
+        QPointF(20, y),
+        QPointF(view.viewport().mapToGlobal(QPoint(20, int(y)))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    start = view.view.start
+    view.wheelEvent(event)
+    assert view.geo.scroll > 0 and view.view.start == start  # the lanes moved, not time

@@ -1,0 +1,77 @@
+"""The window's arrangement for its size, so that time keeps most of the screen.
+
+Below `NARROW_WIDTH` the details (and the notes beside them) go under the timeline
+instead of taking a column beside it; below `SHORT_HEIGHT`, or when narrow, the profile
+header folds to its title line and summary. The arrangement follows every resize.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QSplitter
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+NARROW_WIDTH = 1280
+SHORT_HEIGHT = 900
+MIN_DETAILS = 124  # px of details under the timeline: the title and a few lines
+
+
+class AdaptiveLayout(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+        window.header.resized.connect(self.fit_header)
+
+    @property
+    def narrow(self) -> bool:
+        return self.window.width() < NARROW_WIDTH
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.adapt()
+        return False
+
+    def adapt(self) -> None:
+        window, narrow = self.window, self.narrow
+        window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
+        across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        if _orient(window.body, down if narrow else across, 0.74) and narrow:
+            QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
+        if window.right is not None:  # details over notes, or beside them when below
+            _orient(window.right, across if narrow else down, 0.58 if narrow else 0.62)
+
+    def fit_timeline(self) -> None:
+        """Details under the timeline: the timeline takes the height that shows all its
+        lanes, the details the rest (at least a few lines of them)."""
+        window = self.window
+        sizes = window.body.sizes()
+        total = sum(sizes)
+        wanted = window.timeline.wanted_height() + window.overview.sizeHint().height()
+        first = max(min(wanted, total - MIN_DETAILS), total // 2)
+        window.body.setSizes([first, total - first])
+
+    def fit_header(self) -> None:
+        """The header folded or opened: give it the height it needs, the rest to time."""
+        outer, header = self.window.outer, self.window.header
+        if not header.compact:
+            return
+        total = sum(outer.sizes())
+        wanted = header.sizeHint().height()
+        if total > wanted:
+            outer.setSizes([wanted, total - wanted])
+
+
+def _orient(splitter: QSplitter, orientation: Qt.Orientation, first_share: float) -> bool:
+    """Turn the splitter (True) if it is not that way yet, sharing its room anew."""
+    if splitter.orientation() == orientation:
+        return False
+    splitter.setOrientation(orientation)
+    total = sum(splitter.sizes()) or 1000
+    first = int(total * first_share)
+    splitter.setSizes([first, total - first])
+    return True
