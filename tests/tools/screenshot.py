@@ -14,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.annotations.records import Annotation
@@ -35,6 +36,28 @@ def _wait_for(app: QApplication, window: MainWindow) -> None:
         time.sleep(0.01)
 
 
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e6e6e6"),
+        (role.Base, "#1e1e1e"),
+        (role.AlternateBase, "#262626"),
+        (role.Text, "#e6e6e6"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e6e6e6"),
+        (role.Highlight, "#3d7bd9"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Link, "#8ab4f8"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e6e6e6"),
+        (role.PlaceholderText, "#9a9a9a"),
+    ):
+        palette.setColor(r, QColor(colour))
+    return palette
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -43,8 +66,12 @@ def main() -> int:
     parser.add_argument("--profile")
     parser.add_argument("--db", type=Path, help="a catalog other than the bundled one")
     parser.add_argument("--search", help="type this into the search box first")
+    parser.add_argument("--dark", action="store_true", help="Fusion with a dark palette")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    if args.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         store = AnnotationStore(Path(tmp) / "annotations.sqlite", Path(tmp) / "backups")

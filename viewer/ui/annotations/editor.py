@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -173,8 +173,13 @@ class AnnotationEditor(QWidget):
         self.star.setText("★ Starred" if a.starred else "☆ Star")
         self.star.blockSignals(False)
         self.colour.setIcon(_swatch(a.colour) if a.colour else QIcon())
+        palette = self.tags_label.palette()  # a chip readable in a light or dark palette
+        chip = (
+            f"background:{palette.color(QPalette.ColorRole.Button).name()};"
+            f"color:{palette.color(QPalette.ColorRole.ButtonText).name()}"
+        )
         tags = " ".join(
-            f"<span style='background:palette(midlight)'>&nbsp;{_escape(t)}&nbsp;"
+            f"<span style='{chip}'>&nbsp;{_escape(t)}&nbsp;"
             f"<a href='{_escape(t)}' title='Remove the tag {_escape(t)}'>✕</a></span>"
             for t in a.tags
         )
