@@ -1,5 +1,6 @@
 """Before the first paint the window does each thing once: one scene build, and few
-statements against the catalog (the count was 3 builds and 16 statements)."""
+statements against the catalog (the count was 3 builds and 16 statements; 12 now,
+with the catalog's lanes)."""
 
 from __future__ import annotations
 
@@ -38,5 +39,5 @@ def test_a_window_opens_on_few_statements(
         window.grab()
     finally:
         catalog.trace(None)
-    assert len(statements) <= 11, statements
+    assert len(statements) <= 12, statements  # the lanes are one (the catalog names them)
     window.close()

@@ -113,6 +113,12 @@ class Profile:
         return self.heading or f"{self.subject.name} on {self.target.name}"
 
     @property
+    def rated(self) -> bool:
+        """Whether stance and strength have a basis (a source, or the editors' note): an
+        imported timeline's profile has none, and shows no rating."""
+        return self.rating_source_id is not None or self.rating_note is not None
+
+    @property
     def rated_by_editors(self) -> bool:
         """Stance, strength and flip are the editors' judgement, not a source's."""
         return self.rating_source_id is None and self.rating_note is not None

@@ -44,6 +44,7 @@ class AdaptiveLayout(QObject):
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
         if window.right is not None:  # details over notes, or beside them when below
             _orient(window.right, across if narrow else down, 0.58 if narrow else 0.62)
+        self.fit_header()
 
     def fit_timeline(self) -> None:
         """Details under the timeline: the timeline takes the height that shows all its
@@ -58,7 +59,7 @@ class AdaptiveLayout(QObject):
     def fit_header(self) -> None:
         """The header folded or opened: give it the height it needs, the rest to time."""
         outer, header = self.window.outer, self.window.header
-        if not header.compact:
+        if not header.compact and header.has_parts:
             return
         total = sum(outer.sizes())
         wanted = header.sizeHint().height()

@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
         self.overview = OverviewStrip()
         self.detail = DetailPane()
         self.legend = Legend()
-        self.feed = TimelineFeed(catalog, self.state, self.timeline, self.overview, self.header)
+        self.feed = TimelineFeed(
+            catalog, self.state, self.timeline, self.overview, self.header, self.legend
+        )
         self.focus = EventFocus(catalog, self.state, self.detail, self.timeline, self.statusBar())
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_STEPS)  # memory stays bounded, however long a session

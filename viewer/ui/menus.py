@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from viewer import __version__
 from viewer.core.records import Profile
-from viewer.core.timeline.lanes import LANES
 from viewer.ui.about import show_about
 from viewer.ui.go_to_date import ask_go_to_date
 from viewer.ui.timeline.caption import Caption, source_line
@@ -98,7 +97,7 @@ class Menus:
         state = self.window.state
         menu = QMenu("&Lanes", self.window)
         actions = []
-        for number, lane in enumerate(LANES):
+        for number, lane in enumerate(self.window.catalog.lanes):
             action = QAction(lane.label, self.window)
             action.setCheckable(True)
             action.setChecked(True)

@@ -104,6 +104,7 @@ class ProfileHeader(QWidget):
         self.more_button.toggled.connect(self._on_more)
         self.more_button.hide()
         self.compact = False
+        self.has_parts = True  # Context, Actions taken or Criticism to show
 
         badges = QHBoxLayout()
         badges.setSpacing(8)
@@ -128,16 +129,16 @@ class ProfileHeader(QWidget):
         if compact == self.compact:
             return
         self.compact = compact
-        self.more_button.setVisible(compact)
         self.kind_label.setVisible(not compact)
         lines = self.summary_label.fontMetrics().lineSpacing()
         self.summary_label.setMaximumHeight(2 * lines + 2 if compact else 16_777_215)
-        self.setMinimumHeight(0 if compact else 120)
+        self.setMinimumHeight(0 if compact or not self.has_parts else 120)
         self._on_more(self.more_button.isChecked())
 
     def _on_more(self, shown: bool) -> None:
-        open_ = shown or not self.compact
+        open_ = (shown or not self.compact) and self.has_parts
         self.tabs.setVisible(open_)
+        self.more_button.setVisible(self.compact and self.has_parts)
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.updateGeometry()
         self.resized.emit()
@@ -156,7 +157,8 @@ class ProfileHeader(QWidget):
         self.rating_label.setToolTip(profile.rating_note or "")
         self.rating_label.setAccessibleDescription(profile.rating_note or "")
         self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
-        self.flip_label.setVisible(profile.flip)
+        self.stance_label.setVisible(profile.rated)  # no rating made up for an import
+        self.flip_label.setVisible(profile.flip and profile.rated)
         self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
         self._show_summary(profile.summary, profile.summary_html)
         paragraphs = [p for p in detail.context.split("\n\n") if p.strip()]
@@ -166,11 +168,20 @@ class ProfileHeader(QWidget):
             context = f"<h4>Summary</h4>{whole}{'<h4>Context</h4>' if context else ''}{context}"
         if profile.rating_note:
             context += f"<h4>About the rating</h4><p>{escape(profile.rating_note)}</p>"
+        actions, criticism = _actions_html(detail), _criticism_html(detail)
         self.context_view.setHtml(context or "<p><i>No context.</i></p>")
-        self.actions_view.setHtml(_actions_html(detail) or "<p><i>No actions recorded.</i></p>")
-        self.criticism_view.setHtml(
-            _criticism_html(detail) or "<p><i>No criticism recorded.</i></p>"
-        )
+        self.actions_view.setHtml(actions or "<p><i>No actions recorded.</i></p>")
+        self.criticism_view.setHtml(criticism or "<p><i>No criticism recorded.</i></p>")
+        # Only the parts the catalog has: an imported timeline is a story of its own.
+        for view, shown in (
+            (self.context_view, bool(context)),
+            (self.actions_view, bool(actions)),
+            (self.criticism_view, bool(criticism)),
+        ):
+            self.tabs.setTabVisible(self.tabs.indexOf(view), shown)
+        self.has_parts = bool(context or actions or criticism)
+        self.setMinimumHeight(0 if self.compact or not self.has_parts else 120)
+        self._on_more(self.more_button.isChecked())
 
     def _show_summary(self, plain: str, rich: str | None) -> None:
         """The summary, or for a long one its first lines and a link to the rest. Plain

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.catalog.read import Catalog
-from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.data import NEUTRAL, TimelineData
 from viewer.ui.profile_header import ProfileHeader
+from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.view_state import ViewState
@@ -29,6 +31,7 @@ class TimelineFeed(QObject):
         timeline: TimelineView,
         overview: OverviewStrip,
         header: ProfileHeader,
+        legend: Legend,
     ) -> None:
         super().__init__(timeline)
         self.catalog = catalog
@@ -36,8 +39,10 @@ class TimelineFeed(QObject):
         self.timeline = timeline
         self.overview = overview
         self.header = header
+        self.legend = legend
         self.annotations: AnnotationsController | None = None
         self.eras = catalog.eras()
+        timeline.set_lane_titles(tuple(lane.label for lane in catalog.lanes))
         self._data = TimelineData.empty()
         self._stance: list[StancePoint] = []
         self._stance_label = "Stance"
@@ -62,6 +67,8 @@ class TimelineFeed(QObject):
         # An empty track says why (an imported timeline has no quotes).
         said = f"{subject}'s words" if self._stance else "no quotes"
         self._stance_label = f"Stance\n({said})"
+        tones = np.unique(self._data.tone).tolist()
+        self.legend.show_tones(bool(self._stance) or tones not in ([], [NEUTRAL]))
         self._show(keep_view=False)
 
     def refresh(self) -> None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 
-from viewer.core.timeline.lanes import LANES
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.settings import SavedView, Settings
 
@@ -35,7 +34,7 @@ class WindowMemory:
         self.restore_splitter(window.outer, [170, 730])
         self.restore_splitter(window.body, [1000, 400])
         saved = s.view()
-        keys = [lane.key for lane in LANES]
+        keys = [lane.key for lane in window.catalog.lanes]
         state.set_hidden_lanes(frozenset(keys.index(k) for k in saved.hidden_lanes if k in keys))
         profiles = [p.id for p in window.profiles]
         if profiles:
@@ -64,13 +63,16 @@ class WindowMemory:
         for splitter in splitters:
             s.set_layout(splitter.objectName(), splitter.saveState())
         view = window.timeline.view
+        lanes = window.catalog.lanes
         s.set_view(
             SavedView(
                 catalog=str(window.catalog.path.resolve()),
                 profile=state.profile,
                 start=view.start,
                 span=view.span,
-                hidden_lanes=tuple(LANES[n].key for n in sorted(state.hidden_lanes)),
+                hidden_lanes=tuple(
+                    lanes[n].key for n in sorted(state.hidden_lanes) if n < len(lanes)
+                ),
                 selected=state.current,
             )
         )

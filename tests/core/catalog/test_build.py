@@ -83,4 +83,4 @@ def test_reader_and_schema_agree_on_the_version() -> None:
     from viewer.core.catalog import read as catalog
     from viewer.core.catalog import schema
 
-    assert catalog.SCHEMA_VERSION == schema.SCHEMA_VERSION
+    assert catalog.SCHEMA_VERSION == schema.SCHEMA_VERSION  # one definition, imported

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -14,8 +15,26 @@ from viewer.core.catalog.read import Catalog
 from viewer.core.dates.days import Day
 from viewer.core.records import Quote
 from viewer.core.search.engine import Filters, SearchEngine
+from viewer.core.timeline.lanes import LANES
 
 DATED = ("era", "event", "profile_action", "quote", "source")
+
+
+def _take_back_to_3(db: sqlite3.Connection) -> None:
+    """Version 3 had no lanes of its own: the political lanes, by kind."""
+    # The column is under a foreign key, which SQLite will not drop it from: the key
+    # goes from the table's definition first.
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'event'").fetchone()
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'event'",
+        (re.sub(r",\s*FOREIGN KEY\(lane_id\) REFERENCES lane \(id\)", "", sql),),
+    )
+    db.execute(f"PRAGMA schema_version = {version + 1}")
+    db.execute("PRAGMA writable_schema = OFF")
+    db.execute("ALTER TABLE event DROP COLUMN lane_id")
+    db.execute("DROP TABLE lane")
 
 
 def _take_back_to_2(db: sqlite3.Connection) -> None:
@@ -51,13 +70,15 @@ def _take_back_to_1(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE profile DROP COLUMN title")
 
 
-@pytest.fixture(params=[1, 2])
+@pytest.fixture(params=[1, 2, 3])
 def version_1(request: pytest.FixtureRequest, built_catalog: Path, tmp_path: Path) -> Path:
-    """Today's catalog taken back to an older schema version (1 or 2)."""
+    """Today's catalog taken back to an older schema version (1, 2 or 3)."""
     path = tmp_path / "old.sqlite"
     shutil.copy(built_catalog, path)
     with sqlite3.connect(path) as db:
-        _take_back_to_2(db)
+        _take_back_to_3(db)
+        if request.param <= 2:
+            _take_back_to_2(db)
         if request.param == 1:
             _take_back_to_1(db)
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (request.param,))
@@ -90,8 +111,15 @@ def test_an_older_catalog_reads_as_today_and_is_not_written(
     with Catalog(version_1) as old, Catalog(built_catalog) as new:
         assert old.events() == new.events()
         assert old.eras() == new.eras()
-        assert old.all_quotes() == _undated_notes(new.all_quotes())
-        assert old.event_aliases() == {}
+        version = old._older
+        quotes = new.all_quotes()
+        assert old.all_quotes() == (quotes if version == 3 else _undated_notes(quotes))
+        assert old.event_aliases() == ({} if version < 3 else new.event_aliases())
+        assert old.lanes == LANES  # the political lanes, as the catalog was made with
+        assert [(n.key, n.label, n.kinds) for n in new.lanes] == [
+            (n.key, n.label, n.kinds) for n in LANES
+        ]
+        assert (old.timeline().lane == new.timeline().lane).all()
         assert old.stance("trump-on-putin") == new.stance("trump-on-putin")
         assert old.event_labels() == new.event_labels()
         assert list(old.timeline("trump-on-putin").ids) == list(new.timeline("trump-on-putin").ids)

@@ -38,9 +38,11 @@ def test_export_holds_every_collection(catalog: Catalog) -> None:
         "entities",
         "sources",
         "eras",
+        "lanes",
         "profiles",
         "events",
     }
+    assert [lane["id"] for lane in document["lanes"]][:2] == ["meetings", "calls"]
     profile = next(p for p in document["profiles"] if p["id"] == "trump-on-putin")
     assert len(profile["actions"]) == 4
     assert len(profile["criticism"]) == 3

@@ -363,3 +363,32 @@ def test_a_human_scale_timeline_is_not_exported_as_cosmological(tmp_path: Path) 
     out, _ = import_file(source, tmp_path / "rome.sqlite")
     with Catalog(out) as catalog:
         assert "scale" not in timelinejs.export_profile(catalog, PROFILE_ID)
+
+
+def test_a_files_groups_become_its_lanes_in_order_and_go_back_out(tmp_path: Path) -> None:
+    from viewer.core.interchange.timelinejs_import import PROFILE_ID, UNGROUPED, import_file
+
+    document = {
+        "title": {"text": {"headline": "Space race"}},
+        "events": [
+            {**_slide({"year": 1957, "month": 10, "day": 4}), "group": "Soviet Union"},
+            {**_slide({"year": 1958, "month": 1, "day": 31}), "group": "United States"},
+            {**_slide({"year": 1961, "month": 4, "day": 12}), "group": "Soviet Union"},
+            _slide({"year": 1969, "month": 7, "day": 20}),  # no group
+            {**_slide({"year": 1975, "month": 7}), "group": "soviet union!"},  # alike, not same
+        ],
+    }
+    source = tmp_path / "space.json"
+    source.write_text(json.dumps(document))
+    out, _ = import_file(source, tmp_path / "space.sqlite")
+    with Catalog(out) as catalog:
+        titles = [lane.label for lane in catalog.lanes]
+        assert titles == ["Soviet Union", "United States", UNGROUPED, "soviet union!"]
+        assert len({lane.key for lane in catalog.lanes}) == 4
+        data = catalog.timeline(PROFILE_ID)
+        assert [titles[n] for n in data.lane.tolist()] == [
+            "Soviet Union", "United States", "Soviet Union", UNGROUPED, "soviet union!",
+        ]  # fmt: skip
+        exported = timelinejs.export_profile(catalog, PROFILE_ID)
+    groups = [slide["group"] for slide in exported["events"]]
+    assert groups == ["Soviet Union", "United States", "Soviet Union", UNGROUPED, "soviet union!"]

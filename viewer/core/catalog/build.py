@@ -24,6 +24,7 @@ from viewer.core.dates.fuzzy import FuzzyDate
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.rich_text import clean
 from viewer.core.timeline.columns import write_cache
+from viewer.core.timeline.lanes import LANES
 
 
 def build_catalog(document: CheckedDocument, out: Path, should_stop: ShouldStop = never) -> None:
@@ -168,6 +169,16 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                     quote_id=k["quote"],
                 )
             )
+    lanes = c.get("lanes") or [
+        {"id": lane.key, "title": lane.label, "kinds": [k.value for k in lane.kinds]}
+        for lane in LANES
+    ]
+    for position, lane in enumerate(lanes):
+        rows[schema.LaneRow].append(
+            dict(
+                id=lane["id"], title=lane["title"], position=position, kinds=",".join(lane["kinds"])
+            )
+        )
     quote_rowid = 0
     for ev in c["events"]:
         rows[schema.EventRow].append(
@@ -181,6 +192,7 @@ def _rows(doc: CheckedDocument) -> dict[type[schema.Base], list[dict[str, Any]]]
                 summary_html=_rich(ev, doc.html_from_outside),
                 tone=ev["tone"],
                 date_note=ev["date_note"],
+                lane_id=ev.get("lane"),
                 **_dated(doc.date_of(ev)),
             )
         )

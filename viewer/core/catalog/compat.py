@@ -6,6 +6,7 @@ per table that changed, a temporary view of the same name: the ordinal columns
 computed by SQLite's `julianday` (right for the years 1 to 9999 that version could
 hold), no formatted summary and no heading. Version 2 had no date notes on quotes
 and actions, no rating basis of a profile and no event aliases: those read as empty.
+Version 3 had no lanes of its own: it reads with the political lanes.
 Temporary views belong to the
 connection, not the file, so the catalog is still never written; a catalog the user
 imported with an older version of the app keeps opening after an update.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 
 #: Schema versions still read, besides the current one.
-OLDER_VERSIONS = frozenset({1, 2})
+OLDER_VERSIONS = frozenset({1, 2, 3})
 # julianday() of a day's midnight, less this, is its ordinal (0001-01-01 is 1).
 _JULIAN_SHIFT = 1721424.5
 _DAYS = (
@@ -41,10 +42,13 @@ _ADDED: dict[int, dict[str, str]] = {
         "source": "NULL AS held_copy",
         "entity": "NULL AS aliases",
     },
+    4: {"event": "NULL AS lane_id"},
 }
 #: Tables a version added, as empty views of their columns.
 _ADDED_TABLES: dict[int, dict[str, str]] = {
     3: {"event_alias": "SELECT NULL AS alias, NULL AS event_id WHERE 0"},
+    # No lanes of its own: the political lanes, by event kind (viewer.core.timeline.lanes).
+    4: {"lane": "SELECT NULL AS id, NULL AS title, NULL AS position, NULL AS kinds WHERE 0"},
 }
 
 

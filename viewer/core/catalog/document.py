@@ -19,7 +19,7 @@ from viewer.core.errors import DataError, Problem
 from viewer.core.records import EventKind, Reliability, Tone
 
 FORMAT = "timeline-viewer-catalog"
-FORMAT_VERSION = 2  # 2: held_copy, rating_source/rating_note, aliases, date notes
+FORMAT_VERSION = 3  # 2: held_copy, rating basis, aliases, date notes; 3: lanes
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but tab and newline
@@ -72,6 +72,12 @@ FIELDS: dict[str, dict[str, Field]] = {
         "title": Field("str", required=True),
         "date": Field("date", required=True),
     },
+    "lane": {  # a row of the timeline; in the order they are listed, top to bottom
+        "id": Field("id", required=True),
+        "title": Field("str", required=True),
+        # Events of these kinds go in this lane unless they name a lane of their own.
+        "kinds": Field("strs"),
+    },
     "profile": {
         "id": Field("id", required=True),
         "title": Field("str"),  # only where "Subject on Target" does not fit
@@ -118,6 +124,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "profiles": Field("strs", ref="profile"),
         "sources": Field("strs", ref="source"),
         "quotes": Field("records", nested="quote"),
+        "lane": Field("str", ref="lane"),  # else the lane that lists its kind
         # Ids this event had before (a date corrected): annotations made on them follow.
         "aliases": Field("strs"),
     },
@@ -139,6 +146,7 @@ COLLECTIONS = {
     "entities": "entity",
     "sources": "source",
     "eras": "era",
+    "lanes": "lane",
     "profiles": "profile",
     "events": "event",
 }
@@ -159,6 +167,7 @@ class Document:
     entities: list[Located] = field(default_factory=list)
     sources: list[Located] = field(default_factory=list)
     eras: list[Located] = field(default_factory=list)
+    lanes: list[Located] = field(default_factory=list)
     profiles: list[Located] = field(default_factory=list)
     events: list[Located] = field(default_factory=list)
 
@@ -299,7 +308,8 @@ def check(document: Document) -> CheckedDocument:
             row = checker.record(kind, located.record, located.where, index)
             if row is not None:
                 rows.append(row)
-        rows.sort(key=lambda r: str(r.get("id") or ""))
+        if name != "lanes":  # lanes keep their order: top to bottom
+            rows.sort(key=lambda r: str(r.get("id") or ""))
         collections[name] = rows
     checker.check_refs()
     _fill_defaults(collections)
@@ -337,6 +347,7 @@ def _check_semantics(collections: dict[str, list[dict[str, Any]]], checker: _Che
                     f"{variant!r} is itself a variant; link the original",
                 )
     _check_aliases(collections["events"], checker)
+    _check_lanes(collections["lanes"], checker)
     for profile in collections["profiles"]:
         if profile["subject"] and profile["subject"] == profile["target"]:
             where, label = checker.where_of[id(profile)]
@@ -362,3 +373,22 @@ def _check_aliases(events: list[dict[str, Any]], checker: _Checker) -> None:
                 )
             else:
                 owner[alias] = event["id"]
+
+
+def _check_lanes(lanes: list[dict[str, Any]], checker: _Checker) -> None:
+    """Each event kind a lane lists is a kind, listed by one lane only."""
+    kinds = set(_choices(EventKind))
+    owner: dict[str, str] = {}
+    for lane in lanes:
+        where, label = checker.where_of[id(lane)]
+        for kind in lane["kinds"]:
+            if kind not in kinds:
+                checker.problem(
+                    where, label, "kinds", f"{kind!r} is not one of {', '.join(sorted(kinds))}"
+                )
+            elif kind in owner:
+                checker.problem(
+                    where, label, "kinds", f"{kind!r} is already in lane {owner[kind]!r}"
+                )
+            else:
+                owner[kind] = lane["id"]

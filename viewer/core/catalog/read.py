@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.core.catalog.compat import OLDER_VERSIONS, add_new_columns
+from viewer.core.catalog.version import SCHEMA_VERSION
 from viewer.core.dates.fuzzy import FuzzyDate, from_stored
 from viewer.core.errors import CatalogError
 from viewer.core.records import (
@@ -37,16 +38,14 @@ from viewer.core.records import (
     Tone,
 )
 from viewer.core.rich_text import clean
-from viewer.core.timeline.columns import query_columns, read_cache
+from viewer.core.timeline.columns import catalog_lanes, query_columns, read_cache
 from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lanes import Lane
 from viewer.core.timeline.stance import StancePoint, stance_points
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-#: The schema version this code reads (viewer.core.catalog.schema.SCHEMA_VERSION, which
-#: imports SQLAlchemy; a test checks the two agree).
-SCHEMA_VERSION = 3
 #: The quote columns `quote_from_row` reads, by position (the search's hot path).
 QUOTE_COLUMNS = (
     'q.id, q.text, q.speaker_id, q.date, q.start, q."end", q.precision, q.approximate, '
@@ -441,8 +440,18 @@ class Catalog:
 
     def timeline(self, profile_id: str | None = None) -> TimelineData:
         """The profile's events as columns for the timeline, from the build-time cache."""
-        cached = read_cache(self._db, profile_id)
+        cached = read_cache(self._db, profile_id, len(self.lanes))
         return cached if cached is not None else query_columns(self._db, profile_id)
+
+    @cached_property
+    def lanes(self) -> tuple[Lane, ...]:
+        """The timeline's rows, top to bottom, as the catalog names them."""
+        return catalog_lanes(self._db)
+
+    def event_lanes(self) -> dict[str, int]:
+        """Event id -> its lane number (for exports that name each event's group)."""
+        data = self.timeline()
+        return {event_id: int(data.lane[row]) for row, event_id in enumerate(data.ids)}
 
     def stance(self, profile_id: str) -> list[StancePoint]:
         """The profile subject's own words over time, one point per event. Words at a

@@ -12,8 +12,10 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-#: Bumped whenever a table changes; the app refuses a catalog of another version.
-SCHEMA_VERSION = 3  # 3: date notes of quotes and actions, rating basis, aliases
+from viewer.core.catalog.version import SCHEMA_VERSION
+
+#: Bumped (in version.py) whenever a table changes; the app refuses another version.
+__all__ = ["SCHEMA_VERSION"]
 
 
 class Base(DeclarativeBase):
@@ -114,6 +116,16 @@ class CriticismRow(Base):
     quote_id: Mapped[str | None] = mapped_column(ForeignKey("quote.id"))
 
 
+class LaneRow(Base):
+    """A row of the timeline, named by the catalog (top to bottom by position)."""
+
+    __tablename__ = "lane"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(String)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+    kinds: Mapped[str] = mapped_column(String)  # event kinds, comma-separated
+
+
 class EventRow(DatedMixin, Base):
     __tablename__ = "event"
     id: Mapped[str] = mapped_column(String, primary_key=True)
@@ -125,6 +137,7 @@ class EventRow(DatedMixin, Base):
     summary_html: Mapped[str | None] = mapped_column(Text)  # as the profile's
     tone: Mapped[str] = mapped_column(String)
     date_note: Mapped[str | None] = mapped_column(Text)
+    lane_id: Mapped[str | None] = mapped_column(ForeignKey("lane.id"))  # else by its kind
 
 
 class EventAliasRow(Base):

@@ -24,8 +24,10 @@ _LAYOUT = {
     "entities.toml": ("entities", "entity"),
     "sources.toml": ("sources", "source"),
     "eras.toml": ("eras", "era"),
+    "lanes.toml": ("lanes", "lane"),  # optional: without, the political lanes
     "events": ("events", "event"),
 }
+_OPTIONAL = {"lanes.toml"}
 #: TOML's singular table names for nested records -> the document's plural keys.
 _NESTED = {"event": {"quote": "quotes"}, "profile": {"action": "actions", "criticism": "criticism"}}
 
@@ -38,6 +40,8 @@ def load_data_dir(root: Path) -> Document:
     problems: list[Problem] = []
     for name, (collection, array) in _LAYOUT.items():
         path = root / name
+        if name in _OPTIONAL and not path.exists():
+            continue
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         for file in files:
             table = _read_toml(file, root, problems)

@@ -94,12 +94,17 @@ def export_document(catalog: Catalog) -> dict[str, Any]:
             for p in s.scalars(select(schema.ProfileRow).order_by(schema.ProfileRow.id))
         ]
         events = _events(s)
+        lanes = [
+            {"id": lane.id, "title": lane.title, "kinds": [k for k in lane.kinds.split(",") if k]}
+            for lane in s.scalars(select(schema.LaneRow).order_by(schema.LaneRow.position))
+        ]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "entities": entities,
         "sources": sources,
         "eras": eras,
+        "lanes": lanes,
         "profiles": profiles,
         "events": events,
     }
@@ -159,6 +164,7 @@ def _events(s: Any) -> list[dict[str, Any]]:
             "profiles": profiles[e.id],
             "sources": sources[e.id],
             "quotes": quotes[e.id],
+            "lane": e.lane_id,
             "aliases": aliases[e.id],
         }
         for e in s.scalars(select(schema.EventRow).order_by(schema.EventRow.id))

@@ -36,7 +36,7 @@ from viewer.core.interchange import timelinejs_formats as formats
 from viewer.core.json_files import UnreadableJSONError, read_bytes, read_json, read_text
 from viewer.core.records import EVENT_KINDS, Profile
 from viewer.core.rich_text import EMPTY, RichText, clean, is_web_address
-from viewer.core.timeline.lanes import LANES, lane_of
+from viewer.core.timeline.lanes import lane_of
 
 MAX_FILE_BYTES = 50_000_000
 #: The files `read` takes: TimelineJS JSON, and its spreadsheet template as CSV or Excel.
@@ -102,6 +102,8 @@ def _cosmological(document: dict[str, Any]) -> dict[str, Any]:
 def _document(
     catalog: Catalog, profile: Profile, events: list[Any], details: dict[str, Any], eras: list[Any]
 ) -> dict[str, Any]:
+    lane_titles = [lane.label for lane in catalog.lanes]
+    lane_of_event = catalog.event_lanes()
     return {
         "title": {
             "text": {
@@ -119,7 +121,7 @@ def _document(
                     "headline": html.escape(e.title),
                     "text": _markup(details[e.id].summary, details[e.id].summary_html),
                 },
-                "group": LANES[lane_of(e.kind.value)].label,
+                "group": lane_titles[lane_of_event.get(e.id, lane_of(e.kind.value, catalog.lanes))],
                 "timeline_viewer": {**_exact(e.date), "kind": e.kind.value},
             }
             for e in events

@@ -1,8 +1,10 @@
 """A TimelineJS timeline made into a catalog of its own, which the app then opens.
 
 The catalog gets one profile (the timeline), one source (the file it came from), the
-slides as events (their group chooses the lane: a group named like one of our lanes
-goes there, any other to Context, and is kept in the event's summary) and the eras.
+slides as events and the eras. The file's groups become the catalog's lanes, in the
+order they first appear (slides without a group share one more lane, "Events"); a
+file without groups gets one lane. A group named like one of our kinds' lanes (a file
+this app exported) also gives its events that kind.
 Nothing of the bundled catalog is touched; the new file goes where it is asked to,
 by default the user's `catalogs/` folder.
 """
@@ -10,7 +12,6 @@ by default the user's `catalogs/` folder.
 from __future__ import annotations
 
 import re
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from viewer.core.timeline.lanes import LANES
 PROFILE_ID = "imported-timeline"
 _LANE_KIND = {lane.label.lower(): lane.kinds[0].value for lane in LANES}
 _CONTEXT = next(lane.kinds[0].value for lane in LANES if lane.label == "Context")
+UNGROUPED = "Events"  # the lane of slides without a group
 
 
 def import_file(path: Path, out: Path, should_stop: ShouldStop = never) -> tuple[Path, int]:
@@ -87,13 +89,12 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
         "actions": [],
         "criticism": [],
     }
+    lanes = _lanes(timeline)
+    lane_of_group = {lane["title"]: lane["id"] for lane in lanes}
     events = []
     for slide in timeline.slides:
         kind = slide.kind or _LANE_KIND.get((slide.group or "").lower(), _CONTEXT)
         summary, rich = slide.text, slide.html
-        if slide.group and slide.group.lower() not in _LANE_KIND:
-            summary = f"[{slide.group}] {summary}".strip()
-            rich = f"<p>[{escape(slide.group)}]</p>{rich}" if rich else None
         events.append(
             dated(
                 {
@@ -114,6 +115,7 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
                     "profiles": [PROFILE_ID],
                     "sources": ["imported-timeline-file"],
                     "quotes": [],
+                    "lane": lane_of_group[_group(slide.group)],
                     "aliases": [],
                 },
                 slide.date,
@@ -127,10 +129,30 @@ def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
         "entities": entities,
         "sources": sources,
         "eras": eras,
+        "lanes": lanes,
         "profiles": [profile],
         "events": sorted(events, key=lambda e: (dates[id(e)].start, e["id"])),
     }
     return CheckedDocument(collections, dates, html_from_outside=False)
+
+
+def _group(name: str | None) -> str:
+    return (name or "").strip()[:200] or UNGROUPED
+
+
+def _lanes(timeline: Timeline) -> list[dict[str, Any]]:
+    """One lane per group, in the order the groups first appear."""
+    titles = list(dict.fromkeys(_group(slide.group) for slide in timeline.slides))
+    used: set[str] = set()
+    lanes = []
+    for number, title in enumerate(titles, start=1):
+        base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "lane"
+        key, again = base, number
+        while key in used:  # two groups spelled alike ("Art" and "art!")
+            key, again = f"{base}-{again}", again + 1
+        used.add(key)
+        lanes.append({"id": key, "title": title, "kinds": []})
+    return lanes
 
 
 def _entity(entity_id: str, name: str, role: str | None) -> dict[str, Any]:

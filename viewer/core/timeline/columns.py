@@ -14,7 +14,7 @@ import sqlite3
 import numpy as np
 
 from viewer.core.timeline.data import PRECISION_CODE, TimelineData
-from viewer.core.timeline.lanes import LANE_OF_KIND, TONE_CODE
+from viewer.core.timeline.lanes import LANES, TONE_CODE, Lane, lanes_from_rows
 
 ALL = ""  # the cache key for "every event, no profile"
 SEPARATOR = "\x1f"  # unit separator: document.py refuses control characters in titles
@@ -34,17 +34,40 @@ CREATE = (
 )
 
 
-def _case(column: str, mapping: dict[str, int]) -> str:
-    """A SQL CASE mapping a text column to small integers (constants from our own enums)."""
-    whens = " ".join(f"WHEN '{key}' THEN {value}" for key, value in mapping.items())
-    return f"CASE {column} {whens} ELSE 0 END"
+def _case(column: str, mapping: dict[str, int], otherwise: str = "0") -> str:
+    """A SQL CASE mapping a text column to small integers."""
+    whens = " ".join(f"WHEN {_literal(key)} THEN {value}" for key, value in mapping.items())
+    return f"CASE {column} {whens} ELSE {otherwise} END" if whens else otherwise
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"  # a lane id from the file: quoted, always
+
+
+def catalog_lanes(conn: sqlite3.Connection) -> tuple[Lane, ...]:
+    """The catalog's lanes, top to bottom (the political lanes for one without)."""
+    try:
+        rows = conn.execute("SELECT id, title, kinds FROM lane ORDER BY position").fetchall()
+    except sqlite3.OperationalError:  # no lane table (an older catalog read bare)
+        return LANES
+    return lanes_from_rows(rows)
+
+
+def _lane_case(lanes: tuple[Lane, ...]) -> str:
+    """An event's lane number: the lane it names, else the lane listing its kind, else
+    the last lane (the political lanes list every kind)."""
+    by_kind = {kind.value: n for n, lane in enumerate(lanes) for kind in lane.kinds}
+    fallback = "0" if lanes is LANES else str(len(lanes) - 1)
+    named = {lane.key: n for n, lane in enumerate(lanes)}
+    return _case("e.lane_id", named, _case("e.kind", by_kind, fallback))
 
 
 def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData:
     """Compute the columns with SQL (at build time, or for a catalog without a cache)."""
+    lanes = catalog_lanes(conn)
     sql = (
         "SELECT e.id, e.title, e.first_day, e.last_day + 1, "
-        f"{_case('e.kind', {k.value: n for k, n in LANE_OF_KIND.items()})}, "
+        f"{_lane_case(lanes)}, "
         f"{_case('e.tone', {t.value: n for t, n in TONE_CODE.items()})}, "
         f"{_case('e.precision', {p.value: n for p, n in PRECISION_CODE.items()})}, "
         "e.approximate, e.status IN ('cancelled', 'not-held') FROM event e "
@@ -56,7 +79,7 @@ def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineD
     sql += "ORDER BY e.first_day, e.id"
     rows = conn.execute(sql, params).fetchall()
     if not rows:
-        return TimelineData.empty()
+        return TimelineData.empty(len(lanes))
     ids, titles, start, end, lane, tone, precision, approx, cancelled = zip(*rows, strict=True)
     return TimelineData.from_columns(
         list(ids),
@@ -68,6 +91,7 @@ def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineD
         np.array(precision, dtype=np.int8),
         np.array(approx, dtype=np.bool_),
         np.array(cancelled, dtype=np.bool_),
+        lane_count=len(lanes),
     )
 
 
@@ -103,7 +127,9 @@ def write_cache(conn: sqlite3.Connection) -> None:
         )
 
 
-def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData | None:
+def read_cache(
+    conn: sqlite3.Connection, profile_id: str | None, lane_count: int = len(LANES)
+) -> TimelineData | None:
     """The cached columns, or None when the catalog has no cache for this profile."""
     try:
         rows = conn.execute(
@@ -121,7 +147,7 @@ def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData
     try:  # a cache that does not add up is not used: the columns are read from the tables
         ids_text = bytes(blobs["ids"]).decode("utf-8")
         if not ids_text:
-            return TimelineData.empty()
+            return TimelineData.empty(lane_count)
         ids = ids_text.split(SEPARATOR)
         titles = bytes(blobs["titles"]).decode("utf-8").split(SEPARATOR)
         columns: dict[str, np.ndarray] = {
@@ -132,7 +158,7 @@ def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData
     if len(titles) != len(ids) or any(len(c) != len(ids) for c in columns.values()):
         return None
     for name, codes in (
-        ("lane", LANE_OF_KIND.values()),
+        ("lane", range(lane_count)),
         ("tone", TONE_CODE.values()),
         ("precision", PRECISION_CODE.values()),
     ):
@@ -152,4 +178,5 @@ def read_cache(conn: sqlite3.Connection, profile_id: str | None) -> TimelineData
         columns["precision"],
         columns["approximate"],
         columns["cancelled"],
+        lane_count=lane_count,
     )

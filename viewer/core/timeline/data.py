@@ -163,10 +163,12 @@ class TimelineData:
         precision: npt.NDArray[np.int8],
         approximate: npt.NDArray[np.bool_],
         cancelled: npt.NDArray[np.bool_],
+        *,
+        lane_count: int = len(LANES),
     ) -> TimelineData:
         lanes = tuple(
             _lane_index(number, start, end, lane, tone, precision, approximate, cancelled)
-            for number in range(len(LANES))
+            for number in range(lane_count)
         )
         point_pos = np.full(len(ids), -1, dtype=np.int64)  # row -> index in its lane's points
         for index in lanes:
@@ -186,11 +188,13 @@ class TimelineData:
         )
 
     @classmethod
-    def empty(cls) -> TimelineData:
+    def empty(cls, lane_count: int = len(LANES)) -> TimelineData:
         f = np.zeros(0, dtype=np.float64)
         i8 = np.zeros(0, dtype=np.int8)
         b = np.zeros(0, dtype=np.bool_)
-        return cls.from_columns([], [], f, f.copy(), i8, i8.copy(), i8.copy(), b, b.copy())
+        return cls.from_columns(
+            [], [], f, f.copy(), i8, i8.copy(), i8.copy(), b, b.copy(), lane_count=lane_count
+        )
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -270,6 +274,7 @@ class TimelineData:
             precision[rows],
             approximate[rows],
             cancelled[rows],
+            lane_count=len(self.lanes),
         )
 
     def mask_of(self, event_ids: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:

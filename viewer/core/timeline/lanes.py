@@ -1,7 +1,11 @@
-"""The timeline's lanes: which event kinds each one shows, and their labels."""
+"""The timeline's lanes: which event kinds each one shows, and their labels.
+
+A catalog names its own lanes (an imported TimelineJS file's groups, say); one that
+does not (made before lanes were stored) reads with the political lanes below."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.records import EventKind, Tone
@@ -29,9 +33,25 @@ LANE_OF_KIND: dict[EventKind, int] = {
 }
 
 
-def lane_of(kind: str) -> int:
-    """The lane of an event kind given as text (a kind we do not know: the first lane)."""
-    return next((n for n, lane in enumerate(LANES) for k in lane.kinds if k.value == kind), 0)
+def lane_of(kind: str, lanes: Sequence[Lane] = LANES) -> int:
+    """The lane of an event kind given as text: the lane that lists it, else (a catalog
+    whose lanes are its own groups) the last lane."""
+    fallback = 0 if lanes is LANES else len(lanes) - 1
+    return next(
+        (n for n, lane in enumerate(lanes) for k in lane.kinds if k.value == kind), fallback
+    )
+
+
+def lanes_from_rows(rows: Iterable[tuple[str, str, str]]) -> tuple[Lane, ...]:
+    """A catalog's lanes from its (id, title, kinds) rows; none: the political lanes."""
+    known = {kind.value: kind for kind in EventKind}
+    lanes = tuple(
+        Lane(
+            str(key), str(title), tuple(known[k] for k in str(kinds or "").split(",") if k in known)
+        )
+        for key, title, kinds in rows
+    )
+    return lanes or LANES
 
 
 #: Stable small integers for tones, used in arrays.

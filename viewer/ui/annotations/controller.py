@@ -117,7 +117,8 @@ class AnnotationsController(QObject):
         for event in self.own.values():
             date = parse_user_date(event.date)
             if date is not None:  # an unreadable date stays off the timeline
-                own.append((event.id, event.title, date, lane_of(event.kind)))
+                lane = lane_of(event.kind, self.catalog.lanes)
+                own.append((event.id, event.title, date, lane))
         return own
 
     # -- scope --------------------------------------------------------------------------

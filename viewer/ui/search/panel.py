@@ -29,7 +29,6 @@ from viewer.core.dates.fuzzy import day_label
 from viewer.core.dates.typed import typed_days
 from viewer.core.records import Profile
 from viewer.core.search.engine import Filters, Order, SearchResult
-from viewer.core.timeline.lanes import LANES
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.search.result_actions import ResultActions
 from viewer.ui.search.result_delegate import ResultDelegate
@@ -76,6 +75,8 @@ class SearchPanel(QWidget):
         self.notes_db: Path | None = None  # the user's annotations, their notes searched too
         self._result: SearchResult | None = None
         self._catalog = catalog
+        # The lanes that gather kinds of event (a filter by kind); an import's are groups.
+        self._kind_lanes = [lane for lane in catalog.lanes if lane.kinds]
         self._worker_made: SearchWorker | None = None  # started by the first search
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -164,7 +165,8 @@ class SearchPanel(QWidget):
             action = profile_menu.addAction(profile.title)
             action.triggered.connect(lambda _c=False, p=profile.id: self.set_filters(profile_id=p))
         kinds = menu.addMenu("Event kind")
-        for lane in LANES:
+        kinds.menuAction().setVisible(bool(self._kind_lanes))  # an import's lanes are groups
+        for lane in self._kind_lanes:
             action = kinds.addAction(lane.label)
             values = frozenset(k.value for k in lane.kinds)
             action.triggered.connect(lambda _c=False, v=values: self.set_filters(kinds=v))
@@ -249,7 +251,7 @@ class SearchPanel(QWidget):
                 )
             )
         if f.kinds:
-            lanes = [lane.label for lane in LANES if {k.value for k in lane.kinds} & f.kinds]
+            lanes = [n.label for n in self._kind_lanes if {k.value for k in n.kinds} & f.kinds]
             chips.append((f"Kind: {', '.join(lanes)}", {"kinds": frozenset()}))
         if f.reliability:
             chips.append((f"Sources: {f.reliability}", {"reliability": None}))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
@@ -26,6 +26,7 @@ class Band:
     top: float
     height: float
     points: bool = True  # a row of exact-day markers above the bars
+    label: str = ""  # a lane's name, in the gutter
 
     @property
     def bottom(self) -> float:
@@ -42,6 +43,10 @@ class LaneNeed:
 
     points: bool = True
     bar_rows: int = BAR_ROWS
+
+    @property
+    def holds(self) -> bool:
+        return self.points or self.bar_rows > 0
 
     @property
     def height(self) -> float:
@@ -120,10 +125,14 @@ class Geometry:
         return QRectF(self.gutter, 0, self.time_width, self.height)
 
 
-def wanted_height(lanes: list[int], needs: Mapping[int, LaneNeed]) -> float:
+def wanted_height(
+    lanes: list[int], needs: Mapping[int, LaneNeed], *, eras: bool = True, stance: bool = True
+) -> float:
     """The height that shows every lane with all it holds (the axis, eras and stance
     track above)."""
-    top = AXIS_CONTEXT + AXIS_TICKS + 2 * ERA_ROW + 2 + 2 + STANCE + 4
+    top = (
+        AXIS_CONTEXT + AXIS_TICKS + (2 * ERA_ROW + 4 if eras else 0) + (STANCE if stance else 0) + 4
+    )
     return top + sum(needs.get(lane, LaneNeed()).height for lane in lanes) + 2
 
 
@@ -134,6 +143,10 @@ def layout(
     gutter: int | None = None,
     needs: Mapping[int, LaneNeed] | None = None,
     scroll: float = 0.0,
+    labels: Sequence[str] = (),
+    *,
+    eras: bool = True,
+    stance: bool = True,
 ) -> Geometry:
     """Bands for the axis, eras, stance track and each shown lane. A lane gets the height
     its content needs (`needs`; without, room for markers and every bar row) and an
@@ -141,9 +154,9 @@ def layout(
     bars in proportion, down to its markers and one row; shorter still, the lane area
     scrolls (`scroll` px down, clamped)."""
     axis = Band("axis", 0, AXIS_CONTEXT + AXIS_TICKS)
-    eras = Band("eras", axis.bottom, 2 * ERA_ROW + 2)
-    stance = Band("stance", eras.bottom + 2, STANCE)
-    top = stance.bottom + 4
+    era_band = Band("eras", axis.bottom, 2 * ERA_ROW + 2 if eras else 0)
+    stance_band = Band("stance", era_band.bottom + (2 if eras else 0), STANCE if stance else 0)
+    top = stance_band.bottom + 4
     available = max(0.0, height - top - 2)
     wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
     wanted = sum(w.height for w in wants)
@@ -160,9 +173,19 @@ def layout(
     bands = []
     top -= scroll
     for number, want, each in zip(lanes, wants, heights, strict=True):
-        bands.append((number, Band(f"lane{number}", top, each, want.points)))
+        label = labels[number] if number < len(labels) else ""
+        bands.append((number, Band(f"lane{number}", top, each, want.points, label)))
         top += each
     gutter = gutter_for(width) if gutter is None else gutter
     return Geometry(
-        width, height, axis, eras, stance, tuple(bands), gutter, lanes_top, overflow, scroll
+        width,
+        height,
+        axis,
+        era_band,
+        stance_band,
+        tuple(bands),
+        gutter,
+        lanes_top,
+        overflow,
+        scroll,
     )

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from viewer.core.records import Tone
 from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
 from viewer.ui.timeline.painter import marker_path
@@ -26,13 +27,20 @@ class Legend(QWidget):
         )
         self.setToolTip(self.accessibleDescription())
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._tones: tuple[Tone, ...] = TONES
 
-    def _entries(self) -> list[str]:
-        return [style.TONE_NAMES[t] for t in TONES] + list(_EXTRA)
+    def show_tones(self, shown: bool) -> None:
+        """Tones only where the timeline has them (an imported one is all neutral)."""
+        self._tones = TONES if shown else ()
+        self.updateGeometry()
+        self.update()
+
+    def entries(self) -> list[str]:
+        return [style.TONE_NAMES[t] for t in self._tones] + list(_EXTRA)
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
-        width = sum(metrics.horizontalAdvance(t) + 30 for t in self._entries())
+        width = sum(metrics.horizontalAdvance(t) + 30 for t in self.entries())
         return QSize(int(width) + 8, int(metrics.height()) + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -43,7 +51,7 @@ class Legend(QWidget):
             text = self.palette().color(QPalette.ColorRole.WindowText)
             mid = self.height() / 2
             x = 4.0
-            for tone in TONES:
+            for tone in self._tones:
                 colour = QColor(style.TONE_COLOURS[tone])
                 p.setPen(QPen(colour.darker(150), 1))
                 p.setBrush(colour)

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from viewer.core.annotations.records import Mark
 from viewer.core.records import Era, Tone
 from viewer.core.timeline.data import TimelineData
-from viewer.core.timeline.lanes import LANES, TONES
+from viewer.core.timeline.lanes import TONES
 from viewer.core.timeline.timescale import (
     UNIT_DAYS,
     Unit,
@@ -420,8 +420,9 @@ class TimelinePainter:
 
     def _stance_background(self, p: QPainter, geo: g.Geometry) -> None:
         band = geo.stance
-        p.setPen(QPen(self.grid, 1, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(geo.time_left, band.middle), QPointF(geo.width, band.middle))
+        if band.height:  # a timeline without quotes has no stance track
+            p.setPen(QPen(self.grid, 1, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(geo.time_left, band.middle), QPointF(geo.width, band.middle))
 
     # -- points and clusters -----------------------------------------------------------
 
@@ -694,10 +695,12 @@ class TimelinePainter:
         p.setFont(self.bold)
         p.setPen(self.text)
         rows = [(geo.eras, "Eras"), (geo.stance, stance_label)]
-        rows += [(band, LANES[lane].label) for lane, band in geo.lanes]
+        rows += [(band, band.label) for _lane, band in geo.lanes]
         flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
         for n, (band, label) in enumerate(rows):
             if n == 2:  # the lanes' names scroll with them, under the stance track's
                 p.setClipRect(QRectF(0, geo.lanes_top, gutter, geo.height - geo.lanes_top))
+            if not band.height:  # no eras, no stance track: no name
+                continue
             p.drawText(QRectF(8, band.top, gutter - 13, min(band.height, 40)), flags, label)
         p.setClipping(False)

@@ -92,6 +92,7 @@ class TimelineView(QAbstractScrollArea):
         self._scene = Scene()
         self._geo = g.layout(1, 1, [])
         self._needs: dict[int, g.LaneNeed] = {}
+        self.lane_titles: tuple[str, ...] = tuple(lane.label for lane in LANES)
         self._stale = True  # the scene is built when next needed (a paint, a click)
         self.scene_builds = 0  # how many times it was (for tests and benchmarks)
         self._painter: TimelinePainter | None = None
@@ -178,11 +179,24 @@ class TimelineView(QAbstractScrollArea):
 
     def wanted_height(self) -> int:
         """The widget's height that shows every shown lane whole (with its scroll bar)."""
-        lanes = g.wanted_height(self.visible_lanes(), self._needs)
+        lanes = g.wanted_height(
+            self.visible_lanes(), self._needs, eras=bool(self.eras), stance=bool(self.all_stance)
+        )
         return int(lanes) + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth()
 
+    def set_lane_titles(self, titles: tuple[str, ...]) -> None:
+        """The catalog's lanes, top to bottom (their number is their place here)."""
+        self.lane_titles = titles
+        self._rebuild_order()
+        self._relayout()
+
     def visible_lanes(self) -> list[int]:
-        return [n for n in range(len(LANES)) if n not in self.hidden_lanes]
+        """The lanes drawn: not hidden, and holding something (an empty lane is left out)."""
+        return [
+            n
+            for n in range(len(self.data.lanes))
+            if n not in self.hidden_lanes and self._needs.get(n, g.LaneNeed()).holds
+        ]
 
     def _rebuild_order(self) -> None:
         self._order = self.data.order(frozenset(self.visible_lanes()))
@@ -360,6 +374,9 @@ class TimelineView(QAbstractScrollArea):
             self.visible_lanes(),
             needs=self._needs,
             scroll=self._lane_scroll,
+            labels=self.lane_titles,
+            eras=bool(self.eras),
+            stance=bool(self.all_stance),
         )
         bar = self.verticalScrollBar()
         bar.blockSignals(True)
