@@ -148,7 +148,7 @@ def test_bars_made_from_columns_are_the_records_made_one_by_one(window: MainWind
                 if index.extents[i].rows == bar.rows and index.extents[i].start == bar.start
             ]
             made = _bar_from_record(data, extent, bar.x0, bar.x1, bar.y, bar.lane, frozenset(some))
-            assert made == bar
+            assert made == bar._replace(room=0.0)  # the room after it depends on its row
 
 
 def _bar_from_record(

@@ -537,6 +537,8 @@ class TimelinePainter:
             self._bar_fill(p, rect, bar)
         for bar, rect in zip(drawn, rects, strict=True):
             self._bar_label(p, rect, bar.label, max(rect.left(), gutter) + 6)
+        for bar in scene.bars:  # a label too long for its bar, after it where the row is free
+            self._label_after(p, bar, gutter)
         dashes: list[QLineF] = []
         for bar in scene.bars:  # the rare marks and outlines, over every bar
             if bar.approximate and bar.x1 - bar.x0 > 10:
@@ -575,6 +577,18 @@ class TimelinePainter:
                 p.setFont(self.small)
                 p.setPen(self.text)
                 p.drawText(QPointF(left, baseline), text)
+
+    def _label_after(self, p: QPainter, bar: Bar, gutter: float) -> None:
+        left = max(bar.x0, gutter) + 6
+        inside = round(bar.x1 - left) - 6
+        if bar.x1 - bar.x0 > 36 and inside > 24:
+            return  # labelled inside
+        room = min(bar.room, 260.0) - 8
+        if room < 30 or bar.x1 < gutter:
+            return
+        text = self.fit.elided(bar.label, room, _SMALL)
+        baseline = bar.y + (g.BAR + self.small_metrics.ascent()) / 2 - 1
+        self.stamps.draw(p, bar.x1 + 4, baseline, text, self.small, self.small_metrics, self.text)
 
     def _bar_picture(self, p: QPainter, bar: Bar, width: int) -> None:
         """A stamped bar: fill and label, `_PAD` px below the picture's top."""

@@ -92,6 +92,9 @@ class Bar(NamedTuple):
     hollow: bool
     selected: bool
     label: str
+    # px free to the right of the bar in its row (to the next bar, or the view's edge):
+    # a label too long for the bar goes there.
+    room: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class Scene:
             plain.y[one],
             plain.lane,
             frozenset(),
+            np.zeros(1),  # a plain bar has no room for a label: it has none
         )
         return bar
 
@@ -428,6 +432,7 @@ def _merge_overlapping(
 BinWidths = dict[int, tuple[float, float]]
 
 FANCY_BAR_PX = 40  # bars at least this wide get soft edges and a label
+LABEL_AFTER_PX = 48  # a narrower bar with this much free row after it is labelled there
 
 
 def _bars(
@@ -450,7 +455,8 @@ def _bars(
     tops = np.array([geo.bar_row_y(band, r) for r in range(n_rows)])
     rows = np.minimum(index.extent_rows[visible], n_rows - 1)
     ys = tops[rows]
-    fancy = (x1s - x0s >= FANCY_BAR_PX) | index.extent_hollow[visible]
+    room = _room_after(x0s, x1s, rows, left + view.width)
+    fancy = (x1s - x0s >= FANCY_BAR_PX) | index.extent_hollow[visible] | (room >= LABEL_AFTER_PX)
     if selected:
         chosen = {r for r in selected if int(data.lane[r]) == lane}
         if chosen:
@@ -459,7 +465,15 @@ def _bars(
             )
     if fancy.any():
         scene.bars += _make_bars(
-            data, index, visible[fancy], x0s[fancy], x1s[fancy], ys[fancy], lane, selected
+            data,
+            index,
+            visible[fancy],
+            x0s[fancy],
+            x1s[fancy],
+            ys[fancy],
+            lane,
+            selected,
+            room[fancy],
         )
     plain = ~fancy
     if plain.any():
@@ -477,6 +491,23 @@ def _bars(
         )
 
 
+def _room_after(
+    x0: npt.NDArray[np.float64],
+    x1: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.int64],
+    right: float,
+) -> npt.NDArray[np.float64]:
+    """For each bar, the px free after it in its row: to the next bar's start, or to the
+    view's right edge for the last (negative where bars overlap)."""
+    order = np.lexsort((x0, rows))
+    row_sorted = rows[order]
+    next_x0 = np.append(x0[order][1:], np.inf)
+    next_x0[np.flatnonzero(row_sorted[1:] != row_sorted[:-1])] = np.inf  # a row's last
+    room = np.empty(len(x0), dtype=np.float64)
+    room[order] = np.minimum(next_x0, right) - x1[order]
+    return room
+
+
 def _make_bars(
     data: TimelineData,
     index: LaneIndex,
@@ -486,6 +517,7 @@ def _make_bars(
     y: npt.NDArray[np.float64],
     lane: int,
     selected: frozenset[int],
+    room: npt.NDArray[np.float64],
 ) -> list[Bar]:
     """The bars of some of a lane's extents, made from its columns all at once (a frame
     zoomed to a year shows a couple of hundred)."""
@@ -517,6 +549,7 @@ def _make_bars(
             index.extent_hollow[extents].tolist(),
             chosen,
             labels,
+            room.tolist(),
         )
     )
 
