@@ -136,6 +136,8 @@ def make_catalog(path: Path, n_events: int, n_quotes: int = 0, seed: int = 7) ->
     db.executemany("INSERT INTO event_profile VALUES (?, 'p')", ((i,) for i in ids))
     if n_quotes:
         _quotes(db, rng, ids, start, n_quotes)
+    else:
+        index_fts(db)  # the search tables every catalog has, empty of quotes
     write_cache(db)  # the same build-time cache the builder writes
     db.commit()
     db.close()

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.timeline.data import Extent, TimelineData
+from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.scene import Bar, _any_overlap, _badge_widths, _merge_overlapping
 
@@ -119,10 +120,14 @@ def test_lanes_laid_out_together_are_each_laid_out_as_alone(
     )
     view = Viewport(737000.0 + offset, days_per_px, 1200)
     selected = frozenset(c for c in chosen if c < n)
-    together = build_scene(data, view, g.layout(1350, 900, list(range(6))), selected, [], [])
+    together = build_scene(
+        data, view, g.layout(1350, 900, list(range(6))), selected, StanceTrack.of([])
+    )
     by_lane = {points.lane: points for points in together.points}
     for lane in range(6):
-        alone = build_scene(data, view, g.layout(1350, 900, [lane]), selected, [], []).points
+        alone = build_scene(
+            data, view, g.layout(1350, 900, [lane]), selected, StanceTrack.of([])
+        ).points
         assert len(alone) == (lane in by_lane)
         for name in ("xs", "counts", "first", "rows", "room", "selected", "start", "end"):
             if alone:

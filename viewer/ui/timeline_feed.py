@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.core.catalog.read import Catalog
 from viewer.core.timeline.data import NEUTRAL, TimelineData
+from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
@@ -17,7 +18,6 @@ from viewer.ui.timeline.view import TimelineView
 from viewer.ui.view_state import ViewState
 
 if TYPE_CHECKING:
-    from viewer.core.timeline.stance import StancePoint
     from viewer.ui.annotations.controller import AnnotationsController
 
 
@@ -44,7 +44,7 @@ class TimelineFeed(QObject):
         self.eras = catalog.eras()
         timeline.set_lane_titles(tuple(lane.label for lane in catalog.lanes))
         self._data = TimelineData.empty()
-        self._stance: list[StancePoint] = []
+        self._stance = StanceTrack.of([])
         self._stance_label = "Stance"
         state.profile_changed.connect(self.load_profile)
         state.scope_changed.connect(lambda _scope: self.refresh())
@@ -62,7 +62,7 @@ class TimelineFeed(QObject):
         detail = self.catalog.profile_detail(profile_id)
         self.header.set_profile(detail)
         self._data = self.catalog.timeline(profile_id)
-        self._stance = self.catalog.stance(profile_id)
+        self._stance = self.catalog.stance_track(profile_id)
         subject = detail.profile.subject.name.split()[-1]
         # An empty track says why (an imported timeline has no quotes).
         said = f"{subject}'s words" if self._stance else "no quotes"

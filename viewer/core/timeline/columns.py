@@ -13,8 +13,10 @@ import sqlite3
 
 import numpy as np
 
+from viewer.core.records import Tone
 from viewer.core.timeline.data import PRECISION_CODE, TimelineData
 from viewer.core.timeline.lanes import LANES, TONE_CODE, Lane, lanes_from_rows
+from viewer.core.timeline.stance import StanceTrack, stance_points
 
 ALL = ""  # the cache key for "every event, no profile"
 SEPARATOR = "\x1f"  # unit separator: document.py refuses control characters in titles
@@ -95,6 +97,57 @@ def query_columns(conn: sqlite3.Connection, profile_id: str | None) -> TimelineD
     )
 
 
+_STANCE_SQL = (
+    "SELECT q.event_id, e.first_day, e.last_day + 1, q.tone "
+    "FROM quote q JOIN event e ON e.id = q.event_id AND e.kind != 'context' "
+    "JOIN event_profile ep ON ep.event_id = e.id AND ep.profile_id = ? "
+    "JOIN profile p ON p.id = ep.profile_id AND q.speaker_id = p.subject_id"
+)
+_STANCE_BLOBS = ("stance_ids", "stance_start", "stance_end", "stance_tone")
+
+
+def query_stance(conn: sqlite3.Connection, profile_id: str) -> StanceTrack:
+    """The profile subject's own words over time, one point per event, from the tables.
+    Words at a context event (background, not about the target) do not count."""
+    rows = conn.execute(_STANCE_SQL, (profile_id,)).fetchall()
+    known = {tone.value: tone for tone in Tone}
+    return StanceTrack.of(
+        stance_points(
+            (eid, round(s), round(e), known[tone]) for eid, s, e, tone in rows if tone in known
+        )
+    )
+
+
+def read_stance(conn: sqlite3.Connection, profile_id: str) -> StanceTrack | None:
+    """The stance track stored at build time, or None (an older catalog: read the tables)."""
+    names = ", ".join(f"'{name}'" for name in _STANCE_BLOBS)
+    try:
+        rows = conn.execute(
+            f"SELECT name, data FROM timeline_cache WHERE profile_id = ? AND name IN ({names})",
+            (profile_id,),
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return None
+    blobs = {name: bytes(data) for name, data in rows}
+    if set(blobs) != set(_STANCE_BLOBS):
+        return None
+    try:
+        text = blobs["stance_ids"].decode("utf-8")
+        ids = tuple(text.split(SEPARATOR)) if text else ()
+        start = np.frombuffer(blobs["stance_start"], dtype=np.float64)
+        end = np.frombuffer(blobs["stance_end"], dtype=np.float64)
+        tone = np.frombuffer(blobs["stance_tone"], dtype=np.int8)
+    except (TypeError, ValueError):
+        return None
+    if not (len(ids) == len(start) == len(end) == len(tone)):
+        return None
+    if len(tone) and (tone.min() < 0 or tone.max() > 3 or (end < start).any()):
+        return None
+    if len(start) > 1 and (np.diff((start + end) / 2) < 0).any():
+        return None  # not in the order a track is kept in
+    return StanceTrack(ids, start, end, tone)
+
+
 def _column_types(data: TimelineData) -> dict[str, type]:
     """The stored type of each numeric column: days in 32 bits, unless a day lies beyond
     them (about 5.8 million years; a cosmological timeline reaches billions)."""
@@ -121,6 +174,12 @@ def write_cache(conn: sqlite3.Connection) -> None:
             blobs[name] = np.ascontiguousarray(getattr(data, name), dtype=dtype).tobytes()
         if types["start"] is np.int64:
             blobs["deep"] = b"1"  # says the days are stored in 64 bits
+        if profile_id != ALL:  # its stance track, one point per event with its tone
+            track = query_stance(conn, profile_id)
+            blobs["stance_ids"] = SEPARATOR.join(track.event_ids).encode("utf-8")
+            blobs["stance_start"] = np.ascontiguousarray(track.start).tobytes()
+            blobs["stance_end"] = np.ascontiguousarray(track.end).tobytes()
+            blobs["stance_tone"] = np.ascontiguousarray(track.tone).tobytes()
         conn.executemany(
             "INSERT INTO timeline_cache VALUES (?, ?, ?)",
             [(profile_id, name, blob) for name, blob in sorted(blobs.items())],
@@ -137,7 +196,7 @@ def read_cache(
         ).fetchall()
     except sqlite3.OperationalError:
         return None
-    blobs = dict(rows)
+    blobs = {name: data for name, data in rows if name not in _STANCE_BLOBS}
     types = dict(_NUMERIC)
     if "deep" in blobs:  # days beyond 32 bits (deep time): 64-bit start and end
         types.update(start=np.int64, end=np.int64)

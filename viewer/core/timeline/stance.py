@@ -10,8 +10,12 @@ the sources do not give.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import numpy.typing as npt
 
 from viewer.core.records import Tone
 
@@ -87,3 +91,112 @@ def flips(points: list[StancePoint]) -> list[Flip]:
             out.append(Flip(last, point))
         last = point
     return out
+
+
+_TONE_NUMBER = {Tone.WARM: 0, Tone.COLD: 1, Tone.MIXED: 2, Tone.NEUTRAL: 3}  # lanes.TONES
+_NUMBER_TONE = {number: tone for tone, number in _TONE_NUMBER.items()}
+_VALUE_OF_NUMBER = np.array([VALUE[_NUMBER_TONE[n]] for n in range(4)], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class StanceTrack:
+    """The stance points as columns, by day, and their flips: made once per profile (read
+    from the catalog's build-time columns) or search. A frame finds what is in view by
+    bisection and, where the points are denser than the pixels, sums them per pixel bin;
+    a point's record is made only when it is drawn or asked for."""
+
+    event_ids: tuple[str, ...]
+    start: npt.NDArray[np.float64]
+    end: npt.NDArray[np.float64]
+    tone: npt.NDArray[np.int8]  # the tone's number in lanes.TONES
+
+    @classmethod
+    def of(cls, points: Sequence[StancePoint]) -> StanceTrack:
+        ordered = sorted(points, key=lambda p: (p.day, p.event_id))
+        n = len(ordered)
+        return cls(
+            tuple(p.event_id for p in ordered),
+            np.fromiter((p.start for p in ordered), dtype=np.float64, count=n),
+            np.fromiter((p.end for p in ordered), dtype=np.float64, count=n),
+            np.fromiter((_TONE_NUMBER[p.tone] for p in ordered), dtype=np.int8, count=n),
+        )
+
+    def __len__(self) -> int:
+        return len(self.event_ids)
+
+    def __iter__(self) -> Iterator[StancePoint]:
+        return (self.point(i) for i in range(len(self)))
+
+    def point(self, i: int) -> StancePoint:
+        return StancePoint(
+            float(self.start[i]),
+            float(self.end[i]),
+            _NUMBER_TONE[int(self.tone[i])],
+            self.event_ids[i],
+        )
+
+    @cached_property
+    def day(self) -> npt.NDArray[np.float64]:
+        return (self.start + self.end) / 2
+
+    @cached_property
+    def value(self) -> npt.NDArray[np.int64]:
+        """Warm +1, mixed and neutral 0, cold -1 (summed per bin)."""
+        return _VALUE_OF_NUMBER[self.tone]
+
+    @cached_property
+    def wide(self) -> npt.NDArray[np.int64]:
+        """The points dated to more than ORDERABLE_DAYS."""
+        return np.flatnonzero(self.end - self.start > ORDERABLE_DAYS).astype(np.int64)
+
+    @cached_property
+    def _flip_ends(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """As `flips()`: where the sign turns, skipping neutral and coarsely dated points."""
+        kept = np.flatnonzero((self.value != 0) & (self.end - self.start <= ORDERABLE_DAYS))
+        signs = self.value[kept]
+        turns = np.flatnonzero(signs[1:] != signs[:-1])
+        return kept[turns], kept[turns + 1]
+
+    @cached_property
+    def flip_day(self) -> npt.NDArray[np.float64]:
+        before, after = self._flip_ends
+        return (self.day[before] + self.day[after]) / 2
+
+    @property
+    def flips(self) -> list[Flip]:
+        return self._flips(0, len(self.flip_day))
+
+    def _flips(self, lo: int, hi: int) -> list[Flip]:
+        before, after = self._flip_ends
+        return [
+            Flip(self.point(int(a)), self.point(int(b)))
+            for a, b in zip(before[lo:hi].tolist(), after[lo:hi].tolist(), strict=True)
+        ]
+
+    def in_view(self, first: float, last: float) -> npt.NDArray[np.int64]:
+        """Indexes of the points whose extent meets the days `first` to `last`, by day."""
+        bounds = np.searchsorted(self.day, [first - ORDERABLE_DAYS, last + ORDERABLE_DAYS])
+        lo, hi = int(bounds[0]), int(bounds[1])
+        start, end = self.start[lo:hi], self.end[lo:hi]
+        near = np.flatnonzero((end >= first) & (start <= last)) + lo
+        # A point dated to years reaches in from further away (they are few).
+        wide = self.wide[(self.wide < lo) | (self.wide >= hi)]
+        wide = wide[(self.end[wide] >= first) & (self.start[wide] <= last)]
+        return np.sort(np.concatenate([near, wide])) if len(wide) else near
+
+    def flips_in(self, first: float, last: float) -> list[Flip]:
+        lo, hi = np.searchsorted(self.flip_day, [first, last])
+        return self._flips(int(lo), int(hi))
+
+    def only(self, event_ids: set[str] | frozenset[str]) -> StanceTrack:
+        """The points of these events (a search's), in the same order."""
+        keep = np.fromiter(
+            (e in event_ids for e in self.event_ids), dtype=np.bool_, count=len(self)
+        )
+        rows = np.flatnonzero(keep)
+        return StanceTrack(
+            tuple(self.event_ids[i] for i in rows.tolist()),
+            self.start[rows],
+            self.end[rows],
+            self.tone[rows],
+        )

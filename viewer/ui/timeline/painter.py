@@ -114,6 +114,9 @@ class TimelinePainter:
         self.text = palette.color(QPalette.ColorRole.Text)
         self.dim = palette.color(QPalette.ColorRole.PlaceholderText)
         self.window = palette.color(QPalette.ColorRole.Window)
+        # Secondary words on the gutter (the stance scale), legible there (4.5:1).
+        window_text = palette.color(QPalette.ColorRole.WindowText).name()
+        self.muted = QColor(style.muted_colour(window_text, self.window.name()))
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
         self.dark = self.base.lightnessF() < 0.5
         # The user's own marks: dark red on light backgrounds, light gold on dark ones.
@@ -641,7 +644,8 @@ class TimelinePainter:
 
     def _stance(self, p: QPainter, scene: Scene) -> None:
         points = [i for i in scene.marks if i.kind is ItemKind.STANCE]
-        ordered = [i for i in points if i.stance is not None and i.stance.orderable]
+        # The line through the statements in order (a bin's: through its range's middle).
+        ordered = [i for i in points if i.stance is None or i.stance.orderable]
         if len(ordered) > 1:
             line = QColor(self.text)
             line.setAlphaF(0.35)
@@ -649,10 +653,20 @@ class TimelinePainter:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPolyline(QPolygonF([i.rect.center() for i in ordered]))
         small = {tone: marker_path(tone, 4.5) for tone in TONES}
+        bins: dict[int, list[QRectF]] = {}
+        for item in points:  # statements summed in a pixel bin: their range, by tone
+            if item.stance is None:
+                bins.setdefault(item.tone, []).append(item.rect.adjusted(0.5, 0, -0.5, 0))
+        for tone, rects in bins.items():
+            p.setPen(QPen(_COLOURS[tone].darker(150), 1))
+            p.setBrush(_COLOURS[tone])
+            p.drawRects(rects)
         for item in points:
+            if item.stance is None:
+                continue
             centre = item.rect.center()
             colour = _COLOURS[item.tone]
-            if item.stance is not None and not item.stance.orderable:
+            if not item.stance.orderable:
                 # Dated only to a year or more: a faint span behind the point.
                 faint = QColor(colour)
                 faint.setAlphaF(0.25)
@@ -676,13 +690,14 @@ class TimelinePainter:
         colour = QColor(style.FLIP_COLOUR)
         p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-        badge = QRectF(x - 15, rect.top(), 30, 14)
+        width = self.small_metrics.horizontalAdvance(item.label) + 12
+        badge = QRectF(x - width / 2, rect.top(), width, 14)
         p.setPen(QPen(self.highlight, 2.5) if item.selected else Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawRoundedRect(badge, 7, 7)
         p.setPen(QColor("white"))
         p.setFont(self.small)
-        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, "Flip")
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, item.label)
 
     # -- gutter ------------------------------------------------------------------------
 
@@ -718,3 +733,12 @@ class TimelinePainter:
                 continue
             p.drawText(QRectF(8, band.top, gutter - 13, min(band.height, 40)), flags, label)
         p.setClipping(False)
+        stance = geo.stance
+        if stance.height:  # the track's scale, at the right of its name
+            p.setFont(self.small)
+            p.setPen(self.muted)
+            amplitude = stance.height / 2 - 8
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            for word, value in (("warm", 1), ("cold", -1)):
+                y = stance.middle - value * amplitude
+                p.drawText(QRectF(0, y - 7, gutter - 5, 14), right, word)

@@ -10,7 +10,7 @@ Input:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
@@ -28,11 +28,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.core.annotations.records import Mark
+from viewer.core.dates.fuzzy import day_label
 from viewer.core.plurals import plural
 from viewer.core.records import Era
 from viewer.core.timeline.data import TimelineData
-from viewer.core.timeline.lanes import LANES
-from viewer.core.timeline.stance import Flip, StancePoint, flips
+from viewer.core.timeline.lanes import LANES, TONES
+from viewer.core.timeline.stance import StancePoint, StanceTrack
 from viewer.core.timeline.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.painter import TimelinePainter
@@ -81,9 +82,8 @@ class TimelineView(QAbstractScrollArea):
         self.data = TimelineData.empty()
         self._bin_widths: BinWidths = {}  # per lane, for the current data
         self.eras: list[Era] = []
-        self.stance: list[StancePoint] = []
-        self.flips: list[Flip] = []
-        self.all_stance: list[StancePoint] = []
+        self.stance = StanceTrack.of([])  # the statements shown, as columns
+        self.all_stance = self.stance
         self.stance_label = "Stance"
         self.hidden_lanes: set[int] = set()
         self.selected: list[int] = []  # rows; the last is the primary selection
@@ -113,7 +113,7 @@ class TimelineView(QAbstractScrollArea):
         self,
         data: TimelineData,
         eras: list[Era],
-        stance: list[StancePoint],
+        stance: StanceTrack | Sequence[StancePoint],
         stance_label: str,
         *,
         keep_view: bool = False,
@@ -125,9 +125,9 @@ class TimelineView(QAbstractScrollArea):
             for lane, (points, rows) in data.lane_contents().items()
         }
         self.eras = eras
-        self.stance = stance
-        self.flips = flips(stance)
-        self.all_stance = stance  # the whole track, while a search shows only its part
+        track = stance if isinstance(stance, StanceTrack) else StanceTrack.of(stance)
+        self.stance = track  # the statements shown
+        self.all_stance = track  # the whole track, while a search shows only its part
         self.stance_label = stance_label
         self.selected = []
         self.hit_rows = None  # another profile or catalog: the search marks it anew
@@ -149,8 +149,7 @@ class TimelineView(QAbstractScrollArea):
             rows = (self.data.row_of(i) for i in found)
             self.hit_rows = np.array(sorted({r for r in rows if r is not None}), dtype=np.int64)
             # The stance track shows only the statements the search found.
-            self.stance = [pt for pt in self.all_stance if pt.event_id in found]
-        self.flips = flips(self.stance)
+            self.stance = self.all_stance.only(found)
         self._relayout()
 
     def set_marks(self, marks: Mapping[str, Mark]) -> None:
@@ -419,7 +418,6 @@ class TimelineView(QAbstractScrollArea):
             self._geo,
             frozenset(self.selected),
             self.stance,
-            self.flips,
             self._bin_widths,
         )
         self._stale = False
@@ -511,11 +509,18 @@ class TimelineView(QAbstractScrollArea):
 
     def describe(self, item: Item) -> str:
         """The tooltip for an item: what and when."""
-        if item.kind is ItemKind.FLIP and item.flip is not None:
+        if item.kind is ItemKind.FLIP:
+            span = f"{day_label(int(item.start))} – {day_label(int(item.end) - 1)}"
+            if item.flip is None:
+                return f"{item.label}, {span}\nClick to zoom to them."
             return (
-                f"Flip: the tone turns {item.flip.to_tone.value} here.\n"
-                "Click to select the statements on either side."
+                f"Flip: the tone turns {item.flip.to_tone.value} here ({span}).\n"
+                "Click to zoom to the statements on either side."
             )
+        if item.kind is ItemKind.STANCE and item.stance is None:  # statements summed in a bin
+            span = f"{day_label(int(item.start))} – {day_label(int(item.end) - 1)}"
+            tone = TONES[item.tone].value
+            return f"{item.label}, {span}; mostly {tone}\nClick to zoom in."
         if item.kind is ItemKind.CLUSTER:
             first = self.data.date_of(self._cluster_rows(item, 1)[0]).label()
             last_rows = self.data.lanes[item.lane].point_rows[item.first + item.count - 1]
@@ -573,8 +578,12 @@ class TimelineView(QAbstractScrollArea):
         item = self.item_at(pos.x(), pos.y())
         if item is None:
             return
-        if item.kind is ItemKind.CLUSTER:
+        if item.kind is ItemKind.CLUSTER or (item.kind is ItemKind.STANCE and not item.rows):
             self.show_range(item.start, item.end)
+        elif item.kind is ItemKind.FLIP:  # the statements on either side, and their events
+            self.show_range(item.start, item.end)
+            if item.rows:
+                self._select_rows(list(item.rows), reveal=False)
         elif item.kind is ItemKind.BAR and len(item.rows) > 1:
             self._choose_from(item, pos)
         elif item.rows:
