@@ -45,6 +45,7 @@ class AdaptiveLayout(QObject):
         if window.right is not None:  # details over notes, or beside them when below
             _orient(window.right, across if narrow else down, 0.58 if narrow else 0.62)
         self.fit_header()
+        QTimer.singleShot(0, self.fit_header)  # again once the window has its size
 
     def fit_timeline(self) -> None:
         """Details under the timeline: the timeline takes the height that shows all its
@@ -63,7 +64,7 @@ class AdaptiveLayout(QObject):
             return
         total = sum(outer.sizes())
         wanted = header.sizeHint().height()
-        if total > wanted:
+        if total > wanted and outer.sizes()[0] != wanted:
             outer.setSizes([wanted, total - wanted])
 
 

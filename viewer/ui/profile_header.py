@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -105,6 +105,7 @@ class ProfileHeader(QWidget):
         self.more_button.hide()
         self.compact = False
         self.has_parts = True  # Context, Actions taken or Criticism to show
+        self._summary: tuple[str, str | None] = ("", None)
 
         badges = QHBoxLayout()
         badges.setSpacing(8)
@@ -130,15 +131,20 @@ class ProfileHeader(QWidget):
             return
         self.compact = compact
         self.kind_label.setVisible(not compact)
-        lines = self.summary_label.fontMetrics().lineSpacing()
-        self.summary_label.setMaximumHeight(2 * lines + 2 if compact else 16_777_215)
         self.setMinimumHeight(0 if compact or not self.has_parts else 120)
         self._on_more(self.more_button.isChecked())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.compact:  # the folded summary's one line fits the new width
+            self._show_summary(*self._summary)
+
     def _on_more(self, shown: bool) -> None:
+        self._show_summary(*self._summary)
         open_ = (shown or not self.compact) and self.has_parts
         self.tabs.setVisible(open_)
-        self.more_button.setVisible(self.compact and self.has_parts)
+        # Folded, the button also unfolds a summary cut to its line.
+        self.more_button.setVisible(self.compact)
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.updateGeometry()
         self.resized.emit()
@@ -160,7 +166,8 @@ class ProfileHeader(QWidget):
         self.stance_label.setVisible(profile.rated)  # no rating made up for an import
         self.flip_label.setVisible(profile.flip and profile.rated)
         self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
-        self._show_summary(profile.summary, profile.summary_html)
+        self._summary = (profile.summary, profile.summary_html)
+        self._show_summary(*self._summary)
         paragraphs = [p for p in detail.context.split("\n\n") if p.strip()]
         context = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         if len(profile.summary) > SUMMARY_CHARS:  # the header shows its start; all of it here
@@ -180,12 +187,28 @@ class ProfileHeader(QWidget):
         ):
             self.tabs.setTabVisible(self.tabs.indexOf(view), shown)
         self.has_parts = bool(context or actions or criticism)
+        self.more_button.setText("Context, actions, criticism" if self.has_parts else "Summary")
         self.setMinimumHeight(0 if self.compact or not self.has_parts else 120)
         self._on_more(self.more_button.isChecked())
 
     def _show_summary(self, plain: str, rich: str | None) -> None:
         """The summary, or for a long one its first lines and a link to the rest. Plain
-        text is never guessed to be markup; formatted text is the cleaned kind."""
+        text is never guessed to be markup; formatted text is the cleaned kind. Folded,
+        the header gives it one line, cut with an ellipsis (all of it in the tooltip and
+        once unfolded)."""
+        folded = self.compact and not self.more_button.isChecked()
+        self.summary_label.setToolTip(plain if folded else "")
+        self.summary_label.setWordWrap(not folded)  # a wrapping label asks for lines
+        # One line never asks for its whole width: it is cut to what the window gives.
+        self.summary_label.setMinimumWidth(40 if folded else 0)
+        if folded:
+            width = max(100, self.summary_label.width())
+            line = self.summary_label.fontMetrics().elidedText(
+                " ".join(plain.split()), Qt.TextElideMode.ElideRight, width
+            )
+            self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.summary_label.setText(line)
+            return
         if len(plain) > SUMMARY_CHARS:
             start = plain[: SUMMARY_CHARS - 60].rsplit(" ", 1)[0].rstrip(" ,;:.")
             self.summary_label.setTextFormat(Qt.TextFormat.RichText)

@@ -56,6 +56,7 @@ from viewer.ui.timeline.scene import (
     LanePoints,
     Scene,
     cluster_width,
+    label_span,
 )
 from viewer.ui.timeline.text_stamps import Fitting, TextStamps
 
@@ -523,7 +524,8 @@ class TimelinePainter:
         pictures = self.stamps.pictures
         drawn = []
         for bar in scene.bars:
-            if self.stamps.raster and bar.x0 >= gutter and bar.x1 - bar.x0 <= _STAMPED_BAR:
+            stampable = bar.x1 - bar.x0 <= _STAMPED_BAR and bar.room >= 0  # not overlapped
+            if self.stamps.raster and bar.x0 >= gutter and stampable:
                 width = round(bar.x1 - bar.x0)
                 key = ("bar", bar.tone, bar.hollow, width, bar.label)
                 stamp = pictures.kept(key) or pictures.get(
@@ -538,10 +540,12 @@ class TimelinePainter:
         rects = [QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR) for bar in drawn]
         for bar, rect in zip(drawn, rects, strict=True):
             self._bar_fill(p, rect, bar)
-        for bar, rect in zip(drawn, rects, strict=True):
-            self._bar_label(p, rect, bar.label, max(rect.left(), gutter) + 6)
+        for bar in drawn:
+            if (span := label_span(bar, gutter)) is not None and span[2]:
+                self._label(p, bar, span)
         for bar in scene.bars:  # a label too long for its bar, after it where the row is free
-            self._label_after(p, bar, gutter)
+            if (span := label_span(bar, gutter)) is not None and not span[2]:
+                self._label(p, bar, span)
         dashes: list[QLineF] = []
         for bar in scene.bars:  # the rare marks and outlines, over every bar
             if bar.approximate and bar.x1 - bar.x0 > 10:
@@ -564,41 +568,29 @@ class TimelinePainter:
         p.setBrush(self._soft_brush(bar.tone, bar.hollow))
         p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
 
-    def _bar_label(
-        self, p: QPainter, rect: QRectF, label: str, left: float, *, stamped: bool = True
+    def _label(
+        self, p: QPainter, bar: Bar, span: tuple[float, float, bool], *, stamped: bool = True
     ) -> None:
-        """A bar's label from `left`, if the bar has room for it; real text when not
-        `stamped` (inside a stamp: a stamp is not drawn into a stamp)."""
-        # In whole pixels, as a stamp of the bar is wide: both cut a label alike.
-        room = round(rect.right() - left) - 6
-        if rect.width() > 36 and room > 24:
-            baseline = rect.top() + (rect.height() + self.small_metrics.ascent()) / 2 - 1
-            text = self.fit.elided(label, room, _SMALL)
-            if stamped:
-                self.stamps.draw(p, left, baseline, text, self.small, self.small_metrics, self.text)
-            else:
-                p.setFont(self.small)
-                p.setPen(self.text)
-                p.drawText(QPointF(left, baseline), text)
-
-    def _label_after(self, p: QPainter, bar: Bar, gutter: float) -> None:
-        left = max(bar.x0, gutter) + 6
-        inside = round(bar.x1 - left) - 6
-        if bar.x1 - bar.x0 > 36 and inside > 24:
-            return  # labelled inside
-        room = min(bar.room, 260.0) - 8
-        if room < 30 or bar.x1 < gutter:
-            return
-        text = self.fit.elided(bar.label, room, _SMALL)
+        """A bar's label in its span (see `label_span`); real text when not `stamped`
+        (inside a stamp: a stamp is not drawn into a stamp)."""
+        left, right, _inside = span
         baseline = bar.y + (g.BAR + self.small_metrics.ascent()) / 2 - 1
-        self.stamps.draw(p, bar.x1 + 4, baseline, text, self.small, self.small_metrics, self.text)
+        text = self.fit.elided(bar.label, right - left, _SMALL)
+        if stamped:
+            self.stamps.draw(p, left, baseline, text, self.small, self.small_metrics, self.text)
+        else:
+            p.setFont(self.small)
+            p.setPen(self.text)
+            p.drawText(QPointF(left, baseline), text)
 
     def _bar_picture(self, p: QPainter, bar: Bar, width: int) -> None:
         """A stamped bar: fill and label, `_PAD` px below the picture's top."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = QRectF(0, _PAD, width, g.BAR)
         self._bar_fill(p, rect, bar)
-        self._bar_label(p, rect, bar.label, 6, stamped=False)
+        local = bar._replace(x0=0.0, x1=float(width), y=float(_PAD))
+        if (span := label_span(local, 0.0)) is not None and span[2]:
+            self._label(p, local, span, stamped=False)
 
     def _bar_mark(self, p: QPainter, rect: QRectF, mark: Mark) -> None:
         """The user's mark on a bar: dashed outline (own event), colour frame, glyphs."""

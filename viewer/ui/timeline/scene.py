@@ -491,6 +491,21 @@ def _bars(
         )
 
 
+def label_span(bar: Bar, gutter: float) -> tuple[float, float, bool] | None:
+    """Where a bar's label goes, as (left, right, inside): inside the bar when it has
+    room there (up to the next bar in its row, where rows ran out and they overlap),
+    else after it where its row is free; None when neither has room."""
+    left = max(bar.x0, gutter) + 6
+    end = bar.x1 + min(0.0, bar.room)
+    inside = round(end - left) - 6  # whole pixels, as a stamp of the bar is wide
+    if end - bar.x0 > 36 and inside > 24:
+        return left, left + inside, True
+    after = min(bar.room, 260.0) - 8
+    if after >= 30 and bar.x1 >= gutter:
+        return bar.x1 + 4, bar.x1 + 4 + after, False
+    return None
+
+
 def _room_after(
     x0: npt.NDArray[np.float64],
     x1: npt.NDArray[np.float64],
@@ -501,10 +516,20 @@ def _room_after(
     view's right edge for the last (negative where bars overlap)."""
     order = np.lexsort((x0, rows))
     row_sorted = rows[order]
+    new_row = np.flatnonzero(row_sorted[1:] != row_sorted[:-1])  # the last of each row
     next_x0 = np.append(x0[order][1:], np.inf)
-    next_x0[np.flatnonzero(row_sorted[1:] != row_sorted[:-1])] = np.inf  # a row's last
+    next_x0[new_row] = np.inf
+    room_sorted = np.minimum(next_x0, right) - x1[order]
+    # A bar that began earlier in the row and reaches past this one's end (rows ran out)
+    # leaves no room after it: the furthest end of the bars before, row by row.
+    ends = x1[order]
+    lift = (row_sorted - row_sorted.min()) * (2.0 * (np.abs(ends).max() + 1.0) + 1.0)
+    reach = np.maximum.accumulate(ends + lift) - lift
+    before = np.append(-np.inf, reach[:-1])
+    before[new_row + 1] = -np.inf  # a row's first has nothing before it
+    room_sorted = np.where(before > ends, np.minimum(room_sorted, 0.0), room_sorted)
     room = np.empty(len(x0), dtype=np.float64)
-    room[order] = np.minimum(next_x0, right) - x1[order]
+    room[order] = room_sorted
     return room
 
 
