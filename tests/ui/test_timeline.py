@@ -274,3 +274,35 @@ def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_d
     days = [float(window.timeline.limits.first + 30 * k) for k in range(3)]
     strip.set_data(synthetic(days), window.timeline.limits)  # new data: a new histogram
     assert strip.grab().toImage() != moved
+
+
+def test_go_to_a_year_shows_that_year_and_marks_it(window: MainWindow, qtbot: QtBot) -> None:
+    """'2018' once showed Aug 2016 – May 2020, unmarked."""
+    assert window.go_to_date("2018")
+    view = window.timeline
+    first, last = dt.date(2018, 1, 1).toordinal(), dt.date(2019, 1, 1).toordinal()
+    assert view.view.start < first and last < view.view.end
+    assert view.view.span < 1.3 * (last - first)  # the year, a little either side
+    assert view.period == (first, last, "2018")
+    marked = _pixel(view, QPointF(view.geo.time_left + view.view.x_of(first + 180), 300))
+    window.go_to_date("2018")  # the same, then Escape takes the mark away
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.period is None
+    plain = _pixel(view, QPointF(view.geo.time_left + view.view.x_of(first + 180), 300))
+    assert marked != plain
+
+
+def test_an_event_chosen_from_a_search_stands_alone(window: MainWindow, qtbot: QtBot) -> None:
+    """Chosen from a search or a link, an event inside a counted cluster is zoomed to
+    until it has its own marker."""
+    view = window.timeline
+    window.resize(560, 700)  # a small window, the whole timeline: clusters
+    qtbot.waitUntil(lambda: view.view.width < 500)
+    view.fit_all()
+    cluster = next(i for i in view.scene.items() if i.kind is ItemKind.CLUSTER)
+    row = int(view.data.lanes[cluster.lane].point_rows[cluster.first])
+    event = view.data.ids[row]
+    window.focus.select_event(event)
+    alone = [p for p in view.scene.points if p.lane == cluster.lane and (p.rows == row).any()]
+    assert alone  # its own marker, not a count
+    assert view.selected_ids() == [event]

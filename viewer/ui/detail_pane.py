@@ -53,6 +53,11 @@ class DetailPane(SealedTextBrowser):
         self.detail = detail
         self.setHtml(event_html(detail))
 
+    def scroll_to_quote(self, quote_id: str) -> None:
+        """Bring a quote of the event shown into view (the one a search matched)."""
+        if self.detail is not None and any(q.id == quote_id for q in self.detail.quotes):
+            self.scrollToAnchor(f"quote-{quote_id}")
+
     def show_user_event(self, event: UserEvent, date_label: str, lane_label: str) -> None:
         """One of the user's own events (not from the catalog: no quotes or sources)."""
         self.detail = None
@@ -143,6 +148,7 @@ def _quote_html(quote: Quote, detail: EventDetail) -> str:
         for q in others
     )
     return (
+        f"<a name='quote-{escape(quote.id)}'></a>"
         f"<table cellspacing=0 cellpadding=0 style='margin-bottom:8px'><tr>"
         f"<td style='background:{colour}' width=4></td><td style='padding-left:8px'>"
         f"“{escape(quote.text)}”<br>"

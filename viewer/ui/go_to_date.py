@@ -21,7 +21,8 @@ def ask_go_to_date(window: QMainWindow, timeline: TimelineView) -> None:
 
 
 def go_to_date(window: QMainWindow, timeline: TimelineView, text: str) -> bool:
-    """Show the period `text` names; False (and why, in the status bar) if it is not a date."""
+    """Show the period `text` names, marked until Escape; False (and why, in the status
+    bar) if it is not a date."""
     status = window.statusBar()
     parsed = parse_typed_date(text)
     if parsed is None:
@@ -36,5 +37,6 @@ def go_to_date(window: QMainWindow, timeline: TimelineView, text: str) -> bool:
             "showing its nearest end.",
             10_000,
         )
-    timeline.show_range(start - (end - start), end + (end - start))
+    timeline.show_range(start, end)  # the period itself, a little either side
+    timeline.mark_period((start, end, text.strip()))
     return True

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         timeline.details_requested.connect(self.detail.setFocus)
         self.overview.centre_requested.connect(timeline.centre_on)
         self.search.event_chosen.connect(self.focus.select_event)
+        self.search.quote_chosen.connect(self.detail.scroll_to_quote)
         self.search.hits_changed.connect(self.feed.show_hits)
         self.search.scope_cleared.connect(lambda: state.set_scope(Scope()))
 

@@ -149,3 +149,18 @@ def test_the_hits_are_marked_on_the_timeline_and_the_overview(
     assert cleared.args[0] is None
     assert window.timeline.hit_rows is None and window.overview.hit_days is None
     assert len(window.timeline.stance) == whole
+
+
+def test_the_details_open_at_the_quote_a_result_matched(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1024, 560)  # details too short to show every quote of the summit
+    _type(qtbot, window, "never ever been even worse")
+    panel = window.search
+    row = next(
+        i
+        for i in range(panel.model.rowCount())
+        if panel.model.row_at(i).quote is not None
+        and panel.model.row_at(i).event_id == "2018-07-16-helsinki-summit"
+    )
+    panel.results.setCurrentIndex(panel.model.index(row))
+    bar = window.detail.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0)  # scrolled down to the words found

@@ -54,6 +54,7 @@ def hit_events(result: SearchResult) -> tuple[str, ...]:
 
 class SearchPanel(QWidget):
     event_chosen = Signal(str)  # an event id
+    quote_chosen = Signal(str)  # the id of the quote a chosen result matched (after event_chosen)
     result_shown = Signal(object)  # the SearchResult now on screen (for tests and status)
     # The events the results point at (quotes said there, events found), in result
     # order, or None when no search is active: the timeline marks them.
@@ -349,9 +350,12 @@ class SearchPanel(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            event_id = self.model.row_at(current.row()).event_id
+            row = self.model.row_at(current.row())
+            event_id = row.event_id
             if event_id:
                 self.event_chosen.emit(event_id)
+                if row.quote is not None:
+                    self.quote_chosen.emit(row.quote.quote.id)
 
     def _on_activated(self, index: QModelIndex) -> None:
         self._on_current(index, QModelIndex())

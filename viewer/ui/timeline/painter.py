@@ -119,6 +119,7 @@ class TimelinePainter:
         window_text = palette.color(QPalette.ColorRole.WindowText).name()
         self.muted = QColor(style.muted_colour(window_text, self.window.name()))
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.on_highlight = palette.color(QPalette.ColorRole.HighlightedText)
         self.dark = self.base.lightnessF() < 0.5
         # The user's own marks: dark red on light backgrounds, light gold on dark ones.
         self.mark_colour = QColor("#FFD75E" if self.dark else "#A2001D")
@@ -226,6 +227,7 @@ class TimelinePainter:
         has_focus: bool,
         marks: Mapping[str, Mark] | None = None,
         hit_rows: np.ndarray | None = None,
+        period: tuple[float, float, str] | None = None,
     ) -> None:
         self._marks = {} if marks is None else marks  # no len(): a live view may be large
         self._ids = data.ids
@@ -239,6 +241,8 @@ class TimelinePainter:
         self._era_labels(p, view, geo, eras)
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
+        if period is not None:
+            self._period(p, view, geo, period)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setClipRect(geo.lanes_rect())  # scrolled lanes stay below the stance track
         self._bars(p, scene, geo.gutter)
@@ -422,6 +426,29 @@ class TimelinePainter:
                     self.text,
                 )
 
+    def _period(
+        self, p: QPainter, view: Viewport, geo: g.Geometry, period: tuple[float, float, str]
+    ) -> None:
+        """Go to date's period: a band in the highlight colour, edged, named at its top."""
+        start, end, name = period
+        x0 = view.x_of(start) + geo.time_left
+        x1 = max(view.x_of(end) + geo.time_left, x0 + 2)
+        top = geo.axis.bottom
+        band = QColor(self.highlight)
+        band.setAlphaF(0.10)
+        p.fillRect(QRectF(x0, top, x1 - x0, geo.height - top), band)
+        p.setPen(QPen(self.highlight, 1.5))
+        p.drawLine(QPointF(x0, top), QPointF(x0, geo.height))
+        p.drawLine(QPointF(x1, top), QPointF(x1, geo.height))
+        width = self.small_metrics.horizontalAdvance(name) + 10
+        tag = QRectF(max(x0, geo.time_left) + 2, top + 1, width, 14)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.highlight)
+        p.drawRoundedRect(tag, 3, 3)
+        p.setPen(self.on_highlight)
+        p.setFont(self.small)
+        p.drawText(tag, Qt.AlignmentFlag.AlignCenter, name)
+
     def _stance_background(self, p: QPainter, geo: g.Geometry) -> None:
         band = geo.stance
         if band.height:  # a timeline without quotes has no stance track
@@ -522,29 +549,34 @@ class TimelinePainter:
         # and label in one picture, kept per width and label (see `Stamps`); not a
         # wide one (zoomed in, a year is thousands of pixels).
         pictures = self.stamps.pictures
+        text_width = partial(self.fit.width, font=_SMALL)
+        spans = [label_span(bar, gutter, text_width(bar.label)) for bar in scene.bars]
         drawn = []
-        for bar in scene.bars:
+        for bar, span in zip(scene.bars, spans, strict=True):
+            inside = span is not None and span[2]
             stampable = bar.x1 - bar.x0 <= _STAMPED_BAR and bar.room >= 0  # not overlapped
             if self.stamps.raster and bar.x0 >= gutter and stampable:
                 width = round(bar.x1 - bar.x0)
-                key = ("bar", bar.tone, bar.hollow, width, bar.label)
+                key = ("bar", bar.tone, bar.hollow, width, bar.label, inside)
                 stamp = pictures.kept(key) or pictures.get(
-                    key, width, g.BAR + 2 * _PAD, partial(self._bar_picture, bar=bar, width=width)
+                    key,
+                    width,
+                    g.BAR + 2 * _PAD,
+                    partial(self._bar_picture, bar=bar, width=width, inside=inside),
                 )
                 if stamp is not None:
                     p.drawPixmap(int(bar.x0 + 0.5), int(bar.y - _PAD + 0.5), stamp)
                     continue
-            drawn.append(bar)
+            drawn.append((bar, span if inside else None))
         # The others in passes (fills, then labels), so the pen, brush and font change
         # a few times per frame, not a few per bar.
-        rects = [QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR) for bar in drawn]
-        for bar, rect in zip(drawn, rects, strict=True):
-            self._bar_fill(p, rect, bar)
-        for bar in drawn:
-            if (span := label_span(bar, gutter)) is not None and span[2]:
+        for bar, _span in drawn:
+            self._bar_fill(p, QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR), bar)
+        for bar, span in drawn:
+            if span is not None:
                 self._label(p, bar, span)
-        for bar in scene.bars:  # a label too long for its bar, after it where the row is free
-            if (span := label_span(bar, gutter)) is not None and not span[2]:
+        for bar, span in zip(scene.bars, spans, strict=True):
+            if span is not None and not span[2]:  # too long for its bar: after it
                 self._label(p, bar, span)
         dashes: list[QLineF] = []
         for bar in scene.bars:  # the rare marks and outlines, over every bar
@@ -583,13 +615,14 @@ class TimelinePainter:
             p.setPen(self.text)
             p.drawText(QPointF(left, baseline), text)
 
-    def _bar_picture(self, p: QPainter, bar: Bar, width: int) -> None:
+    def _bar_picture(self, p: QPainter, bar: Bar, width: int, inside: bool) -> None:
         """A stamped bar: fill and label, `_PAD` px below the picture's top."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = QRectF(0, _PAD, width, g.BAR)
         self._bar_fill(p, rect, bar)
-        local = bar._replace(x0=0.0, x1=float(width), y=float(_PAD))
-        if (span := label_span(local, 0.0)) is not None and span[2]:
+        local = bar._replace(x0=0.0, x1=float(width), y=float(_PAD), room=0.0)
+        span = label_span(local, 0.0, 0.0)  # where inside, as the drawn bar would have it
+        if inside and span is not None and span[2]:
             self._label(p, local, span, stamped=False)
 
     def _bar_mark(self, p: QPainter, rect: QRectF, mark: Mark) -> None:

@@ -491,17 +491,23 @@ def _bars(
         )
 
 
-def label_span(bar: Bar, gutter: float) -> tuple[float, float, bool] | None:
-    """Where a bar's label goes, as (left, right, inside): inside the bar when it has
-    room there (up to the next bar in its row, where rows ran out and they overlap),
-    else after it where its row is free; None when neither has room."""
+def label_span(
+    bar: Bar, gutter: float, text_width: float | None = None
+) -> tuple[float, float, bool] | None:
+    """Where a bar's label goes, as (left, right, inside): inside the bar (up to the next
+    bar in its row, where rows ran out and they overlap), or after it where its row is
+    free when the title does not fit inside and has more room there; None when neither
+    has room. `text_width`: the title's width in px (estimated when not given)."""
+    need = text_width if text_width is not None else 6.5 * len(bar.label)
     left = max(bar.x0, gutter) + 6
     end = bar.x1 + min(0.0, bar.room)
     inside = round(end - left) - 6  # whole pixels, as a stamp of the bar is wide
-    if end - bar.x0 > 36 and inside > 24:
-        return left, left + inside, True
     after = min(bar.room, 260.0) - 8
-    if after >= 30 and bar.x1 >= gutter:
+    fits_inside = end - bar.x0 > 36 and inside > 24
+    fits_after = after >= 30 and bar.x1 >= gutter
+    if fits_inside and (inside >= need or not fits_after or after < inside + 24):
+        return left, left + inside, True
+    if fits_after:
         return bar.x1 + 4, bar.x1 + 4 + after, False
     return None
 

@@ -62,6 +62,7 @@ class TimelineView(QAbstractScrollArea):
         self.marks: Mapping[str, Mark] = {}  # event id -> the user's mark on it
         # Rows of the events a search found (None: no search), marked over a dimmed rest.
         self.hit_rows: np.ndarray | None = None
+        self.period: tuple[float, float, str] | None = None  # Go to date's, marked
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
             "Events in lanes over time. Left and Right step through events, plus and "
@@ -151,6 +152,12 @@ class TimelineView(QAbstractScrollArea):
             # The stance track shows only the statements the search found.
             self.stance = self.all_stance.only(found)
         self._relayout()
+
+    def mark_period(self, period: tuple[float, float, str] | None) -> None:
+        """Mark the days from `start` to `end` (Go to date's period), named; None: no mark.
+        Escape takes it away."""
+        self.period = period
+        self.viewport().update()
 
     def set_marks(self, marks: Mapping[str, Mark]) -> None:
         """Show which events carry the user's star, note or colour (by event id).
@@ -286,11 +293,29 @@ class TimelineView(QAbstractScrollArea):
             self._select_rows(rows, reveal=False, emit=False)
 
     def reveal_event(self, event_id: str) -> None:
-        """Bring an event chosen elsewhere (a search result, a link) into view."""
+        """Bring an event chosen elsewhere (a search result, a link) into view, zoomed in
+        until it stands alone: its own marker, not one of a counted cluster, or a bar
+        wide enough to see and name."""
         row = self.data.row_of(event_id)
-        if row is not None:
-            self._reveal(row)
-            self._relayout()
+        if row is None:
+            return
+        self._reveal(row)
+        self._relayout()
+        for _ in range(24):  # each step halves the days a pixel: ample for any timeline
+            if self._stands_alone(row):
+                return
+            closer = self.view.zoomed(2.0, self.view.x_of(self.data.centre(row)), self.limits)
+            if closer.days_per_px >= self.view.days_per_px:
+                return  # as close as the timeline goes
+            self.set_viewport(closer)
+
+    def _stands_alone(self, row: int) -> bool:
+        if not self.data.is_point(row):
+            return (self.data.end[row] - self.data.start[row]) / self.view.days_per_px >= 24
+        lane = int(self.data.lane[row])
+        return any(
+            points.lane == lane and bool((points.rows == row).any()) for points in self.scene.points
+        )
 
     def _select_rows(self, rows: list[int], *, reveal: bool = True, emit: bool = True) -> None:
         self.selected = rows
@@ -441,6 +466,7 @@ class TimelineView(QAbstractScrollArea):
                 self.hasFocus(),
                 self.marks,
                 self.hit_rows,
+                self.period,
             )
         finally:
             painter.end()
@@ -617,8 +643,10 @@ class TimelineView(QAbstractScrollArea):
             self.step_lane(-1 if key == Qt.Key.Key_Up else 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
             self.details_requested.emit()
-        elif key == Qt.Key.Key_Escape and self.selected:
-            self._select_rows([], reveal=False)
+        elif key == Qt.Key.Key_Escape and (self.selected or self.period):
+            self.mark_period(None)
+            if self.selected:
+                self._select_rows([], reveal=False)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             self.pan((-1 if key == Qt.Key.Key_PageUp else 1) * self.view.width * 0.9)
         elif key == Qt.Key.Key_Home:
