@@ -63,7 +63,9 @@ class AdaptiveLayout(QObject):
         if not header.compact and header.has_parts:
             return
         total = sum(outer.sizes())
-        wanted = header.sizeHint().height()
+        # A wrapped summary's height depends on the width it is given.
+        wanted = header.heightForWidth(header.width()) if header.hasHeightForWidth() else -1
+        wanted = wanted if wanted > 0 else header.sizeHint().height()
         if total > wanted and outer.sizes()[0] != wanted:
             outer.setSizes([wanted, total - wanted])
 

@@ -123,6 +123,7 @@ class ProfileHeader(QWidget):
         layout.addLayout(badges)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
+        layout.addStretch(0)  # with the tabs hidden, any height left goes below
 
     def set_compact(self, compact: bool) -> None:
         """The folded form for a small window: the title line and at most two lines of
@@ -131,7 +132,7 @@ class ProfileHeader(QWidget):
             return
         self.compact = compact
         self.kind_label.setVisible(not compact)
-        self.setMinimumHeight(0 if compact or not self.has_parts else 120)
+        self.setMinimumHeight(40 if compact or not self.has_parts else 120)
         self._on_more(self.more_button.isChecked())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -188,7 +189,7 @@ class ProfileHeader(QWidget):
             self.tabs.setTabVisible(self.tabs.indexOf(view), shown)
         self.has_parts = bool(context or actions or criticism)
         self.more_button.setText("Context, actions, criticism" if self.has_parts else "Summary")
-        self.setMinimumHeight(0 if self.compact or not self.has_parts else 120)
+        self.setMinimumHeight(40 if self.compact or not self.has_parts else 120)
         self._on_more(self.more_button.isChecked())
 
     def _show_summary(self, plain: str, rich: str | None) -> None:

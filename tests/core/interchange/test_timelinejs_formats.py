@@ -147,3 +147,21 @@ def test_the_template_saved_as_excel_is_read(tmp_path: Path) -> None:
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(TimelineJSError, match="is not a readable Excel file"):
         read(bad)
+
+
+def test_a_sheets_groups_become_its_lanes(tmp_path: Path) -> None:
+    from viewer.core.interchange.timelinejs_import import PROFILE_ID
+
+    path = _sheet(
+        tmp_path,
+        "1815,12,10,,,,,,,Ada Lovelace,text,,,,,,People,",
+        "1951,,,,,,,,,Recursion,text,,,,,,Ideas,",
+        "1943,7,,,1946,,,,,ENIAC women,text,,,,,,People,",
+    )
+    out, _ = import_file(path, tmp_path / "sheet.sqlite")
+    with Catalog(out) as catalog:
+        titles = [lane.label for lane in catalog.lanes]
+        assert titles == ["People", "Ideas"]  # in the order the sheet first names them
+        data = catalog.timeline(PROFILE_ID)
+        lanes = {data.titles[r]: titles[int(data.lane[r])] for r in range(len(data))}
+    assert lanes == {"Ada Lovelace": "People", "ENIAC women": "People", "Recursion": "Ideas"}
