@@ -1,15 +1,16 @@
 """Colours and small style helpers shared by the widgets.
 
 Tone colours follow the Okabe–Ito palette, which stays distinct for the common
-forms of colour blindness; every tone also has its own marker shape, so colour is
-never the only cue.
+forms of colour blindness; every tone also has its own marker shape on points and
+its own pattern on bars, so colour is never the only cue.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
 from viewer.core.records import Tone
 
@@ -24,6 +25,14 @@ TONE_SYMBOLS: dict[Tone, str] = {
     Tone.COLD: "▼",
     Tone.MIXED: "◆",
     Tone.NEUTRAL: "●",
+}
+#: Bars of each tone: plain, or lined over their fill (the pairs a colour-vision
+#: deficiency brings closest, mixed and neutral, cold and mixed, never share one).
+TONE_PATTERNS: dict[Tone, Qt.BrushStyle | None] = {
+    Tone.WARM: None,
+    Tone.COLD: Qt.BrushStyle.BDiagPattern,  # hatched ////
+    Tone.MIXED: Qt.BrushStyle.DiagCrossPattern,  # cross-hatched xxxx
+    Tone.NEUTRAL: None,
 }
 TONE_NAMES: dict[Tone, str] = {
     Tone.WARM: "Warm",
@@ -140,3 +149,13 @@ def outline_badge_css() -> str:
 
 #: Tints for era bands, told apart by position as much as by hue.
 ERA_COLOURS = ("#56B4E9", "#009E73", "#F0E442", "#D55E00", "#999999")
+
+
+def pattern_brush(tone: Tone) -> QBrush | None:
+    """The lines drawn over a bar of this tone (None: a plain bar)."""
+    pattern = TONE_PATTERNS[tone]
+    if pattern is None:
+        return None
+    lines = QColor(TONE_COLOURS[tone]).darker(170)
+    lines.setAlphaF(0.8)
+    return QBrush(lines, pattern)

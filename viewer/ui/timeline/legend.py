@@ -12,6 +12,7 @@ from viewer.ui import style
 from viewer.ui.timeline.painter import marker_path
 
 _EXTRA = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
+_SWATCH = 18  # px of a tone's bar swatch
 
 
 class Legend(QWidget):
@@ -21,7 +22,8 @@ class Legend(QWidget):
         names = ", ".join(f"{style.TONE_SYMBOLS[t]} {style.TONE_NAMES[t].lower()}" for t in TONES)
         self.setAccessibleName("Legend")
         self.setAccessibleDescription(
-            f"Tone toward the target: {names}. Hollow markers are cancelled meetings; "
+            f"Tone toward the target: {names}; cold bars are hatched and mixed ones "
+            "cross-hatched. Hollow markers are cancelled meetings; "
             "soft-edged bars are events known only to the month or year; dashed bars are "
             "approximate."
         )
@@ -41,6 +43,7 @@ class Legend(QWidget):
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
         width = sum(metrics.horizontalAdvance(t) + 30 for t in self.entries())
+        width += _SWATCH * len(self._tones)  # each tone's bar beside its marker
         return QSize(int(width) + 8, int(metrics.height()) + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -56,6 +59,17 @@ class Legend(QWidget):
                 p.setPen(QPen(colour.darker(150), 1))
                 p.setBrush(colour)
                 p.drawPath(marker_path(tone, 5.5).translated(QPointF(x + 7, mid)))
+                # Its bar: the fill and the tone's pattern (colour is never the only cue).
+                swatch = QRectF(x + 16, mid - 4, _SWATCH - 4, 8)
+                fill = QColor(colour)
+                fill.setAlphaF(0.6)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(fill)
+                p.drawRect(swatch)
+                if (lines := style.pattern_brush(tone)) is not None:
+                    p.setBrush(lines)
+                    p.drawRect(swatch)
+                x += _SWATCH
                 p.setPen(text)
                 label = style.TONE_NAMES[tone]
                 p.drawText(

@@ -83,6 +83,7 @@ def marker_path(tone: Tone, radius: float = _R) -> QPainterPath:
 
 
 _COLOURS = [QColor(style.TONE_COLOURS[t]) for t in TONES]
+_PATTERNS = [style.pattern_brush(t) for t in TONES]
 
 
 def _blend(colour: QColor, background: QColor, alpha: float) -> QColor:
@@ -542,8 +543,12 @@ class TimelinePainter:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
         for tone, lefts, tops, widths in scene.runs:  # one call per colour
+            rects = list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts))))
             p.setBrush(self._bar_colours[tone])
-            p.drawRects(list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts)))))
+            p.drawRects(rects)
+            if (lines := _PATTERNS[tone]) is not None:
+                p.setBrush(lines)
+                p.drawRects(rects)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen a bar whose label is not held at the left edge is stamped: its fill
         # and label in one picture, kept per width and label (see `Stamps`); not a
@@ -599,6 +604,10 @@ class TimelinePainter:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self._soft_brush(bar.tone, bar.hollow))
         p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
+        lines = _PATTERNS[bar.tone]
+        if lines is not None:  # the tone's pattern (colour is never the only cue), in a
+            p.setBrush(lines)  # strip along the bottom, clear of the label's letters
+            p.drawRect(rect.adjusted(0, rect.height() - 4, 0, 0))
 
     def _label(
         self, p: QPainter, bar: Bar, span: tuple[float, float, bool], *, stamped: bool = True
