@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QFocusEvent,
     QHelpEvent,
     QKeyEvent,
@@ -35,6 +36,7 @@ from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import LANES, TONES
 from viewer.core.timeline.stance import StancePoint, StanceTrack
 from viewer.core.timeline.timescale import Limits, Viewport
+from viewer.ui.timeline import accessible
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, Item, ItemKind, Scene, build_scene
@@ -64,6 +66,7 @@ class TimelineView(QAbstractScrollArea):
         self.hit_rows: np.ndarray | None = None
         self.period: tuple[float, float, str] | None = None  # Go to date's, marked
         self.setAccessibleName("Timeline")
+        accessible.install()  # its events, as a list a screen reader can walk
         self.setAccessibleDescription(
             "Events in lanes over time. Left and Right step through events, plus and "
             "minus zoom, Control with Left or Right pans."
@@ -322,6 +325,10 @@ class TimelineView(QAbstractScrollArea):
         if rows and reveal:
             self._reveal(rows[-1])
         self._relayout()
+        if rows and QAccessible.isActive():  # a screen reader: focus on the event chosen
+            interface = QAccessible.queryAccessibleInterface(self)
+            if isinstance(interface, accessible.TimelineAccessible):
+                interface.announce_selection()
         if emit:
             self.selection_changed.emit(self.selected_ids())
 

@@ -1,0 +1,52 @@
+"""A screen reader walks the timeline: its events in view are a list of named items
+(what, when as known, lane, tone), and the selected one is marked (issue 19: it heard
+only "Timeline")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QAccessible
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.main_window import MainWindow
+
+HELSINKI = "2018-07-16-helsinki-summit"
+
+
+def _names(window: MainWindow) -> list[str]:
+    interface = QAccessible.queryAccessibleInterface(window.timeline)
+    assert interface is not None
+    return [interface.child(i).text(QAccessible.Text.Name) for i in range(interface.childCount())]
+
+
+def test_the_events_in_view_are_named_items(window: MainWindow) -> None:
+    interface = QAccessible.queryAccessibleInterface(window.timeline)
+    assert interface is not None
+    assert interface.role() == QAccessible.Role.List
+    assert interface.text(QAccessible.Text.Name) == "Timeline"
+    window.timeline.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    names = _names(window)
+    assert "Helsinki summit, 16 Jul 2018, Meetings & summits, warm" in names
+    helsinki = interface.child(
+        names.index("Helsinki summit, 16 Jul 2018, Meetings & summits, warm")
+    )
+    assert helsinki.role() == QAccessible.Role.ListItem
+    assert helsinki.parent() is not None
+    assert not helsinki.rect().isEmpty()
+
+
+def test_the_stance_track_and_flips_are_named_too(window: MainWindow) -> None:
+    names = _names(window)  # the whole timeline
+    assert any(name.startswith("Statement, ") and name.endswith("stance track") for name in names)
+    assert any(name.startswith("Flip of tone, ") for name in names)
+
+
+def test_the_selected_event_is_the_focused_item(window: MainWindow, qtbot: QtBot) -> None:
+    window.timeline.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    window.state.select([HELSINKI])
+    interface = QAccessible.queryAccessibleInterface(window.timeline)
+    assert interface is not None
+    focused = interface.focusChild()
+    assert focused is not None and focused.text(QAccessible.Text.Name).startswith("Helsinki summit")
+    assert focused.state().selected

@@ -1,0 +1,178 @@
+"""The timeline as a screen reader meets it: a list whose items are the events (and
+counted clusters, stance bins, flips) in view, each named with what it is, its date as
+known, its lane and its tone; accessibility focus follows the selection.
+
+The painted widget has no child widgets; these interfaces stand for what it draws.
+Python owns every interface returned to Qt, so the list keeps them for as long as the
+scene they describe is on screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QWindow,
+)
+from PySide6.QtWidgets import QAccessibleWidget
+
+from viewer.core.dates.fuzzy import day_label
+from viewer.core.timeline.lanes import TONES
+from viewer.ui.timeline.scene import Item, ItemKind, Scene
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline.view import TimelineView
+
+_installed = False
+
+
+def install() -> None:
+    """Let Qt ask this module for the timeline's interface (once per process)."""
+    global _installed  # noqa: PLW0603 - Qt keeps one factory list per process
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
+
+
+def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    from viewer.ui.timeline.view import TimelineView  # noqa: PLC0415 - no cycle at import
+
+    if key == "TimelineView" and isinstance(obj, TimelineView):
+        return TimelineAccessible(obj)
+    return None
+
+
+def describe(view: TimelineView, item: Item) -> str:
+    """An item's name as spoken: what, when (as known), where on the timeline, tone."""
+    lane = view.lane_titles[item.lane] if 0 <= item.lane < len(view.lane_titles) else ""
+    span = f"{day_label(int(item.start))} to {day_label(int(item.end) - 1)}"
+    if item.kind is ItemKind.CLUSTER:
+        return f"{item.count} events, {span}, {lane}"
+    if item.kind is ItemKind.FLIP:
+        return f"{item.label} of tone, {span}"
+    if item.kind is ItemKind.STANCE and item.stance is None:
+        return f"{item.label}, {span}, mostly {TONES[item.tone].value}, stance track"
+    rows = item.rows
+    if not rows:
+        return item.label
+    data = view.data
+    row = rows[-1]
+    if item.kind is ItemKind.STANCE:
+        return f"Statement, {data.date_of(row).label()}, {TONES[item.tone].value}, stance track"
+    if len(rows) > 1:
+        return f"{len(rows)} events dated {data.date_of(row).label()}, {lane}"
+    status = ", cancelled or not held" if data.cancelled[row] else ""
+    tone = data.tone_of(row).value
+    return f"{data.titles[row]}, {data.date_of(row).label()}, {lane}, {tone}{status}"
+
+
+class TimelineAccessible(QAccessibleWidget):
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__(view, QAccessible.Role.List, "Timeline")
+        self.view = view
+        self._scene: Scene | None = None
+        self._children: list[ItemAccessible] = []
+
+    def items(self) -> list[ItemAccessible]:
+        scene = self.view.scene
+        if scene is not self._scene:  # another frame: the items in view anew
+            self._scene = scene
+            listed = sorted(scene.items(), key=lambda i: (i.rect.left(), i.rect.top()))
+            self._children = [ItemAccessible(self, item) for item in listed]
+        return self._children
+
+    def childCount(self) -> int:
+        return len(self.items())
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        items = self.items()
+        return items[index] if 0 <= index < len(items) else None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        items = self.items()
+        return items.index(child) if child in items else -1
+
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        index = self.selected_index()
+        return self.items()[index] if index >= 0 else None
+
+    def selected_index(self) -> int:
+        chosen = set(self.view.selected[-1:])
+        for n, child in enumerate(self.items()):
+            if chosen and chosen & set(child.item.rows):
+                return n
+        return -1
+
+    def announce_selection(self) -> None:
+        """Move accessibility focus to the selected event (when one is in view)."""
+        index = self.selected_index()
+        if index >= 0 and QAccessible.isActive():
+            event = QAccessibleEvent(self.view, QAccessible.Event.Focus)
+            event.setChild(index)
+            QAccessible.updateAccessibility(event)
+
+
+class ItemAccessible(QAccessibleInterface):
+    def __init__(self, parent: TimelineAccessible, item: Item) -> None:
+        super().__init__()
+        self._parent = parent
+        self.item = item
+        self.name = describe(parent.view, item)
+
+    def isValid(self) -> bool:
+        return True
+
+    def object(self) -> QObject | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        return None
+
+    def window(self) -> QWindow | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        return self._parent.window()
+
+    def parent(self) -> QAccessibleInterface:
+        return self._parent
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        return None
+
+    def childCount(self) -> int:
+        return 0
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        return -1
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        return None
+
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
+        return None
+
+    def role(self) -> QAccessible.Role:
+        return QAccessible.Role.ListItem
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self.name
+        if kind == QAccessible.Text.Description:
+            return self._parent.view.describe(self.item)
+        return ""
+
+    def setText(self, kind: QAccessible.Text, text: str) -> None:
+        pass
+
+    def rect(self) -> QRect:
+        view = self._parent.view.viewport()
+        local = self.item.rect.toAlignedRect()
+        return QRect(view.mapToGlobal(local.topLeft()), local.size())
+
+    def state(self) -> QAccessible.State:
+        state = QAccessible.State()
+        state.selectable = True
+        state.focusable = True
+        chosen = set(self._parent.view.selected)
+        state.selected = bool(chosen & set(self.item.rows))
+        state.focused = state.selected and self._parent.view.hasFocus()
+        return state
