@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.image_export import PICTURE_WIDTH
 
 
 def test_png_at_screen_and_double_resolution(window: MainWindow, tmp_path: Path) -> None:
@@ -22,9 +23,69 @@ def test_png_at_screen_and_double_resolution(window: MainWindow, tmp_path: Path)
     one, two = tmp_path / "one.png", tmp_path / "two.png"
     assert actions.export(one) and actions.export(two, scale=2)
     small, big = QImage(str(one)), QImage(str(two))
-    assert small.width() == window.timeline.viewport().width()
+    assert small.width() == PICTURE_WIDTH
     assert (big.width(), big.height()) == (small.width() * 2, small.height() * 2)
-    assert small.height() > window.timeline.viewport().height()  # title, legend, source
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_the_picture_is_the_same_whatever_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, whole: bool
+) -> None:
+    """It was 862x792 in a 1600-wide window and 310x492 at 1024, its title cut."""
+    actions = window.menus.image_actions
+    sizes = []
+    for n, (width, height) in enumerate([(1600, 1000), (1024, 700), (800, 600)]):
+        window.resize(width, height)
+        qtbot.wait(20)
+        path = tmp_path / f"{n}.png"
+        assert actions.export(path, whole=whole)
+        sizes.append(QImage(str(path)).size())
+    assert sizes[0] == sizes[1] == sizes[2]
+    assert sizes[0].width() == PICTURE_WIDTH and sizes[0].height() > 400
+
+
+def test_a_dark_desktop_gives_a_light_picture_without_private_marks(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    dark = QPalette(window.palette())
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1E1E1E"),
+        (QPalette.ColorRole.Text, "#E6E6E6"),
+    ):
+        dark.setColor(role, QColor(colour))
+    window.setPalette(dark)
+    window.select_event("2018-07-16-helsinki-summit")  # a selection ring on screen
+    path = tmp_path / "light.png"
+    assert window.menus.image_actions.export(path, whole=True)
+    image = QImage(str(path))
+    corner = image.pixelColor(image.width() - 5, image.height() - 5)
+    assert corner.lightness() > 240  # a white picture
+    highlight = QColor("#2A6FB8")  # the picture's selection colour, were one drawn
+    ring = sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y) == highlight
+    )
+    assert ring == 0
+
+
+def test_the_footer_names_the_sources_and_the_pdf_is_a_landscape_page(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    svg = tmp_path / "timeline.svg"
+    assert window.menus.image_actions.export(svg)
+    text = " ".join(ET.parse(svg).getroot().itertext())
+    assert "Sources: " in text and "Fox News" in text
+    pdf = tmp_path / "timeline.pdf"
+    assert window.menus.image_actions.export(pdf)
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert box is not None
+    width, height = float(box.group(1)), float(box.group(2))
+    assert width > height  # landscape
+    assert (round(width), round(height)) in ((842, 595), (792, 612))  # A4 or Letter
 
 
 def test_the_whole_profile_is_drawn_and_the_view_given_back(

@@ -173,7 +173,7 @@ class Menus:
         picture_legend = Legend(window)
         picture_legend.hide()
         self.image_actions = TimelineImageActions(
-            window, window.timeline, picture_legend, self.caption, window.reporter
+            window, window.timeline, picture_legend, self.caption, window.reporter, window.legend
         )
         for action in self.image_actions.actions:
             self.file_menu.addAction(action)
@@ -259,4 +259,6 @@ class Menus:
         title = profile.title if profile else "Timeline"
         if self.window.state.scope.kind != "all":
             title += f" ({self.window.state.scope.label.lower()})"
-        return Caption(title, source_line(self.window.catalog.path.name))
+        catalog = self.window.catalog
+        names = sorted({s.publisher or s.title for s in catalog.sources.values()})
+        return Caption(title, source_line(catalog.path.name, names))

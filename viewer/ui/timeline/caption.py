@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -12,9 +13,12 @@ class Caption:
     source: str  # where the data comes from
 
 
-def source_line(catalog_name: str, today: dt.date | None = None) -> str:
+def source_line(
+    catalog_name: str, sources: Sequence[str] = (), today: dt.date | None = None
+) -> str:
+    """The picture's footer: the sources first (the first four, and how many more),
+    then what made the picture and when."""
     day = (today or dt.date.today()).isoformat()
-    return (
-        f"Timeline Viewer · catalog {catalog_name} · quotes and dates from the sources it "
-        f"cites · exported {day}"
-    )
+    named = "; ".join(sources[:4]) + (f"; and {len(sources) - 4} more" if len(sources) > 4 else "")
+    cited = f"Sources: {named} · " if named else ""
+    return f"{cited}Timeline Viewer, catalog {catalog_name} · exported {day}"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.timeline.caption import Caption
+from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
@@ -30,14 +31,16 @@ class TimelineImageActions(QObject):
         self,
         parent: QWidget,
         timeline: TimelineView,
-        legend: QWidget,
+        legend: Legend,
         caption: Callable[[], Caption],
         reporter: ErrorReporter,
+        shown_legend: Legend | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._timeline, self._legend, self._caption = timeline, legend, caption
         self.reporter = reporter
+        self._shown_legend = shown_legend  # the window's: which tones it names
         self.visible_action = QAction("&Export timeline image (visible range)…", self)
         self.visible_action.triggered.connect(lambda _c=False: self.ask(whole=False))
         self.whole_action = QAction("Export timeline image (&whole profile)…", self)
@@ -50,6 +53,8 @@ class TimelineImageActions(QObject):
         # QtSvg and the PDF writer are loaded on first use, not at start-up.
         from viewer.ui.timeline.image_export import ImageExporter  # noqa: PLC0415
 
+        if self._shown_legend is not None:
+            self._legend.show_tones(self._shown_legend.shows_tones)
         return ImageExporter(self._timeline, self._legend, self._caption())
 
     def ask(self, *, whole: bool) -> None:
@@ -84,6 +89,6 @@ class TimelineImageActions(QObject):
         painter = QPainter(printer)
         try:
             page = printer.pageRect(QPrinter.Unit.DevicePixel)
-            self._exporter().print_to(painter, page)
+            self._exporter().print_to(painter, page, whole=False)
         finally:
             painter.end()

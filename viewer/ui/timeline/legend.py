@@ -37,6 +37,10 @@ class Legend(QWidget):
         self.updateGeometry()
         self.update()
 
+    @property
+    def shows_tones(self) -> bool:
+        return bool(self._tones)
+
     def entries(self) -> list[str]:
         return [style.TONE_NAMES[t] for t in self._tones] + list(_EXTRA)
 
