@@ -24,6 +24,7 @@ from viewer import __version__
 from viewer.core.records import Profile
 from viewer.ui.about import show_about
 from viewer.ui.go_to_date import ask_go_to_date
+from viewer.ui.shortcuts import show_shortcuts
 from viewer.ui.timeline.caption import Caption, source_line
 from viewer.ui.timeline.export_actions import TimelineImageActions
 from viewer.ui.timeline.legend import Legend
@@ -186,6 +187,10 @@ class Menus:
         self.open_logs_action.setToolTip("Where the app writes what it did and any errors")
         self.open_logs_action.triggered.connect(lambda _c=False: self.open_log_folder())
         self.open_logs_action.setEnabled(window.log_dir is not None)
+        keys = help_menu.addAction("&Keyboard shortcuts")
+        keys.setShortcut(QKeySequence.StandardKey.HelpContents)
+        keys.triggered.connect(lambda _c=False: show_shortcuts(window))
+        self.shortcuts_action = keys
         about = help_menu.addAction("&About Timeline Viewer")
         catalog = window.catalog
         about.triggered.connect(

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 from PySide6.QtSvg import QSvgGenerator
-
 from PySide6.QtWidgets import QFrame
 
 from viewer.core.timeline.timescale import Viewport
