@@ -101,7 +101,11 @@ MAX_HITS_DRAWN = 2000
 class TimelinePainter:
     """Paints frames. Holds fonts, palette colours and cached pixmaps."""
 
-    def __init__(self, palette: QPalette, font: QFont, ratio: float = 1.0) -> None:
+    def __init__(
+        self, palette: QPalette, font: QFont, ratio: float = 1.0, *, cached: bool = True
+    ) -> None:
+        """`cached`: keep pictures between frames (off: every frame drawn afresh, the
+        reference the kept pictures are tested against)."""
         self.ratio = ratio
         self.font = QFont(font)
         self.small = QFont(font)
@@ -156,7 +160,7 @@ class TimelinePainter:
         }
         self._badges: dict[int, tuple[QPixmap, float]] = {}
         self._soft_brushes: dict[tuple[int, bool, bool], QBrush] = {}
-        self.stamps = TextStamps(ratio)
+        self.stamps = TextStamps(ratio, cached=cached)
         self.backdrop = Backdrop(ratio, self.base)
         self._gutter_picture = KeptPicture()
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
@@ -652,7 +656,7 @@ class TimelinePainter:
         On screen the fade is to transparent; in SVG, PDF and print, whose engines drop
         a gradient's transparency (the bars came out solid and darker), it is the same
         fade made of opaque colours, over the background."""
-        opaque = not self.stamps.raster
+        opaque = self.stamps.vector
         key = (tone, hollow, opaque)
         brush = self._soft_brushes.get(key)
         if brush is None:

@@ -77,9 +77,11 @@ class TextStamps:
     """Draws single-line labels, from stamps where the device is a raster one; holds the
     frame's `Stamps` (shared with the painter's other stamped pictures)."""
 
-    def __init__(self, ratio: float) -> None:
+    def __init__(self, ratio: float, *, cached: bool = True) -> None:
         self.pictures = Stamps(ratio)
-        self.raster = True
+        self.cached = cached  # False: every kept picture off (tests compare the two)
+        self.raster = True  # kept pictures serve this frame
+        self.vector = False  # SVG, PDF, print: what needs opaque colours
 
     def begin(self, p: QPainter) -> None:
         """Call once per frame: decides between stamps and real text for this device. Kept
@@ -88,9 +90,8 @@ class TextStamps:
         engine = p.paintEngine()
         device = p.device()
         same_ratio = device is not None and device.devicePixelRatioF() == self.pictures.ratio
-        self.raster = (
-            engine is not None and engine.type() == QPaintEngine.Type.Raster and same_ratio
-        )
+        self.vector = engine is None or engine.type() != QPaintEngine.Type.Raster
+        self.raster = self.cached and not self.vector and same_ratio
         self.pictures.begin()
 
     def draw(

@@ -1,0 +1,81 @@
+"""Every picture the timeline keeps between frames (text and bar stamps, marker and badge
+pictures, the backdrop, the lane names) is turned off by one switch; the same frames
+drawn with and without them look the same. A change made for the screen that would
+break the kept pictures, or the other way round, fails here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
+
+from viewer.core.annotations.records import Mark
+from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.painter import TimelinePainter
+from viewer.ui.timeline.view import TimelineView
+
+FRAMES = {
+    "whole": None,
+    "2018": (dt.date(2017, 10, 1), dt.date(2019, 3, 1)),
+    "a month": (dt.date(2018, 6, 20), dt.date(2018, 8, 10)),
+    "2025": (dt.date(2024, 11, 1), dt.date(2025, 10, 1)),
+}
+
+
+def _frame(view: TimelineView, painter: TimelinePainter) -> QImage:
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(image)
+    painter.paint(
+        p,
+        view.data,
+        view.scene,
+        view.view,
+        view.geo,
+        view.eras,
+        view.stance_label,
+        False,
+        {"2018-07-16-helsinki-summit": Mark(True, True, "#E69F00")},
+        None,
+        (dt.date(2018, 1, 1).toordinal(), dt.date(2019, 1, 1).toordinal(), "2018"),
+    )
+    p.end()
+    return image
+
+
+@pytest.mark.parametrize("name", FRAMES)
+def test_frames_look_the_same_with_the_kept_pictures_on_and_off(
+    window: MainWindow, name: str
+) -> None:
+    view = window.timeline
+    span = FRAMES[name]
+    if span is None:
+        view.fit_all()
+    else:
+        view.show_range(span[0].toordinal(), span[1].toordinal())
+    view.select_ids(["2018-07-16-helsinki-summit"], reveal=False)
+    cached = TimelinePainter(view.palette(), view.font())
+    fresh = TimelinePainter(view.palette(), view.font(), cached=False)
+    for _ in range(3):  # the kept pictures are made on the second sight, used after
+        kept = _frame(view, cached)
+    drawn = _frame(view, fresh)
+    assert cached.stamps.pictures._stamps  # the cache did serve this frame
+    assert not fresh.stamps.pictures._stamps  # and the switch did turn it off
+    # Text stamped on whole pixels and text drawn where it falls differ at glyph edges
+    # by a fraction of a pixel, and a pattern's lines start where its picture does:
+    # compared over 4x4 blocks, where such shifts average out, nothing may differ much.
+    size = kept.size() / 4
+    smooth = Qt.TransformationMode.SmoothTransformation
+    ignore = Qt.AspectRatioMode.IgnoreAspectRatio
+    a, b = kept.scaled(size, ignore, smooth), drawn.scaled(size, ignore, smooth)
+    differing = []
+    for y in range(a.height()):
+        for x in range(a.width()):
+            ca, cb = a.pixelColor(x, y), b.pixelColor(x, y)
+            gap = (
+                abs(ca.red() - cb.red()) + abs(ca.green() - cb.green()) + abs(ca.blue() - cb.blue())
+            )
+            if gap > 60:
+                differing.append((x * 4, y * 4, gap))
+    assert len(differing) <= 0.002 * a.width() * a.height(), differing[:20]
