@@ -18,6 +18,7 @@ MARKER = 11  # marker size in px
 BIN_PX = 14  # points closer than this share a cluster
 BAR = 12  # height of a vague-date bar
 BAR_ROWS = 3  # stacked rows of bars per lane
+MARK_REACH = 12  # px a user's marks (star, note) reach above a marker
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +84,10 @@ class Geometry:
     scroll: float = 0.0
 
     def lanes_rect(self) -> QRectF:
-        """The time area's lane part: lane content is clipped to it."""
-        return QRectF(self.gutter, self.lanes_top, self.time_width, self.height - self.lanes_top)
+        """The time area's lane part: lane content is clipped to it. Unscrolled, the
+        first lane's marks (a star, a note above a marker) may reach a little above."""
+        top = self.lanes_top - (MARK_REACH if self.scroll == 0 else 0)
+        return QRectF(self.gutter, top, self.time_width, self.height - top)
 
     def in_lanes(self, y: float) -> bool:
         return y >= self.lanes_top

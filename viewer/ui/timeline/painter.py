@@ -10,6 +10,7 @@ million.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Mapping
 from functools import partial
 from itertools import repeat
@@ -83,6 +84,13 @@ def marker_path(tone: Tone, radius: float = _R) -> QPainterPath:
 
 
 _COLOURS = [QColor(style.TONE_COLOURS[t]) for t in TONES]
+#: The user's star: five points, 10 px across, centred on (0, 0).
+_STAR = QPolygonF(
+    [
+        QPointF(math.sin(i * math.pi / 5) * r, -math.cos(i * math.pi / 5) * r)
+        for i, r in zip(range(10), [5.2, 2.2] * 5, strict=True)
+    ]
+)
 _PATTERNS = [style.pattern_brush(t) for t in TONES]
 
 
@@ -518,19 +526,20 @@ class TimelinePainter:
             )
 
     def _mark_glyphs(self, p: QPainter, x: float, y: float, mark: Mark) -> None:
-        """A star and a small page (a note) at the top right of what they mark."""
-        p.setPen(self.mark_colour)
+        """A star and a small page (a note) at the top right of what they mark, each
+        10 px across: readable at 1x."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if mark.starred:
-            p.setFont(self.small)
-            p.drawText(QPointF(x, y + 2), "★")
-            x += self.small_metrics.horizontalAdvance("★") + 1
+            p.setPen(QPen(self.mark_colour.darker(130), 1))
+            p.setBrush(self.mark_colour)
+            p.drawPolygon(_STAR.translated(x + 5, y - 3))
+            x += 11
         if mark.has_note:
             p.setBrush(self.base)
-            p.setPen(QPen(self.mark_colour, 1))
-            page = QRectF(x, y - 6, 6, 8)
-            p.drawRect(page)
-            p.drawLine(QLineF(x + 1.5, y - 3.5, x + 4.5, y - 3.5))
-            p.drawLine(QLineF(x + 1.5, y - 1, x + 4.5, y - 1))
+            p.setPen(QPen(self.mark_colour, 1.2))
+            p.drawRect(QRectF(x, y - 8, 8, 10))
+            for line_y in (y - 5, y - 2.5, y):
+                p.drawLine(QLineF(x + 2, line_y, x + 6, line_y))
 
     def _ring(self, p: QPainter, x: float, y: float, count: int) -> None:
         p.setPen(QPen(self.highlight, 3))
