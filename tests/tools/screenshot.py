@@ -14,13 +14,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.core.paths import bundled_catalog
+from viewer.ui import style
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
@@ -37,25 +38,24 @@ def _wait_for(app: QApplication, window: MainWindow) -> None:
 
 
 def dark_palette() -> QPalette:
-    palette = QPalette()
     role = QPalette.ColorRole
-    for r, colour in (
-        (role.Window, "#2b2b2b"),
-        (role.WindowText, "#e6e6e6"),
-        (role.Base, "#1e1e1e"),
-        (role.AlternateBase, "#262626"),
-        (role.Text, "#e6e6e6"),
-        (role.Button, "#353535"),
-        (role.ButtonText, "#e6e6e6"),
-        (role.Highlight, "#3d7bd9"),
-        (role.HighlightedText, "#ffffff"),
-        (role.Link, "#8ab4f8"),
-        (role.ToolTipBase, "#353535"),
-        (role.ToolTipText, "#e6e6e6"),
-        (role.PlaceholderText, "#9a9a9a"),
-    ):
-        palette.setColor(r, QColor(colour))
-    return palette
+    return style.palette_from(
+        {
+            role.Window: "#2b2b2b",
+            role.WindowText: "#e6e6e6",
+            role.Base: "#1e1e1e",
+            role.AlternateBase: "#262626",
+            role.Text: "#e6e6e6",
+            role.Button: "#353535",
+            role.ButtonText: "#e6e6e6",
+            role.Highlight: "#3d7bd9",
+            role.HighlightedText: "#ffffff",
+            role.Link: "#8ab4f8",
+            role.ToolTipBase: "#353535",
+            role.ToolTipText: "#e6e6e6",
+            role.PlaceholderText: "#9a9a9a",
+        }
+    )
 
 
 def main() -> int:

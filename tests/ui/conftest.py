@@ -26,3 +26,21 @@ def window(qtbot: QtBot, catalog: Catalog, settings: QSettings) -> Iterator[Main
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def annotated_window(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> Iterator[MainWindow]:
+    """A window with the user's annotations attached (an empty store of their own)."""
+    from viewer.core.annotations.store import AnnotationStore
+
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    store.close()

@@ -6,18 +6,11 @@ editing the last profile's event after a switch."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.scope import Scope
-from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog.read import Catalog
 from viewer.core.timeline.lanes import LANES
-from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.view_state import ViewState
 
@@ -58,18 +51,8 @@ def test_reveal_is_asked_for_even_when_the_selection_stays(qtbot: QtBot) -> None
 
 
 @pytest.fixture
-def annotated(
-    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
-) -> Iterator[MainWindow]:
-    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
-    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    store.close()
+def annotated(annotated_window: MainWindow) -> MainWindow:
+    return annotated_window
 
 
 def test_a_hidden_lane_shown_again_by_a_search_is_ticked_in_the_lanes_menu(

@@ -7,10 +7,11 @@ its own pattern on bars, so colour is never the only cue.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 
 from viewer.core.records import Tone
 
@@ -159,3 +160,11 @@ def pattern_brush(tone: Tone) -> QBrush | None:
     lines = QColor(TONE_COLOURS[tone]).darker(170)
     lines.setAlphaF(0.8)
     return QBrush(lines, pattern)
+
+
+def palette_from(colours: Mapping[QPalette.ColorRole, str]) -> QPalette:
+    """A palette with these roles' colours (the rest Qt's defaults)."""
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    return palette

@@ -32,6 +32,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFrame
 
 from viewer.core.timeline.timescale import Viewport
+from viewer.ui import style
 from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.view import TimelineView
@@ -222,22 +223,21 @@ class ImageExporter:
 
 def light_palette() -> QPalette:
     """The colours of a picture, whatever the desktop's: dark text on white."""
-    palette = QPalette()
     role = QPalette.ColorRole
-    for r, colour in (
-        (role.Window, "#EFEFEF"),
-        (role.WindowText, "#000000"),
-        (role.Base, "#FFFFFF"),
-        (role.AlternateBase, "#F5F5F5"),
-        (role.Text, "#000000"),
-        (role.Button, "#EFEFEF"),
-        (role.ButtonText, "#000000"),
-        (role.Highlight, "#2A6FB8"),
-        (role.HighlightedText, "#FFFFFF"),
-        (role.PlaceholderText, "#6E6E6E"),
-    ):
-        palette.setColor(r, QColor(colour))
-    return palette
+    return style.palette_from(
+        {
+            role.Window: "#EFEFEF",
+            role.WindowText: "#000000",
+            role.Base: "#FFFFFF",
+            role.AlternateBase: "#F5F5F5",
+            role.Text: "#000000",
+            role.Button: "#EFEFEF",
+            role.ButtonText: "#000000",
+            role.Highlight: "#2A6FB8",
+            role.HighlightedText: "#FFFFFF",
+            role.PlaceholderText: "#6E6E6E",
+        }
+    )
 
 
 def with_fallback_fonts(path: Path) -> None:
