@@ -95,7 +95,7 @@ def main() -> int:
         width, height = (int(v) for v in args.size.split("x"))
         window.resize(width, height)
         if args.profile:
-            window.set_profile(args.profile)
+            window.state.set_profile(args.profile)
         window.show()
         app.processEvents()
         if args.search:

@@ -42,7 +42,7 @@ def test_a_nonsense_saved_view_falls_back_to_fit_all(
     assert view.days_per_px > 0
     first, last = window.timeline.limits.outer
     assert first <= view.start <= last
-    assert window.profile_id == window.profiles[0].id
+    assert window.state.profile == window.profiles[0].id
     assert window.timeline.selected_ids() == []
 
 

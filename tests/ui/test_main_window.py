@@ -14,7 +14,7 @@ from viewer.ui.main_window import MainWindow
 
 
 def test_opens_on_the_main_profile(window: MainWindow) -> None:
-    assert window.profile_id == "trump-on-putin"
+    assert window.state.profile == "trump-on-putin"
     assert window.header.title_label.text() == "Donald Trump on Vladimir Putin"
     assert window.header.kind_label.text() == "Politician · person"
     assert window.header.stance_label.text() == "Mixed · strong"
@@ -25,7 +25,7 @@ def test_opens_on_the_main_profile(window: MainWindow) -> None:
 
 def test_switching_profile_changes_header_and_events(window: MainWindow) -> None:
     before = len(window.timeline.data)
-    window.set_profile("putin-on-trump")
+    window.state.set_profile("putin-on-trump")
     assert window.header.title_label.text() == "Vladimir Putin on Donald Trump"
     assert not window.header.flip_label.isVisibleTo(window)
     assert len(window.timeline.data) != before
@@ -61,14 +61,14 @@ def test_state_survives_a_restart(qtbot: QtBot, catalog: Catalog, tmp_path: Path
         catalog, QSettings(ini, QSettings.Format.IniFormat), ErrorReporter(windows=False)
     )
     qtbot.addWidget(first)
-    first.set_profile("putin-on-trump")
+    first.state.set_profile("putin-on-trump")
     first.select_event("2019-06-osaka-g20-meeting")
     first.close()
     second = MainWindow(
         catalog, QSettings(ini, QSettings.Format.IniFormat), ErrorReporter(windows=False)
     )
     qtbot.addWidget(second)
-    assert second.profile_id == "putin-on-trump"
+    assert second.state.profile == "putin-on-trump"
     assert second.detail.detail is not None
     assert second.detail.detail.event.id == "2019-06-osaka-g20-meeting"
     second.close()

@@ -198,7 +198,7 @@ def test_hiding_a_lane(window: MainWindow) -> None:
 
 def test_profile_switch_reloads_the_timeline(window: MainWindow) -> None:
     before = set(window.timeline.data.ids)
-    window.set_profile("putin-on-trump")
+    window.state.set_profile("putin-on-trump")
     after = set(window.timeline.data.ids)
     assert before != after
     assert "2014-putin-why-would-you-need-alaska" in after

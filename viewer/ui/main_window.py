@@ -203,14 +203,6 @@ class MainWindow(QMainWindow):
 
     # -- the user's work -------------------------------------------------------------
 
-    @property
-    def profile_id(self) -> str | None:
-        return self.state.profile
-
-    def set_profile(self, profile_id: str) -> None:
-        if any(p.id == profile_id for p in self.profiles):
-            self.state.set_profile(profile_id)
-
     def show_orphans(self) -> OrphansDialog | None:
         return self.annotations.show_orphans() if self.annotations else None
 
