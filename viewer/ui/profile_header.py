@@ -152,7 +152,10 @@ class ProfileHeader(QWidget):
 
     def set_profile(self, detail: ProfileDetail) -> None:
         profile = detail.profile
-        self.kind_label.setText(profile.subject.kind_label)
+        subject = profile.subject
+        # An imported timeline's "subject" is the file it came from: say just that.
+        imported = not profile.rated and subject.role
+        self.kind_label.setText(subject.role or "" if imported else subject.kind_label)
         self.title_label.setText(profile.title)
         self.setAccessibleName(f"Profile: {profile.title}")
         self.stance_label.setText(f"{profile.stance} · {profile.strength}")
