@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from viewer.core.catalog.read import Catalog
@@ -85,3 +86,35 @@ def _colours(document: QTextDocument) -> dict[str, tuple[str, str]]:
             it += 1
         block = block.next()
     return found
+
+
+def test_a_selected_search_result_keeps_its_secondary_lines_legible(
+    qtbot: QtBot, window: object
+) -> None:
+    """Drawn on the highlight, a result's secondary lines were grey on blue."""
+    import re
+
+    from PySide6.QtWidgets import QStyle
+
+    from viewer.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    panel = window.search
+    window.show_search()
+    panel.box.setText("meddle")
+    panel.run_now()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
+    option = QStyleOptionViewItem()
+    option.initFrom(panel.results)
+    option.state |= QStyle.StateFlag.State_Selected
+    option.widget = panel.results
+    document = panel.results.itemDelegate()._document(option, panel.model.index(0))
+    muted = re.search(r"\.muted \{ color: (#[0-9a-fA-F]{6})", document.defaultStyleSheet())
+    assert muted is not None
+    active = QPalette.ColorGroup.Active
+    highlight = option.palette.color(active, QPalette.ColorRole.Highlight).name()
+    on_it = option.palette.color(active, QPalette.ColorRole.HighlightedText).name()
+    # As legible as the palette lets anything be on its highlight (Qt's default blue
+    # under white is 3.7:1 itself), or AA where the palette allows it.
+    best = style.contrast(on_it, highlight)
+    assert style.contrast(muted.group(1), highlight) >= min(4.5, best) - 0.01

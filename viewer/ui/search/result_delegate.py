@@ -105,7 +105,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._documents: dict[tuple[int, int], QTextDocument] = {}
+        self._documents: dict[tuple[int, int, bool], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._documents.clear()
@@ -114,7 +114,10 @@ class ResultDelegate(QStyledItemDelegate):
         view = option.widget
         available = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
         width = max(120, (available or option.rect.width()) - 2 * PAD)
-        key = (index.row(), width)
+        # Selected, the row is drawn on the highlight: its secondary lines are worked
+        # out against that (they were grey on blue).
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        key = (index.row(), width, selected)
         document = self._documents.get(key)
         if document is None:
             row: ResultRow = index.data(ResultsModel.RowRole)
@@ -122,11 +125,13 @@ class ResultDelegate(QStyledItemDelegate):
             document = SealedTextDocument()
             # Secondary lines and warnings legible on this palette (PlaceholderText's
             # name() dropped its alpha: the lines came out as dark as the quote).
+            role = QPalette.ColorRole
+            text, base = (
+                (role.HighlightedText, role.Highlight) if selected else (role.Text, role.Base)
+            )
+            group = QPalette.ColorGroup.Active
             document.setDefaultStyleSheet(
-                text_css(
-                    palette.color(QPalette.ColorRole.Text).name(),
-                    palette.color(QPalette.ColorRole.Base).name(),
-                )
+                text_css(palette.color(group, text).name(), palette.color(group, base).name())
             )
             document.setDefaultFont(option.font)
             document.setDocumentMargin(0)
