@@ -94,9 +94,9 @@ class ProfileHeader(QWidget):
         self.more_button = QToolButton()
         self.more_button.setObjectName("profileMore")
         self.more_button.setCheckable(True)
-        self.more_button.setText("Context, actions, criticism")
+        self.more_button.setText("More")  # short: the folded title line must fit a small window
         self.more_button.setToolTip(
-            "Show or hide the profile's Context, Actions taken and Criticism"
+            "Show or hide the whole summary and the Context, Actions taken and Criticism"
         )
         self.more_button.setArrowType(Qt.ArrowType.RightArrow)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -191,7 +191,9 @@ class ProfileHeader(QWidget):
         ):
             self.tabs.setTabVisible(self.tabs.indexOf(view), shown)
         self.has_parts = bool(context or actions or criticism)
-        self.more_button.setText("Context, actions, criticism" if self.has_parts else "Summary")
+        self.more_button.setAccessibleName(
+            "Summary, context, actions and criticism" if self.has_parts else "Whole summary"
+        )
         self.setMinimumHeight(40 if self.compact or not self.has_parts else 120)
         self._on_more(self.more_button.isChecked())
 
