@@ -6,6 +6,7 @@ python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -67,6 +68,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="a catalog other than the bundled one")
     parser.add_argument("--search", help="type this into the search box first")
     parser.add_argument("--dark", action="store_true", help="Fusion with a dark palette")
+    parser.add_argument("--range", help="show these days: 2018-07-01:2018-07-08")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     if args.dark:
@@ -106,6 +108,9 @@ def main() -> int:
             window.search.results.setCurrentIndex(window.search.model.index(0))
         if args.event and not args.search:
             window.select_event(args.event)
+        if args.range:
+            first, last = (dt.date.fromisoformat(d).toordinal() for d in args.range.split(":"))
+            window.timeline.show_range(first, last)
         app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(args.out))

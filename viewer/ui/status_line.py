@@ -20,8 +20,9 @@ class StatusLine:
         counts = catalog.counts()
         self.counts = (
             f"{plural(counts['event'], 'event')} · {plural(counts['quote'], 'quote')} · "
-            f"{plural(counts['source'], 'source')} · catalog {catalog.path.name} (read-only)"
-        )
+            f"{plural(counts['source'], 'source')} · {catalog.path.name}"
+        )  # short: the legend shares the bar; the rest is in the tooltip
+        bar.setToolTip(f"The catalog {catalog.path}, opened read-only: nothing in it changes.")
         bar.showMessage(self.counts)
 
     def say_scope(self) -> None:
