@@ -279,7 +279,7 @@ running.window.search.box.setText("putin")  # the search reads the notes (read-o
 running.window.search.run_now()
 while not shown:
     running.app.processEvents()
-running.window.select_event("2018-07-16-helsinki-summit")
+running.window.focus.select_event("2018-07-16-helsinki-summit")
 running.window.annotations.editor.star.click()  # ...while a person stars an event
 running.window.annotations.editor.edit_button.click()
 running.window.annotations.editor.note.setPlainText("typed just before quitting")

@@ -107,7 +107,7 @@ def main() -> int:
             _wait_for(app, window)
             window.search.results.setCurrentIndex(window.search.model.index(0))
         if args.event and not args.search:
-            window.select_event(args.event)
+            window.focus.select_event(args.event)
         if args.range:
             first, last = (dt.date.fromisoformat(d).toordinal() for d in args.range.split(":"))
             window.timeline.show_range(first, last)

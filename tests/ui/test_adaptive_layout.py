@@ -80,7 +80,7 @@ def test_lanes_that_do_not_fit_scroll_and_a_selection_brings_its_lane_into_view(
     last_lane, band = geo.lanes[-1]
     assert band.bottom > geo.height  # below the fold
     event = next(i for i in view.data.ids if view.data.lane[view.data.row_of(i)] == last_lane)
-    sized.select_event(event)
+    sized.focus.select_event(event)
     band = view.geo.band_of(last_lane)
     assert band is not None and band.bottom <= view.geo.height + 1
     # Nothing of a lane scrolled under the stance track answers a click there.

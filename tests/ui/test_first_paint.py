@@ -4,6 +4,8 @@ with the catalog's lanes)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -41,3 +43,24 @@ def test_a_window_opens_on_few_statements(
         catalog.trace(None)
     assert len(statements) <= 12, statements  # the lanes are one (the catalog names them)
     window.close()
+
+
+def test_the_window_keeps_its_shape_when_the_notes_arrive(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The notes' place is kept from the start: attaching them moves nothing (the
+    window took its final shape twice)."""
+    from viewer.core.annotations.loading import load
+    from viewer.core.annotations.store import AnnotationStore
+
+    window.grab()
+    before = (window.timeline.geometry(), window.detail.geometry(), window.body.sizes())
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    window.attach_store(load(store, window.catalog.path))
+    qtbot.wait(20)
+    window.grab()
+    after = (window.timeline.geometry(), window.detail.geometry(), window.body.sizes())
+    assert after == before
+    assert window.annotations is not None and window.annotations.editor.isVisible()
+    window.close()
+    store.close()

@@ -56,7 +56,7 @@ def test_a_dark_desktop_gives_a_light_picture_without_private_marks(
     ):
         dark.setColor(role, QColor(colour))
     window.setPalette(dark)
-    window.select_event("2018-07-16-helsinki-summit")  # a selection ring on screen
+    window.focus.select_event("2018-07-16-helsinki-summit")  # a selection ring on screen
     path = tmp_path / "light.png"
     assert window.menus.image_actions.export(path, whole=True)
     image = QImage(str(path))

@@ -32,7 +32,7 @@ def test_switching_profile_changes_header_and_events(window: MainWindow) -> None
 
 
 def test_selecting_an_event_fills_the_detail_pane(window: MainWindow) -> None:
-    window.select_event("2025-05-trump-putin-gone-crazy")
+    window.focus.select_event("2025-05-trump-putin-gone-crazy")
     text = window.detail.toPlainText()
     assert "gone absolutely CRAZY" in text
     assert "Wording from a paraphrased source" in text
@@ -42,9 +42,9 @@ def test_selecting_an_event_fills_the_detail_pane(window: MainWindow) -> None:
 
 def test_an_event_of_another_catalog_says_so_instead_of_failing(window: MainWindow) -> None:
     """Notes are shared by every catalog, so a note's event may not be in the open one."""
-    window.select_event("2018-07-16-helsinki-summit")
+    window.focus.select_event("2018-07-16-helsinki-summit")
     before = window.detail.toPlainText()
-    window.select_event("an-event-of-an-imported-timeline")
+    window.focus.select_event("an-event-of-an-imported-timeline")
     assert "not in this catalog" in window.statusBar().currentMessage()
     assert window.detail.toPlainText() == before
 
@@ -62,7 +62,7 @@ def test_state_survives_a_restart(qtbot: QtBot, catalog: Catalog, tmp_path: Path
     )
     qtbot.addWidget(first)
     first.state.set_profile("putin-on-trump")
-    first.select_event("2019-06-osaka-g20-meeting")
+    first.focus.select_event("2019-06-osaka-g20-meeting")
     first.close()
     second = MainWindow(
         catalog, QSettings(ini, QSettings.Format.IniFormat), ErrorReporter(windows=False)

@@ -49,14 +49,14 @@ def test_a_working_session_opens_no_socket(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.select_event(HELSINKI)
+    window.focus.select_event(HELSINKI)
     window.timeline.zoom(4.0)
     window.timeline.step(1)
     with qtbot.waitSignal(window.search.result_shown, timeout=5000):
         qtbot.keyClicks(window.search.box, "putin")
     assert window.annotations is not None
     editor = window.annotations.editor
-    window.select_event(HELSINKI)
+    window.focus.select_event(HELSINKI)
     editor.add_tag("essay")
     store.save(Annotation(HELSINKI, "check the transcript", ("essay",), True))
     exported = tmp_path / "mine.json"
@@ -103,7 +103,7 @@ def test_importing_a_timelinejs_file_with_remote_media_opens_no_socket(
     assert window is not None
     window.show()
     qtbot.waitExposed(window)
-    window.select_event(window.timeline.data.ids[0])
+    window.focus.select_event(window.timeline.data.ids[0])
     window.grab()
     window.close()
     session.close()

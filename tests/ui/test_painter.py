@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.painter import TimelinePainter
+from viewer.ui.timeline.scene import Bar, label_span
 from viewer.ui.timeline.view import TimelineView
 
 
@@ -22,9 +23,19 @@ def _frame(view: TimelineView, painter: TimelinePainter) -> QImage:
 def test_stamped_bars_look_like_drawn_ones(window: MainWindow) -> None:
     view = window.timeline
     view.show_range(dt.date(2017, 1, 1).toordinal(), dt.date(2021, 1, 1).toordinal())
-    wide = [bar for bar in view.scene.bars if bar.x0 >= view.geo.gutter and bar.x1 - bar.x0 > 40]
-    assert wide  # years and months as labelled bars
     painter = TimelinePainter(view.palette(), view.font())
+    gutter = view.geo.gutter
+
+    def labelled_inside(bar: Bar) -> bool:
+        span = label_span(bar, gutter, painter.fit.width(bar.label, 1))
+        return span is not None and span[2]
+
+    wide = [
+        bar
+        for bar in view.scene.bars
+        if bar.x0 >= gutter and bar.x1 - bar.x0 > 40 and labelled_inside(bar) and bar.room >= 0
+    ]
+    assert wide  # years and months as bars labelled inside
     drawn, stamped, again = (_frame(view, painter) for _ in range(3))
     assert any(
         isinstance(key, tuple) and key[0] == "bar" for key in painter.stamps.pictures._stamps

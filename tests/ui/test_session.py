@@ -95,7 +95,7 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
         "Ides",
     }
     assert window.timeline.stance_label == "Stance\n(no quotes)"  # an empty track says why
-    window.select_event("ides")  # 44 BCE, with formatting kept and nothing active
+    window.focus.select_event("ides")  # 44 BCE, with formatting kept and nothing active
     shown = window.detail.toHtml()
     assert "15 Mar 44 BCE" in window.detail.toPlainText()
     assert "font-weight" in shown and "https://example.org/c" in shown

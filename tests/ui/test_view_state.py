@@ -61,14 +61,14 @@ def test_a_hidden_lane_shown_again_by_a_search_is_ticked_in_the_lanes_menu(
     meetings = next(n for n, lane in enumerate(LANES) if lane.key == "meetings")
     window.menus.lane_actions[meetings].setChecked(False)
     assert meetings in window.timeline.hidden_lanes
-    window.select_event(HELSINKI)  # as a search result or a link does
+    window.focus.select_event(HELSINKI)  # as a search result or a link does
     assert meetings not in window.timeline.hidden_lanes
     assert meetings not in window.state.hidden_lanes
     assert window.menus.lane_actions[meetings].isChecked()
 
 
 def test_a_profile_switch_leaves_no_pane_on_the_last_event(annotated: MainWindow) -> None:
-    annotated.select_event(HELSINKI)
+    annotated.focus.select_event(HELSINKI)
     editor = annotated.annotations.editor if annotated.annotations else None
     assert editor is not None and editor.current is not None
     assert editor.current.event_id == HELSINKI

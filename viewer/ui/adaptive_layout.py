@@ -42,6 +42,7 @@ class AdaptiveLayout(QObject):
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         if _orient(window.body, down if narrow else across, 0.74) and narrow:
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
+
         if window.right is not None:  # details over notes, or beside them when below
             _orient(window.right, across if narrow else down, 0.58 if narrow else 0.62)
         self.fit_header()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLabel,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
     from viewer.ui.annotations.controller import AnnotationsController
-    from viewer.ui.annotations.orphans import OrphansDialog
 
 
 class MainWindow(QMainWindow):
@@ -121,10 +121,20 @@ class MainWindow(QMainWindow):
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setObjectName("bodySplitter")
         self.body.addWidget(timeline_box)
-        self.body.addWidget(self.detail)
-        self.right: QSplitter | None = None  # details over notes, once they are open
-        self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 1)
+        # Details over the notes, whose place is kept from the start: the window has its
+        # final shape before the annotations arrive (after the first paint).
+        self.right: QSplitter | None = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("rightSplitter")
+        self.right.addWidget(self.detail)
+        self.notes_slot = QLabel("Opening your notes…")
+        self.notes_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notes_slot.setWordWrap(True)
+        self.right.addWidget(self.notes_slot)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.body.addWidget(self.right)
+        self.body.setStretchFactor(0, 1)  # a wider window widens time, not the details
+        self.body.setStretchFactor(1, 0)
         self.outer = QSplitter(Qt.Orientation.Vertical)
         self.outer.setObjectName("outerSplitter")
         self.outer.addWidget(self.header)
@@ -163,16 +173,11 @@ class MainWindow(QMainWindow):
             opened, self.catalog, self.state, self.undo_stack, self.reporter, self
         )
         self.annotations = user
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.setObjectName("rightSplitter")
-        sizes = self.body.sizes()
-        self.body.replaceWidget(1, self.right)
-        self.right.addWidget(self.detail)
-        self.right.addWidget(user.editor)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
-        self.body.setSizes(sizes)
-        self.memory.restore_splitter(self.right, [500, 300])
+        assert self.right is not None
+        sizes = self.right.sizes()
+        self.right.replaceWidget(1, user.editor)  # into the place kept for it
+        self.right.setSizes(sizes)
+        self.notes_slot.deleteLater()
         self.menus.attach(user)
         self.adaptive.adapt()
         user.marks_changed.connect(self.timeline.marks_changed)
@@ -185,13 +190,14 @@ class MainWindow(QMainWindow):
 
     # -- what is shown -----------------------------------------------------------------
 
+    def notes_unavailable(self, reason: str) -> None:
+        """The annotations could not be opened: their place says so."""
+        self.notes_slot.setText(f"Your notes are not available: {reason}")
+
     def _scope_to_search(self) -> None:
         """The search keeps to the events the scope shows (a chip says so)."""
         ids = self.annotations.scope_ids() if self.annotations else None
         self.search.set_scope(self.state.scope.label if ids is not None else "", ids)
-
-    def select_event(self, event_id: str) -> None:
-        self.focus.select_event(event_id)
 
     def show_search(self) -> None:
         self.search_dock.show()
@@ -202,9 +208,6 @@ class MainWindow(QMainWindow):
         return go_to_date(self, self.timeline, text)
 
     # -- the user's work -------------------------------------------------------------
-
-    def show_orphans(self) -> OrphansDialog | None:
-        return self.annotations.show_orphans() if self.annotations else None
 
     def undo(self) -> None:
         """Undo the last edit, first saving a note still being typed (so it is undone)."""

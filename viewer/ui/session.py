@@ -47,11 +47,7 @@ class Session(QObject):
         self.threads: list[threading.Thread] = []
         self._loader = AnnotationLoader()
         self._loader.ready.connect(self._on_loaded)
-        self._loader.failed.connect(
-            lambda details: reporter.report(
-                "Your annotations could not be opened", details.strip().splitlines()[-1]
-            )
-        )
+        self._loader.failed.connect(self._on_load_failed)
         self.on_attached: Callable[[], None] | None = None  # (the app's gc settling)
         # One writer per data folder: a second window shows the notes read-only, says why,
         # re-reads them when it comes to the front, and takes over once the first quits.
@@ -162,6 +158,12 @@ class Session(QObject):
         return unique[:RECENT_LIMIT]
 
     # -- annotations -----------------------------------------------------------------
+
+    def _on_load_failed(self, details: str) -> None:
+        reason = details.strip().splitlines()[-1]
+        self.reporter.report("Your annotations could not be opened", reason)
+        if self.window is not None:
+            self.window.notes_unavailable(reason)
 
     def load_annotations(self) -> None:
         """Open the user's annotations in the background (after the first paint)."""

@@ -32,7 +32,11 @@ class WindowMemory:
             window.resizeDocks([window.search_dock], [340], Qt.Orientation.Horizontal)
             window.search_dock.hide()
         self.restore_splitter(window.outer, [170, 730])
-        self.restore_splitter(window.body, [1000, 400])
+        # Details beside the timeline: a column of the notes editor's least width; as
+        # the window grows, time takes the room (the body's stretch goes to it).
+        self.restore_splitter(window.body, [1000, 284])
+        if window.right is not None:
+            self.restore_splitter(window.right, [500, 300])
         saved = s.view()
         keys = [lane.key for lane in window.catalog.lanes]
         state.set_hidden_lanes(frozenset(keys.index(k) for k in saved.hidden_lanes if k in keys))
@@ -50,10 +54,13 @@ class WindowMemory:
         if saved.selected and timeline.data.row_of(saved.selected) is not None:
             state.select([saved.selected])
 
-    def restore_splitter(self, splitter: QSplitter, sizes: list[int]) -> None:
+    def restore_splitter(self, splitter: QSplitter, sizes: list[int]) -> bool:
+        """The splitter as it was left (True), else the default `sizes`."""
         state = self.settings.layout(splitter.objectName())
         if state is None or not splitter.restoreState(state):
             splitter.setSizes(sizes)
+            return False
+        return True
 
     def save(self) -> None:
         window, s, state = self.window, self.settings, self.window.state

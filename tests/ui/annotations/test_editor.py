@@ -37,7 +37,7 @@ def annotated(
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    win.select_event(HELSINKI)
+    win.focus.select_event(HELSINKI)
     yield win
     win.close()
 
@@ -87,7 +87,7 @@ def test_a_note_being_typed_is_saved_on_close(
     win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
     qtbot.addWidget(win)
     win.show()
-    win.select_event(HELSINKI)
+    win.focus.select_event(HELSINKI)
     editor = editor_of(win)
     editor.edit_button.click()
     editor.note.setPlainText("written just before closing")
@@ -99,10 +99,10 @@ def test_switching_event_keeps_each_note(annotated: MainWindow, store: Annotatio
     editor = editor_of(annotated)
     editor.edit_button.click()
     editor.note.setPlainText("about Helsinki")
-    annotated.select_event("2019-06-osaka-g20-meeting")
+    annotated.focus.select_event("2019-06-osaka-g20-meeting")
     assert store.get(HELSINKI).note == "about Helsinki"
     assert editor.note.toPlainText() == ""
-    annotated.select_event(HELSINKI)
+    annotated.focus.select_event(HELSINKI)
     assert editor.note.toPlainText() == "about Helsinki"
 
 
@@ -171,7 +171,7 @@ def test_my_notes_are_searched_alongside_quotes(qtbot: QtBot, annotated: MainWin
     editor.edit_button.click()
     editor.note.setPlainText("Ask the archivist about the Élysée cable.")
     editor.flush()
-    annotated.select_event("2019-06-osaka-g20-meeting")
+    annotated.focus.select_event("2019-06-osaka-g20-meeting")
     panel = annotated.search
     with qtbot.waitSignal(panel.result_shown, timeout=5000) as blocker:
         qtbot.keyClicks(panel.box, "elysee archivist")

@@ -92,7 +92,7 @@ def test_orphaned_notes_are_listed_reattached_and_deleted(window: MainWindow) ->
     store = editor.store
     store.save(Annotation("2018-07-16-old-helsinki-id", "renamed in an update"))
     store.save(Annotation("removed-event", "to throw away"))
-    dialog = window.show_orphans()
+    dialog = window.annotations.show_orphans()
     assert dialog is not None
     assert dialog.model.rowCount() == 2
     ids = [dialog.model.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)]
