@@ -6,6 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.core.dates.fuzzy import Precision
 from viewer.core.timeline.data import Extent, TimelineData
 from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.main_window import MainWindow
@@ -180,5 +181,13 @@ def _bar_from_record(
         extent.approximate,
         single and bool(data.cancelled[members[0]]),
         bool(selected) and not selected.isdisjoint(members),
-        data.titles[members[0]] if single else f"{len(members)} events",
+        _title(data, members[0]) if single else f"{len(members)} events",
     )
+
+
+def _title(data: TimelineData, row: int) -> str:
+    """A bar's words: the title, after its date for an event known only to a month,
+    a season or a year (some time in that period)."""
+    date = data.date_of(row)
+    vague = date.precision in (Precision.MONTH, Precision.SEASON, Precision.YEAR)
+    return f"{date.label()} · {data.titles[row]}" if vague else data.titles[row]

@@ -306,3 +306,16 @@ def test_an_event_chosen_from_a_search_stands_alone(window: MainWindow, qtbot: Q
     alone = [p for p in view.scene.points if p.lane == cluster.lane and (p.rows == row).any()]
     assert alone  # its own marker, not a count
     assert view.selected_ids() == [event]
+
+
+def test_a_month_precision_event_reads_as_some_time_in_its_month(window: MainWindow) -> None:
+    """Drawn over its whole month it looked like a month-long event; its bar and its
+    tooltip say it happened some time in that month."""
+    view = window.timeline
+    view.show_range(dt.date(2017, 5, 1).toordinal(), dt.date(2017, 10, 1).toordinal())
+    item = _item_for(view, "2017-07-hamburg-dinner-conversation", ItemKind.BAR)
+    [bar] = [b for b in view.scene.bars if b.rows == item.rows]
+    assert bar.label.startswith("Jul 2017 · ")
+    assert view.describe(item).endswith("\nsome time in Jul 2017")
+    meeting = _item_for(view, "2017-07-07-hamburg-g20-meeting", ItemKind.POINT)
+    assert view.describe(meeting).endswith("\n7 Jul 2017")  # known to the day: its date

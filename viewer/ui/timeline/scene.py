@@ -19,8 +19,10 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
+from viewer.core.dates.fuzzy import Precision
 from viewer.core.records import Tone
 from viewer.core.timeline.data import (
+    PRECISION_CODE,
     Bins,
     LaneIndex,
     TimelineData,
@@ -512,6 +514,21 @@ def label_span(
     return None
 
 
+_SOME_TIME_IN = frozenset(
+    PRECISION_CODE[p] for p in (Precision.MONTH, Precision.SEASON, Precision.YEAR)
+)
+
+
+def _title(data: TimelineData, row: int) -> str:
+    """A bar's words. An event known only to its month, season or year is some time in
+    that period, not lasting all of it: its bar says when ("Jul 2017 · First meeting"),
+    over its soft band."""
+    title = data.titles[row]
+    if int(data.precision[row]) in _SOME_TIME_IN:
+        return f"{data.date_of(row).label()} · {title}"
+    return title
+
+
 def _room_after(
     x0: npt.NDArray[np.float64],
     x1: npt.NDArray[np.float64],
@@ -559,9 +576,8 @@ def _make_bars(
         (first,) if count == 1 else records[extent].rows
         for first, count, extent in zip(firsts, counts, extents.tolist(), strict=True)
     ]
-    titles = data.titles
     labels = [
-        titles[first] if count == 1 else f"{count} events"
+        f"{count} events" if count > 1 else _title(data, first)
         for first, count in zip(firsts, counts, strict=True)
     ]
     chosen = [not selected.isdisjoint(m) for m in members] if selected else repeat(False)

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from viewer.core.annotations.records import Mark
-from viewer.core.dates.fuzzy import day_label
+from viewer.core.dates.fuzzy import Precision, day_label
 from viewer.core.plurals import plural
 from viewer.core.records import Era
 from viewer.core.timeline.data import TimelineData
@@ -47,6 +47,9 @@ _STEPS_MAX = 2**30  # the most steps a scroll bar is given (its range is a 32-bi
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 4
 MENU_LIMIT = 30
+
+
+_SOME_TIME = frozenset({Precision.MONTH, Precision.SEASON, Precision.YEAR})
 
 
 class TimelineView(QAbstractScrollArea):
@@ -569,7 +572,11 @@ class TimelineView(QAbstractScrollArea):
             return f"{plural(len(rows), 'event')} dated {date}\n{names}{more}"
         row = rows[0]
         status = " (cancelled / not held)" if self.data.cancelled[row] else ""
-        return f"{self.data.titles[row]}{status}\n{self.data.date_of(row).label()}"
+        known = self.data.date_of(row)
+        when = known.label()
+        if known.precision in _SOME_TIME:  # known to the period, not lasting all of it
+            when = f"some time in {when}"
+        return f"{self.data.titles[row]}{status}\n{when}"
 
     def _cluster_rows(self, item: Item, limit: int) -> list[int]:
         rows = self.data.lanes[item.lane].point_rows[
