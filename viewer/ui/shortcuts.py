@@ -23,7 +23,11 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "Ctrl+Shift+N", "add an event of your own"),
     ("Anywhere", "Ctrl+O", "open another catalog"),
     ("Anywhere", "F1", "this list"),
-    ("Timeline", "Left / Right", "the previous / next event in time"),
+    (
+        "Timeline",
+        "Left / Right",
+        "the previous / next event by its first day (on one day: lane by lane, top down)",
+    ),
     ("Timeline", "Up / Down", "the nearest event in the lane above / below"),
     ("Timeline", "Home / End", "the first / last event"),
     ("Timeline", "Enter", "read the selected event's details"),

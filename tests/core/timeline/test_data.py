@@ -243,3 +243,23 @@ def test_mask_of_finds_known_ids_and_ignores_unknown_ones(catalog: Catalog) -> N
     assert {data.ids[r] for r in np.flatnonzero(mask)} == known
     assert not data.mask_of(set()).any()
     assert not TimelineData.empty().mask_of({"x"}).any()
+
+
+def test_left_and_right_step_by_first_day_then_lane_by_lane() -> None:
+    """The documented order (Help > Keyboard shortcuts): by first day; on one day, lane
+    by lane from the top."""
+    day = 737000.0
+    data = TimelineData.from_columns(
+        ["a", "b", "c", "d"],
+        ["A", "B", "C", "D"],
+        np.array([day, day, day - 5, day + 1]),
+        np.array([day + 1, day + 1, day - 4, day + 2]),
+        np.array([2, 0, 3, 1], dtype=np.int8),
+        np.zeros(4, dtype=np.int8),
+        np.full(4, DAY_CODE, dtype=np.int8),
+        np.zeros(4, dtype=np.bool_),
+        np.zeros(4, dtype=np.bool_),
+    )
+    order = data.order(frozenset({0, 1, 2, 3}))
+    assert [data.ids[r] for r in order] == ["c", "b", "a", "d"]
+    assert [data.ids[r] for r in data.order(frozenset({2, 3}))] == ["c", "a"]

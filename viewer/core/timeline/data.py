@@ -327,7 +327,8 @@ class TimelineData:
         return float(self.start.min()), float(self.end.max())
 
     def order(self, visible_lanes: frozenset[int]) -> IntArray:
-        """Rows of the visible lanes in time order (for stepping with Left/Right)."""
+        """Rows of the visible lanes in the order Left/Right step through them: by first
+        day, then (on one day) lane by lane from the top, then by id."""
         mask = np.isin(self.lane, list(visible_lanes))
         rows = np.flatnonzero(mask)
         keys = np.lexsort((self.lane[rows], self.start[rows]))
