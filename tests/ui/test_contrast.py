@@ -118,3 +118,20 @@ def test_a_selected_search_result_keeps_its_secondary_lines_legible(
     # under white is 3.7:1 itself), or AA where the palette allows it.
     best = style.contrast(on_it, highlight)
     assert style.contrast(muted.group(1), highlight) >= min(4.5, best) - 0.01
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_every_bar_has_an_edge_of_3_to_1(qtbot: QtBot, name: str) -> None:
+    """A bar's pale fill under its label is ~1.6:1 on white and its cold fill ~2:1 on
+    a dark base; each bar's lower edge meets WCAG's 3:1 for graphics."""
+    from PySide6.QtGui import QFont
+
+    from viewer.ui.timeline.painter import TimelinePainter
+
+    text, base = PALETTES[name]
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    painter = TimelinePainter(palette, QFont())
+    for edge in painter.bar_edges:
+        assert style.contrast(edge.name(), base) >= 3.0, (name, edge.name())

@@ -142,6 +142,12 @@ class TimelinePainter:
         # times slower to draw in the raster engine.
         self.grid = _blend(self.text, self.base, 0.12)
         self._bar_colours = [_blend(c, self.base, 0.6) for c in _COLOURS]
+        # Each bar's lower edge, in its tone shaded to 3:1 against the background: the
+        # pale fill under its label is not what tells a bar from the background.
+        base_name = self.base.name()
+        self.bar_edges = [
+            QColor(style.shaded_to_contrast(style.TONE_COLOURS[t], base_name, 3.0)) for t in TONES
+        ]
         # A unit is used once half its widest label fits between two ticks: where the
         # labels are too many, every second (or third…) one is drawn, never overlapping.
         self.min_px = {
@@ -559,6 +565,11 @@ class TimelinePainter:
             rects = list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts))))
             p.setBrush(self._bar_colours[tone])
             p.drawRects(rects)
+            p.setPen(QPen(self.bar_edges[tone], 1))  # the lower edge, 3:1 (as _bar_fill)
+            p.drawLines(
+                [QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5) for r in rects]
+            )
+            p.setPen(Qt.PenStyle.NoPen)
             if (lines := _PATTERNS[tone]) is not None:
                 p.setBrush(lines)
                 p.drawRects(rects)
@@ -621,6 +632,11 @@ class TimelinePainter:
         if lines is not None:  # the tone's pattern (colour is never the only cue), in a
             p.setBrush(lines)  # strip along the bottom, clear of the label's letters
             p.drawRect(rect.adjusted(0, rect.height() - 4, 0, 0))
+        inset = min(rect.width() * 0.08, 6.0)  # within the soft ends
+        p.setPen(QPen(self.bar_edges[bar.tone], 1.2))
+        bottom = rect.bottom() - 0.6
+        p.drawLine(QPointF(rect.left() + inset, bottom), QPointF(rect.right() - inset, bottom))
+        p.setPen(Qt.PenStyle.NoPen)
 
     def _label(
         self, p: QPainter, bar: Bar, span: tuple[float, float, bool], *, stamped: bool = True
