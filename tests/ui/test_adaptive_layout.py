@@ -57,11 +57,18 @@ def test_in_a_narrow_window_the_details_go_under_the_timeline(
     assert sized.body.orientation() == Qt.Orientation.Vertical
     assert sized.right is not None and sized.right.orientation() == Qt.Orientation.Horizontal
     assert sized.header.compact and not sized.header.tabs.isVisible()
+    assert "month/year" in sized.legend.entries()  # short words: the counts line fits
+    status = sized.statusBar()
+    assert (
+        sized.legend.sizeHint().width()
+        < status.width() - status.fontMetrics().horizontalAdvance(status.currentMessage())
+    )
     sized.header.more_button.click()  # the folded header opens its tabs again
     assert sized.header.tabs.isVisible()
     sized.resize(1600, 1000)
     qtbot.waitUntil(lambda: sized.body.orientation() == Qt.Orientation.Horizontal)
     assert not sized.header.compact and sized.header.tabs.isVisible()
+    assert "soft bar: month/year" in sized.legend.entries()
 
 
 def test_ctrl_f_opens_the_search(sized: MainWindow, qtbot: QtBot) -> None:

@@ -39,6 +39,7 @@ class AdaptiveLayout(QObject):
     def adapt(self) -> None:
         window, narrow = self.window, self.narrow
         window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
+        window.legend.set_short(narrow)
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         if _orient(window.body, down if narrow else across, 0.74) and narrow:
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size

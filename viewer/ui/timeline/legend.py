@@ -12,6 +12,7 @@ from viewer.ui import style
 from viewer.ui.timeline.painter import marker_path
 
 _EXTRA = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
+_EXTRA_SHORT = ("cancelled", "month/year", "approx.")  # a narrow window's status bar
 _SWATCH = 18  # px of a tone's bar swatch
 
 
@@ -30,10 +31,18 @@ class Legend(QWidget):
         self.setToolTip(self.accessibleDescription())
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._tones: tuple[Tone, ...] = TONES
+        self._extra = _EXTRA
 
     def show_tones(self, shown: bool) -> None:
         """Tones only where the timeline has them (an imported one is all neutral)."""
         self._tones = TONES if shown else ()
+        self.updateGeometry()
+        self.update()
+
+    def set_short(self, short: bool) -> None:
+        """Shorter words for the marks' meanings, beside the status line of a narrow
+        window (the whole words stay in the tooltip)."""
+        self._extra = _EXTRA_SHORT if short else _EXTRA
         self.updateGeometry()
         self.update()
 
@@ -42,7 +51,7 @@ class Legend(QWidget):
         return bool(self._tones)
 
     def entries(self) -> list[str]:
-        return [style.TONE_NAMES[t] for t in self._tones] + list(_EXTRA)
+        return [style.TONE_NAMES[t] for t in self._tones] + list(self._extra)
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
@@ -82,7 +91,7 @@ class Legend(QWidget):
                 x += metrics.horizontalAdvance(label) + 30
             grey = QColor(style.TONE_COLOURS[TONES[3]])
             base = self.palette().color(QPalette.ColorRole.Base)
-            for i, label in enumerate(_EXTRA):
+            for i, label in enumerate(self._extra):
                 if i == 0:
                     p.setPen(QPen(grey.darker(150), 1.2))
                     p.setBrush(base)
