@@ -80,17 +80,10 @@ def _dominant(tones: Counter[Tone]) -> Tone:
     return Tone.MIXED if tones[Tone.MIXED] else Tone.NEUTRAL
 
 
-def flips(points: list[StancePoint]) -> list[Flip]:
-    """Where the sign of the tone changes, skipping neutral and coarsely dated points."""
-    out: list[Flip] = []
-    last: StancePoint | None = None
-    for point in points:
-        if point.value == 0 or not point.orderable:
-            continue
-        if last is not None and point.value != last.value:
-            out.append(Flip(last, point))
-        last = point
-    return out
+def flips(points: Sequence[StancePoint]) -> list[Flip]:
+    """Where the sign of the tone changes over time, skipping neutral and coarsely dated
+    points (worked out by `StanceTrack`, the one place that says what a flip is)."""
+    return StanceTrack.of(points).flips
 
 
 _TONE_NUMBER = {Tone.WARM: 0, Tone.COLD: 1, Tone.MIXED: 2, Tone.NEUTRAL: 3}  # lanes.TONES
@@ -151,7 +144,8 @@ class StanceTrack:
 
     @cached_property
     def _flip_ends(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """As `flips()`: where the sign turns, skipping neutral and coarsely dated points."""
+        """Where the sign turns from one point to the next, skipping neutral and coarsely
+        dated points (dated to more than ORDERABLE_DAYS: their order is not known)."""
         kept = np.flatnonzero((self.value != 0) & (self.end - self.start <= ORDERABLE_DAYS))
         signs = self.value[kept]
         turns = np.flatnonzero(signs[1:] != signs[:-1])
