@@ -537,22 +537,16 @@ def _room_after(
 ) -> npt.NDArray[np.float64]:
     """For each bar, the px free after it in its row: to the next bar's start, or to the
     view's right edge for the last (negative where bars overlap)."""
-    order = np.lexsort((x0, rows))
-    row_sorted = rows[order]
-    new_row = np.flatnonzero(row_sorted[1:] != row_sorted[:-1])  # the last of each row
-    next_x0 = np.append(x0[order][1:], np.inf)
-    next_x0[new_row] = np.inf
-    room_sorted = np.minimum(next_x0, right) - x1[order]
-    # A bar that began earlier in the row and reaches past this one's end (rows ran out)
-    # leaves no room after it: the furthest end of the bars before, row by row.
-    ends = x1[order]
-    lift = (row_sorted - row_sorted.min()) * (2.0 * (np.abs(ends).max() + 1.0) + 1.0)
-    reach = np.maximum.accumulate(ends + lift) - lift
-    before = np.append(-np.inf, reach[:-1])
-    before[new_row + 1] = -np.inf  # a row's first has nothing before it
-    room_sorted = np.where(before > ends, np.minimum(room_sorted, 0.0), room_sorted)
     room = np.empty(len(x0), dtype=np.float64)
-    room[order] = room_sorted
+    for row in range(int(rows.max()) + 1 if len(rows) else 0):  # a lane has a few rows
+        at = np.flatnonzero(rows == row)
+        at = at[np.argsort(x0[at], kind="stable")]
+        ends = x1[at]
+        free = np.minimum(np.append(x0[at][1:], np.inf), right) - ends
+        # A bar that began earlier in the row and reaches past this one's end (rows ran
+        # out) leaves no room after it.
+        covered = np.append(False, np.maximum.accumulate(ends)[:-1] > ends[1:])
+        room[at] = np.where(covered, np.minimum(free, 0.0), free)
     return room
 
 
