@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.records import Annotation, UserEvent
-from viewer.core.annotations.store import AnnotationStore
-from viewer.core.catalog.read import Catalog
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
-from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 MINE = UserEvent("mine-2018-07-17-my-interview-0001", "My interview", "2018-07-17", "statement", "")
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
-) -> Iterator[MainWindow]:
-    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
-    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    store.close()
+def window(annotated_window: MainWindow) -> MainWindow:
+    return annotated_window
 
 
 def test_add_edit_delete_with_undo(window: MainWindow) -> None:
