@@ -15,7 +15,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.annotations.records import Annotation
@@ -38,27 +37,6 @@ def _wait_for(app: QApplication, window: MainWindow) -> None:
         time.sleep(0.01)
 
 
-def dark_palette() -> QPalette:
-    role = QPalette.ColorRole
-    return style.palette_from(
-        {
-            role.Window: "#2b2b2b",
-            role.WindowText: "#e6e6e6",
-            role.Base: "#1e1e1e",
-            role.AlternateBase: "#262626",
-            role.Text: "#e6e6e6",
-            role.Button: "#353535",
-            role.ButtonText: "#e6e6e6",
-            role.Highlight: "#3d7bd9",
-            role.HighlightedText: "#ffffff",
-            role.Link: "#8ab4f8",
-            role.ToolTipBase: "#353535",
-            role.ToolTipText: "#e6e6e6",
-            role.PlaceholderText: "#9a9a9a",
-        }
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -73,7 +51,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     if args.dark:
         app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+        app.setPalette(style.dark_palette())
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         store = AnnotationStore(Path(tmp) / "annotations.sqlite", Path(tmp) / "backups")

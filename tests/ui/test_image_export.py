@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -15,16 +16,145 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline.image_export import PICTURE_WIDTH
+from viewer.ui.timeline.picture_spec import A4, ARTICLE, FULL_HD, UHD, PictureSpec, custom
+
+WHOLE = PictureSpec(whole=True)
 
 
 def test_png_at_screen_and_double_resolution(window: MainWindow, tmp_path: Path) -> None:
     actions = window.menus.image_actions
     one, two = tmp_path / "one.png", tmp_path / "two.png"
-    assert actions.export(one) and actions.export(two, scale=2)
+    assert actions.export(one) and actions.export(two, PictureSpec(size=custom(1600, None, 2)))
     small, big = QImage(str(one)), QImage(str(two))
-    assert small.width() == PICTURE_WIDTH
+    assert small.width() == ARTICLE.width
     assert (big.width(), big.height()) == (small.width() * 2, small.height() * 2)
+
+
+@pytest.mark.parametrize(
+    ("size", "pixels"), [(FULL_HD, (1920, 1080)), (UHD, (3840, 2160)), (A4, (2094, 1436))]
+)
+def test_each_size_is_exactly_its_pixels_whatever_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, size: object, pixels: tuple[int, int]
+) -> None:
+    actions = window.menus.image_actions
+    for n, (width, height) in enumerate([(1600, 1000), (1024, 700)]):
+        window.resize(width, height)
+        qtbot.wait(20)
+        path = tmp_path / f"{n}.png"
+        assert actions.export(path, PictureSpec(size=size, whole=True))  # type: ignore[arg-type]
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == pixels
+
+
+def test_the_subtitle_names_the_dates_shown_and_the_title_can_be_changed(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    window.timeline.show_range(dt.date(2018, 7, 1).toordinal(), dt.date(2018, 7, 31).toordinal())
+    path = tmp_path / "july.svg"
+    spec = PictureSpec(title="Helsinki, July 2018")
+    assert window.menus.image_actions.export(path, spec)
+    text = " ".join(ET.parse(path).getroot().itertext())
+    assert "Helsinki, July 2018" in text
+    title = ET.parse(path).getroot().find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text == "Helsinki, July 2018"
+    assert re.search(r"\d+ (Jun|Jul) 2018 – \d+ (Jul|Aug) 2018", text), text[:300]
+    assert window.menus.image_actions.export(path, PictureSpec(subtitle="For the seminar"))
+    assert "For the seminar" in " ".join(ET.parse(path).getroot().itertext())
+
+
+def _count(image: QImage, colour: QColor, step: int = 1) -> int:
+    return sum(
+        1
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+        if image.pixelColor(x, y) == colour
+    )
+
+
+def test_selection_and_private_marks_only_when_asked(
+    annotated_window: MainWindow, tmp_path: Path
+) -> None:
+    window = annotated_window
+    event = "2018-07-16-helsinki-summit"
+    window.focus.select_event(event)
+    window.annotations.editor.star.setChecked(True)
+    window.timeline.centre_on(dt.date(2018, 7, 16).toordinal())
+    actions = window.menus.image_actions
+    ring, star = QColor("#2A6FB8"), QColor("#A2001D")  # the light picture's colours
+    counts = {}
+    for name, spec in (
+        ("plain", PictureSpec()),
+        ("both", PictureSpec(selection=True, marks=True)),
+    ):
+        path = tmp_path / f"{name}.png"
+        assert actions.export(path, spec)
+        image = QImage(str(path))
+        counts[name] = (_count(image, ring), _count(image, star))
+    assert counts["plain"] == (0, 0)
+    assert counts["both"][0] > 20 and counts["both"][1] >= 5, counts
+
+
+def test_dark_when_asked(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "dark.png"
+    assert window.menus.image_actions.export(path, PictureSpec(dark=True))
+    image = QImage(str(path))
+    assert image.pixelColor(image.width() - 5, image.height() - 5).lightness() < 60
+
+
+def test_the_dialog_previews_what_it_will_write(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = window.menus.image_actions.ask(whole=True)
+    qtbot.addWidget(dialog)
+    assert dialog.spec().whole and dialog.spec().size == ARTICLE  # remembered: none yet
+    assert not dialog.preview.pixmap().isNull()
+    assert not dialog.custom_row.isVisibleTo(dialog)
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData(FULL_HD))
+    dialog.draw_preview()
+    assert dialog.pixels.text().startswith("1920 × 1080 px")
+    preview = dialog.preview.pixmap()
+    assert abs(preview.width() / preview.height() - 1920 / 1080) < 0.02
+    dialog.size_box.setCurrentIndex(dialog.size_box.count() - 1)  # Custom…
+    assert dialog.custom_row.isVisibleTo(dialog)
+    dialog.custom_width.setValue(1000)
+    dialog.custom_height.setValue(500)
+    dialog.custom_scale.setCurrentIndex(1)
+    dialog.draw_preview()
+    assert dialog.pixels.text().startswith("2000 × 1000 px")
+    chosen: list[PictureSpec] = []
+    dialog.save_requested.disconnect()  # the file dialog it opens is another test's
+    dialog.save_requested.connect(chosen.append)
+    dialog.marks.setChecked(True)
+    dialog.save_button.click()
+    assert chosen and chosen[0].marks and chosen[0].size.width == 1000
+    assert window.settings.picture_choice()[0].startswith("Custom")
+
+
+def test_printing_lays_the_picture_out_for_the_page(window: MainWindow, tmp_path: Path) -> None:
+    """Print takes the path PDF takes: a QPrinter writing a PDF file gets one landscape
+    page with the picture laid out for it."""
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    path = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    painter = QPainter(printer)
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        window.menus.image_actions._exporter().print_to(
+            painter, page, PictureSpec(whole=True), printer.resolution()
+        )
+    finally:
+        painter.end()
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", path.read_bytes())
+    assert box is not None and (round(float(box.group(1))), round(float(box.group(2)))) == (
+        842,
+        595,
+    )
 
 
 @pytest.mark.parametrize("whole", [False, True])
@@ -38,10 +168,10 @@ def test_the_picture_is_the_same_whatever_the_window(
         window.resize(width, height)
         qtbot.wait(20)
         path = tmp_path / f"{n}.png"
-        assert actions.export(path, whole=whole)
+        assert actions.export(path, PictureSpec(whole=whole))
         sizes.append(QImage(str(path)).size())
     assert sizes[0] == sizes[1] == sizes[2]
-    assert sizes[0].width() == PICTURE_WIDTH and sizes[0].height() > 400
+    assert sizes[0].width() == ARTICLE.width and sizes[0].height() > 400
 
 
 def test_a_dark_desktop_gives_a_light_picture_without_private_marks(
@@ -58,7 +188,7 @@ def test_a_dark_desktop_gives_a_light_picture_without_private_marks(
     window.setPalette(dark)
     window.focus.select_event("2018-07-16-helsinki-summit")  # a selection ring on screen
     path = tmp_path / "light.png"
-    assert window.menus.image_actions.export(path, whole=True)
+    assert window.menus.image_actions.export(path, WHOLE)
     image = QImage(str(path))
     corner = image.pixelColor(image.width() - 5, image.height() - 5)
     assert corner.lightness() > 240  # a white picture
@@ -80,7 +210,7 @@ def test_the_footer_names_the_sources_and_the_pdf_is_a_landscape_page(
     text = " ".join(ET.parse(svg).getroot().itertext())
     assert "Sources: " in text and "Fox News" in text
     pdf = tmp_path / "timeline.pdf"
-    assert window.menus.image_actions.export(pdf)
+    assert window.menus.image_actions.export(pdf, PictureSpec(size=A4))
     box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
     assert box is not None
     width, height = float(box.group(1)), float(box.group(2))
@@ -93,13 +223,13 @@ def test_the_whole_profile_is_drawn_and_the_view_given_back(
 ) -> None:
     window.timeline.zoom(8.0)
     before = window.timeline.view
-    assert window.menus.image_actions.export(tmp_path / "all.png", whole=True)
+    assert window.menus.image_actions.export(tmp_path / "all.png", WHOLE)
     assert window.timeline.view == before
 
 
 def test_svg_is_a_drawing_with_the_title_and_the_labels(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "timeline.svg"
-    assert window.menus.image_actions.export(path, whole=True)
+    assert window.menus.image_actions.export(path, WHOLE)
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
     text = " ".join(t for t in root.itertext())
@@ -135,7 +265,7 @@ def test_the_picture_has_its_legend_whatever_the_window_shows(
 
 def test_pdf_is_one_page_that_renders(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "timeline.pdf"
-    assert window.menus.image_actions.export(path, whole=True)
+    assert window.menus.image_actions.export(path, WHOLE)
     assert path.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")

@@ -174,7 +174,13 @@ class Menus:
         picture_legend = Legend(window)
         picture_legend.hide()
         self.image_actions = TimelineImageActions(
-            window, window.timeline, picture_legend, self.caption, window.reporter, window.legend
+            window,
+            window.timeline,
+            picture_legend,
+            self.caption,
+            window.reporter,
+            window.settings,
+            window.legend,
         )
         for action in self.image_actions.actions:
             self.file_menu.addAction(action)

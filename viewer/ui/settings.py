@@ -84,6 +84,17 @@ class Settings:
     def set_recent_catalogs(self, paths: list[Path]) -> None:
         self.q.setValue("catalogs/recent", [str(p) for p in paths[:RECENT_LIMIT]])
 
+    # -- pictures --------------------------------------------------------------------
+
+    def picture_choice(self) -> tuple[str, bool]:
+        """The export dialog's last size (its label) and whether it was dark."""
+        size, dark = self.q.value("picture/size"), self.q.value("picture/dark")
+        return (size if isinstance(size, str) else "", str(dark).lower() == "true")
+
+    def set_picture_choice(self, size: str, dark: bool) -> None:
+        self.q.setValue("picture/size", size)
+        self.q.setValue("picture/dark", "true" if dark else "false")
+
     def sync(self) -> None:
         self.q.sync()
 

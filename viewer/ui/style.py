@@ -168,3 +168,46 @@ def palette_from(colours: Mapping[QPalette.ColorRole, str]) -> QPalette:
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     return palette
+
+
+_ROLE = QPalette.ColorRole
+#: Dark text on white: an exported picture's colours unless asked otherwise (a dark
+#: desktop gives no dark image), and the light palette contrast is measured in.
+LIGHT_COLOURS: dict[QPalette.ColorRole, str] = {
+    _ROLE.Window: "#EFEFEF",
+    _ROLE.WindowText: "#000000",
+    _ROLE.Base: "#FFFFFF",
+    _ROLE.AlternateBase: "#F5F5F5",
+    _ROLE.Text: "#000000",
+    _ROLE.Button: "#EFEFEF",
+    _ROLE.ButtonText: "#000000",
+    _ROLE.Highlight: "#2A6FB8",
+    _ROLE.HighlightedText: "#FFFFFF",
+    _ROLE.Link: "#0B57C2",
+    _ROLE.PlaceholderText: "#6E6E6E",
+}
+#: Light text on near-black: a picture asked for dark, and the dark palette contrast
+#: is measured in (the screenshots' too).
+DARK_COLOURS: dict[QPalette.ColorRole, str] = {
+    _ROLE.Window: "#2B2B2B",
+    _ROLE.WindowText: "#E6E6E6",
+    _ROLE.Base: "#1E1E1E",
+    _ROLE.AlternateBase: "#262626",
+    _ROLE.Text: "#E6E6E6",
+    _ROLE.Button: "#353535",
+    _ROLE.ButtonText: "#E6E6E6",
+    _ROLE.Highlight: "#3D7BD9",
+    _ROLE.HighlightedText: "#FFFFFF",
+    _ROLE.Link: "#8AB4F8",
+    _ROLE.ToolTipBase: "#353535",
+    _ROLE.ToolTipText: "#E6E6E6",
+    _ROLE.PlaceholderText: "#9A9A9A",
+}
+
+
+def light_palette() -> QPalette:
+    return palette_from(LIGHT_COLOURS)
+
+
+def dark_palette() -> QPalette:
+    return palette_from(DARK_COLOURS)

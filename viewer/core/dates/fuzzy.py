@@ -104,6 +104,20 @@ def day_label(ordinal: int) -> str:
     return _label(day, day, Precision.DAY)
 
 
+def span_label(first: int, last: int) -> str:
+    """The days a view shows, as a reader names them: whole months when it shows more
+    than two months ("Mar 2016 – Nov 2025"), days otherwise ("3 – 19 Jul 2018").
+
+    Raises `DayError` for days outside the calendar's years (deep time)."""
+    start, end = Day.fromordinal(first), Day.fromordinal(max(first, last))
+    if last - first > 62:
+        start = Day(start.year, start.month, 1)
+        end = Day(end.year, end.month, days_in_month(end.year, end.month))
+    if start == end:
+        return _label(start, start, Precision.DAY)
+    return _interval_label(start, end)
+
+
 def known_span(
     year: int, month: int | None = None, day: int | None = None
 ) -> tuple[Day, Day, Precision]:

@@ -6,23 +6,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QPainter
+from PySide6.QtCore import QLocale, QObject
+from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from viewer.ui.errors import ErrorReporter
+from viewer.ui.settings import Settings
 from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.legend import Legend
+from viewer.ui.timeline.picture_spec import PictureSpec, default_page
 from viewer.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
+    from viewer.ui.timeline.export_dialog import PictureDialog
     from viewer.ui.timeline.image_export import ImageExporter
 
 _FILTERS = {
-    "PNG image (*.png)": (".png", 1),
-    "PNG image, 2× resolution (*.png)": (".png", 2),
-    "SVG drawing (*.svg)": (".svg", 1),
-    "PDF document (*.pdf)": (".pdf", 1),
+    "PNG image (*.png)": ".png",
+    "SVG drawing (*.svg)": ".svg",
+    "PDF document (*.pdf)": ".pdf",
 }
 
 
@@ -34,20 +36,26 @@ class TimelineImageActions(QObject):
         legend: Legend,
         caption: Callable[[], Caption],
         reporter: ErrorReporter,
+        settings: Settings,
         shown_legend: Legend | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._timeline, self._legend, self._caption = timeline, legend, caption
         self.reporter = reporter
+        self.settings = settings
         self._shown_legend = shown_legend  # the window's: which tones it names
-        self.visible_action = QAction("&Export timeline image (visible range)…", self)
-        self.visible_action.triggered.connect(lambda _c=False: self.ask(whole=False))
-        self.whole_action = QAction("Export timeline image (&whole profile)…", self)
-        self.whole_action.triggered.connect(lambda _c=False: self.ask(whole=True))
+        self.export_action = QAction("&Export picture…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip(
+            "Save the timeline as a PNG, SVG or PDF for a slide, an article or a page"
+        )
+        self.export_action.triggered.connect(lambda _c=False: self.ask())
         self.print_action = QAction("&Print timeline…", self)
-        self.print_action.triggered.connect(lambda _c=False: self.ask_print())
-        self.actions = [self.visible_action, self.whole_action, self.print_action]
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda _c=False: self.ask_print(self._page_spec()))
+        self.actions = [self.export_action, self.print_action]
+        self.dialog: PictureDialog | None = None
 
     def _exporter(self) -> ImageExporter:
         # QtSvg and the PDF writer are loaded on first use, not at start-up.
@@ -57,38 +65,66 @@ class TimelineImageActions(QObject):
             self._legend.show_tones(self._shown_legend.shows_tones)
         return ImageExporter(self._timeline, self._legend, self._caption())
 
-    def ask(self, *, whole: bool) -> None:
+    @staticmethod
+    def _page_spec() -> PictureSpec:
+        letter = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        return PictureSpec(size=default_page(letter))
+
+    def ask(self, *, whole: bool = False) -> PictureDialog:
+        """The export dialog (size, range, words, look, preview), open beside the window."""
+        from viewer.ui.timeline.export_dialog import PictureDialog  # noqa: PLC0415
+
+        size, dark = self.settings.picture_choice()
+        dialog = PictureDialog(
+            self._parent,
+            self._exporter,
+            whole=whole,
+            size_label=size,
+            dark=dark,
+            has_selection=bool(self._timeline.selected),
+        )
+        dialog.save_requested.connect(self.ask_file)
+        dialog.print_requested.connect(self.ask_print)
+        dialog.accepted.connect(
+            lambda: self.settings.set_picture_choice(
+                dialog.size_box.currentText(), dialog.spec().dark
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def ask_file(self, spec: PictureSpec) -> None:
         path, chosen = QFileDialog.getSaveFileName(
-            self._parent, "Export timeline image", "timeline.png", ";;".join(_FILTERS)
+            self._parent, "Export picture", "timeline.png", ";;".join(_FILTERS)
         )
         if not path:
             return
-        suffix, scale = _FILTERS.get(chosen, (".png", 1))
         target = Path(path)
-        if target.suffix.lower() not in (".png", ".svg", ".pdf"):
-            target = target.with_suffix(suffix)
-        self.export(target, whole=whole, scale=scale)
+        if target.suffix.lower() not in _FILTERS.values():
+            target = target.with_suffix(_FILTERS.get(chosen, ".png"))
+        self.export(target, spec)
 
-    def export(self, path: Path, *, whole: bool = False, scale: int = 1) -> bool:
+    def export(self, path: Path, spec: PictureSpec | None = None) -> bool:
         try:
-            self._exporter().export(path, whole=whole, scale=scale)
+            self._exporter().export(path, spec)
         except (OSError, ValueError) as exc:
             self.reporter.cannot_write(path, exc, self._parent)
             return False
-        self.reporter.inform("Timeline exported", f"Written to {path}.", self._parent)
+        self.reporter.inform("Picture exported", f"Written to {path}.", self._parent)
         return True
 
-    def ask_print(self) -> None:
+    def ask_print(self, spec: PictureSpec) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - on use
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Timeline")
+        printer.setDocName(spec.title or self._caption().title)
         dialog = QPrintDialog(printer, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         painter = QPainter(printer)
         try:
             page = printer.pageRect(QPrinter.Unit.DevicePixel)
-            self._exporter().print_to(painter, page, whole=False)
+            self._exporter().print_to(painter, page, spec, printer.resolution())
         finally:
             painter.end()
