@@ -63,7 +63,7 @@ def main() -> int:
                     "- who asked\n- what was denied",
                     ("essay", "to check"),
                     True,
-                    "#E69F00",
+                    "#D4F36B",
                 )
             )
         window = MainWindow(

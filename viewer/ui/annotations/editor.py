@@ -31,7 +31,9 @@ from viewer.core.annotations import recovery
 from viewer.core.annotations.limits import MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS, PREVIEW_CHARS
 from viewer.core.annotations.records import Annotation
 from viewer.core.errors import ReadOnlyError, StorageError
+from viewer.ui import highlights
 from viewer.ui.annotations.commands import set_annotation
+from viewer.ui.highlights import HIGHLIGHTS
 from viewer.ui.links import open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 
@@ -40,13 +42,6 @@ if TYPE_CHECKING:
 
 NOTE_SAVE_DELAY_MS = 700
 RETRY_MS = 5000  # how often a change that could not be saved is tried again
-HIGHLIGHTS = (
-    ("Orange", "#E69F00"),
-    ("Sky blue", "#56B4E9"),
-    ("Green", "#009E73"),
-    ("Yellow", "#F0E442"),
-    ("Vermilion", "#D55E00"),
-)
 
 
 class AnnotationEditor(QWidget):
@@ -89,9 +84,9 @@ class AnnotationEditor(QWidget):
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.colour.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         menu = QMenu(self)
-        for name, value in HIGHLIGHTS:
-            action = menu.addAction(_swatch(value), name)
-            action.triggered.connect(lambda _c=False, v=value: self.set_colour(v))
+        for highlight in HIGHLIGHTS:
+            action = menu.addAction(_swatch(highlight.colour), highlight.name)
+            action.triggered.connect(lambda _c=False, v=highlight.colour: self.set_colour(v))
         menu.addSeparator()
         menu.addAction("No colour").triggered.connect(lambda: self.set_colour(None))
         self.colour.setMenu(menu)
@@ -172,7 +167,8 @@ class AnnotationEditor(QWidget):
         self.star.setChecked(a.starred)
         self.star.setText("★ Starred" if a.starred else "☆ Star")
         self.star.blockSignals(False)
-        self.colour.setIcon(_swatch(a.colour) if a.colour else QIcon())
+        self.colour.setIcon(_swatch(highlights.shown(a.colour)) if a.colour else QIcon())
+        self.colour.setText(highlights.name_of(a.colour) if a.colour else "Colour")
         palette = self.tags_label.palette()  # a chip readable in a light or dark palette
         chip = (
             f"background:{palette.color(QPalette.ColorRole.Button).name()};"

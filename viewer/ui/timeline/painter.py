@@ -45,7 +45,7 @@ from viewer.core.timeline.timescale import (
     label_step,
     ticks,
 )
-from viewer.ui import style
+from viewer.ui import highlights, style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
 from viewer.ui.timeline.kept_picture import KeptPicture, painted
@@ -126,25 +126,41 @@ class TimelinePainter:
         self.base = palette.color(QPalette.ColorRole.Base)
         self.alt = palette.color(QPalette.ColorRole.AlternateBase)
         self.text = palette.color(QPalette.ColorRole.Text)
-        self.dim = palette.color(QPalette.ColorRole.PlaceholderText)
         self.window = palette.color(QPalette.ColorRole.Window)
+        # The axis's lesser labels, on the window colour: the placeholder grey, darkened
+        # (or lightened) as far as 4.5:1 needs.
+        self.dim = QColor(
+            style.shaded_to_contrast(
+                palette.color(QPalette.ColorRole.PlaceholderText).name(), self.window.name()
+            )
+        )
         # Secondary words on the gutter (the stance scale), legible there (4.5:1).
         window_text = palette.color(QPalette.ColorRole.WindowText).name()
         self.muted = QColor(style.muted_colour(window_text, self.window.name()))
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
-        self.on_highlight = palette.color(QPalette.ColorRole.HighlightedText)
         self.dark = self.base.lightnessF() < 0.5
+        base_name = self.base.name()
         # The user's own marks: dark red on light backgrounds, light gold on dark ones.
         self.mark_colour = QColor("#FFD75E" if self.dark else "#A2001D")
         self._marks: Mapping[str, Mark] = {}  # by event id
+        self._bands: dict[str, QColor] = {}  # a highlight's band, by its saved colour
         self._ids: tuple[str, ...] = ()  # event id of each row
         # Opaque colours blended ahead of time: translucent lines and fills are many
         # times slower to draw in the raster engine.
         self.grid = _blend(self.text, self.base, 0.12)
+        # Marks that carry meaning reach 3:1 against the background, words 4.5:1
+        # (WCAG 2.1 AA; tests/ui/test_mark_contrast.py measures each in both palettes).
+        self.stance_line = QColor(
+            style.shaded_to_contrast(
+                _blend(self.text, self.base, 0.35).name(), base_name, style.GRAPHIC_CONTRAST
+            )
+        )
+        self.badge_fill = _blend(self.text, self.base, 0.75)  # a cluster's count badge
+        self.on_flip = QColor(style.readable_on(style.FLIP_COLOUR))
+        self.on_period = QColor(style.readable_on(self.highlight.name()))
         self._bar_colours = [_blend(c, self.base, 0.6) for c in _COLOURS]
         # Each bar's lower edge, in its tone shaded to 3:1 against the background: the
         # pale fill under its label is not what tells a bar from the background.
-        base_name = self.base.name()
         self.bar_edges = [
             QColor(style.shaded_to_contrast(style.TONE_COLOURS[t], base_name, 3.0)) for t in TONES
         ]
@@ -222,10 +238,8 @@ class TimelinePainter:
     def _draw_badge(self, p: QPainter, x: float, y: float, count: int) -> None:
         """A cluster's count badge with its top left at (x, y)."""
         width, height = cluster_width(count), 2 * HALF + 2
-        fill = QColor(self.text)
-        fill.setAlphaF(0.75)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
+        p.setBrush(self.badge_fill)
         rect = QRectF(x, y, width, height)
         p.drawRoundedRect(rect, height / 2, height / 2)
         p.setPen(self.base)
@@ -464,7 +478,7 @@ class TimelinePainter:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.highlight)
         p.drawRoundedRect(tag, 3, 3)
-        p.setPen(self.on_highlight)
+        p.setPen(self.on_period)
         p.setFont(self.small)
         p.drawText(tag, Qt.AlignmentFlag.AlignCenter, name)
 
@@ -503,8 +517,16 @@ class TimelinePainter:
         self, p: QPainter, x: float, y: float, row: int, room: float, data: TimelineData
     ) -> None:
         mark = self._marks.get(self._ids[row])
-        if mark is not None and mark.colour:  # the user's colour: a band under the marker
-            p.fillRect(QRectF(x - HALF - 1, y + HALF + 2, 2 * HALF + 2, 3), QColor(mark.colour))
+        text = ""
+        if room > 40:
+            room = min(room, 260)
+            text = self.fit.elided(data.titles[row], room - 4)
+        if mark is not None and mark.colour:  # the user's highlight: behind marker and title
+            reach = self.fit.width(text) + HALF + 5 if text else HALF + 4
+            p.fillRect(
+                QRectF(x - HALF - 4, y - HALF - 3, HALF + 4 + reach, 2 * HALF + 6),
+                self.band(mark.colour),
+            )
         tone, hollow = int(data.tone[row]), bool(data.cancelled[row])
         if self.stamps.raster:
             p.drawPixmap(int(x - HALF + 0.5), int(y - HALF + 0.5), self._markers[(tone, hollow)])
@@ -519,9 +541,7 @@ class TimelinePainter:
             p.drawRect(QRectF(x - HALF - 3, y - HALF - 3, 2 * HALF + 6, 2 * HALF + 6))
         if mark is not None:
             self._mark_glyphs(p, x + HALF - 2, y - HALF - 2, mark)
-        if room > 40:
-            room = min(room, 260)
-            text = self.fit.elided(data.titles[row], room - 4)
+        if text:
             self.stamps.draw_centred(
                 p,
                 QRectF(x + HALF + 3, y - HALF - 4, room, 2 * HALF + 8),
@@ -530,6 +550,14 @@ class TimelinePainter:
                 self.metrics,
                 self.text,
             )
+
+    def band(self, saved: str) -> QColor:
+        """A highlight's band behind a title: the words on it stay legible."""
+        colour = self._bands.get(saved)
+        if colour is None:
+            named = highlights.band(saved, self.base.name(), self.text.name())
+            colour = self._bands[saved] = QColor(named)
+        return colour
 
     def _mark_glyphs(self, p: QPainter, x: float, y: float, mark: Mark) -> None:
         """A star and a small page (a note) at the top right of what they mark, each
@@ -669,10 +697,11 @@ class TimelinePainter:
             p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect.adjusted(-3, -3, 3, 3))
-        if mark.colour:
-            p.setPen(QPen(QColor(mark.colour), 3))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+        if mark.colour:  # the user's highlight: a band along its top, inside the ring
+            band = QRectF(rect.left(), rect.top(), rect.width(), 4)
+            p.fillRect(band, QColor(highlights.shown(mark.colour)))
+            p.setPen(QPen(self.text, 1))
+            p.drawLine(band.bottomLeft(), band.bottomRight())
         self._mark_glyphs(p, rect.right() - 4, rect.top() - 3, mark)
 
     def _soft_brush(self, tone: int, hollow: bool) -> QBrush:
@@ -710,9 +739,7 @@ class TimelinePainter:
         # The line through the statements in order (a bin's: through its range's middle).
         ordered = [i for i in points if i.stance is None or i.stance.orderable]
         if len(ordered) > 1:
-            line = QColor(self.text)
-            line.setAlphaF(0.35)
-            p.setPen(QPen(line, 1.5))
+            p.setPen(QPen(self.stance_line, 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPolyline(QPolygonF([i.rect.center() for i in ordered]))
         small = {tone: marker_path(tone, 4.5) for tone in TONES}
@@ -758,7 +785,7 @@ class TimelinePainter:
         p.setPen(QPen(self.highlight, 2.5) if item.selected else Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawRoundedRect(badge, 7, 7)
-        p.setPen(QColor("white"))
+        p.setPen(self.on_flip)
         p.setFont(self.small)
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, item.label)
 
