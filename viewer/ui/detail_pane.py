@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.annotations.limits import MAX_SHORT
@@ -36,6 +37,7 @@ class DetailPane(SealedTextBrowser):
     entity_activated = Signal(str)
     source_activated = Signal(str)
     event_activated = Signal(str)
+    left = Signal()  # Escape: the reader is done with the details
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,12 @@ class DetailPane(SealedTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.detail: EventDetail | None = None
         self.show_placeholder()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
 
     def show_placeholder(self, text: str = "Select an event to see what happened.") -> None:
         self.detail = None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFocusEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 _URL = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:!?]", re.IGNORECASE)
 
@@ -28,3 +29,23 @@ def linked(text: str) -> str:
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out)
+
+
+class LinkLabel(QLabel):
+    """A label whose links the keyboard reaches: Tab into it lands on its first link,
+    Shift+Tab on its last (a plain QLabel takes the focus and chooses none, so Enter
+    did nothing), and Enter follows the one chosen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.focusNextPrevChild(reason == Qt.FocusReason.TabFocusReason)

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             changed.connect(self._scope_to_search)
             changed.connect(self.status.say_scope)
         timeline.details_requested.connect(self.detail.setFocus)
+        self.detail.left.connect(timeline.setFocus)
         self.overview.centre_requested.connect(timeline.centre_on)
         self.search.event_chosen.connect(self.focus.select_event)
         self.search.quote_chosen.connect(self.detail.scroll_to_quote)

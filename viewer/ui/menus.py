@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolBar,
     QToolButton,
+    QWidget,
 )
 
 from viewer import __version__
 from viewer.core.records import Profile
 from viewer.ui.about import show_about
 from viewer.ui.go_to_date import ask_go_to_date
+from viewer.ui.panes import Pane, PaneCycle
 from viewer.ui.shortcuts import show_shortcuts
 from viewer.ui.timeline.caption import Caption, source_line
 from viewer.ui.timeline.export_actions import TimelineImageActions
@@ -32,6 +34,20 @@ from viewer.ui.timeline.legend import Legend
 if TYPE_CHECKING:
     from viewer.ui.annotations.controller import AnnotationsController
     from viewer.ui.main_window import MainWindow
+
+
+def with_mnemonic(label: str, taken: set[str]) -> str:
+    """`label` as a menu entry: an & of its own doubled (shown, not a mnemonic), and an
+    & before its first letter or digit that no entry before it in the menu took."""
+    out = []
+    marked = False
+    for char in label:
+        if not marked and char.isalnum() and char.lower() not in taken:
+            taken.add(char.lower())
+            out.append("&")
+            marked = True
+        out.append("&&" if char == "&" else char)
+    return "".join(out)
 
 
 class Menus:
@@ -89,7 +105,10 @@ class Menus:
         self, text: str, key: str | QKeySequence.StandardKey, tip: str | None = None
     ) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(key))
+        if isinstance(key, QKeySequence.StandardKey):
+            action.setShortcuts(key)  # every binding the platform has (Ctrl+Shift+Z too)
+        else:
+            action.setShortcut(QKeySequence(key))
         if tip:
             action.setToolTip(tip)
         return action
@@ -98,8 +117,9 @@ class Menus:
         state = self.window.state
         menu = QMenu("&Lanes", self.window)
         actions = []
+        taken: set[str] = set()
         for number, lane in enumerate(self.window.catalog.lanes):
-            action = QAction(lane.label, self.window)
+            action = QAction(with_mnemonic(lane.label, taken), self.window)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(lambda on, n=number: state.set_lane_hidden(n, not on))
@@ -145,7 +165,7 @@ class Menus:
         bar = window.menuBar()
         self.file_menu = bar.addMenu("&File")
         open_action = self.file_menu.addAction("&Open catalog…")
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.setShortcuts(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(lambda _c=False: self.ask_open_catalog())
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.setEnabled(False)
@@ -169,6 +189,8 @@ class Menus:
         focus = self._action("Focus the &timeline", "Ctrl+T")
         focus.triggered.connect(window.timeline.setFocus)
         view.addAction(focus)
+        self.panes = self._panes()
+        view.addActions([self.panes.next_action, self.panes.previous_action])
         # The picture gets a legend of its own: the toolbar's may be folded away in its
         # overflow menu, where it has no size and would draw nothing.
         picture_legend = Legend(window)
@@ -186,6 +208,8 @@ class Menus:
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit)
+        if not self.quit_action.shortcuts():  # a platform without a standard one
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(window.close)
         self.file_menu.addAction(self.quit_action)
         help_menu = bar.addMenu("&Help")
@@ -195,7 +219,7 @@ class Menus:
         self.open_logs_action.setEnabled(window.log_dir is not None)
         keys = help_menu.addAction("&Keyboard shortcuts")
         keys.setShortcut(QKeySequence.StandardKey.HelpContents)
-        keys.triggered.connect(lambda _c=False: show_shortcuts(window))
+        keys.triggered.connect(lambda _c=False: show_shortcuts(window, window.menuBar()))
         self.shortcuts_action = keys
         about = help_menu.addAction("&About Timeline Viewer")
         catalog = window.catalog
@@ -207,6 +231,27 @@ class Menus:
                 sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
                 window.data_dir,
             )
+        )
+
+    def _panes(self) -> PaneCycle:
+        window = self.window
+
+        def notes() -> QWidget | None:
+            return window.annotations.editor if window.annotations is not None else None
+
+        def star() -> QWidget | None:
+            return window.annotations.editor.star if window.annotations is not None else None
+
+        return PaneCycle(
+            window,
+            [
+                Pane("toolbar", lambda: self.toolbar, lambda: self.profile_picker),
+                Pane("search", lambda: window.search_dock, lambda: window.search.box),
+                Pane("profile", lambda: window.header, lambda: window.header.tabs),
+                Pane("timeline", lambda: window.timeline),
+                Pane("details", lambda: window.detail),
+                Pane("notes", notes, star),
+            ],
         )
 
     def _undo_actions(self) -> None:
@@ -246,9 +291,10 @@ class Menus:
         menu.clear()
         here = self.window.catalog.path.resolve()
         entries = [bundled.resolve(), *(p for p in recent if p != bundled.resolve())]
-        for path in entries:
+        for number, path in enumerate(entries, start=1):
             label = "The bundled catalog" if path == bundled.resolve() else str(path)
-            action = menu.addAction(label)
+            shown = label.replace("&", "&&")
+            action = menu.addAction(f"&{number} {shown}" if number < 10 else shown)
             action.setEnabled(path != here)
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.window.catalog_requested.emit(p))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.records import ProfileDetail
 from viewer.ui import style
-from viewer.ui.links import open_web_link
+from viewer.ui.links import LinkLabel, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 
 #: A summary longer than this shows only its start in the header (the rest would be
@@ -63,13 +63,11 @@ class ProfileHeader(QWidget):
         self.rating_label = QLabel("Editors' assessment")
         self.rating_label.setObjectName("ratingBasis")
         self.rating_label.setStyleSheet(style.outline_badge_css())
-        self.summary_label = QLabel()
+        self.summary_label = LinkLabel()  # its links reached with Tab, followed with Enter
         self.summary_label.setWordWrap(True)
         self.summary_label.setObjectName("profileSummary")
         self.summary_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            self.summary_label.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.summary_label.setOpenExternalLinks(False)  # web links only, on a click
         self.summary_label.linkActivated.connect(self._on_summary_link)

@@ -1,28 +1,27 @@
-"""Help > Keyboard shortcuts: every key the app answers to, in one table, so the
-README's table of keys is reachable from the app itself."""
+"""Help > Keyboard shortcuts: every key the app answers to, in one table.
+
+The menu actions' keys are read from the actions themselves (so the list never goes
+stale); the keys a pane answers to without a menu entry (the timeline's arrows, the
+search box's Escape) are listed in PANE_KEYS, each checked by a test that presses it.
+docs/keyboard.md is written from the same rows (tests/tools/keys_reference.py).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QVBoxLayout, QWidget
 
 from viewer.ui.sealed_text import SealedTextBrowser
 
-#: (where, keys, what they do). Keys of menu actions are read from the actions
-#: themselves (a test checks the two agree); the rest are the timeline's and panes'.
-KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Anywhere", "Ctrl+F", "search quotes, events and your notes"),
-    ("Anywhere", "Ctrl+G", "go to a date: 2018, 2018-07, 2018-07-16, 44 BCE"),
-    ("Anywhere", "Ctrl+0", "fit the whole timeline"),
-    ("Anywhere", "Ctrl++ / Ctrl+-", "zoom in / out"),
-    ("Anywhere", "Ctrl+T", "focus the timeline"),
-    ("Anywhere", "Ctrl+Z / Ctrl+Shift+Z", "undo / redo a change to your notes"),
-    ("Anywhere", "Ctrl+Shift+N", "add an event of your own"),
-    ("Anywhere", "Ctrl+O", "open another catalog"),
-    ("Anywhere", "F1", "this list"),
+Row = tuple[str, str, str]  # where, keys, what they do
+
+#: Keys that have no menu entry: what each pane does with them.
+PANE_KEYS: tuple[Row, ...] = (
     (
         "Timeline",
         "Left / Right",
@@ -40,32 +39,77 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Search", "Escape", "clear the box"),
     ("Search", "Ctrl+C on a result", "copy the quote with its citation"),
     ("Details", "Tab / Shift+Tab", "move between the links of the details"),
+    ("Details", "Enter on a link", "follow it: a person, a source, another event"),
+    ("Details", "Escape", "back to the timeline"),
     ("Notes", "Tab to a tag's ✕, then Enter", "remove the tag"),
 )
 
 
-def shortcuts_html() -> str:
-    rows = []
+def plain(text: str) -> str:
+    """A menu entry's words as shown: no mnemonic marks, no trailing ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def _actions(menu: QMenu, where: str) -> Iterator[tuple[str, QAction]]:
+    for action in menu.actions():
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            yield from _actions(sub, f"{where} > {plain(sub.title())}")
+        elif not action.isSeparator():
+            yield where, action
+
+
+def _typed(keys: list[QKeySequence], text: QKeySequence.SequenceFormat) -> list[str]:
+    """The keys a keyboard has: not the media keys some platforms bind too ("Open")."""
+    out = []
+    for key in keys:
+        portable = key.toString(QKeySequence.SequenceFormat.PortableText)
+        if "+" in portable or re.fullmatch(r"F\d+", portable):
+            out.append(key.toString(text))
+    return out
+
+
+def menu_keys(bar: QMenuBar, text: QKeySequence.SequenceFormat) -> list[Row]:
+    """(menu, keys, entry) of every menu entry that has a key, in menu order, once."""
+    rows: list[Row] = []
+    seen: set[tuple[str, str]] = set()
+    for top in bar.actions():
+        menu = top.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        for where, action in _actions(menu, plain(menu.title())):
+            keys = " or ".join(_typed(action.shortcuts(), text))
+            entry = plain(action.text())
+            if keys and (keys, entry) not in seen:
+                seen.add((keys, entry))
+                rows.append((where, keys, entry))
+    return rows
+
+
+def all_keys(bar: QMenuBar, text: QKeySequence.SequenceFormat) -> list[Row]:
+    return [*menu_keys(bar, text), *PANE_KEYS]
+
+
+def shortcuts_html(rows: list[Row]) -> str:
+    out = []
     last = ""
-    for where, keys, what in KEYS:
+    for where, keys, what in rows:
         heading = f"<tr><td colspan=2><b>{escape(where)}</b></td></tr>" if where != last else ""
         last = where
-        native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-        shown = native if native and "/" not in keys and "," not in keys else keys
-        rows.append(
-            f"{heading}<tr><td style='padding:2px 16px 2px 12px'><code>{escape(shown)}</code>"
+        out.append(
+            f"{heading}<tr><td style='padding:2px 16px 2px 12px'><code>{escape(keys)}</code>"
             f"</td><td style='padding:2px'>{escape(what)}</td></tr>"
         )
-    return f"<table cellspacing=0>{''.join(rows)}</table>"
+    return f"<table cellspacing=0>{''.join(out)}</table>"
 
 
-def show_shortcuts(parent: QWidget) -> QDialog:
+def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Keyboard shortcuts")
     dialog.setAccessibleName("Keyboard shortcuts")
     text = SealedTextBrowser()
-    text.setHtml(shortcuts_html())
-    text.setMinimumSize(560, 480)
+    text.setHtml(shortcuts_html(all_keys(bar, QKeySequence.SequenceFormat.NativeText)))
+    text.setMinimumSize(600, 520)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

@@ -258,11 +258,11 @@ class AnnotationsController(QObject):
         """File menu entries (None: a separator)."""
         actions: list[QAction | None] = []
         for label, slot in (
-            ("Export annotations…", self.files.export),
-            ("Import annotations…", self.import_annotations),
-            ("Export notes as Markdown…", self.files.export_notes),
+            ("Export &annotations…", self.files.export),
+            ("Import anno&tations…", self.import_annotations),
+            ("Export notes as &Markdown…", self.files.export_notes),
             (None, None),
-            ("Notes on missing events…", self.show_orphans),
+            ("&Notes on missing events…", self.show_orphans),
             (None, None),
         ):
             if label is None or slot is None:

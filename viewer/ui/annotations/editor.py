@@ -34,7 +34,7 @@ from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.ui import highlights
 from viewer.ui.annotations.commands import set_annotation
 from viewer.ui.highlights import HIGHLIGHTS
-from viewer.ui.links import open_web_link
+from viewer.ui.links import LinkLabel, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 
 if TYPE_CHECKING:
@@ -91,15 +91,9 @@ class AnnotationEditor(QWidget):
         menu.addAction("No colour").triggered.connect(lambda: self.set_colour(None))
         self.colour.setMenu(menu)
 
-        self.tags_label = QLabel()
+        self.tags_label = LinkLabel()  # Tab reaches each tag's ✕, Enter removes it
         self.tags_label.setWordWrap(True)
-        self.tags_label.setTextFormat(Qt.TextFormat.RichText)
         self.tags_label.linkActivated.connect(self.remove_tag)
-        # Tab reaches each tag's ✕ and Enter removes it, as a click does.
-        self.tags_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
         self.tag_box = QLineEdit()
         self.tag_box.setPlaceholderText("Add a tag and press Enter")
         self.tag_box.setAccessibleName("Add a tag")
