@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ROOT
 from viewer import __version__
 from viewer.core.catalog.read import Catalog
 from viewer.ui.about import LISTED_SOURCES, about_html
+from viewer.ui.main_window import MainWindow
 
 
 def test_about_names_licence_sources_and_the_notes_folder(catalog: Catalog, tmp_path: Path) -> None:
@@ -26,3 +31,40 @@ def test_a_catalog_with_many_sources_lists_some_and_counts_the_rest(catalog: Cat
     many = list(catalog.sources.values()) * 10
     text = about_html("1", "big", many, None)
     assert f"and {len(many) - LISTED_SOURCES} more" in text and "Your notes" not in text
+
+
+def test_the_about_box_opens_with_buttons_for_the_docs_and_the_notes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QDialog, QPushButton, QTextBrowser
+
+    window.menus.about_action.trigger()
+    dialog = next(d for d in window.findChildren(QDialog) if d.windowTitle().startswith("About"))
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QTextBrowser).toPlainText()  # type: ignore[union-attr]
+    assert "MIT" in text and "Keyboard shortcuts" in text
+    assert str(ROOT / "docs") in text  # a source checkout: its own docs folder
+    labels = [b.text() for b in dialog.findChildren(QPushButton)]
+    assert "Open the &documentation" in labels
+    dialog.close()
+
+
+def test_a_bundle_finds_its_licences_and_docs_beside_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from viewer.core.paths import beside_program
+
+    program = tmp_path / "timeline-viewer" / "timeline-viewer"
+    (program.parent / "licences").mkdir(parents=True)
+    program.write_text("")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert beside_program("licences") == program.parent / "licences"
+    assert beside_program("docs") is None
+    app = tmp_path / "Timeline Viewer.app" / "Contents"
+    (app / "MacOS").mkdir(parents=True)
+    (app / "Resources" / "docs").mkdir(parents=True)
+    monkeypatch.setattr(sys, "executable", str(app / "MacOS" / "timeline-viewer"))
+    assert beside_program("docs") == app / "Resources" / "docs"

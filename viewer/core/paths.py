@@ -8,6 +8,7 @@ given (`--data-dir`, for tests and portable use). Nothing is computed at import.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,20 @@ def source_checkout() -> Path | None:
     """The source checkout this copy runs from (an editable install), else None."""
     root = Path(__file__).resolve().parents[2]
     return root if (root / "pyproject.toml").is_file() and (root / "viewer").is_dir() else None
+
+
+def beside_program(name: str) -> Path | None:
+    """A folder the installers put beside the program ("licences", "docs"; inside the
+    .app's Resources on macOS), or a source checkout's own; None when this copy has none
+    (a plain pip install)."""
+    if getattr(sys, "frozen", False):
+        program = Path(sys.executable).resolve().parent
+        for folder in (program / name, program.parent / "Resources" / name):
+            if folder.is_dir():
+                return folder
+        return None
+    root = source_checkout()
+    return root / name if root is not None and (root / name).is_dir() else None
 
 
 def source_data_dir() -> Path | None:

@@ -1,5 +1,6 @@
 """The About box: version, licence, where the data comes from (each source and how far
-its wording can be trusted), where the user's own files are kept, and where help is."""
+its wording can be trusted), where the user's own files are kept, and where help is:
+the documentation and the licence texts open from buttons where this copy has them."""
 
 from __future__ import annotations
 
@@ -7,24 +8,37 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.records import Source
+from viewer.ui.sealed_text import SealedTextBrowser
 
 #: Sources listed by name before the rest are counted.
 LISTED_SOURCES = 12
 
 
 def about_html(
-    version: str, catalog_name: str, sources: Sequence[Source], data_dir: Path | None
+    version: str,
+    catalog_name: str,
+    sources: Sequence[Source],
+    data_dir: Path | None,
+    docs: Path | None = None,
+    licences: Path | None = None,
 ) -> str:
+    where = (
+        f" (in <code>{escape(str(licences))}</code>)"
+        if licences is not None
+        else " (in the <i>licences</i> folder beside the program)"
+    )
     lines = [
         f"<h3>Timeline Viewer {escape(version)}</h3>",
         "<p>An offline timeline of a political relationship: meetings, calls, statements, "
         "actions and criticism, with the quotes and the sources behind them.</p>",
-        "<p>Free software under the MIT licence. The installers also carry Qt (LGPL-3), "
-        "Python and the other parts they redistribute, each with its licence text in the "
-        "<i>licences</i> folder beside the program.</p>",
+        "<p><b>Licence</b>: free software under the MIT licence. The installers also "
+        "carry Qt and PySide6 (LGPL-3), Python and the other parts they redistribute, "
+        f"each with its licence text{where}.</p>",
         f"<p><b>Data</b>: {escape(catalog_name)}, from {len(sources)} "
         f"source{'s' if len(sources) != 1 else ''}:</p><ul>",
     ]
@@ -52,8 +66,13 @@ def about_html(
             f"<code>{escape(str(data_dir))}</code>, never in the catalog: updates of the "
             "bundled data leave them as they are.</p>"
         )
+    docs_text = (
+        f"the documentation in <code>{escape(str(docs))}</code> (README.md first)"
+        if docs is not None
+        else "the README and the <i>docs</i> folder of the project"
+    )
     lines.append(
-        "<p><b>Help</b>: the README and the <i>docs</i> folder of the project; "
+        f"<p><b>Help</b>: Help &gt; Keyboard shortcuts (F1); {docs_text}; "
         "<code>timeline-viewer --help</code> for the command line "
         "(<code>man timeline-viewer</code> on Linux).</p>"
     )
@@ -61,9 +80,35 @@ def about_html(
 
 
 def show_about(
-    parent: QWidget, version: str, catalog_name: str, sources: Sequence[Source],
+    parent: QWidget,
+    version: str,
+    catalog_name: str,
+    sources: Sequence[Source],
     data_dir: Path | None,
-) -> None:  # fmt: skip
-    QMessageBox.about(
-        parent, "About Timeline Viewer", about_html(version, catalog_name, sources, data_dir)
-    )
+    docs: Path | None = None,
+    licences: Path | None = None,
+) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("About Timeline Viewer")
+    text = SealedTextBrowser()
+    text.setAccessibleName("About Timeline Viewer")
+    text.setHtml(about_html(version, catalog_name, sources, data_dir, docs, licences))
+    text.setMinimumSize(560, 440)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    for label, folder in (
+        ("Open the &documentation", docs),
+        ("Open the &licences", licences),
+        ("Open my &notes folder", data_dir),
+    ):
+        if folder is not None:
+            button = QPushButton(label)
+            button.clicked.connect(
+                lambda _c=False, f=folder: QDesktopServices.openUrl(QUrl.fromLocalFile(str(f)))
+            )
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dialog.open()
+    return dialog

@@ -40,6 +40,7 @@ class AdaptiveLayout(QObject):
         window, narrow = self.window, self.narrow
         window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
         window.legend.set_short(narrow)
+        self.fit_toolbar()
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         if _orient(window.body, down if narrow else across, 0.74) and narrow:
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
@@ -48,6 +49,16 @@ class AdaptiveLayout(QObject):
             _orient(window.right, across if narrow else down, 0.58 if narrow else 0.62)
         self.fit_header()
         QTimer.singleShot(0, self.fit_header)  # again once the window has its size
+
+    def fit_toolbar(self) -> None:
+        """Icons with their words where the toolbar has room for them, else the icons
+        alone (the words stay in the tooltips and the menus)."""
+        bar = self.window.menus.toolbar
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if (layout := bar.layout()) is not None:
+            layout.invalidate()
+        if bar.sizeHint().width() > self.window.width():
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def fit_timeline(self) -> None:
         """Details under the timeline: the timeline takes the height that shows all its

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core.paths import beside_program
 from viewer.core.records import Profile
 from viewer.ui.about import show_about
 from viewer.ui.go_to_date import ask_go_to_date
+from viewer.ui.icons import icon
 from viewer.ui.panes import Pane, PaneCycle
 from viewer.ui.shortcuts import show_shortcuts
 from viewer.ui.timeline.caption import Caption, source_line
@@ -76,6 +78,14 @@ class Menus:
             f"Search quotes and events ({self.find_action.shortcut().toString(native)})"
         )
         self.find_action.triggered.connect(window.show_search)
+        for action, name in (
+            (self.fit_action, "fit"),
+            (self.zoom_in_action, "zoom-in"),
+            (self.zoom_out_action, "zoom-out"),
+            (self.goto_action, "go-to-date"),
+            (self.find_action, "find"),
+        ):
+            action.setIcon(icon(name))
         picker, state = self.profile_picker, window.state
         picker.currentIndexChanged.connect(lambda _i: state.set_profile(picker.currentData()))
         state.profile_changed.connect(
@@ -137,6 +147,7 @@ class Menus:
         lanes_button = QToolButton()
         self.lanes_button = lanes_button
         lanes_button.setText("Lanes")
+        lanes_button.setIcon(icon("lanes"))
         lanes_button.setToolTip("Show or hide lanes")
         lanes_button.setAccessibleName("Lanes")
         lanes_button.setMenu(self.lanes_menu)
@@ -144,6 +155,11 @@ class Menus:
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        # Icons with their words beside them where there is room (the adaptive layout
+        # keeps only the icons in a narrow window; the words stay in the tooltips).
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        lanes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.toolButtonStyleChanged.connect(lanes_button.setToolButtonStyle)
         label = QLabel("Profile: ")
         label.setBuddy(self.profile_picker)
         toolbar.addWidget(label)
@@ -230,8 +246,11 @@ class Menus:
                 catalog.path.name,
                 sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
                 window.data_dir,
+                beside_program("docs"),
+                beside_program("licences"),
             )
         )
+        self.about_action = about
 
     def _panes(self) -> PaneCycle:
         window = self.window
