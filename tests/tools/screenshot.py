@@ -15,7 +15,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication, QDialog
 
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
@@ -37,6 +38,24 @@ def _wait_for(app: QApplication, window: MainWindow) -> None:
         time.sleep(0.01)
 
 
+def _dialog(app: QApplication, window: MainWindow, name: str) -> QPixmap:
+    """Open a dialog of the window's (Help > About, Help > Keyboard shortcuts, File >
+    Export picture) and grab it."""
+    before = set(window.findChildren(QDialog))
+    if name == "about":
+        window.menus.about_action.trigger()
+    elif name == "shortcuts":
+        window.menus.shortcuts_action.trigger()
+    else:
+        window.menus.image_actions.ask(whole=True)
+    app.processEvents()
+    [dialog] = [d for d in window.findChildren(QDialog) if d not in before and d.isVisible()]
+    if name == "export":
+        dialog.draw_preview()  # type: ignore[attr-defined]
+        app.processEvents()
+    return dialog.grab()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -47,6 +66,9 @@ def main() -> int:
     parser.add_argument("--search", help="type this into the search box first")
     parser.add_argument("--dark", action="store_true", help="Fusion with a dark palette")
     parser.add_argument("--range", help="show these days: 2018-07-01:2018-07-08")
+    parser.add_argument(
+        "--dialog", choices=("about", "shortcuts", "export"), help="grab this dialog instead"
+    )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     if args.dark:
@@ -91,7 +113,8 @@ def main() -> int:
             window.timeline.show_range(first, last)
         app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(args.out))
+        shown = window.grab() if args.dialog is None else _dialog(app, window, args.dialog)
+        shown.save(str(args.out))
         window.close()
     print(f"wrote {args.out}")
     return 0
