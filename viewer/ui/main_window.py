@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.memory.restore()
         self.adaptive = AdaptiveLayout(self)
         self.adaptive.adapt()
+        self.order_for_readers()
         if store is not None:
             from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
 
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         user.marks_changed.connect(self.timeline.marks_changed)
         self.search.set_notes_db(opened.store.path)
         self._order_tabs()
+        self.order_for_readers()
         self.feed.attach(user)
         self.focus.attach(user)
         if opened.orphans:
@@ -239,6 +241,20 @@ class MainWindow(QMainWindow):
         chain += [self.timeline, self.overview, self.detail]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def order_for_readers(self) -> None:
+        """A screen reader walks a window's parts in the order of its child widgets, which
+        follows their stacking (a raised widget goes last), not the layout: put them in
+        reading order, as Tab goes. The panes never overlap, so nothing moves on screen."""
+        parts: list[QWidget | None] = [self.menuBar(), self.menus.toolbar, self.search_dock]
+        parts += [self.outer, self.header, self.body, self.timeline.parentWidget()]
+        parts += [self.right, self.detail]
+        if self.annotations is not None:
+            parts.append(self.annotations.editor)
+        parts.append(self.statusBar())
+        for part in parts:
+            if part is not None:
+                part.raise_()
 
     def save_state(self) -> None:
         self.memory.save()

@@ -155,6 +155,10 @@ class Menus:
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:  # the » of a toolbar too narrow for its buttons
+            extension.setAccessibleName("More toolbar buttons")
+            extension.setToolTip("More toolbar buttons")
         # Icons with their words beside them where there is room (the adaptive layout
         # keeps only the icons in a narrow window; the words stay in the tooltips).
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -88,6 +88,9 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText('Search quotes and events: words, "a phrase", pre*, -not, OR')
         self.box.setAccessibleName("Search")
         self.box.setClearButtonEnabled(True)
+        for clear in self.box.findChildren(QToolButton):  # Qt's ✕ in the box has no name
+            clear.setAccessibleName("Clear the search")
+            clear.setToolTip("Clear the search (Escape)")
         self.box.textChanged.connect(self._on_typed)
         self.box.installEventFilter(self)
 

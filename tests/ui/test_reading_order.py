@@ -1,0 +1,60 @@
+"""A screen reader walks the window in reading order, as Tab goes: menus, toolbar,
+search, the profile header, the timeline, the details, the notes, the status line (the
+order of child widgets follows their stacking, which had the notes before the timeline
+and the header last)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QWidget
+
+from viewer.ui.main_window import MainWindow
+
+
+def _order(widget: QWidget) -> list[QWidget]:
+    """The widgets in the order the accessibility tree gives them, depth first."""
+    out: list[QWidget] = []
+
+    def walk(node: QAccessibleInterface) -> None:
+        target = node.object()
+        if isinstance(target, QWidget):
+            out.append(target)
+        for i in range(node.childCount()):
+            child = node.child(i)
+            if child is not None and child.isValid():
+                walk(child)
+
+    root = QAccessible.queryAccessibleInterface(widget)
+    assert root is not None
+    walk(root)
+    return out
+
+
+def test_the_window_is_read_in_the_order_it_is_seen(annotated_window: MainWindow) -> None:
+    window = annotated_window
+    assert window.annotations is not None
+    order = _order(window)
+    wanted = [
+        window.menuBar(),
+        window.menus.toolbar,
+        window.search_dock,
+        window.header,
+        window.timeline,
+        window.detail,
+        window.annotations.editor,
+        window.statusBar(),
+    ]
+    places = [order.index(w) for w in wanted]
+    assert places == sorted(places), [type(w).__name__ for w in sorted(wanted, key=order.index)]
+
+
+def test_the_order_holds_when_the_details_go_under_the_timeline(
+    annotated_window: MainWindow,
+) -> None:
+    window = annotated_window
+    assert window.annotations is not None
+    window.resize(1024, 700)
+    window.adaptive.adapt()
+    order = _order(window)
+    assert order.index(window.timeline) < order.index(window.detail)
+    assert order.index(window.detail) < order.index(window.annotations.editor)
