@@ -10,6 +10,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
@@ -352,3 +353,42 @@ def test_the_svg_opens_at_its_size_in_real_viewers_with_a_font_they_have(
     width, height, have = json.loads(found.group(1))
     assert abs(width - expected.width()) <= 1 and abs(height - expected.height()) <= 1
     assert have[0] != "sans-serif"  # the first family it knows is a named one, not a guess
+
+
+def _small(image: QImage) -> np.ndarray:
+    from PySide6.QtCore import Qt
+
+    shrunk = image.scaled(
+        image.width() // 8,
+        image.height() // 8,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    ).convertToFormat(QImage.Format.Format_RGB888)
+    raw = np.frombuffer(shrunk.constBits(), np.uint8).reshape(
+        shrunk.height(), shrunk.bytesPerLine()
+    )
+    return raw[:, : shrunk.width() * 3].astype(float)
+
+
+def test_the_png_and_the_pdf_page_look_the_same(window: MainWindow, tmp_path: Path) -> None:
+    """One drawing for every format: the A4 PNG and the A4 PDF's page (drawn by poppler,
+    its margins cut) differ by a few levels in 255 where a different picture differs
+    by many more."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    actions = window.menus.image_actions
+    spec = PictureSpec(size=A4, whole=True)
+    assert actions.export(tmp_path / "a4.png", spec) and actions.export(tmp_path / "a4.pdf", spec)
+    assert actions.export(tmp_path / "dark.png", PictureSpec(size=A4, whole=True, dark=True))
+    dpi = 96 * A4.scale
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-singlefile", str(tmp_path / "a4.pdf"),
+         str(tmp_path / "page")],
+        check=True, timeout=60,
+    )  # fmt: skip
+    png, page = QImage(str(tmp_path / "a4.png")), QImage(str(tmp_path / "page.png"))
+    margin = round(10 / 25.4 * dpi)
+    printed = page.copy(margin, margin, png.width(), png.height())
+    same = float(np.abs(_small(png) - _small(printed)).mean())
+    other = float(np.abs(_small(png) - _small(QImage(str(tmp_path / "dark.png")))).mean())
+    assert same < 8 < other, (same, other)
