@@ -50,3 +50,38 @@ def test_the_selected_event_is_the_focused_item(window: MainWindow, qtbot: QtBot
     focused = interface.focusChild()
     assert focused is not None and focused.text(QAccessible.Text.Name).startswith("Helsinki summit")
     assert focused.state().selected
+
+
+def test_items_qt_has_cached_are_taken_out_when_the_view_moves(window: MainWindow) -> None:
+    """A screen reader's bridge keeps each item it is given in Qt's cache, by id. When
+    the view moved, the items went away under it and the app crashed on the next key
+    (a segmentation fault heard with Orca); now they leave the cache first."""
+    import gc
+
+    interface = QAccessible.queryAccessibleInterface(window.timeline)
+    assert interface is not None
+    window.timeline.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    ids = [QAccessible.uniqueId(interface.child(i)) for i in range(interface.childCount())]
+    assert ids and all(QAccessible.accessibleInterface(i) is not None for i in ids)
+    window.timeline.show_range(dt.date(2025, 1, 1).toordinal(), dt.date(2025, 12, 31).toordinal())
+    assert interface.childCount() > 0  # the items of the new view
+    gc.collect()
+    assert all(QAccessible.accessibleInterface(i) is None for i in ids)
+
+
+def test_focus_goes_to_the_event_not_its_statement(window: MainWindow) -> None:
+    from viewer.ui.timeline.accessible import TimelineAccessible
+
+    window.focus.select_event(HELSINKI)
+    interface = QAccessible.queryAccessibleInterface(window.timeline)
+    assert isinstance(interface, TimelineAccessible)
+    focused = interface.focusChild()
+    assert focused is not None
+    assert focused.text(QAccessible.Text.Name).startswith("Helsinki summit, 16 Jul 2018")
+
+
+def test_the_details_say_what_they_show_when_reached(window: MainWindow) -> None:
+    window.focus.select_event(HELSINKI)
+    name = window.detail.accessibleName()
+    assert name.startswith("Event details: Helsinki summit, 16 Jul 2018, Presidential Palace")
+    assert "5 quotes" in name

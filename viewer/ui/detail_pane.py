@@ -55,11 +55,14 @@ class DetailPane(SealedTextBrowser):
 
     def show_placeholder(self, text: str = "Select an event to see what happened.") -> None:
         self.detail = None
+        self.setAccessibleName("Event details")
         self.setHtml(f"<p class='muted'><i>{escape(text)}</i></p>")
 
     def show_event(self, detail: EventDetail) -> None:
         self.detail = detail
         self.setHtml(event_html(detail))
+        # Spoken on reaching the pane (Orca says a read-only text's name, not its words).
+        self.setAccessibleName(f"Event details: {spoken_summary(detail)}")
 
     def scroll_to_quote(self, quote_id: str) -> None:
         """Bring a quote of the event shown into view (the one a search matched)."""
@@ -105,6 +108,20 @@ class DetailPane(SealedTextBrowser):
 def _bounded(title: str) -> str:
     """A title as long as a title may be (one saved by an older version may be longer)."""
     return title if len(title) <= MAX_SHORT else title[: MAX_SHORT - 1] + "…"
+
+
+def spoken_summary(detail: EventDetail) -> str:
+    """What a screen reader says on reaching the details, before the reader asks for
+    the whole text: the event, when and where, and how much there is to read."""
+    event = detail.event
+    bits = [event.title, event.date.label()]
+    if event.place:
+        bits.append(event.place)
+    quotes = len(detail.quotes)
+    bits.append(f"{quotes} quote{'s' if quotes != 1 else ''}" if quotes else "no quotes")
+    sources = len(detail.sources)
+    bits.append(f"{sources} source{'s' if sources != 1 else ''}")
+    return ", ".join(bits)
 
 
 def event_html(detail: EventDetail) -> str:

@@ -82,15 +82,28 @@ class TimelineAccessible(QAccessibleWidget):
         if scene is not self._scene:  # another frame: the items in view anew
             self._scene = scene
             listed = sorted(scene.items(), key=lambda i: (i.rect.left(), i.rect.top()))
-            self._children = [ItemAccessible(self, item) for item in listed]
+            old, self._children = self._children, [ItemAccessible(self, i) for i in listed]
+            self._retire(old)
         return self._children
+
+    def _retire(self, old: list[ItemAccessible]) -> None:
+        """Items no longer in view: those handed to Qt are taken out of its cache (which
+        deletes them) before Python lets them go. Left there, the screen reader's bridge
+        kept pointers to freed items and the app crashed on the next key (seen with
+        Orca: a segmentation fault at the second event)."""
+        for child in old:
+            if child.handed:
+                QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(child))
 
     def childCount(self) -> int:
         return len(self.items())
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
         items = self.items()
-        return items[index] if 0 <= index < len(items) else None
+        if not 0 <= index < len(items):
+            return None
+        items[index].handed = True
+        return items[index]
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         items = self.items()
@@ -98,14 +111,20 @@ class TimelineAccessible(QAccessibleWidget):
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes None (nullptr)
         index = self.selected_index()
-        return self.items()[index] if index >= 0 else None
+        return self.child(index) if index >= 0 else None
 
     def selected_index(self) -> int:
+        """The item of the selected event: its marker or bar, before its statement on
+        the stance track (which names the same event by its tone alone)."""
         chosen = set(self.view.selected[-1:])
-        for n, child in enumerate(self.items()):
-            if chosen and chosen & set(child.item.rows):
-                return n
-        return -1
+        if not chosen:
+            return -1
+        found = [
+            (child.item.kind is ItemKind.STANCE, n)
+            for n, child in enumerate(self.items())
+            if chosen & set(child.item.rows)
+        ]
+        return min(found)[1] if found else -1
 
     def announce_selection(self) -> None:
         """Move accessibility focus to the selected event (when one is in view)."""
@@ -122,6 +141,7 @@ class ItemAccessible(QAccessibleInterface):
         self._parent = parent
         self.item = item
         self.name = describe(parent.view, item)
+        self.handed = False  # given to Qt, which may keep it in its cache
 
     def isValid(self) -> bool:
         return True

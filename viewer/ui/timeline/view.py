@@ -71,8 +71,9 @@ class TimelineView(QAbstractScrollArea):
         self.setAccessibleName("Timeline")
         accessible.install()  # its events, as a list a screen reader can walk
         self.setAccessibleDescription(
-            "Events in lanes over time. Left and Right step through events, plus and "
-            "minus zoom, Control with Left or Right pans."
+            "Events in lanes over time. Left and Right step through events, Up and Down "
+            "change lane, Enter reads the details, plus and minus zoom, Control with Left "
+            "or Right pans, F6 goes to the next pane."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Shown only when the lanes hold more than the height shows (a small window).
