@@ -85,3 +85,12 @@ def test_the_details_say_what_they_show_when_reached(window: MainWindow) -> None
     name = window.detail.accessibleName()
     assert name.startswith("Event details: Helsinki summit, 16 Jul 2018, Presidential Palace")
     assert "5 quotes" in name
+
+
+def test_the_eras_in_view_are_named_with_their_dates(window: MainWindow) -> None:
+    names = _names(window)  # the whole timeline
+    eras = [n for n in names if n.startswith("Era: ")]
+    assert "Era: Trump's first term, 2017–2021" in eras, eras
+    first_term = names.index("Era: Trump's first term, 2017–2021")
+    helsinki = next(i for i, n in enumerate(names) if n.startswith("Helsinki summit"))
+    assert first_term < helsinki  # read in time order: the era, then what happened in it

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QObject, QRect, QRectF
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -81,10 +81,27 @@ class TimelineAccessible(QAccessibleWidget):
         scene = self.view.scene
         if scene is not self._scene:  # another frame: the items in view anew
             self._scene = scene
-            listed = sorted(scene.items(), key=lambda i: (i.rect.left(), i.rect.top()))
-            old, self._children = self._children, [ItemAccessible(self, i) for i in listed]
+            children = [ItemAccessible(self, i) for i in scene.items()]
+            children += self._eras()
+            children.sort(key=lambda c: (c.item.rect.left(), c.item.rect.top()))
+            old, self._children = self._children, children
             self._retire(old)
         return self._children
+
+    def _eras(self) -> list[ItemAccessible]:
+        """The eras in view, each named with its dates (a band above the lanes)."""
+        view, geo = self.view.view, self.view.geo
+        out = []
+        for era in self.view.eras:
+            start, end = era.date.start_ordinal, era.date.end_ordinal + 1
+            if end < view.start or start > view.end:
+                continue
+            x0 = max(0.0, view.x_of(start)) + geo.time_left
+            x1 = min(float(view.width), view.x_of(end)) + geo.time_left
+            rect = QRectF(x0, geo.eras.top, max(1.0, x1 - x0), geo.eras.height)
+            item = Item(ItemKind.BAR, rect, start=float(start), end=float(end), label=era.title)
+            out.append(ItemAccessible(self, item, f"Era: {era.title}, {era.date.label()}"))
+        return out
 
     def _retire(self, old: list[ItemAccessible]) -> None:
         """Items no longer in view: those handed to Qt are taken out of its cache (which
@@ -136,11 +153,12 @@ class TimelineAccessible(QAccessibleWidget):
 
 
 class ItemAccessible(QAccessibleInterface):
-    def __init__(self, parent: TimelineAccessible, item: Item) -> None:
+    def __init__(self, parent: TimelineAccessible, item: Item, name: str = "") -> None:
         super().__init__()
         self._parent = parent
         self.item = item
-        self.name = describe(parent.view, item)
+        self.name = name or describe(parent.view, item)
+        self.era = bool(name)  # an era, not an event: no tooltip of its own
         self.handed = False  # given to Qt, which may keep it in its cache
 
     def isValid(self) -> bool:
@@ -177,7 +195,7 @@ class ItemAccessible(QAccessibleInterface):
         if kind == QAccessible.Text.Name:
             return self.name
         if kind == QAccessible.Text.Description:
-            return self._parent.view.describe(self.item)
+            return "" if self.era else self._parent.view.describe(self.item)
         return ""
 
     def setText(self, kind: QAccessible.Text, text: str) -> None:
