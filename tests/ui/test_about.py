@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ROOT
 from viewer import __version__
 from viewer.core.catalog.read import Catalog
-from viewer.ui.about import LISTED_SOURCES, about_html
+from viewer.ui.about import LISTED_SOURCES, AboutFacts, about_html
 from viewer.ui.main_window import MainWindow
 
 
 def test_about_names_licence_sources_and_the_notes_folder(catalog: Catalog, tmp_path: Path) -> None:
     sources = list(catalog.sources.values())
-    text = about_html(__version__, "catalog.sqlite", sources, tmp_path)
+    text = about_html(AboutFacts(__version__, "catalog.sqlite", sources, tmp_path))
     assert f"Timeline Viewer {__version__}" in text and "MIT" in text and "LGPL-3" in text
     assert f"from {len(sources)} sources" in text
     for source in sources[:LISTED_SOURCES]:
@@ -29,7 +29,7 @@ def test_about_names_licence_sources_and_the_notes_folder(catalog: Catalog, tmp_
 
 def test_a_catalog_with_many_sources_lists_some_and_counts_the_rest(catalog: Catalog) -> None:
     many = list(catalog.sources.values()) * 10
-    text = about_html("1", "big", many, None)
+    text = about_html(AboutFacts("1", "big", many, None))
     assert f"and {len(many) - LISTED_SOURCES} more" in text and "Your notes" not in text
 
 

@@ -5,6 +5,7 @@ the documentation and the licence texts open from buttons where this copy has th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -19,14 +20,19 @@ from viewer.ui.sealed_text import SealedTextBrowser
 LISTED_SOURCES = 12
 
 
-def about_html(
-    version: str,
-    catalog_name: str,
-    sources: Sequence[Source],
-    data_dir: Path | None,
-    docs: Path | None = None,
-    licences: Path | None = None,
-) -> str:
+@dataclass(frozen=True, slots=True)
+class AboutFacts:
+    version: str
+    catalog_name: str
+    sources: Sequence[Source]
+    data_dir: Path | None  # the reader's notes
+    docs: Path | None = None  # the documentation this copy carries
+    licences: Path | None = None  # the licence texts an installer put beside the program
+
+
+def about_html(facts: AboutFacts) -> str:
+    version, catalog_name, sources = facts.version, facts.catalog_name, facts.sources
+    data_dir, docs, licences = facts.data_dir, facts.docs, facts.licences
     where = (
         f" (in <code>{escape(str(licences))}</code>)"
         if licences is not None
@@ -79,27 +85,19 @@ def about_html(
     return "".join(lines)
 
 
-def show_about(
-    parent: QWidget,
-    version: str,
-    catalog_name: str,
-    sources: Sequence[Source],
-    data_dir: Path | None,
-    docs: Path | None = None,
-    licences: Path | None = None,
-) -> QDialog:
+def show_about(parent: QWidget, facts: AboutFacts) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle("About Timeline Viewer")
     text = SealedTextBrowser()
     text.setAccessibleName("About Timeline Viewer")
-    text.setHtml(about_html(version, catalog_name, sources, data_dir, docs, licences))
+    text.setHtml(about_html(facts))
     text.setMinimumSize(560, 440)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     for label, folder in (
-        ("Open the &documentation", docs),
-        ("Open the &licences", licences),
-        ("Open my &notes folder", data_dir),
+        ("Open the &documentation", facts.docs),
+        ("Open the &licences", facts.licences),
+        ("Open my &notes folder", facts.data_dir),
     ):
         if folder is not None:
             button = QPushButton(label)

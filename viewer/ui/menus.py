@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.core.paths import beside_program
 from viewer.core.records import Profile
-from viewer.ui.about import show_about
+from viewer.ui.about import AboutFacts, show_about
 from viewer.ui.go_to_date import ask_go_to_date
 from viewer.ui.icons import icon
 from viewer.ui.panes import Pane, PaneCycle
@@ -246,12 +246,14 @@ class Menus:
         about.triggered.connect(
             lambda _c=False: show_about(
                 window,
-                __version__,
-                catalog.path.name,
-                sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
-                window.data_dir,
-                beside_program("docs"),
-                beside_program("licences"),
+                AboutFacts(
+                    __version__,
+                    catalog.path.name,
+                    sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
+                    window.data_dir,
+                    beside_program("docs"),
+                    beside_program("licences"),
+                ),
             )
         )
         self.about_action = about
