@@ -62,13 +62,25 @@ printf '%s (%s) stable; urgency=medium\n\n  * Release %s.\n\n -- %s  %s\n' \
   "$NAME" "$VERSION" "$VERSION" "Timeline Viewer developers <maintainers@timeline-viewer.invalid>" \
   "$(date -u -R)" | gzip -9n > "$root/usr/share/doc/$NAME/changelog.gz"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-# The glibc the bundle needs is the newest GLIBC_ symbol version any of its ELF files
-# asks for (a guessed floor let the .deb install where it could not start).
-glibc=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null \
-  | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
-echo "needs glibc $glibc"
-sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" -e "s/@GLIBC@/$glibc/" \
-  packaging/linux/control.in > "$root/DEBIAN/control"
+# Depends, computed: dpkg-shlibdeps reads every ELF file of the bundle, and names the
+# package of each library it leaves to the system, with the least version its symbols
+# need (libc6's is the glibc floor: a guessed one let the .deb install where it could
+# not start). The libraries the bundle carries are its own (-l: no package needed).
+shlib=$BUILD/shlibdeps
+rm -rf "$shlib" && mkdir -p "$shlib/debian"
+printf 'Source: %s
+
+Package: %s
+Architecture: any
+' "$NAME" "$NAME" > "$shlib/debian/control"
+mapfile -t elves < <(find "$root/opt/$NAME" -type f \( -name '*.so*' -o -perm -u+x \) \
+  -exec sh -c 'for f; do [ "$(head -c4 "$f")" = "$(printf "\177ELF")" ] && echo "$f"; done' _ {} +)
+mapfile -t private < <(printf '%s\n' "${elves[@]}" | xargs -n1 dirname | sort -u | sed 's/^/-l/')
+depends=$(cd "$shlib" && dpkg-shlibdeps -O --ignore-missing-info --warnings=0 "${private[@]}" \
+  "${elves[@]/#/-e}" | sed -n 's/^shlibs:Depends=//p')
+echo "Depends (computed): $depends"
+sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" \
+  -e "s/@SHLIBS@/$depends/" packaging/linux/control.in > "$root/DEBIAN/control"
 install -m 755 packaging/linux/postinst packaging/linux/postrm "$root/DEBIAN/"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z \
   | xargs -0 md5sum > DEBIAN/md5sums)

@@ -11,16 +11,21 @@ UNUSED_FILES = re.compile(
     r"("
     r"/translations/(?!qtbase_en|qt_en)[^/]+\.qm$"  # keep English only (the UI is English)
     r"|/plugins/(platforminputcontexts|qmltooling|qmllint|designer|sqldrivers|tls"
-    r"|networkinformation|wayland-graphics-integration-server|vectorimageformats)/"
-    # display plugins: X11 and Wayland, macOS (qcocoa), and the headless ones; Windows's
-    # (qwindows.dll) have no "lib" prefix and are all kept
-    r"|/plugins/platforms/lib(?!qxcb|qwayland|qoffscreen|qminimal|qcocoa)[^/]+$"
+    r"|networkinformation|wayland-graphics-integration-server|vectorimageformats"
+    # plugins that need Qt's OpenGL or Network library, which are left out (the app draws
+    # with QPainter): they could never load (dpkg-shlibdeps found them)
+    r"|egldeviceintegrations|wayland-graphics-integration-client)/"
+    r"|/plugins/generic/libqtuiotouchplugin"
+    # display plugins: X11 and Wayland, macOS (qcocoa), and the headless ones, by their
+    # whole names (qminimalegl needs OpenGL); Windows's (qwindows.dll) have no "lib"
+    # prefix and are all kept
+    r"|/plugins/platforms/lib(?!(qxcb|qwayland-[a-z-]+|qoffscreen|qminimal|qcocoa)\.)[^/]+$"
     r"|/plugins/platformthemes/libqgtk3"  # needs GTK 3, which the .deb does not pull in
     r"|/plugins/imageformats/lib(?!qsvg|qico|qjpeg|qgif)[^/]+$"
     # Qt libraries by their name on Linux (libQt6Quick.so.6), Windows (Qt6Quick.dll) and
     # macOS (QtQuick.framework/)
     r"|(lib)?Qt6?(Quick|Qml|Pdf|VirtualKeyboard|WebEngine|Designer|Network|Sql|Test"
-    r"|OpenGL(?!Widgets)|ShaderTools|Multimedia|3D)\w*\."
+    r"|OpenGL(?!Widgets)|ShaderTools|Multimedia|3D|EglFS|EglFs)\w*\."
     r"|/opengl32sw\.dll$"  # Windows's software OpenGL (19 MB): the app draws with QPainter
     r")",
     re.IGNORECASE,
@@ -37,7 +42,8 @@ LEFT_TO_THE_SYSTEM = re.compile(
     r"|libmount|libblkid|libpcre2-8|libuuid|libstdc\+\+|libgcc_s|libtinfo|libreadline"
     r"|libcap|libbsd|libmd"
     r"|libcairo(-gobject)?|libpango\w*|libharfbuzz|libpixman|libfribidi|libgraphite2|libgdk\w*"
-    r"|libgtk|libatk\w*|libatspi|libepoxy|libthai|libdatrie|libjpeg|libtiff|libwebp\w*"
+    r"|libgtk|libatk\w*|libatk-bridge-2\.0|libatspi|libepoxy|libthai|libdatrie|libjpeg"
+    r"|libtiff|libwebp\w*"
     r"|libdeflate|libjbig|libLerc|libkrb5\w*|libk5crypto|libgssapi_krb5|libcom_err"
     r"|libkeyutils|libXext|libXrender|libXi|libXfixes|libXcursor|libXrandr|libXinerama"
     r"|libXcomposite|libXdamage|libwayland-\w+"

@@ -40,12 +40,30 @@ def test_the_metainfo_names_the_desktop_entry() -> None:
     assert component.findtext("launchable") == "timeline-viewer.desktop"
 
 
-def test_the_package_depends_on_what_a_bare_debian_lacks() -> None:
+def test_the_package_s_depends_are_computed_plus_the_fonts_no_library_names() -> None:
+    """dpkg-shlibdeps writes the libraries' packages (@SHLIBS@); the fonts Qt draws with
+    are named by no ELF file, so they are listed by hand."""
     control = (LINUX / "control.in").read_text()
     depends = re.search(r"^Depends: (.*)$", control, re.MULTILINE)
     assert depends is not None
-    names = {d.strip().split()[0] for d in depends.group(1).split(",")}
-    assert {"libgl1", "libegl1", "libxcb1", "fontconfig-config", "fonts-dejavu-core"} <= names
+    names = [d.strip() for d in depends.group(1).split(",")]
+    assert names == ["@SHLIBS@", "fontconfig-config", "fonts-dejavu-core"]
+    script = (ROOT / "packaging" / "build_linux.sh").read_text()
+    assert "dpkg-shlibdeps" in script and "@SHLIBS@" in script
+
+
+def test_the_build_root_has_what_the_bundle_leaves_to_the_system() -> None:
+    """The workflow's container and build_in_debian.sh install one list, which holds
+    the libraries dpkg-shlibdeps must find (a library it cannot find stops the build)."""
+    wanted = {
+        line.strip()
+        for line in (ROOT / "packaging" / "build-packages.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert {"libpython3.11", "dpkg-dev", "libgl1", "libxcb-cursor0", "libcups2"} <= wanted
+    workflow = (ROOT / ".github" / "workflows" / "release.yml").read_text()
+    assert "packaging/build-packages.txt" in workflow
+    assert "packaging/build-packages.txt" in (ROOT / "packaging" / "build_in_debian.sh").read_text()
 
 
 def test_icons_render_at_every_size(tmp_path: Path) -> None:
@@ -76,6 +94,8 @@ def _bundle_rules() -> ModuleType:
 KEPT = [
     "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqwayland-generic.so",
+    "PySide6/Qt/plugins/platforms/libqwayland-egl.so",
+    "PySide6/Qt/plugins/platforms/libqminimal.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",
     "PySide6/Qt/plugins/platforms/libqcocoa.dylib",  # the only display plugin on macOS
     "PySide6/plugins/platforms/qwindows.dll",
@@ -95,6 +115,12 @@ LEFT_OUT = [
     "PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml",
     "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/Qt/plugins/imageformats/libqtiff.so",
+    # need the left-out OpenGL or Network library: they could never load
+    "PySide6/Qt/plugins/platforms/libqminimalegl.so",
+    "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
+    "PySide6/Qt/plugins/generic/libqtuiotouchplugin.so",
+    "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6",
 ]
 
 
