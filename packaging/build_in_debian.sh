@@ -32,6 +32,8 @@ in_root apt-get update -qq
 in_root apt-get install -y -qq --no-install-recommends \
   $(grep -v '^#' packaging/build-packages.txt) >/dev/null
 in_root python3 --version
+# The certificate authorities this machine trusts (a proxy's own, where one inspects TLS)
+cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 
 echo "--- the committed source, as the workflow checks it out"
 mkdir -p "$root/src"

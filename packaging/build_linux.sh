@@ -44,6 +44,9 @@ install -m 644 packaging/linux/$NAME.desktop "$root/usr/share/applications/"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%Y-%m-%d)/" \
   packaging/linux/$APPID.metainfo.xml > "$root/usr/share/metainfo/$APPID.metainfo.xml"
 cp -a "$BUILD/icons/hicolor" "$root/usr/share/icons/"
+# The catalogs' own file type (.tlcat): shared-mime-info's trigger reads this folder.
+install -D -m 644 packaging/linux/timeline-viewer-mime.xml \
+  "$root/usr/share/mime/packages/$NAME.xml"
 # The copyright file names every component and points to its texts, which the spec
 # wrote into the bundle (packaging/licences.py).
 {

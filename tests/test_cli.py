@@ -174,7 +174,7 @@ def test_import_a_timelinejs_file_as_a_catalog(tmp_path: Path) -> None:
     source.write_text(json.dumps({"events": [{"start_date": {"year": 2020}, "text": {}}]}))
     result = run("--data-dir", tmp_path / "user", "import", source)
     assert "Imported 1 event into" in result.stdout
-    catalog = tmp_path / "user" / "catalogs" / "mine.sqlite"
+    catalog = tmp_path / "user" / "catalogs" / "mine.tlcat"  # the catalogs' own file type
     assert catalog.is_file()
     again = run("--data-dir", tmp_path / "user", "import", source, check=False)
     assert again.returncode == 2 and "exists already" in again.stderr

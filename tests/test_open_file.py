@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,13 @@ def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def test_a_catalog_given_opens(built_catalog: Path, tmp_path: Path) -> None:
-    result = _run(built_catalog, "--data-dir", tmp_path)
+@pytest.mark.parametrize("suffix", [".tlcat", ".sqlite"])
+def test_a_catalog_given_opens(built_catalog: Path, tmp_path: Path, suffix: str) -> None:
+    """A catalog in its own file type (.tlcat, what a double-click passes) or as made
+    before it (.sqlite)."""
+    catalog = tmp_path / f"summits{suffix}"
+    shutil.copy(built_catalog, catalog)
+    result = _run(catalog, "--data-dir", tmp_path / "user")
     assert result.returncode == 0, result.stderr
 
 
@@ -43,7 +49,7 @@ def test_a_timelinejs_file_or_sheet_given_is_imported_and_opened(
     timeline.write_text(content)
     result = _run(timeline, "--data-dir", tmp_path / "user")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "user" / "catalogs" / name).with_suffix(".sqlite").is_file()
+    assert (tmp_path / "user" / "catalogs" / name).with_suffix(".tlcat").is_file()
 
 
 def test_a_file_that_is_no_catalog_is_refused_in_words(tmp_path: Path) -> None:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import configparser
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -151,3 +154,40 @@ def test_the_licences_of_everything_redistributed_are_written(tmp_path: Path) ->
     )
     assert "PYTHON SOFTWARE FOUNDATION" in (out / "cpython" / "LICENSE.txt").read_text()
     assert "pytest" not in index  # test tools are not redistributed
+
+
+def test_a_tlcat_file_is_a_timeline_catalog_to_the_desktop(tmp_path: Path) -> None:
+    """shared-mime-info, given our type, names a .tlcat file (and an SQLite catalog
+    renamed so) application/x-timeline-catalog, and the desktop entry opens it."""
+    mime = shutil.which("update-mime-database")
+    gio = shutil.which("gio")
+    if mime is None or gio is None:
+        pytest.skip("needs shared-mime-info and gio (libglib2.0-bin)")
+    share = tmp_path / "share"
+    (share / "mime" / "packages").mkdir(parents=True)
+    shutil.copy(LINUX / "timeline-viewer-mime.xml", share / "mime" / "packages" / "tv.xml")
+    base = Path("/usr/share/mime/packages/freedesktop.org.xml")
+    if base.is_file():  # the base types it sub-classes
+        shutil.copy(base, share / "mime" / "packages")
+    subprocess.run([mime, str(share / "mime")], check=True, timeout=60)
+    catalog = tmp_path / "summits.tlcat"
+    shutil.copy(ROOT / "resources" / "catalog.sqlite", catalog)
+    env = {**os.environ, "XDG_DATA_DIRS": str(share), "XDG_DATA_HOME": str(tmp_path / "home")}
+    info = subprocess.run(
+        [gio, "info", "-a", "standard::content-type", str(catalog)],
+        capture_output=True, text=True, env=env, timeout=60, check=True,
+    ).stdout  # fmt: skip
+    assert "application/x-timeline-catalog" in info
+    desktop = (LINUX / "timeline-viewer.desktop").read_text()
+    mime_types = re.search(r"^MimeType=(.*)$", desktop, re.MULTILINE)
+    assert mime_types is not None
+    assert mime_types.group(1).split(";")[0] == "application/x-timeline-catalog"
+    assert "%f" in desktop  # the file is passed, and the command line takes it
+
+
+def test_windows_and_macos_declare_the_catalogs_type() -> None:
+    iss = (ROOT / "packaging" / "windows" / "timeline-viewer.iss").read_text()
+    assert 'Subkey: "Software\\Classes\\.tlcat"' in iss and "ChangesAssociations=yes" in iss
+    assert '""%1""' in iss  # the file double-clicked is passed to the app
+    spec = (ROOT / "packaging" / "timeline-viewer.spec").read_text()
+    assert '"public.filename-extension": ["tlcat"]' in spec

@@ -25,6 +25,8 @@ WizardStyle=modern
 UninstallDisplayIcon={app}\timeline-viewer.exe
 SetupIconFile=..\..\build\icons\timeline-viewer.ico
 ArchitecturesInstallIn64BitMode=x64compatible
+; The catalogs' own file type (.tlcat) opens in the app on a double-click
+ChangesAssociations=yes
 
 [Files]
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
@@ -36,6 +38,15 @@ Name: "{autodesktop}\Timeline Viewer"; Filename: "{app}\timeline-viewer.exe"; Ta
 
 [Tasks]
 Name: "desktopicon"; Description: "Create a desktop shortcut"; Flags: unchecked
+
+[Registry]
+; .tlcat, the catalogs' file type, for this user (HKCU when installed without admin
+; rights, HKLM with them: HKA picks); removed again by the uninstaller.
+Root: HKA; Subkey: "Software\Classes\.tlcat"; ValueType: string; ValueName: ""; ValueData: "TimelineViewer.Catalog"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.tlcat"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-timeline-catalog"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\TimelineViewer.Catalog"; ValueType: string; ValueName: ""; ValueData: "Timeline catalog"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\TimelineViewer.Catalog\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\timeline-viewer.exe,0"
+Root: HKA; Subkey: "Software\Classes\TimelineViewer.Catalog\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\timeline-viewer.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\timeline-viewer.exe"; Description: "Start Timeline Viewer"; Flags: nowait postinstall skipifsilent

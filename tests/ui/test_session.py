@@ -90,7 +90,7 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
     session.open_catalog(built_catalog)
     window = session.import_timeline(source)
     assert window is not None
-    assert window.catalog.path == paths.catalogs_dir / "summits.sqlite"
+    assert window.catalog.path == paths.catalogs_dir / "summits.tlcat"
     assert {window.timeline.data.titles[r] for r in range(len(window.timeline.data))} == {
         "Helsinki",
         "Osaka",
@@ -103,12 +103,12 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
     assert "font-weight" in shown and "https://example.org/c" in shown
     assert "alert" not in shown and "<img" not in shown and "p.png" not in shown
     again = session.import_timeline(source)  # a second import does not overwrite the first
-    assert again is not None and again.catalog.path.name == "summits-2.sqlite"
+    assert again is not None and again.catalog.path.name == "summits-2.tlcat"
     broken = tmp_path / "broken.json"
     broken.write_text('{"events": [{"text": {}}]}')
     assert session.import_timeline(broken) is None
     assert session.reporter.reported[-1][0] == "Import refused"
-    assert not (paths.catalogs_dir / "broken.sqlite").exists()
+    assert not (paths.catalogs_dir / "broken.tlcat").exists()
     again.close()
     session.close()
 

@@ -17,6 +17,11 @@ from viewer.core.errors import UsageError
 
 APP_NAME = "timeline-viewer"
 CATALOG_FILE = "catalog.sqlite"
+#: A catalog's own file type (a double-click opens it in the app); catalogs made before
+#: it, and the bundled one, end in .sqlite and open as well.
+CATALOG_SUFFIX = ".tlcat"
+CATALOG_SUFFIXES = (CATALOG_SUFFIX, ".sqlite")
+CATALOG_MIME_TYPE = "application/x-timeline-catalog"
 
 
 def resource(name: str) -> Path:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
-from viewer.core.paths import beside_program
+from viewer.core.paths import CATALOG_SUFFIXES, beside_program
 from viewer.core.records import Profile
 from viewer.ui.about import AboutFacts, show_about
 from viewer.ui.go_to_date import ask_go_to_date
@@ -297,7 +297,8 @@ class Menus:
 
     def ask_open_catalog(self) -> None:
         folder = str(self.window.catalog.path.parent)
-        filters = "Catalogs (*.sqlite);;All files (*)"
+        patterns = " ".join(f"*{suffix}" for suffix in CATALOG_SUFFIXES)
+        filters = f"Timeline catalogs ({patterns});;All files (*)"
         path, _ = QFileDialog.getOpenFileName(self.window, "Open a catalog", folder, filters)
         if path:
             self.window.catalog_requested.emit(Path(path))

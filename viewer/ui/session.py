@@ -122,7 +122,7 @@ class Session(QObject):
         number = 1
         while out.exists():
             number += 1
-            out = out.with_name(f"{Path(name).stem}-{number}.sqlite")
+            out = out.with_name(f"{Path(name).stem}-{number}{Path(name).suffix}")
         try:
             written, count = run_busy(
                 self.window,

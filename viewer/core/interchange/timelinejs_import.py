@@ -20,6 +20,7 @@ from viewer.core.catalog.document import CheckedDocument
 from viewer.core.dates.fuzzy import FuzzyDate
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.interchange.timelinejs import Timeline, TimelineJSError, read
+from viewer.core.paths import CATALOG_SUFFIX
 from viewer.core.timeline.lanes import LANES
 
 PROFILE_ID = "imported-timeline"
@@ -45,7 +46,7 @@ def import_file(path: Path, out: Path, should_stop: ShouldStop = never) -> tuple
 
 def default_name(path: Path) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "timeline"
-    return f"{slug}.sqlite"
+    return f"{slug}{CATALOG_SUFFIX}"
 
 
 def to_document(timeline: Timeline, file_name: str) -> CheckedDocument:
