@@ -85,6 +85,7 @@ echo "Depends (computed): $depends"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$size/" \
   -e "s/@SHLIBS@/$depends/" packaging/linux/control.in > "$root/DEBIAN/control"
 install -m 755 packaging/linux/postinst packaging/linux/postrm "$root/DEBIAN/"
+chmod -R go-w "$root"  # whatever the umask of the checkout (lintian: non-standard-file-perm)
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z \
   | xargs -0 md5sum > DEBIAN/md5sums)
 deb=$BUILD/${NAME}_${VERSION}_${ARCH}.deb

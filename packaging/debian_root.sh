@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by build_in_debian.sh and test_deb_in_debian.sh: a clean Debian 12 (bookworm)
 # root made with debootstrap from the mirror this machine's apt uses, kept as a tarball
 # in build/ between runs, and a way to run commands in it.
@@ -19,7 +20,15 @@ debian_mirror() {
 
 debian_root() {
   ROOT_DIR=$1
-  rm -rf "$ROOT_DIR"
+  # Whatever an interrupted run left mounted in it goes first (/dev and /sys are bound
+  # in: never delete through them), and rm stays on the root's own file system.
+  leave_root
+  if awk -v root="$(realpath -m "$ROOT_DIR")/" 'index($2 "/", root) == 1 {found=1} END {exit !found}' \
+    /proc/mounts; then
+    echo "$ROOT_DIR still has file systems mounted in it; not removing it" >&2
+    return 1
+  fi
+  rm -rf --one-file-system "$ROOT_DIR"
   mkdir -p "$ROOT_DIR"
   if [ -f "$DEBIAN_CACHE" ]; then
     tar -xf "$DEBIAN_CACHE" -C "$ROOT_DIR"
@@ -35,10 +44,12 @@ debian_root() {
 }
 
 leave_root() {
-  [ -n "$ROOT_DIR" ] || return 0
-  for m in proc sys dev/pts dev opt/wheels opt/pypi opt/pypi-more; do
-    umount -l "$ROOT_DIR/$m" 2>/dev/null || true
-  done
+  [ -n "$ROOT_DIR" ] && [ -d "$ROOT_DIR" ] || return 0
+  local root target
+  root=$(realpath -m "$ROOT_DIR")
+  # every mount below the root, deepest first
+  awk -v root="$root/" 'index($2 "/", root) == 1 {print $2}' /proc/mounts | sort -r \
+    | while read -r target; do umount -l "$target" 2>/dev/null || true; done
 }
 
 in_root() {

@@ -12,6 +12,7 @@ xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$data"' EXIT
 sleep 1
 export DISPLAY=:97 DATA="$data" OUT="$out"
+# shellcheck disable=SC2016 # expanded by the inner shell, from the exported variables
 dbus-run-session -- bash -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
   sleep 2

@@ -11,6 +11,7 @@ xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 export DISPLAY=:96 WORK="$work"
+# shellcheck disable=SC2016 # expanded by the inner shell, from the exported variables
 dbus-run-session -- bash -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
   sleep 2
