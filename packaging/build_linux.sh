@@ -91,8 +91,22 @@ chmod -R go-w "$root"  # whatever the umask of the checkout (lintian: non-standa
 deb=$BUILD/${NAME}_${VERSION}_${ARCH}.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
 
+echo "--- portable tarball (any Linux with glibc $(sed -n 's/.*libc6 (>= \([^)]*\)).*/\1/p' "$root/DEBIAN/control")+)"
+# The same bundle with the desktop files beside it and a script that adds it to the
+# user's menu: for Fedora, Arch and the rest, without root rights.
+portable=$BUILD/portable/$NAME-$VERSION
+rm -rf "$BUILD/portable" && mkdir -p "$portable"
+cp -a "$bundle/." "$portable/"
+mkdir -p "$portable/share"
+cp -a "$root/usr/share/applications" "$root/usr/share/icons" "$root/usr/share/mime" \
+  "$root/usr/share/metainfo" "$portable/share/"
+install -m 755 packaging/linux/install-menu-entry.sh "$portable/"
+tarball=$BUILD/$NAME-$VERSION-linux-$ARCH.tar.xz
+tar -C "$BUILD/portable" --owner=0 --group=0 -cf - "$NAME-$VERSION" | xz -T0 -6 > "$tarball"
+
 end=$(date +%s)
 echo "--- figures"
 echo "bundle:     $(du -sh "$bundle" | cut -f1)  ($bundle)"
 echo ".deb (xz):  $(du -h "$deb" | cut -f1)  ($deb)"
+echo "tarball:    $(du -h "$tarball" | cut -f1)  ($tarball)"
 echo "build time: $((end - start)) s"

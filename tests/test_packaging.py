@@ -191,3 +191,49 @@ def test_windows_and_macos_declare_the_catalogs_type() -> None:
     assert '""%1""' in iss  # the file double-clicked is passed to the app
     spec = (ROOT / "packaging" / "timeline-viewer.spec").read_text()
     assert '"public.filename-extension": ["tlcat"]' in spec
+
+
+def test_the_changelog_has_the_notes_of_the_version_the_app_reports() -> None:
+    """A tag builds a release only with its notes: the section of viewer.__version__."""
+    from viewer import __version__
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "release_notes.py"), f"v{__version__}"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("The first release") or len(done.stdout) > 40
+    assert "## [" not in done.stdout  # one section, not the next one's
+    missing = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "release_notes.py"), "v99.0.0"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert missing.returncode == 1 and "no section" in missing.stderr
+
+
+def test_the_portable_folder_adds_itself_to_the_user_s_menu(tmp_path: Path) -> None:
+    """The tarball's install-menu-entry.sh writes an entry that runs the copy where it
+    was unpacked (not /usr/bin), with the icons and the file type, and takes it away."""
+    folder = tmp_path / "timeline-viewer-0.1.0"
+    (folder / "share" / "applications").mkdir(parents=True)
+    (folder / "share" / "mime" / "packages").mkdir(parents=True)
+    (folder / "share" / "icons" / "hicolor" / "48x48" / "apps").mkdir(parents=True)
+    shutil.copy(LINUX / "timeline-viewer.desktop", folder / "share" / "applications")
+    shutil.copy(
+        LINUX / "timeline-viewer-mime.xml",
+        folder / "share" / "mime" / "packages" / "timeline-viewer.xml",
+    )
+    (folder / "share" / "icons" / "hicolor" / "48x48" / "apps" / "timeline-viewer.png").write_bytes(
+        b"png"
+    )
+    shutil.copy(LINUX / "install-menu-entry.sh", folder)
+    data = tmp_path / "home" / "share"
+    env = {**os.environ, "XDG_DATA_HOME": str(data)}
+    script = str(folder / "install-menu-entry.sh")
+    subprocess.run(["sh", script], check=True, env=env, capture_output=True, timeout=60)
+    entry = (data / "applications" / "timeline-viewer.desktop").read_text()
+    assert f'Exec="{folder}/timeline-viewer" %f' in entry
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "timeline-viewer.png").is_file()
+    assert (data / "mime" / "packages" / "timeline-viewer.xml").is_file()
+    subprocess.run(["sh", script, "--remove"], check=True, env=env, capture_output=True)
+    assert not (data / "applications" / "timeline-viewer.desktop").exists()
