@@ -237,3 +237,28 @@ def test_the_portable_folder_adds_itself_to_the_user_s_menu(tmp_path: Path) -> N
     assert (data / "mime" / "packages" / "timeline-viewer.xml").is_file()
     subprocess.run(["sh", script, "--remove"], check=True, env=env, capture_output=True)
     assert not (data / "applications" / "timeline-viewer.desktop").exists()
+
+
+def test_the_flatpak_is_sandboxed_offline_and_built_from_the_tested_wheels() -> None:
+    """The manifest names the app as the metainfo does, gives it no network and no home
+    folder, and installs the very versions this test suite runs on, each pinned by its
+    SHA-256 (PySide6 below 6.12, see pyproject.toml)."""
+    from importlib.metadata import version
+
+    text = (
+        ROOT / "packaging" / "flatpak" / "io.github.timeline_viewer.TimelineViewer.yml"
+    ).read_text()
+    assert re.search(r"^app-id: io\.github\.timeline_viewer\.TimelineViewer$", text, re.MULTILINE)
+    permissions = re.findall(r"^  - (--\S+)", text, re.MULTILINE)
+    assert "--share=ipc" in permissions and "--socket=wayland" in permissions
+    assert not [p for p in permissions if "network" in p or "filesystem" in p]
+    wheels = re.findall(
+        r"url: https://files\.pythonhosted\.org/\S+/([^/\s]+\.whl)\n\s+sha256: ([0-9a-f]{64})$",
+        text,
+        re.MULTILINE,
+    )
+    pinned = {name.split("-")[0].lower(): name.split("-")[1] for name, _sha in wheels}
+    for dist in ("PySide6_Essentials", "shiboken6", "SQLAlchemy", "numpy", "rapidfuzz",
+                 "platformdirs", "snowballstemmer", "openpyxl"):  # fmt: skip
+        assert pinned.get(dist.lower()) == version(dist), dist
+    assert int(pinned["pyside6_essentials"].split(".")[1]) < 12
