@@ -19,7 +19,7 @@ UNUSED_FILES = re.compile(
     # display plugins: X11 and Wayland, macOS (qcocoa), and the headless ones, by their
     # whole names (qminimalegl needs OpenGL); Windows's (qwindows.dll) have no "lib"
     # prefix and are all kept
-    r"|/plugins/platforms/lib(?!(qxcb|qwayland-[a-z-]+|qoffscreen|qminimal|qcocoa)\.)[^/]+$"
+    r"|/plugins/platforms/lib(?!(qxcb|qwayland(-[a-z-]+)?|qoffscreen|qminimal|qcocoa)\.)[^/]+$"
     r"|/plugins/platformthemes/libqgtk3"  # needs GTK 3, which the .deb does not pull in
     r"|/plugins/imageformats/lib(?!qsvg|qico|qjpeg|qgif)[^/]+$"
     # Qt libraries by their name on Linux (libQt6Quick.so.6), Windows (Qt6Quick.dll) and

@@ -40,6 +40,12 @@ echo "--- self-test as a user, offscreen, then on X11 (nothing installed but the
 as_user env QT_QPA_PLATFORM=offscreen timeline-viewer --self-test
 as_user env DISPLAY="$display" QT_QPA_PLATFORM=xcb timeline-viewer --self-test
 
+echo "--- each Linux display plugin is there (X11, Wayland, and the headless one)"
+for plugin in qxcb qwayland qoffscreen; do
+  test -f "$root/opt/timeline-viewer/_internal/PySide6/Qt/plugins/platforms/lib$plugin.so"
+done
+echo "libqxcb.so, libqwayland.so, libqoffscreen.so present"
+
 echo "--- the menu entry and its icon"
 entry=$root/usr/share/applications/timeline-viewer.desktop
 exec_line=$(sed -n 's/^Exec=//p' "$entry")

@@ -4,6 +4,7 @@ packaging/build_linux.sh and the release workflow, which take minutes)."""
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import re
 import shutil
@@ -262,3 +263,23 @@ def test_the_flatpak_is_sandboxed_offline_and_built_from_the_tested_wheels() -> 
                  "platformdirs", "snowballstemmer", "openpyxl"):  # fmt: skip
         assert pinned.get(dist.lower()) == version(dist), dist
     assert int(pinned["pyside6_essentials"].split(".")[1]) < 12
+
+
+WHEEL_PLUGINS = json.loads((ROOT / "tests" / "packaging_data" / "pyside6_plugins.json").read_text())
+DISPLAY = {  # each platform's own display plugin, and the headless ones the tests use
+    "linux": {"libqxcb.so", "libqwayland.so", "libqoffscreen.so", "libqminimal.so"},
+    "windows": {"qwindows.dll", "qoffscreen.dll", "qminimal.dll"},
+    "macos": {"libqcocoa.dylib", "libqoffscreen.dylib", "libqminimal.dylib"},
+}
+
+
+@pytest.mark.parametrize("platform", sorted(DISPLAY))
+def test_the_rules_keep_each_wheel_s_display_plugins(platform: str) -> None:
+    """The spec's rules read against the real file names of the three wheels: each
+    platform keeps its own display plugin (without it no window opens: the rules once
+    dropped macOS's cocoa, and a stricter rule would have dropped Linux's Wayland)."""
+    unused = _bundle_rules().UNUSED_FILES
+    files = WHEEL_PLUGINS[platform]["plugins"]
+    kept = {Path(f).name for f in files if "/platforms/" in f and not unused.search(f)}
+    assert DISPLAY[platform] <= kept, DISPLAY[platform] - kept
+    assert any("/imageformats/" in f and "svg" in f and not unused.search(f) for f in files)
