@@ -157,12 +157,38 @@ def write_licences(out: Path, bundle: Path | None = None) -> list[Component]:
     return found
 
 
+def markdown() -> str:
+    """docs/licences.md: what every installer redistributes and under which licence
+    (names, not versions: the page stays true from one release to the next)."""
+    rows = [(c.name, c.licence) for c in components()]
+    rows.append(("ICU (Linux bundles: the copy Qt carries)", "Unicode-3.0 / ICU"))
+    lines = [
+        "# Licences of what the installers carry",
+        "",
+        "Timeline Viewer is MIT-licensed. Its installers also redistribute the parts below.",
+        "The .deb, the tarball, the Windows setup and the macOS disk images carry their",
+        "licence texts in a `licences` folder (beside the program; inside the app on",
+        "macOS) with an index, `LICENCES.md`, which Help > About opens; the Flatpak keeps",
+        "each package's own licence files with it (Python's `*.dist-info` folders). Written",
+        "by `python packaging/licences.py --markdown`; a test keeps this page current.",
+        "",
+        "| Component | Licence |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name} | {licence} |" for name, licence in rows]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="only list the components")
+    parser.add_argument("--markdown", action="store_true", help="docs/licences.md's text")
     parser.add_argument("paths", type=Path, nargs="*", help="OUT_DIR [BUNDLE_DIR]")
     args = parser.parse_args()
     try:
+        if args.markdown:
+            sys.stdout.write(markdown())
+            return 0
         if args.list:
             for component in components(args.paths[0] if args.paths else None):
                 print(f"{component.name} {component.version}: {component.licence}")

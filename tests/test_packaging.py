@@ -283,3 +283,13 @@ def test_the_rules_keep_each_wheel_s_display_plugins(platform: str) -> None:
     kept = {Path(f).name for f in files if "/platforms/" in f and not unused.search(f)}
     assert DISPLAY[platform] <= kept, DISPLAY[platform] - kept
     assert any("/imageformats/" in f and "svg" in f and not unused.search(f) for f in files)
+
+
+def test_docs_licences_md_lists_what_the_installers_carry() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "licences.py"), "--markdown"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    current = (ROOT / "docs" / "licences.md").read_text(encoding="utf-8")
+    assert current == done.stdout, "run: python packaging/licences.py --markdown > docs/licences.md"
+    assert "| PySide6_Essentials | LGPL-3.0-only" in current and "| CPython | PSF-2.0 |" in current
