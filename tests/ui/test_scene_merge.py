@@ -10,7 +10,8 @@ from viewer.core.dates.fuzzy import Precision
 from viewer.core.timeline.data import Extent, TimelineData
 from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline.scene import Bar, _any_overlap, _badge_widths, _merge_overlapping
+from viewer.ui.timeline.scene import _any_overlap, _badge_widths, _merge_overlapping
+from viewer.ui.timeline.scene_items import Bar
 
 
 @settings(max_examples=300, deadline=None)
@@ -37,7 +38,7 @@ def test_no_overlap_found_means_the_merge_would_change_nothing(
 @given(st.integers(2, 10**6), st.integers(5, 60), st.floats(0, 1))
 def test_badges_kept_in_their_bins_never_touch(count: int, bins: int, shift: float) -> None:
     """Badges as wide as their bins allow, each pushed to its bin's edge, are not merged."""
-    from viewer.ui.timeline.scene import cluster_width
+    from viewer.ui.timeline.scene_items import cluster_width
 
     width = cluster_width(count) + 2  # the bin width the timeline chooses for this count
     lefts = np.arange(bins) * width

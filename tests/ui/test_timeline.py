@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.core.timeline.test_data import synthetic
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline.scene import Item, ItemKind
+from viewer.ui.timeline.scene_items import Item, ItemKind
 from viewer.ui.timeline.view import TimelineView
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAccessibleWidget
 
 from viewer.core.dates.fuzzy import day_label
 from viewer.core.timeline.lanes import TONES
-from viewer.ui.timeline.scene import Item, ItemKind, Scene
+from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.view import TimelineView

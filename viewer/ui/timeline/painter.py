@@ -49,7 +49,8 @@ from viewer.ui import highlights, style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
 from viewer.ui.timeline.kept_picture import KeptPicture, painted
-from viewer.ui.timeline.scene import (
+from viewer.ui.timeline.scene import label_span
+from viewer.ui.timeline.scene_items import (
     HALF,
     Bar,
     Item,
@@ -57,7 +58,6 @@ from viewer.ui.timeline.scene import (
     LanePoints,
     Scene,
     cluster_width,
-    label_span,
 )
 from viewer.ui.timeline.text_stamps import Fitting, TextStamps
 

@@ -39,7 +39,8 @@ from viewer.core.timeline.timescale import Limits, Viewport
 from viewer.ui.timeline import accessible
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.painter import TimelinePainter
-from viewer.ui.timeline.scene import BinWidths, Item, ItemKind, Scene, build_scene
+from viewer.ui.timeline.scene import BinWidths, build_scene
+from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 
 _STEPS_MAX = 2**30  # the most steps a scroll bar is given (its range is a 32-bit int)

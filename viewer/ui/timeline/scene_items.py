@@ -1,0 +1,284 @@
+"""What a scene is made of: the items on screen (points, clusters, bars, the stance
+track's statements and flips) as the painter draws them and hit-testing finds them.
+
+`viewer.ui.timeline.scene` builds a `Scene` for a view; `stance_scene` adds the stance
+track's items to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import repeat
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QRectF
+
+from viewer.core.dates.fuzzy import Precision
+from viewer.core.timeline.data import PRECISION_CODE, LaneIndex, TimelineData
+from viewer.core.timeline.stance import Flip, StancePoint
+from viewer.ui.timeline import geometry as g
+
+HALF = g.MARKER / 2 + 1
+
+
+class ItemKind(Enum):
+    POINT = "point"  # one event known to the day
+    CLUSTER = "cluster"  # several exact-day events within a few pixels
+    BAR = "bar"  # events known to a month, season, year or interval
+    STANCE = "stance"  # one point of the stance track
+    FLIP = "flip"  # a flip marker on the stance track
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing on screen, as hit-testing and tooltips see it."""
+
+    kind: ItemKind
+    rect: QRectF
+    lane: int = -1
+    rows: tuple[int, ...] = ()  # event rows (empty for clusters: see first/count)
+    first: int = 0  # clusters: index of the first point in the lane's arrays
+    count: int = 1
+    tone: int = 0
+    start: float = 0.0  # days covered (clusters and bars)
+    end: float = 0.0
+    label: str = ""
+    selected: bool = False
+    hollow: bool = False
+    approximate: bool = False
+    flip: Flip | None = None
+    stance: StancePoint | None = None
+
+
+@dataclass(frozen=True)
+class LanePoints:
+    """A lane's exact-day events in view: one entry per occupied pixel bin."""
+
+    lane: int
+    y: float
+    xs: npt.NDArray[np.float64]
+    counts: npt.NDArray[np.int64]
+    first: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int64]  # the event row of single events, -1 for clusters
+    room: npt.NDArray[np.float64]  # px free right of each entry, for its label
+    selected: npt.NDArray[np.bool_]
+    start: npt.NDArray[np.float64]  # first and last day in each entry
+    end: npt.NDArray[np.float64]
+
+
+class Bar(NamedTuple):
+    x0: float
+    x1: float
+    y: float
+    lane: int
+    tone: int
+    rows: tuple[int, ...]
+    start: float
+    end: float
+    approximate: bool
+    hollow: bool
+    selected: bool
+    label: str
+    # px free to the right of the bar in its row (to the next bar, or the view's edge):
+    # a label too long for the bar goes there.
+    room: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlainBars:
+    """A lane's narrow bars, drawn without labels (as the scene's `runs`)."""
+
+    lane: int
+    extents: npt.NDArray[np.int64]  # index into the lane's extents, for hit-testing
+    x0: npt.NDArray[np.float64]
+    x1: npt.NDArray[np.float64]
+    y: npt.NDArray[np.float64]
+    tones: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int64]  # bar row within the lane
+
+
+#: Runs of touching plain bars, per tone: (tone, lefts, tops, widths).
+Runs = tuple[tuple[int, list[float], list[float], list[float]], ...]
+
+
+@dataclass
+class Scene:
+    points: list[LanePoints] = field(default_factory=list)
+    bars: list[Bar] = field(default_factory=list)  # wide, selected or cancelled ones
+    plain: list[PlainBars] = field(default_factory=list)
+    runs: Runs = ()  # the plain bars of every lane, as the painter fills them
+    marks: list[Item] = field(default_factory=list)  # stance points and flips
+    data: TimelineData | None = None
+
+    def items(self) -> Iterator[Item]:
+        """Everything on screen as `Item`s (for tests, tooltips and accessibility)."""
+        for lane in self.points:
+            for i in range(len(lane.xs)):
+                yield _point_item(lane, i)
+        for bar in self.bars:
+            yield _bar_item(bar)
+        for plain in self.plain:
+            for i in range(len(plain.extents)):
+                yield _bar_item(self._plain_bar(plain, i))
+        yield from self.marks
+
+    def _plain_bar(self, plain: PlainBars, i: int) -> Bar:
+        assert self.data is not None
+        one = slice(i, i + 1)
+        (bar,) = make_bars(
+            self.data,
+            self.data.lanes[plain.lane],
+            plain.extents[one],
+            plain.x0[one],
+            plain.x1[one],
+            plain.y[one],
+            plain.lane,
+            frozenset(),
+            np.zeros(1),  # a plain bar has no room for a label: it has none
+        )
+        return bar
+
+    def at(self, x: float, y: float) -> Item | None:
+        """The item under a point; the smallest wins (a marker over a bar behind it)."""
+        candidates: list[Item] = [m for m in self.marks if _hit(m.rect, x, y)]
+        for lane in self.points:
+            if abs(y - lane.y) <= HALF + 2 and len(lane.xs):
+                i = int(np.argmin(np.abs(lane.xs - x)))
+                item = _point_item(lane, i)
+                if _hit(item.rect, x, y):
+                    candidates.append(item)
+        candidates += [_bar_item(b) for b in self.bars if _hit(_bar_rect(b), x, y)]
+        for plain in self.plain:
+            inside = (plain.x0 - 2 <= x) & (x <= plain.x1 + 2)
+            inside &= (plain.y - 2 <= y) & (y <= plain.y + g.BAR + 2)
+            candidates += [
+                _bar_item(self._plain_bar(plain, int(i))) for i in np.flatnonzero(inside)
+            ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c.rect.width() * c.rect.height())
+
+
+def _hit(rect: QRectF, x: float, y: float) -> bool:
+    return rect.adjusted(-2, -2, 2, 2).contains(x, y)
+
+
+def cluster_width(count: int) -> float:
+    return BADGE_WIDTHS[min(len(str(count)), len(BADGE_WIDTHS) - 1)]
+
+
+BADGE_WIDTHS = [max(2 * HALF + 4, 8 + 7 * digits) for digits in range(12)]
+
+
+def _point_item(lane: LanePoints, i: int) -> Item:
+    x = float(lane.xs[i])
+    count = int(lane.counts[i])
+    if count == 1:
+        return Item(
+            ItemKind.POINT,
+            QRectF(x - HALF, lane.y - HALF, 2 * HALF, 2 * HALF),
+            lane.lane,
+            (int(lane.rows[i]),),
+            int(lane.first[i]),
+            1,
+            selected=bool(lane.selected[i]),
+        )
+    width = cluster_width(count)
+    return Item(
+        ItemKind.CLUSTER,
+        QRectF(x - width / 2, lane.y - HALF - 1, width, 2 * HALF + 2),
+        lane.lane,
+        (),
+        int(lane.first[i]),
+        count,
+        start=float(lane.start[i]),
+        end=float(lane.end[i]),
+        label=str(count),
+        selected=bool(lane.selected[i]),
+    )
+
+
+def _bar_rect(bar: Bar) -> QRectF:
+    return QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+
+
+def _bar_item(bar: Bar) -> Item:
+    return Item(
+        ItemKind.BAR,
+        _bar_rect(bar),
+        bar.lane,
+        bar.rows,
+        0,
+        len(bar.rows),
+        bar.tone,
+        bar.start,
+        bar.end,
+        bar.label,
+        bar.selected,
+        bar.hollow,
+        bar.approximate,
+    )
+
+
+def make_bars(
+    data: TimelineData,
+    index: LaneIndex,
+    extents: npt.NDArray[np.int64],
+    x0: npt.NDArray[np.float64],
+    x1: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    lane: int,
+    selected: frozenset[int],
+    room: npt.NDArray[np.float64],
+) -> list[Bar]:
+    """The bars of some of a lane's extents, made from its columns all at once (a frame
+    zoomed to a year shows a couple of hundred)."""
+    counts = index.extent_counts[extents].tolist()
+    firsts = index.member_rows[index.member_starts[extents]].tolist()
+    records = index.extents  # kept records: a group's member rows are made once, not per frame
+    members = [
+        (first,) if count == 1 else records[extent].rows
+        for first, count, extent in zip(firsts, counts, extents.tolist(), strict=True)
+    ]
+    labels = [
+        f"{count} events" if count > 1 else _title(data, first)
+        for first, count in zip(firsts, counts, strict=True)
+    ]
+    chosen = [not selected.isdisjoint(m) for m in members] if selected else repeat(False)
+    return list(
+        map(
+            Bar,
+            x0.tolist(),
+            x1.tolist(),
+            y.tolist(),
+            repeat(lane),
+            index.extent_tones[extents].tolist(),
+            members,
+            index.extent_starts[extents].tolist(),
+            index.extent_ends[extents].tolist(),
+            index.extent_approximate[extents].tolist(),
+            index.extent_hollow[extents].tolist(),
+            chosen,
+            labels,
+            room.tolist(),
+        )
+    )
+
+
+_SOME_TIME_IN = frozenset(
+    PRECISION_CODE[p] for p in (Precision.MONTH, Precision.SEASON, Precision.YEAR)
+)
+
+
+def _title(data: TimelineData, row: int) -> str:
+    """A bar's words. An event known only to its month, season or year is some time in
+    that period, not lasting all of it: its bar says when ("Jul 2017 · First meeting"),
+    over its soft band."""
+    title = data.titles[row]
+    if int(data.precision[row]) in _SOME_TIME_IN:
+        return f"{data.date_of(row).label()} · {title}"
+    return title

@@ -1,0 +1,189 @@
+"""The stance track's part of a scene: each statement where there is room for it, else
+per pixel bin the range and prevailing tone of the statements in it; and the flips,
+neighbouring ones counted in one marker."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QRectF
+
+from viewer.core.records import Tone
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lanes import TONE_CODE
+from viewer.core.timeline.stance import Flip, StanceTrack
+from viewer.core.timeline.timescale import Viewport
+from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
+
+WARM, COLD, MIXED, NEUTRAL = (
+    TONE_CODE[t] for t in (Tone.WARM, Tone.COLD, Tone.MIXED, Tone.NEUTRAL)
+)
+STANCE_BIN_PX = 6  # denser than one statement per this many px: summed per bin
+FLIP_MERGE_PX = 34  # flips closer than this share one counted marker
+
+
+def add_stance(
+    scene: Scene,
+    track: StanceTrack,
+    view: Viewport,
+    geo: g.Geometry,
+    selected: frozenset[int],
+    data: TimelineData,
+) -> None:
+    """The stance track in view: each statement's point where there is room, else per
+    pixel bin the range and prevailing tone of the statements in it; and the flips,
+    neighbouring ones counted in one marker."""
+    band = geo.stance
+    if not len(track) or not band.height:
+        return
+    shown = track.in_view(view.start, view.end)
+    if not len(shown):
+        flips: list[tuple[float, Flip]] = []
+    elif len(shown) * STANCE_BIN_PX <= view.width:
+        _stance_points(scene, track, shown, view, geo, selected, data)
+        flips = [(f.day, f) for f in track.flips_in(view.start, view.end)]
+    else:
+        flips = _stance_bins(scene, track, shown, view, geo)
+    _flip_markers(scene, flips, view, geo, data, selected)
+
+
+def _stance_y(band: g.Band, value: float) -> float:
+    return band.middle - value * (band.height / 2 - 8)
+
+
+def _stance_points(
+    scene: Scene,
+    track: StanceTrack,
+    shown: npt.NDArray[np.int64],
+    view: Viewport,
+    geo: g.Geometry,
+    selected: frozenset[int],
+    data: TimelineData,
+) -> None:
+    left = geo.time_left
+    for i in shown.tolist():
+        point = track.point(i)
+        x = (point.day - view.start) / view.days_per_px + left
+        y = _stance_y(geo.stance, point.value)
+        row = data.row_of(point.event_id)
+        rect = QRectF(x - 4, y - 4, 8, 8)
+        if not point.orderable:  # dated to a year or more: its whole extent
+            x0 = (point.start - view.start) / view.days_per_px + left
+            x1 = (point.end - view.start) / view.days_per_px + left
+            rect = QRectF(x0, y - 4, max(8.0, x1 - x0), 8)
+        scene.marks.append(
+            Item(
+                ItemKind.STANCE,
+                rect,
+                rows=(row,) if row is not None else (),
+                tone=int(track.tone[i]),
+                start=point.start,
+                end=point.end,
+                stance=point,
+                selected=row is not None and row in selected,
+            )
+        )
+
+
+def _stance_bins(
+    scene: Scene,
+    track: StanceTrack,
+    shown: npt.NDArray[np.int64],
+    view: Viewport,
+    geo: g.Geometry,
+) -> list[tuple[float, Flip]]:
+    """Statements summed per pixel bin: the range of their tones, the prevailing one,
+    how many. The flips are where the prevailing sign turns from one bin to the next
+    with a sign (so at most one per bin)."""
+    left, band = geo.time_left, geo.stance
+    # Usually a run of the track (nothing dated to years reaching in): read in place.
+    run = int(shown[-1]) - int(shown[0]) + 1 == len(shown)
+    pick: slice | npt.NDArray[np.int64] = slice(int(shown[0]), int(shown[-1]) + 1) if run else shown
+    days = track.day[pick]
+    bins = ((days - view.start) * (1 / (view.days_per_px * STANCE_BIN_PX))).astype(np.int64)
+    starts = np.flatnonzero(np.diff(bins, prepend=bins[0] - 1))
+    values = track.value[pick]
+    low = np.minimum.reduceat(values, starts)
+    high = np.maximum.reduceat(values, starts)
+    total = np.add.reduceat(values, starts)
+    counts = np.diff(np.append(starts, len(shown)))
+    first_day = np.minimum.reduceat(track.start[pick], starts)
+    last_day = np.maximum.reduceat(track.end[pick], starts)
+    balanced = np.where(high > low, MIXED, NEUTRAL)  # warm and cold alike, or no sign at all
+    tone = np.where(total > 0, WARM, np.where(total < 0, COLD, balanced))
+    xs = (bins[starts] + 0.5) * STANCE_BIN_PX + left
+    for x, lo, hi, n, code, a, b in zip(
+        xs.tolist(),
+        low.tolist(),
+        high.tolist(),
+        counts.tolist(),
+        tone.tolist(),
+        first_day.tolist(),
+        last_day.tolist(),
+        strict=True,
+    ):
+        top, bottom = _stance_y(band, hi), _stance_y(band, lo)
+        scene.marks.append(
+            Item(
+                ItemKind.STANCE,
+                QRectF(x - 3, top - 3, 6, bottom - top + 6),
+                count=n,
+                tone=code,
+                start=a,
+                end=b,
+                label=f"{n} statements" if n > 1 else "1 statement",
+            )
+        )
+    signs = np.sign(total)
+    signed = np.flatnonzero(signs)
+    turns = np.flatnonzero(signs[signed][1:] != signs[signed][:-1])
+    flips = []
+    ends = np.append(starts[1:], len(shown)) - 1
+    for k in turns.tolist():
+        before, after = signed[k], signed[k + 1]
+        flip = Flip(track.point(int(shown[ends[before]])), track.point(int(shown[starts[after]])))
+        day = (track.day[shown[ends[before]]] + track.day[shown[starts[after]]]) / 2
+        flips.append((float(day), flip))
+    return flips
+
+
+def _flip_markers(
+    scene: Scene,
+    flips: list[tuple[float, Flip]],
+    view: Viewport,
+    geo: g.Geometry,
+    data: TimelineData,
+    selected: frozenset[int],
+) -> None:
+    """A marker per flip; flips closer than FLIP_MERGE_PX share one, counted."""
+    left, band = geo.time_left, geo.stance
+    groups: list[list[tuple[float, Flip]]] = []
+    last_x = -np.inf
+    for day, flip in flips:
+        x = (day - view.start) / view.days_per_px + left
+        if not left - 10 <= x <= left + view.width + 10:
+            continue
+        if groups and x - last_x < FLIP_MERGE_PX:
+            groups[-1].append((x, flip))
+        else:
+            groups.append([(x, flip)])
+        last_x = x
+    for group in groups:
+        x = sum(gx for gx, _ in group) / len(group)
+        first, last = group[0][1], group[-1][1]
+        ids = (first.before.event_id, last.after.event_id)
+        rows = tuple(r for r in map(data.row_of, ids) if r is not None)
+        scene.marks.append(
+            Item(
+                ItemKind.FLIP,
+                QRectF(x - 8, band.top + 1, 16, band.height - 2),
+                rows=rows,
+                count=len(group),
+                start=first.before.start,
+                end=last.after.end,
+                flip=first if len(group) == 1 else None,
+                label="Flip" if len(group) == 1 else f"{len(group)} flips",
+                selected=bool(rows) and set(rows) <= selected,
+            )
+        )
