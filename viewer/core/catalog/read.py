@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -52,13 +52,12 @@ from viewer.core.timeline.stance import StancePoint, StanceTrack
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-#: The quote columns `quote_from_row` reads, by position (the search's hot path).
+#: The quote columns `quote_from_row` reads, by name; a query adds its own after them,
+#: each named with AS (every row of a catalog connection is read by column name).
 QUOTE_COLUMNS = (
     'q.id, q.text, q.speaker_id, q.date, q.start, q."end", q.precision, q.approximate, '
     "q.event_id, q.source_id, q.tone, q.variant_of, q.note, q.date_note"
 )
-#: How many columns `QUOTE_COLUMNS` names: a query's own columns follow at this index.
-QUOTE_WIDTH = QUOTE_COLUMNS.count(",") + 1
 _TONES = {tone.value: tone for tone in Tone}
 _EVENT_COLUMNS = 'id, kind, title, date, start, "end", precision, approximate, tone, status, place'
 
@@ -105,7 +104,6 @@ class Catalog:
             self._db = self.raw_connection()
         except sqlite3.Error as exc:
             raise CatalogError(f"{path} cannot be opened: {exc}") from exc
-        self._db.row_factory = sqlite3.Row
         try:
             self._check()
         except BaseException:
@@ -198,6 +196,7 @@ class Catalog:
     def raw_connection(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
         conn = sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row  # rows read by column name, never by position
         if self._older:
             add_new_columns(conn, self._older)
         return conn
@@ -252,7 +251,7 @@ class Catalog:
     def speakers(self) -> list[Entity]:
         """Everyone quoted, by name."""
         rows = self._all("SELECT DISTINCT speaker_id FROM quote")
-        return sorted((self.entities[r[0]] for r in rows), key=lambda e: e.name)
+        return sorted((self.entities[r["speaker_id"]] for r in rows), key=lambda e: e.name)
 
     @cached_property
     def entities(self) -> dict[str, Entity]:
@@ -396,19 +395,19 @@ class Catalog:
             variants=tuple(self.quote_from_row(q) for q in variants),
         )
 
-    def quote_from_row(self, q: Sequence[Any]) -> Quote:
-        """A Quote from a row that starts with `QUOTE_COLUMNS`, in that order."""
+    def quote_from_row(self, q: sqlite3.Row) -> Quote:
+        """A Quote from a row holding `QUOTE_COLUMNS`."""
         return Quote(
-            q[0],
-            q[1],
-            self.entities[q[2]],
-            from_stored(q[3], q[4], q[5], q[6], bool(q[7])),
-            q[8],
-            self.sources[q[9]],
-            _TONES[q[10]],
-            q[11],
-            q[12],
-            q[13],
+            q["id"],
+            q["text"],
+            self.entities[q["speaker_id"]],
+            from_stored(q["date"], q["start"], q["end"], q["precision"], bool(q["approximate"])),
+            q["event_id"],
+            self.sources[q["source_id"]],
+            _TONES[q["tone"]],
+            q["variant_of"],
+            q["note"],
+            q["date_note"],
         )
 
     def quotes(self, ids: Iterable[str]) -> dict[str, Quote]:
@@ -422,10 +421,10 @@ class Catalog:
     def all_quotes(self) -> list[tuple[Quote, str | None, str | None]]:
         """Every quote in date order, with its event's title and place."""
         rows = self._all(
-            f"SELECT {QUOTE_COLUMNS}, e.title, e.place FROM quote q "
-            "LEFT JOIN event e ON e.id = q.event_id ORDER BY q.first_day, q.id"
+            f"SELECT {QUOTE_COLUMNS}, e.title AS event_title, e.place AS event_place "
+            "FROM quote q LEFT JOIN event e ON e.id = q.event_id ORDER BY q.first_day, q.id"
         )
-        return [(self.quote_from_row(r), r[QUOTE_WIDTH], r[QUOTE_WIDTH + 1]) for r in rows]
+        return [(self.quote_from_row(r), r["event_title"], r["event_place"]) for r in rows]
 
     def events_by_id(self, ids: Iterable[str]) -> list[Event]:
         wanted = list(ids)

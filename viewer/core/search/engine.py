@@ -16,10 +16,9 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from viewer.core.annotations.records import Annotation
-from viewer.core.catalog.read import QUOTE_COLUMNS, QUOTE_WIDTH, Catalog, read_only_uri
+from viewer.core.catalog.read import QUOTE_COLUMNS, Catalog, read_only_uri
 from viewer.core.records import Event, QuoteHit
 from viewer.core.search.notes import NoteHit, note_hits
 from viewer.core.search.query import Query, Term, parse
@@ -196,12 +195,13 @@ class SearchEngine:
             where = "AND a.event_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(sorted(filters.event_ids)))
         rows = self._conn.execute(
-            "SELECT a.event_id, a.note FROM notes.note_fts "
+            "SELECT a.event_id AS event_id, a.note AS note FROM notes.note_fts "
             "JOIN notes.annotation a ON a.rowid = note_fts.rowid "
             f"WHERE note_fts MATCH ? {where} ORDER BY rank LIMIT ?",
             [expression, *params, limit],
         ).fetchall()
-        found = note_hits(query, {r[0]: Annotation(r[0], r[1]) for r in rows}, limit)
+        notes = {r["event_id"]: Annotation(r["event_id"], r["note"]) for r in rows}
+        found = note_hits(query, notes, limit)
         events = {e.id: e for e in self.catalog.events_by_id(h.event_id for h in found)}
         return tuple(NoteResult(events[h.event_id], h) for h in found if h.event_id in events)
 
@@ -231,7 +231,8 @@ class SearchEngine:
         # BM25 needs the index's statistics: only pay for it when ranking by it.
         score = "bm25(quote_fts)" if order is Order.RELEVANCE else "0"
         sql = (
-            f"SELECT {QUOTE_COLUMNS}, highlight(quote_fts, 0, ?, ?), {score}, e.title "
+            f"SELECT {QUOTE_COLUMNS}, highlight(quote_fts, 0, ?, ?) AS marked, {score} AS score, "
+            "e.title AS event_title "
             "FROM quote_fts JOIN quote q ON q.rowid = quote_fts.rowid "
             "LEFT JOIN event e ON e.id = q.event_id "
             f"WHERE quote_fts MATCH ? {where} {_ORDER_SQL[order]} LIMIT ? OFFSET ?"
@@ -239,10 +240,13 @@ class SearchEngine:
         rows = self._conn.execute(sql, [_OPEN, _CLOSE, expression, *params, limit, offset])
         return self._hits(rows.fetchall())
 
-    def _hits(self, rows: list[tuple[Any, ...]]) -> tuple[QuoteHit, ...]:
+    def _hits(self, rows: list[sqlite3.Row]) -> tuple[QuoteHit, ...]:
+        """Hits from rows of `QUOTE_COLUMNS` with `marked` (the text with the matches
+        marked), `score` (BM25: lower is better) and `event_title`."""
         quote = self.catalog.quote_from_row
-        w = QUOTE_WIDTH  # then: highlighted text, score, event title
-        return tuple(QuoteHit(quote(r), _spans(r[w]), r[w + 2], -r[w + 1]) for r in rows)
+        return tuple(
+            QuoteHit(quote(r), _spans(r["marked"]), r["event_title"], -r["score"]) for r in rows
+        )
 
     def event_hits(self, expression: str, filters: Filters, limit: int) -> tuple[EventHit, ...]:
         """Events whose title, summary or place match (so "Helsinki" finds the summit).
@@ -255,7 +259,8 @@ class SearchEngine:
         event it describes."""
         where, params = _where(filters, events=True)
         sql = (
-            "SELECT f.event_id, highlight(event_fts, 1, ?, ?) FROM event_fts f "
+            "SELECT f.event_id AS event_id, highlight(event_fts, 1, ?, ?) AS marked "
+            "FROM event_fts f "
             "JOIN event e ON e.id = f.event_id "
             f"WHERE event_fts MATCH ? {where} ORDER BY {_IN_TITLE} DESC, "
             f"CASE WHEN {_IN_TITLE} THEN length(e.title) END, "
@@ -267,8 +272,12 @@ class SearchEngine:
         ).fetchall()
         if not rows:
             return ()
-        events = {e.id: e for e in self.catalog.events_by_id(r[0] for r in rows)}
-        return tuple(EventHit(events[eid], _spans(marked)) for eid, marked in rows if eid in events)
+        events = {e.id: e for e in self.catalog.events_by_id(r["event_id"] for r in rows)}
+        return tuple(
+            EventHit(events[r["event_id"]], _spans(r["marked"]))
+            for r in rows
+            if r["event_id"] in events
+        )
 
     def speaker_hits(
         self, query: Query, filters: Filters, limit: int, found: tuple[QuoteHit, ...]
@@ -291,7 +300,8 @@ class SearchEngine:
         where, params = _where(filters)
         seen = {h.quote.id for h in found}
         rows = self._conn.execute(
-            f"SELECT {QUOTE_COLUMNS}, q.text, 0, e.title FROM quote q "
+            f"SELECT {QUOTE_COLUMNS}, q.text AS marked, 0 AS score, e.title AS event_title "
+            "FROM quote q "
             "LEFT JOIN event e ON e.id = q.event_id "
             f"WHERE q.speaker_id IN ({','.join('?' * len(ids))}) {where} "
             "ORDER BY q.first_day, q.id LIMIT ?",
@@ -420,7 +430,8 @@ class SearchEngine:
         omarks = ",".join("?" * len(originals)) or "NULL"
         # Three indexed lookups (an OR of them would scan every quote).
         rows = self._conn.execute(
-            f"SELECT {QUOTE_COLUMNS}, q.text, 0, e.title FROM quote q "
+            f"SELECT {QUOTE_COLUMNS}, q.text AS marked, 0 AS score, e.title AS event_title "
+            "FROM quote q "
             "LEFT JOIN event e ON e.id = q.event_id WHERE q.id IN ("
             f"SELECT id FROM quote WHERE variant_of IN ({marks}) "
             f"UNION SELECT id FROM quote WHERE id IN ({omarks}) "
@@ -430,7 +441,9 @@ class SearchEngine:
         ).fetchall()
         if filters.reliability:
             sources = self.catalog.sources
-            rows = [r for r in rows if sources[r[9]].reliability.value == filters.reliability]
+            rows = [
+                r for r in rows if sources[r["source_id"]].reliability.value == filters.reliability
+            ]
         return self._hits(rows)
 
 
