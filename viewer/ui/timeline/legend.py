@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from viewer.core.records import Tone
 from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
-from viewer.ui.timeline.painter import marker_path
+from viewer.ui.timeline.marks import marker_path
 
 _EXTRA = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
 _EXTRA_SHORT = ("cancelled", "month/year", "approx.")  # a narrow window's status bar

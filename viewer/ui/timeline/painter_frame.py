@@ -1,0 +1,253 @@
+"""The frame around the lanes: backdrop, eras, axis and grid, Go to date's period, the
+lane names' gutter.
+
+A part of `TimelinePainter`, which holds the fonts, colours and kept pictures
+these methods use."""
+
+from __future__ import annotations
+
+import itertools
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPen,
+)
+
+from viewer.core.records import Era
+from viewer.core.timeline.timescale import (
+    UNIT_DAYS,
+    Unit,
+    Viewport,
+    choose_unit,
+    context_unit,
+    label_step,
+    ticks,
+)
+from viewer.ui import style
+from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.marks import (
+    BOLD,
+    SMALL,
+)
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline.painter import TimelinePainter
+
+
+class FramePainting:
+    def _backdrop(
+        self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]
+    ) -> None:
+        """What only moves when the view pans (see `Backdrop`): no labels."""
+        self._lanes_background(p, geo)
+        self._era_bands(p, view, geo, eras)
+        self._grid(p, view, geo)
+
+    def _lanes_background(self: TimelinePainter, p: QPainter, geo: g.Geometry) -> None:
+        """Stripes for the lanes, the base colour elsewhere (each pixel filled once: a
+        frame drawn afresh, while zooming, fills the whole window)."""
+        covered = 0.0
+        for i, (_lane, band) in enumerate(geo.lanes):
+            top = max(band.top, geo.lanes_top)  # a lane scrolled up is cut at the top
+            if band.bottom <= top:
+                continue
+            if top > covered:
+                p.fillRect(QRectF(0, covered, geo.width, top - covered), self.base)
+            colour = self.alt if i % 2 else self.base
+            p.fillRect(QRectF(0, top, geo.width, band.bottom - top), colour)
+            covered = max(covered, band.bottom)
+        if covered < geo.height:
+            p.fillRect(QRectF(0, covered, geo.width, geo.height - covered), self.base)
+
+    def _era_rects(
+        self: TimelinePainter, view: Viewport, geo: g.Geometry, eras: list[Era]
+    ) -> list[tuple[int, int, QRectF]]:
+        """(colour number, row, bar) of each era: two rows, so overlapping eras show."""
+        free = [float("-inf"), float("-inf")]
+        out = []
+        for number, era in enumerate(eras):
+            x0 = view.x_of(era.date.start_ordinal) + geo.time_left
+            x1 = view.x_of(era.date.end_ordinal + 1) + geo.time_left
+            row = 0 if free[0] <= x0 + 1 else 1
+            free[row] = x1
+            rect = QRectF(x0, geo.eras.top + 1 + row * g.ERA_ROW, x1 - x0, g.ERA_ROW - 2)
+            out.append((number, row, rect))
+        return out
+
+    def _era_bands(
+        self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]
+    ) -> None:
+        lanes_top = geo.stance.top
+        lanes_bottom = geo.lanes[-1][1].bottom if geo.lanes else geo.height
+        for number, row, rect in self._era_rects(view, geo, eras):
+            colour = QColor(style.ERA_COLOURS[number % len(style.ERA_COLOURS)])
+            colour.setAlphaF(0.10 if self.dark else 0.07)
+            if row == 0:
+                band = QRectF(rect.left(), lanes_top, rect.width(), lanes_bottom - lanes_top)
+                p.fillRect(band, colour)
+            bar = QColor(colour)
+            bar.setAlphaF(0.35 if self.dark else 0.22)
+            p.fillRect(rect, bar)
+
+    def _era_labels(
+        self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]
+    ) -> None:
+        """Each era's name in the part of its bar on screen (so it stays readable)."""
+        for (_number, _row, rect), era in zip(self._era_rects(view, geo, eras), eras, strict=True):
+            visible = rect.intersected(QRectF(geo.time_left, rect.top(), view.width, rect.height()))
+            if visible.width() > 24:
+                text = self.fit.elided(era.title, visible.width() - 8, SMALL)
+                self.stamps.draw_centred(
+                    p,
+                    visible.adjusted(4, 0, -4, 0),
+                    text,
+                    self.small,
+                    self.small_metrics,
+                    self.text,
+                )
+
+    def _units(self: TimelinePainter, view: Viewport) -> tuple[Unit, Unit | None]:
+        """The tick unit for this zoom, and the unit of the band above it (if any)."""
+        if view.days_per_px != self._units_at[0]:  # asked twice a frame, and while panning
+            unit = choose_unit(view.days_per_px, self._min_px_used)
+            self._units_at = (view.days_per_px, (unit, context_unit(unit)))
+        return self._units_at[1]
+
+    def _grid(self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
+        left = geo.time_left
+        unit, upper = self._units(view)
+        axis = geo.axis
+        p.fillRect(QRectF(left, axis.top, geo.width - left, axis.height), self.window)
+        lanes_bottom = geo.lanes[-1][1].bottom if geo.lanes else geo.height
+        xs = [view.x_of(t.day) + left for t in ticks(view.start, view.end, unit)]
+        p.setPen(QPen(self.grid, 1))
+        # Ticks in the axis, then grid lines through the lanes: none across the era labels.
+        p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, axis.bottom) for x in xs])
+        p.drawLines([QLineF(x, geo.stance.top, x, lanes_bottom) for x in xs])
+        if upper is not None:
+            major = ticks(view.start, view.end, upper, context=True)
+            p.setPen(QPen(self.dim, 1))
+            p.drawLines(
+                [QLineF(view.x_of(t.day) + left, axis.top, view.x_of(t.day) + left, axis.bottom)
+                 for t in major]
+            )  # fmt: skip
+
+    def _axis_labels(self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
+        left = geo.time_left
+        unit, upper = self._units(view)
+        axis = geo.axis
+        minor = ticks(view.start, view.end, unit)
+        colour = self.dim if upper is not None else self.text
+        baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
+        # Where labels are too many for their ticks, every `step`-th is shown, counted
+        # from a fixed origin in time: the same ones stay while the view pans (counted
+        # from the left edge, all of them swapped at each step of a pan).
+        widths = [self.fit.width(t.label) for t in minor]
+        widest = max(widths, default=0.0)
+        gaps = [b.day - a.day for a, b in itertools.pairwise(minor)]  # months vary
+        spacing = min(gaps, default=UNIT_DAYS[unit]) / view.days_per_px
+        step = label_step(unit, (widest + 6) / spacing)
+        unit_days = UNIT_DAYS[unit]
+        free_from = left  # skipped rather than cut by the lane names or drawn over each other
+        start, days_per_px = view.start, view.days_per_px
+        for tick, width in zip(minor, widths, strict=True):
+            if step > 1 and round(tick.day / unit_days) % step:
+                continue
+            x = (tick.day - start) / days_per_px + left + 3
+            if x >= free_from:
+                self.stamps.draw(p, x, baseline, tick.label, self.font, self.metrics, colour)
+                free_from = x + width + 6
+        if upper is None:
+            return
+        major = ticks(view.start, view.end, upper, context=True)
+        for i, tick in enumerate(major):
+            x = view.x_of(tick.day) + left
+            next_x = view.x_of(major[i + 1].day) + left if i + 1 < len(major) else geo.width
+            # Keep the label of a band that starts off-screen pinned to the left edge.
+            label_x = max(x, left) + 4
+            room = next_x - label_x - 4
+            if room > 12:
+                text = self.fit.elided(tick.label, room, BOLD)
+                self.stamps.draw_centred(
+                    p,
+                    QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
+                    text,
+                    self.bold,
+                    self.bold_metrics,
+                    self.text,
+                )
+
+    def _period(
+        self: TimelinePainter,
+        p: QPainter,
+        view: Viewport,
+        geo: g.Geometry,
+        period: tuple[float, float, str],
+    ) -> None:
+        """Go to date's period: a band in the highlight colour, edged, named at its top."""
+        start, end, name = period
+        x0 = view.x_of(start) + geo.time_left
+        x1 = max(view.x_of(end) + geo.time_left, x0 + 2)
+        top = geo.axis.bottom
+        band = QColor(self.highlight)
+        band.setAlphaF(0.10)
+        p.fillRect(QRectF(x0, top, x1 - x0, geo.height - top), band)
+        p.setPen(QPen(self.highlight, 1.5))
+        p.drawLine(QPointF(x0, top), QPointF(x0, geo.height))
+        p.drawLine(QPointF(x1, top), QPointF(x1, geo.height))
+        width = self.small_metrics.horizontalAdvance(name) + 10
+        tag = QRectF(max(x0, geo.time_left) + 2, top + 1, width, 14)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.highlight)
+        p.drawRoundedRect(tag, 3, 3)
+        p.setPen(self.on_period)
+        p.setFont(self.small)
+        p.drawText(tag, Qt.AlignmentFlag.AlignCenter, name)
+
+    def _gutter(self: TimelinePainter, p: QPainter, geo: g.Geometry, stance_label: str) -> None:
+        """The lane names, which only change with the size, lanes or profile: on screen,
+        drawn once into a pixmap and copied."""
+        if not self.stamps.raster:
+            self._draw_gutter(p, geo, stance_label)
+            return
+        picture = self._gutter_picture.get(
+            (geo.lanes, stance_label, geo.gutter),
+            geo.gutter,
+            geo.height,
+            self.ratio,
+            partial(self._draw_gutter, geo=geo, stance_label=stance_label),
+        )
+        p.drawPixmap(QPointF(0, 0), picture)
+
+    def _draw_gutter(
+        self: TimelinePainter, p: QPainter, geo: g.Geometry, stance_label: str
+    ) -> None:
+        gutter = geo.gutter
+        p.fillRect(QRectF(0, 0, gutter, geo.height), self.window)
+        p.setPen(QPen(self.grid, 1))
+        p.drawLine(QPointF(gutter - 0.5, 0), QPointF(gutter - 0.5, geo.height))
+        p.setFont(self.bold)
+        p.setPen(self.text)
+        rows = [(geo.eras, "Eras"), (geo.stance, stance_label)]
+        rows += [(band, band.label) for _lane, band in geo.lanes]
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        for n, (band, label) in enumerate(rows):
+            if n == 2:  # the lanes' names scroll with them, under the stance track's
+                p.setClipRect(QRectF(0, geo.lanes_top, gutter, geo.height - geo.lanes_top))
+            if not band.height:  # no eras, no stance track: no name
+                continue
+            p.drawText(QRectF(8, band.top, gutter - 13, min(band.height, 40)), flags, label)
+        p.setClipping(False)
+        stance = geo.stance
+        if stance.height:  # the track's scale, at the right of its name
+            p.setFont(self.small)
+            p.setPen(self.muted)
+            amplitude = stance.height / 2 - 8
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            for word, value in (("warm", 1), ("cold", -1)):
+                y = stance.middle - value * amplitude
+                p.drawText(QRectF(0, y - 7, gutter - 5, 14), right, word)

@@ -1,0 +1,95 @@
+"""The stance track: its band, its statements (or per-pixel bins of them) and its flips.
+
+A part of `TimelinePainter`, which holds the fonts, colours and kept pictures
+these methods use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
+
+from viewer.core.timeline.lanes import TONES
+from viewer.ui import style
+from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.marks import (
+    TONE_QCOLOURS,
+    marker_path,
+)
+from viewer.ui.timeline.scene_items import (
+    Item,
+    ItemKind,
+    Scene,
+)
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline.painter import TimelinePainter
+
+
+class StancePainting:
+    def _stance_background(self: TimelinePainter, p: QPainter, geo: g.Geometry) -> None:
+        band = geo.stance
+        if band.height:  # a timeline without quotes has no stance track
+            p.setPen(QPen(self.grid, 1, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(geo.time_left, band.middle), QPointF(geo.width, band.middle))
+
+    def _stance(self: TimelinePainter, p: QPainter, scene: Scene) -> None:
+        points = [i for i in scene.marks if i.kind is ItemKind.STANCE]
+        # The line through the statements in order (a bin's: through its range's middle).
+        ordered = [i for i in points if i.stance is None or i.stance.orderable]
+        if len(ordered) > 1:
+            p.setPen(QPen(self.stance_line, 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPolyline(QPolygonF([i.rect.center() for i in ordered]))
+        small = {tone: marker_path(tone, 4.5) for tone in TONES}
+        bins: dict[int, list[QRectF]] = {}
+        for item in points:  # statements summed in a pixel bin: their range, by tone
+            if item.stance is None:
+                bins.setdefault(item.tone, []).append(item.rect.adjusted(0.5, 0, -0.5, 0))
+        for tone, rects in bins.items():
+            p.setPen(QPen(TONE_QCOLOURS[tone].darker(150), 1))
+            p.setBrush(TONE_QCOLOURS[tone])
+            p.drawRects(rects)
+        for item in points:
+            if item.stance is None:
+                continue
+            centre = item.rect.center()
+            colour = TONE_QCOLOURS[item.tone]
+            if not item.stance.orderable:
+                # Dated only to a year or more: a faint span behind the point.
+                faint = QColor(colour)
+                faint.setAlphaF(0.25)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(faint)
+                p.drawRoundedRect(item.rect.adjusted(0, 2, 0, -2), 2, 2)
+            if item.selected:
+                p.setPen(QPen(self.highlight, 2.5))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawEllipse(centre, 8, 8)
+            p.setPen(QPen(colour.darker(150), 1))
+            p.setBrush(colour)
+            p.drawPath(small[TONES[item.tone]].translated(centre))
+        for item in scene.marks:
+            if item.kind is ItemKind.FLIP:
+                self._flip(p, item)
+
+    def _flip(self: TimelinePainter, p: QPainter, item: Item) -> None:
+        rect = item.rect
+        x = rect.center().x()
+        colour = QColor(style.FLIP_COLOUR)
+        p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+        width = self.small_metrics.horizontalAdvance(item.label) + 12
+        badge = QRectF(x - width / 2, rect.top(), width, 14)
+        p.setPen(QPen(self.highlight, 2.5) if item.selected else Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawRoundedRect(badge, 7, 7)
+        p.setPen(self.on_flip)
+        p.setFont(self.small)
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, item.label)
