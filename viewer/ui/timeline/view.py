@@ -5,6 +5,9 @@ Input:
 - wheel, drag, the scroll bar, Ctrl+Left/Right, PageUp/PageDown: pan
 - Left/Right: previous/next event; Home/End: first/last event
 - click: select; click a cluster: zoom in until it splits; double-click: zoom in
+
+Its parts: `view_selection` (choosing, revealing and stepping through events) and
+`view_input` (wheel, mouse, keys, tooltips), mixed into `TimelineView`.
 """
 
 from __future__ import annotations
@@ -13,27 +16,19 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
     QFocusEvent,
-    QHelpEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QNativeGestureEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.annotations.records import Mark
-from viewer.core.dates.fuzzy import Precision, day_label
-from viewer.core.plurals import plural
 from viewer.core.records import Era
 from viewer.core.timeline.data import TimelineData
-from viewer.core.timeline.lanes import LANES, TONES
+from viewer.core.timeline.lanes import LANES
 from viewer.core.timeline.stance import StancePoint, StanceTrack
 from viewer.core.timeline.timescale import Limits, Viewport
 from viewer.ui.timeline import accessible
@@ -42,18 +37,13 @@ from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, build_scene
 from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
+from viewer.ui.timeline.view_input import TimelineInput
+from viewer.ui.timeline.view_selection import TimelineSelection
 
 _STEPS_MAX = 2**30  # the most steps a scroll bar is given (its range is a 32-bit int)
 
-ZOOM_STEP = 1.25
-DRAG_THRESHOLD = 4
-MENU_LIMIT = 30
 
-
-_SOME_TIME = frozenset({Precision.MONTH, Precision.SEASON, Precision.YEAR})
-
-
-class TimelineView(QAbstractScrollArea):
+class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
     """Shows a `TimelineData`; emits the ids of the selected events."""
 
     selection_changed = Signal(list)  # [event id, ...]; the last is the primary one
@@ -97,9 +87,9 @@ class TimelineView(QAbstractScrollArea):
         self.hidden_lanes: set[int] = set()
         self.selected: list[int] = []  # rows; the last is the primary selection
         self.limits = Limits(*self.data.bounds())
-        self.view = self.limits.fit(self._time_width())
+        self.view: Viewport = self.limits.fit(self._time_width())
         self._scene = Scene()
-        self._geo = g.layout(1, 1, [])
+        self._geo: g.Geometry = g.layout(1, 1, [])
         self._needs: dict[int, g.LaneNeed] = {}
         self.lane_titles: tuple[str, ...] = tuple(lane.label for lane in LANES)
         self._stale = True  # the scene is built when next needed (a paint, a click)
@@ -107,8 +97,8 @@ class TimelineView(QAbstractScrollArea):
         self._painter: TimelinePainter | None = None
         self._order = np.zeros(0, dtype=np.int64)
         self._order_pos = np.zeros(0, dtype=np.int64)
-        self._press: QPoint | None = None
-        self._press_view: Viewport | None = None
+        self._press = None  # a press, and the view then (see TimelineInput)
+        self._press_view = None
         self._dragging = False
         self._syncing_scrollbar = False
         # Fitted to the whole timeline, and not moved since: a resize fits it again (the
@@ -284,119 +274,6 @@ class TimelineView(QAbstractScrollArea):
         self._relayout()
         self.viewport_changed.emit(self.view)
 
-    # -- selection ---------------------------------------------------------------------
-
-    def select_ids(self, event_ids: list[str], *, reveal: bool = True) -> None:
-        rows = [r for r in (self.data.row_of(i) for i in event_ids) if r is not None]
-        self._select_rows(rows, reveal=reveal)
-
-    def selected_ids(self) -> list[str]:
-        return [self.data.ids[r] for r in self.selected]
-
-    def show_selection(self, event_ids: tuple[str, ...] | list[str]) -> None:
-        """Draw these events as selected (those on this timeline), telling no one: the
-        selection was made elsewhere."""
-        rows = [r for r in (self.data.row_of(i) for i in event_ids) if r is not None]
-        if rows != self.selected:
-            self._select_rows(rows, reveal=False, emit=False)
-
-    def reveal_event(self, event_id: str) -> None:
-        """Bring an event chosen elsewhere (a search result, a link) into view, zoomed in
-        until it stands alone: its own marker, not one of a counted cluster, or a bar
-        wide enough to see and name."""
-        row = self.data.row_of(event_id)
-        if row is None:
-            return
-        self._reveal(row)
-        self._relayout()
-        for _ in range(24):  # each step halves the days a pixel: ample for any timeline
-            if self._stands_alone(row):
-                return
-            closer = self.view.zoomed(2.0, self.view.x_of(self.data.centre(row)), self.limits)
-            if closer.days_per_px >= self.view.days_per_px:
-                return  # as close as the timeline goes
-            self.set_viewport(closer)
-
-    def _stands_alone(self, row: int) -> bool:
-        if not self.data.is_point(row):
-            return (self.data.end[row] - self.data.start[row]) / self.view.days_per_px >= 24
-        lane = int(self.data.lane[row])
-        return any(
-            points.lane == lane and bool((points.rows == row).any()) for points in self.scene.points
-        )
-
-    def _select_rows(self, rows: list[int], *, reveal: bool = True, emit: bool = True) -> None:
-        self.selected = rows
-        if rows and reveal:
-            self._reveal(rows[-1])
-        self._relayout()
-        if rows and QAccessible.isActive():  # a screen reader: focus on the event chosen
-            interface = QAccessible.queryAccessibleInterface(self)
-            if isinstance(interface, accessible.TimelineAccessible):
-                interface.announce_selection()
-        if emit:
-            self.selection_changed.emit(self.selected_ids())
-
-    def _reveal(self, row: int) -> None:
-        """Keep the selected event in view (and big enough to see, if it is a point)."""
-        start, end = float(self.data.start[row]), float(self.data.end[row])
-        margin = self.view.span * 0.05
-        if start < self.view.start + margin or end > self.view.end - margin:
-            self.view = self.view.centred_on((start + end) / 2, self.limits)
-            self._fitted = False
-            self._sync_scrollbar()
-            self.viewport_changed.emit(self.view)
-        lane = int(self.data.lane[row])
-        if lane in self.hidden_lanes:
-            self.set_lane_visible(lane, True)
-            self.hidden_lanes_changed.emit(frozenset(self.hidden_lanes))
-        band = self._geo.band_of(lane)
-        if band is not None:  # a lane scrolled out of view comes into it
-            below = band.bottom - self._geo.height
-            above = self._geo.lanes_top - band.top
-            if above > 0:
-                self.scroll_lanes(-above)
-            elif below > 0:
-                self.scroll_lanes(below)
-
-    def step(self, delta: int) -> None:
-        if not len(self._order):
-            return
-        if not self.selected or self._order_pos[self.selected[-1]] < 0:
-            centre = (self.view.start + self.view.end) / 2
-            starts = self.data.start[self._order]
-            pos = int(np.searchsorted(starts, centre)) - (1 if delta < 0 else 0)
-        else:
-            pos = int(self._order_pos[self.selected[-1]]) + delta
-        pos = min(max(pos, 0), len(self._order) - 1)
-        self._select_rows([int(self._order[pos])])
-
-    def step_lane(self, delta: int) -> None:
-        """Select the event nearest in time in the next shown lane above (-1) or below
-        (+1) that has one; with nothing selected, start from the view's centre."""
-        if not len(self._order):
-            return
-        lanes = self.visible_lanes()
-        if self.selected and self._order_pos[self.selected[-1]] >= 0:
-            row = self.selected[-1]
-            here = self.data.centre(row)
-            at = lanes.index(int(self.data.lane[row]))
-            ahead = lanes[at + 1 :] if delta > 0 else lanes[:at][::-1]
-        else:
-            here = (self.view.start + self.view.end) / 2
-            ahead = lanes if delta > 0 else lanes[::-1]
-        lane_of = self.data.lane[self._order]
-        for lane in ahead:
-            rows = self._order[lane_of == lane]
-            if len(rows):
-                centres = (self.data.start[rows] + self.data.end[rows]) / 2
-                self._select_rows([int(rows[int(np.argmin(np.abs(centres - here)))])])
-                return
-
-    def step_to_end(self, last: bool) -> None:
-        if len(self._order):
-            self._select_rows([int(self._order[-1 if last else 0])])
-
     # -- painting ----------------------------------------------------------------------
 
     def _relayout(self) -> None:
@@ -505,175 +382,3 @@ class TimelineView(QAbstractScrollArea):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
-
-    # -- input ---------------------------------------------------------------------------
-
-    def _time_x(self, pos: QPointF | QPoint) -> float:
-        return float(pos.x()) - self.geo.gutter
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        over_names = event.position().x() < self._geo.gutter
-        if over_names and self._geo.overflow and self._geo.in_lanes(event.position().y()):
-            self.scroll_lanes(-delta.y() / 120 * 40)  # the wheel over lane names scrolls them
-        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = delta.y() / 120 if delta.y() else delta.x() / 120
-            self.zoom(ZOOM_STEP**steps, self._time_x(event.position()))
-        else:
-            pixels = event.pixelDelta()
-            amount: float
-            if not pixels.isNull():
-                amount = -(pixels.x() or pixels.y())
-            else:
-                amount = -(delta.x() or delta.y()) / 120 * self.view.width / 10
-            self.pan(amount)
-        event.accept()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if (
-            isinstance(event, QNativeGestureEvent)
-            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
-        ):
-            self.zoom(1 + event.value(), self._time_x(event.position()))
-            return True
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            item = self.item_at(event.pos().x(), event.pos().y())
-            if item is None:
-                QToolTip.hideText()
-            else:
-                QToolTip.showText(event.globalPos(), self.describe(item), self.viewport())
-            return True
-        return super().viewportEvent(event)
-
-    def describe(self, item: Item) -> str:
-        """The tooltip for an item: what and when."""
-        if item.kind is ItemKind.FLIP:
-            span = f"{day_label(int(item.start))} – {day_label(int(item.end) - 1)}"
-            if item.flip is None:
-                return f"{item.label}, {span}\nClick to zoom to them."
-            return (
-                f"Flip: the tone turns {item.flip.to_tone.value} here ({span}).\n"
-                "Click to zoom to the statements on either side."
-            )
-        if item.kind is ItemKind.STANCE and item.stance is None:  # statements summed in a bin
-            span = f"{day_label(int(item.start))} – {day_label(int(item.end) - 1)}"
-            tone = TONES[item.tone].value
-            return f"{item.label}, {span}; mostly {tone}\nClick to zoom in."
-        if item.kind is ItemKind.CLUSTER:
-            first = self.data.date_of(self._cluster_rows(item, 1)[0]).label()
-            last_rows = self.data.lanes[item.lane].point_rows[item.first + item.count - 1]
-            last = self.data.date_of(int(last_rows)).label()
-            return f"{item.count} events, {first} – {last}\nClick to zoom in."
-        rows = item.rows
-        if not rows:
-            return ""
-        if len(rows) > 1:
-            date = self.data.date_of(rows[0]).label()
-            names = "\n".join(f"• {self.data.titles[r]}" for r in rows[:8])
-            more = f"\n… and {len(rows) - 8} more" if len(rows) > 8 else ""
-            return f"{plural(len(rows), 'event')} dated {date}\n{names}{more}"
-        row = rows[0]
-        status = " (cancelled / not held)" if self.data.cancelled[row] else ""
-        known = self.data.date_of(row)
-        when = known.label()
-        if known.precision in _SOME_TIME:  # known to the period, not lasting all of it
-            when = f"some time in {when}"
-        return f"{self.data.titles[row]}{status}\n{when}"
-
-    def _cluster_rows(self, item: Item, limit: int) -> list[int]:
-        rows = self.data.lanes[item.lane].point_rows[
-            item.first : item.first + min(item.count, limit)
-        ]
-        return [int(r) for r in rows]
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
-            self._press_view = self.view
-            self._dragging = False
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._press is not None and self._press_view is not None:
-            dx = event.position().x() - self._press.x()
-            if abs(dx) > DRAG_THRESHOLD or self._dragging:
-                if not self._dragging:
-                    self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-                self._dragging = True
-                self.set_viewport(self._press_view.panned(-dx, self.limits))
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-            if not self._dragging:
-                self.click_at(event.position())
-            self.viewport().unsetCursor()
-        self._press = None
-        self._dragging = False
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if self.item_at(event.position().x(), event.position().y()) is None:
-            self.zoom(2.0, self._time_x(event.position()))
-
-    def click_at(self, pos: QPointF) -> None:
-        item = self.item_at(pos.x(), pos.y())
-        if item is None:
-            return
-        if item.kind is ItemKind.CLUSTER or (item.kind is ItemKind.STANCE and not item.rows):
-            self.show_range(item.start, item.end)
-        elif item.kind is ItemKind.FLIP:  # the statements on either side, and their events
-            self.show_range(item.start, item.end)
-            if item.rows:
-                self._select_rows(list(item.rows), reveal=False)
-        elif item.kind is ItemKind.BAR and len(item.rows) > 1:
-            self._choose_from(item, pos)
-        elif item.rows:
-            self._select_rows(list(item.rows), reveal=False)
-
-    def _choose_from(self, item: Item, pos: QPointF) -> None:
-        """Events sharing one vague date never split by zooming: offer them in a menu."""
-        menu = QMenu(self)
-        for row in item.rows[:MENU_LIMIT]:
-            action = menu.addAction(self.data.titles[row])
-            action.setData(row)
-        if len(item.rows) > MENU_LIMIT:
-            more = menu.addAction(
-                f"… and {len(item.rows) - MENU_LIMIT} more (hide lanes to narrow)"
-            )
-            more.setEnabled(False)
-        chosen = menu.exec(self.viewport().mapToGlobal(pos.toPoint()))
-        if chosen is not None and chosen.data() is not None:
-            self._select_rows([int(chosen.data())], reveal=False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            direction = -1 if key == Qt.Key.Key_Left else 1
-            if ctrl:
-                self.pan(direction * self.view.width * 0.1)
-            else:
-                self.step(direction)
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.step_lane(-1 if key == Qt.Key.Key_Up else 1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
-            self.details_requested.emit()
-        elif key == Qt.Key.Key_Escape and (self.selected or self.period):
-            self.mark_period(None)
-            if self.selected:
-                self._select_rows([], reveal=False)
-        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-            self.pan((-1 if key == Qt.Key.Key_PageUp else 1) * self.view.width * 0.9)
-        elif key == Qt.Key.Key_Home:
-            self.step_to_end(last=False)
-        elif key == Qt.Key.Key_End:
-            self.step_to_end(last=True)
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(ZOOM_STEP)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom(1 / ZOOM_STEP)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
