@@ -268,8 +268,7 @@ from viewer.ui.app import quit_on_signals, start
 args = parser().parse_args(["--data-dir", sys.argv[1], "--no-err-windows"])
 running = start(args)
 running.session.load_annotations()
-for thread in running.session.threads:
-    thread.join()
+running.session.wait_for_annotations()
 while running.session.store is None:
     running.app.processEvents()
 shown = []

@@ -1,4 +1,4 @@
-"""Long work (importing a large timeline) run in a thread behind a progress dialog.
+"""Long work (importing a large timeline) run on a worker thread behind a progress dialog.
 
 The window keeps repainting, the dialog says what is happening and can stop it; the
 caller gets the result, or the exception, as if it had made the call itself.
@@ -14,6 +14,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from viewer.core.errors import ShouldStop
+from viewer.ui.jobs import JobRunner
 
 T = TypeVar("T")
 
@@ -21,19 +22,10 @@ SHOW_AFTER_MS = 400  # quick work finishes without a dialog flashing up
 
 
 def run_busy(parent: QWidget | None, label: str, work: Callable[[ShouldStop], T]) -> T:
-    """`work(should_stop)` in a thread; meanwhile a modal progress dialog after a moment,
-    whose Stop button makes `should_stop()` true (the work then raises `StoppedError`,
-    which reaches the caller like any other exception)."""
-    results: list[T] = []
-    errors: list[BaseException] = []
+    """`work(should_stop)` on a worker thread; meanwhile a modal progress dialog after a
+    moment, whose Stop button makes `should_stop()` true (the work then raises
+    `StoppedError`, which reaches the caller like any other exception)."""
     stop = threading.Event()
-
-    def run() -> None:
-        try:
-            results.append(work(stop.is_set))
-        except BaseException as exc:  # handed back to the caller's thread below
-            errors.append(exc)
-
     dialog = QProgressDialog(label, "Stop", 0, 0, parent)
     dialog.setWindowTitle("Please wait")
     dialog.setMinimumWidth(380)  # room for a file name
@@ -46,24 +38,19 @@ def run_busy(parent: QWidget | None, label: str, work: Callable[[ShouldStop], T]
     dialog.hide()  # shown by `later` below, only if the work is still going
     dialog.setAccessibleName(label)
     loop = QEventLoop()
-    thread = threading.Thread(target=run, name="busy", daemon=False)
-    poll = QTimer()
-    poll.setInterval(30)
-    poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    jobs = JobRunner("busy")
+    future = jobs.submit(lambda: work(stop.is_set), lambda _r: loop.quit(), lambda _e: loop.quit())
     later = QTimer()
     later.setSingleShot(True)
-    later.timeout.connect(lambda: dialog.show() if thread.is_alive() else None)
-    thread.start()
+    later.timeout.connect(lambda: None if future.done() else dialog.show())
     later.start(SHOW_AFTER_MS)
-    poll.start()
-    loop.exec()
-    poll.stop()
+    if not future.done():
+        loop.exec()
     later.stop()
-    if thread.is_alive():  # the loop ended early: the app is quitting, so stop the work
+    if not future.done():  # the loop ended early: the app is quitting, so stop the work
         stop.set()
-    thread.join()
+    jobs.shutdown()  # the work has ended, one way or the other
+    jobs.deleteLater()
     dialog.close()
     dialog.deleteLater()
-    if errors:
-        raise errors[0]
-    return results[0]
+    return future.result()  # or its exception, raised here

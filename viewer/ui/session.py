@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,7 +43,6 @@ class Session(QObject):
         self.catalog: Catalog | None = None
         self.window: MainWindow | None = None
         self.store: AnnotationStore | None = None
-        self.threads: list[threading.Thread] = []
         self._loader = AnnotationLoader()
         self._loader.ready.connect(self._on_loaded)
         self._loader.failed.connect(self._on_load_failed)
@@ -169,7 +167,7 @@ class Session(QObject):
         """Open the user's annotations in the background (after the first paint)."""
         if self.catalog is not None:
             reason = self._writer_elsewhere()
-            self.threads.append(self._loader.start(self.paths, self.catalog.path, reason))
+            self._loader.start(self.paths, self.catalog.path, reason)
 
     def _writer_elsewhere(self) -> str | None:
         """None when this window may write the notes (it holds the lock), else why not."""
@@ -253,12 +251,16 @@ class Session(QObject):
         if self.on_attached is not None:
             self.on_attached()
 
+    def wait_for_annotations(self) -> None:
+        """Until the opening of the annotations in hand has ended (its `ready` or
+        `failed` then waits in the event queue)."""
+        self._loader.wait()
+
     def save_pending(self) -> bool:
         return self.window.save_pending() if self.window is not None else True
 
     def close(self) -> None:
-        for thread in self.threads:
-            thread.join()  # an upgrade of the annotations file in progress is finished
+        self._loader.shutdown()  # an upgrade of the annotations file in progress ends
         if self.store is not None:
             self.store.close()
         if self.catalog is not None:

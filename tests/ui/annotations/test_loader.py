@@ -1,4 +1,4 @@
-"""The annotations open in a background thread and arrive on the UI thread."""
+"""The annotations open on a worker thread and arrive on the UI thread."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def test_marks_tags_and_orphans_arrive_from_the_thread(
     store.close()
     loader = AnnotationLoader()
     with qtbot.waitSignal(loader.ready, timeout=20_000) as blocker:
-        thread = loader.start(paths, catalog.path)
-    thread.join()
+        loader.start(paths, catalog.path)
+    loader.shutdown()
     opened = blocker.args[0]
     assert isinstance(opened, OpenedAnnotations)
     assert opened.orphans == 1  # the note on an event the catalog lacks; own events count as known
@@ -45,6 +45,6 @@ def test_a_failure_is_reported_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
     paths = UserPaths(tmp_path).ensure()
     loader = AnnotationLoader()
     with qtbot.waitSignal(loader.failed, timeout=20_000) as blocker:
-        thread = loader.start(paths, tmp_path / "no-such-catalog.sqlite")
-    thread.join()
+        loader.start(paths, tmp_path / "no-such-catalog.sqlite")
+    loader.shutdown()
     assert "does not exist" in blocker.args[0]
