@@ -9,7 +9,6 @@ copy of the same words) are offered beside them.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import sqlite3
@@ -17,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from viewer.core.annotations.records import Annotation
-from viewer.core.catalog.read import QUOTE_COLUMNS, Catalog, read_only_uri
+from viewer.core.annotations.note_reader import NoteReader
+from viewer.core.catalog.read import QUOTE_COLUMNS, Catalog
 from viewer.core.records import Event, QuoteHit
 from viewer.core.search.notes import NoteHit, note_hits
 from viewer.core.search.query import Query, Term, parse
@@ -109,19 +108,23 @@ class SearchEngine:
         self._vocabulary: list[str] | None = None
         self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
         self._common = 0  # a word in more documents than this is too common to look for
-        self._notes_db: Path | None = None  # the user's annotations, attached as "notes"
+        self._notes: NoteReader | None = None  # the user's notes, read-only
         self._forms: WordForms | None = None
         self._spellings: dict[str, tuple[str, ...]] | None = None
         self._by_n: dict[int, list[str]] = {}  # misspelling candidates by word length
         self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
 
     def close(self) -> None:
+        if self._notes is not None:
+            self._notes.close()
         self._conn.close()
         self.catalog.close()
 
     def interrupt(self) -> None:
         """Stop a query running in another thread (it returns no hits)."""
         self._conn.interrupt()
+        if self._notes is not None:
+            self._notes.interrupt()
 
     # -- the search ---------------------------------------------------------------------
 
@@ -188,41 +191,21 @@ class SearchEngine:
         self, query: Query, expression: str, filters: Filters, notes_db: Path | None, limit: int
     ) -> tuple[NoteResult, ...]:
         """The user's notes that match, through their own full-text index (read-only)."""
-        if not self._attach_notes(notes_db):
+        reader = self._note_reader(notes_db)
+        if reader is None:
             return ()
-        where, params = "", []
-        if filters.event_ids is not None:
-            where = "AND a.event_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(sorted(filters.event_ids)))
-        rows = self._conn.execute(
-            "SELECT a.event_id AS event_id, a.note AS note FROM notes.note_fts "
-            "JOIN notes.annotation a ON a.rowid = note_fts.rowid "
-            f"WHERE note_fts MATCH ? {where} ORDER BY rank LIMIT ?",
-            [expression, *params, limit],
-        ).fetchall()
-        notes = {r["event_id"]: Annotation(r["event_id"], r["note"]) for r in rows}
-        found = note_hits(query, notes, limit)
+        found = note_hits(query, reader.matching(expression, filters.event_ids, limit), limit)
         events = {e.id: e for e in self.catalog.events_by_id(h.event_id for h in found)}
         return tuple(NoteResult(events[h.event_id], h) for h in found if h.event_id in events)
 
-    def _attach_notes(self, path: Path | None) -> bool:
-        """Attach the annotations file read-only (once); False when there is none to search."""
-        if path == self._notes_db:
-            return path is not None
-        if self._notes_db is not None:
-            self._conn.execute("DETACH DATABASE notes")
-            self._notes_db = None
-        if path is None or not path.exists():
-            return False
-        try:
-            self._conn.execute("ATTACH DATABASE ? AS notes", (read_only_uri(path),))
-            self._conn.execute("SELECT 1 FROM notes.note_fts LIMIT 0")
-        except sqlite3.OperationalError:  # not there, or from an app without the index
-            with contextlib.suppress(sqlite3.OperationalError):
-                self._conn.execute("DETACH DATABASE notes")
-            return False
-        self._notes_db = path
-        return True
+    def _note_reader(self, path: Path | None) -> NoteReader | None:
+        """The reader of the notes in `path` (opened once; None: no notes to search)."""
+        if self._notes is not None and self._notes.path == path:
+            return self._notes
+        if self._notes is not None:
+            self._notes.close()
+        self._notes = NoteReader.open(path)
+        return self._notes
 
     def quote_hits(
         self, expression: str, filters: Filters, order: Order, limit: int, offset: int
