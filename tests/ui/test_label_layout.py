@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from viewer.core.dates.fuzzy import Precision
-from viewer.core.timeline.data import PRECISION_CODE, TimelineData
+from viewer.core.timeline.codes import PRECISION_CODE
+from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.stance import StanceTrack
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g

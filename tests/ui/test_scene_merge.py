@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.dates.fuzzy import Precision
-from viewer.core.timeline.data import Extent, TimelineData
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lane_index import Extent
 from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.scene import _any_overlap, _badge_widths, _merge_overlapping

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.catalog.read import Catalog
-from viewer.core.timeline.data import NEUTRAL, TimelineData
+from viewer.core.timeline.codes import NEUTRAL
+from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.timeline.legend import Legend

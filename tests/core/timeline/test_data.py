@@ -10,15 +10,9 @@ from viewer.core.dates.days import Day, year_label
 from viewer.core.dates.fuzzy import Precision
 from viewer.core.dates.typed import parse_typed_date
 from viewer.core.records import Tone
-from viewer.core.timeline.data import (
-    DAY_CODE,
-    PRECISION_CODE,
-    PRECISIONS,
-    LaneIndex,
-    TimelineData,
-    point_bins,
-    visible_extents,
-)
+from viewer.core.timeline.codes import DAY_CODE, PRECISION_CODE, PRECISIONS
+from viewer.core.timeline.data import TimelineData, point_bins
+from viewer.core.timeline.lane_index import LaneIndex, visible_extents
 from viewer.core.timeline.lanes import LANES
 from viewer.core.timeline.stance import StancePoint, flips
 from viewer.core.timeline.timescale import Viewport

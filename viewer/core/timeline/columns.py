@@ -14,7 +14,8 @@ import sqlite3
 import numpy as np
 
 from viewer.core.records import Tone
-from viewer.core.timeline.data import PRECISION_CODE, TimelineData
+from viewer.core.timeline.codes import PRECISION_CODE
+from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import LANES, TONE_CODE, Lane, lanes_from_rows
 from viewer.core.timeline.stance import StanceTrack, stance_points
 

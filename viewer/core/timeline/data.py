@@ -4,7 +4,8 @@ The timeline never walks every event: points known to the day are binned by
 pixel with `searchsorted` on sorted start days, so the work per paint depends on
 the width of the window, not on the number of events. Events known only to a
 month, season, year or interval share a few hundred distinct extents, which are
-grouped once when the data is loaded.
+grouped once when the data is loaded (`lane_index`); the codes the columns hold are in
+`codes`.
 """
 
 from __future__ import annotations
@@ -13,103 +14,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
-from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
 from viewer.core.dates.days import Day
-from viewer.core.dates.fuzzy import FuzzyDate, Precision
+from viewer.core.dates.fuzzy import FuzzyDate
 from viewer.core.records import Tone
+from viewer.core.timeline.codes import (
+    DAY_CODE,
+    NEUTRAL,
+    PRECISION_CODE,
+    PRECISIONS,
+    FloatArray,
+    IntArray,
+    offsets,
+)
+from viewer.core.timeline.lane_index import (
+    LaneIndex,
+    lane_index,
+    lane_subset,
+)
 from viewer.core.timeline.lanes import LANES, TONES
 from viewer.core.timeline.timescale import Viewport
-
-PRECISIONS: tuple[Precision, ...] = tuple(Precision)
-PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
-DAY_CODE = PRECISION_CODE[Precision.DAY]
-NEUTRAL = 3  # index of Tone.NEUTRAL in lanes.TONES: grey, for groups of mixed tones
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-
-
-@dataclass(frozen=True)
-class Extent:
-    """Events of one lane that share the same vague extent (e.g. all "Nov 2018" ones).
-
-    `row` stacks extents that overlap in time (a year over its months); it is fixed
-    when the data loads, so drawing needs no packing. `tone` is the events' common
-    tone, or neutral when they differ.
-    """
-
-    start: float
-    end: float  # exclusive
-    approximate: bool
-    rows: tuple[int, ...]
-    tone: int = 3
-    row: int = 0
-
-
-@dataclass(frozen=True)
-class LaneIndex:
-    """One lane's events: exact-day points sorted by day, and grouped vague extents.
-
-    Extents are held as columns; `extents` makes the `Extent` records on demand (the
-    painter asks for the few it draws fancy), so narrowing the data stays vectorised.
-    """
-
-    point_days: FloatArray  # sorted, the middle of each day
-    point_rows: IntArray  # row in TimelineData for each point
-    extent_starts: FloatArray
-    extent_ends: FloatArray
-    extent_approximate: npt.NDArray[np.bool_]
-    extent_rows: IntArray  # stacking row of each extent
-    extent_tones: IntArray
-    extent_counts: IntArray
-    extent_hollow: npt.NDArray[np.bool_]  # a single cancelled event
-    member_rows: IntArray  # every extent's rows, one extent after another
-    member_starts: IntArray  # where each extent's rows begin in member_rows
-
-    @cached_property
-    def extents(self) -> _Extents:
-        return _Extents(self)
-
-
-class _Extents(Sequence[Extent]):
-    """The lane's extents as records, each made when first asked for."""
-
-    def __init__(self, index: LaneIndex) -> None:
-        self._index = index
-        self._made: dict[int, Extent] = {}
-
-    def __len__(self) -> int:
-        return len(self._index.extent_starts)
-
-    @overload
-    def __getitem__(self, i: int) -> Extent: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Extent]: ...
-    def __getitem__(self, i: int | slice) -> Extent | Sequence[Extent]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        made = self._made.get(i)
-        if made is None:
-            x = self._index
-            first = int(x.member_starts[i])
-            made = Extent(
-                float(x.extent_starts[i]),
-                float(x.extent_ends[i]),
-                bool(x.extent_approximate[i]),
-                tuple(x.member_rows[first : first + int(x.extent_counts[i])].tolist()),
-                int(x.extent_tones[i]),
-                int(x.extent_rows[i]),
-            )
-            self._made[i] = made
-        return made
 
 
 @dataclass(frozen=True)
@@ -167,7 +94,7 @@ class TimelineData:
         lane_count: int = len(LANES),
     ) -> TimelineData:
         lanes = tuple(
-            _lane_index(number, start, end, lane, tone, precision, approximate, cancelled)
+            lane_index(number, start, end, lane, tone, precision, approximate, cancelled)
             for number in range(lane_count)
         )
         point_pos = np.full(len(ids), -1, dtype=np.int64)  # row -> index in its lane's points
@@ -222,7 +149,7 @@ class TimelineData:
         new_row[rows] = np.arange(len(rows))
         kept = rows.tolist()
         lanes = tuple(
-            _lane_subset(index, keep, new_row, self.tone, self.cancelled) for index in self.lanes
+            lane_subset(index, keep, new_row, self.tone, self.cancelled) for index in self.lanes
         )
         ids = _pick(self.ids, kept)
         point_pos = np.full(len(kept), -1, dtype=np.int64)
@@ -335,111 +262,6 @@ class TimelineData:
         return rows[keys].astype(np.int64)
 
 
-def _lane_index(
-    number: int,
-    start: FloatArray,
-    end: FloatArray,
-    lane: npt.NDArray[np.int8],
-    tone: npt.NDArray[np.int8],
-    precision: npt.NDArray[np.int8],
-    approximate: npt.NDArray[np.bool_],
-    cancelled: npt.NDArray[np.bool_],
-) -> LaneIndex:
-    in_lane = lane == number
-    point_mask = in_lane & (precision == DAY_CODE) & ~approximate
-    rows = np.flatnonzero(point_mask)
-    days = start[rows] + 0.5
-    order = np.argsort(days, kind="stable")
-    extents: dict[tuple[float, float, bool], list[int]] = {}
-    for row in np.flatnonzero(in_lane & ~point_mask).tolist():
-        key = (float(start[row]), float(end[row]), bool(approximate[row]))
-        extents.setdefault(key, []).append(row)
-    items = tuple(
-        Extent(s, e, a, tuple(r), _common_tone(tone, r), row)
-        for ((s, e, a), r), row in zip(
-            sorted(extents.items()), _stack(sorted(extents)), strict=True
-        )
-    )
-    return _lane(days[order], rows[order].astype(np.int64), items, cancelled)
-
-
-def _lane(
-    point_days: FloatArray,
-    point_rows: IntArray,
-    items: tuple[Extent, ...],
-    cancelled: npt.NDArray[np.bool_],
-) -> LaneIndex:
-    counts = np.array([len(x.rows) for x in items], dtype=np.int64)
-    return LaneIndex(
-        point_days=point_days,
-        point_rows=point_rows,
-        extent_starts=np.array([x.start for x in items], dtype=np.float64),
-        extent_ends=np.array([x.end for x in items], dtype=np.float64),
-        extent_approximate=np.array([x.approximate for x in items], dtype=np.bool_),
-        extent_rows=np.array([x.row for x in items], dtype=np.int64),
-        extent_tones=np.array([x.tone for x in items], dtype=np.int64),
-        extent_counts=counts,
-        extent_hollow=np.array(
-            [len(x.rows) == 1 and bool(cancelled[x.rows[0]]) for x in items], dtype=np.bool_
-        ),
-        member_rows=np.array([r for x in items for r in x.rows], dtype=np.int64),
-        member_starts=_offsets(counts),
-    )
-
-
-def _lane_subset(
-    index: LaneIndex,
-    keep: npt.NDArray[np.bool_],
-    new_row: IntArray,
-    tone: npt.NDArray[np.int8],
-    cancelled: npt.NDArray[np.bool_],
-) -> LaneIndex:
-    """`index` cut down to the kept rows (renumbered by `new_row`), all in numpy.
-
-    Extents keep their stacking rows with the emptied rows taken out: no two that
-    overlap share a row, and no row is left blank.
-    """
-    points = keep[index.point_rows]
-    members = keep[index.member_rows]
-    owner = np.repeat(np.arange(len(index.extent_starts)), index.extent_counts)
-    counts = np.bincount(owner[members], minlength=len(index.extent_starts))
-    chosen = np.flatnonzero(counts)
-    old_rows = index.member_rows[members]
-    counts = counts[chosen]
-    starts = _offsets(counts)
-    common = np.zeros(0, dtype=np.int64)
-    if len(old_rows):
-        tones = tone[old_rows].astype(np.int64)
-        low = np.minimum.reduceat(tones, starts)
-        high = np.maximum.reduceat(tones, starts)
-        common = np.where(low == high, low, NEUTRAL)
-    used, stacking = np.unique(index.extent_rows[chosen], return_inverse=True)
-    del used
-    return LaneIndex(
-        point_days=index.point_days[points],
-        point_rows=new_row[index.point_rows[points]],
-        extent_starts=index.extent_starts[chosen],
-        extent_ends=index.extent_ends[chosen],
-        extent_approximate=index.extent_approximate[chosen],
-        extent_rows=stacking.astype(np.int64).reshape(-1),
-        extent_tones=common,
-        extent_counts=counts.astype(np.int64),
-        extent_hollow=(counts == 1) & cancelled[old_rows[starts]]
-        if len(old_rows)
-        else np.zeros(0, dtype=np.bool_),
-        member_rows=new_row[old_rows],
-        member_starts=starts,
-    )
-
-
-def _offsets(counts: IntArray) -> IntArray:
-    """Where each group begins when groups of these sizes are laid end to end."""
-    offsets = np.zeros(len(counts), dtype=np.int64)
-    if len(counts) > 1:
-        offsets[1:] = np.cumsum(counts[:-1])
-    return offsets
-
-
 def point_bins(
     data: TimelineData, view: Viewport, lanes: Sequence[int], bin_px: Sequence[float]
 ) -> Bins:
@@ -456,7 +278,7 @@ def point_bins(
     first_bin = np.floor(view.start / bin_days) - 1
     edge_counts = (np.ceil(view.end / bin_days) + 1 - first_bin + 1).astype(np.int64)
     lane_of_edge = np.repeat(np.arange(len(numbers)), edge_counts)
-    edge_starts = _offsets(edge_counts)
+    edge_starts = offsets(edge_counts)
     step = np.arange(len(lane_of_edge)) - np.repeat(edge_starts, edge_counts)
     edges = (step + first_bin[lane_of_edge]) * bin_days[lane_of_edge]
     positions = np.empty(len(edges), dtype=np.int64)
@@ -487,33 +309,8 @@ def point_bins(
     )
 
 
-def visible_extents(index: LaneIndex, view: Viewport) -> IntArray:
-    """Indexes of the lane's vague extents that overlap the view, in start order."""
-    mask = (index.extent_ends > view.start) & (index.extent_starts < view.end)
-    return np.flatnonzero(mask)
-
-
 def _pick(values: tuple[str, ...], rows: list[int]) -> tuple[str, ...]:
     """values[r] for each r, in C (itemgetter) rather than a Python loop."""
     if len(rows) < 2:
         return tuple(values[r] for r in rows)
     return itemgetter(*rows)(values)
-
-
-def _common_tone(tone: npt.NDArray[np.int8], rows: list[int]) -> int:
-    tones = tone[rows]
-    return int(tones[0]) if (tones == tones[0]).all() else NEUTRAL
-
-
-def _stack(keys: list[tuple[float, float, bool]]) -> list[int]:
-    """Greedy interval partitioning in time: each extent gets the first free row."""
-    free: list[float] = []  # end of the last extent in each row
-    rows = []
-    for start, end, _ in keys:
-        row = next((r for r, last in enumerate(free) if last <= start), len(free))
-        if row == len(free):
-            free.append(end)
-        else:
-            free[row] = end
-        rows.append(row)
-    return rows

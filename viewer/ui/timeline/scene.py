@@ -13,13 +13,8 @@ import itertools
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.timeline.data import (
-    Bins,
-    LaneIndex,
-    TimelineData,
-    point_bins,
-    visible_extents,
-)
+from viewer.core.timeline.data import Bins, TimelineData, point_bins
+from viewer.core.timeline.lane_index import LaneIndex, visible_extents
 from viewer.core.timeline.stance import StanceTrack
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g

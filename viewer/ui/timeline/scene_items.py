@@ -18,7 +18,9 @@ import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
 from viewer.core.dates.fuzzy import Precision
-from viewer.core.timeline.data import PRECISION_CODE, LaneIndex, TimelineData
+from viewer.core.timeline.codes import PRECISION_CODE
+from viewer.core.timeline.data import TimelineData
+from viewer.core.timeline.lane_index import LaneIndex
 from viewer.core.timeline.stance import Flip, StancePoint
 from viewer.ui.timeline import geometry as g
 

@@ -1,0 +1,25 @@
+"""The codes the timeline's columns hold (precision and tone as small integers), the
+array types they are kept in, and a helper for groups laid end to end."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.core.dates.fuzzy import Precision
+
+PRECISIONS: tuple[Precision, ...] = tuple(Precision)
+PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
+DAY_CODE = PRECISION_CODE[Precision.DAY]
+NEUTRAL = 3  # index of Tone.NEUTRAL in lanes.TONES: grey, for groups of mixed tones
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+def offsets(counts: IntArray) -> IntArray:
+    """Where each group begins when groups of these sizes are laid end to end."""
+    offsets = np.zeros(len(counts), dtype=np.int64)
+    if len(counts) > 1:
+        offsets[1:] = np.cumsum(counts[:-1])
+    return offsets
