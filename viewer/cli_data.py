@@ -173,15 +173,15 @@ def _exported_text(args: argparse.Namespace, catalog: Any) -> tuple[str, str]:
             rows = [r for r in rows if r[0].event_id in ids]
         return quotes_csv.to_text(rows), plural(len(rows), "quote")
     if args.format in ("timelinejs", "sheet"):
-        from viewer.core.interchange import timelinejs  # noqa: PLC0415
+        from viewer.core.interchange import timelinejs_export  # noqa: PLC0415
         from viewer.core.interchange.timelinejs_formats import sheet_rows  # noqa: PLC0415
 
         chosen = args.profile or catalog.profiles_main_first()[0].id
-        document = timelinejs.export_profile(catalog, chosen)
+        document = timelinejs_export.export_profile(catalog, chosen)
         what = f"{plural(len(document['events']), 'slide')} ({chosen})"
         if args.format == "sheet":
             return sheet_rows(document), what
-        return timelinejs.dumps(document), what
+        return timelinejs_export.dumps(document), what
     from viewer.core.interchange.catalog_json import dumps, export_document  # noqa: PLC0415
 
     document = export_document(catalog)

@@ -220,11 +220,11 @@ ANTIQUITY = {
 @pytest.fixture(scope="module")
 def timelinejs_texts(built_catalog: Path) -> tuple[str, str]:
     """Our own export of a profile, and a file made elsewhere (ANTIQUITY)."""
-    from viewer.core.interchange import timelinejs
+    from viewer.core.interchange import timelinejs_export
 
     catalog = Catalog(built_catalog)
     try:
-        ours = timelinejs.dumps(timelinejs.export_profile(catalog, "trump-on-putin"))
+        ours = timelinejs_export.dumps(timelinejs_export.export_profile(catalog, "trump-on-putin"))
     finally:
         catalog.close()
     return ours, json.dumps(ANTIQUITY, indent=1)
@@ -444,12 +444,12 @@ def test_any_command_line_argument_is_taken_or_refused_in_one_line(words: list[s
 
 @pytest.fixture(scope="module")
 def sheet_text(built_catalog: Path) -> str:
-    from viewer.core.interchange import timelinejs
+    from viewer.core.interchange import timelinejs_export
     from viewer.core.interchange.timelinejs_formats import sheet_rows
 
     catalog = Catalog(built_catalog)
     try:
-        return sheet_rows(timelinejs.export_profile(catalog, "trump-on-putin"))
+        return sheet_rows(timelinejs_export.export_profile(catalog, "trump-on-putin"))
     finally:
         catalog.close()
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from viewer.core.catalog.read import Catalog
 from viewer.core.dates.fuzzy import Precision
-from viewer.core.interchange import timelinejs
+from viewer.core.interchange import timelinejs, timelinejs_export
 from viewer.core.interchange.timelinejs import TimelineJSError
 
 
@@ -20,7 +20,9 @@ def test_a_profile_round_trips_with_its_dates_and_precision(
     catalog: Catalog, tmp_path: Path
 ) -> None:
     path = tmp_path / "trump.json"
-    path.write_text(timelinejs.dumps(timelinejs.export_profile(catalog, "trump-on-putin")))
+    path.write_text(
+        timelinejs_export.dumps(timelinejs_export.export_profile(catalog, "trump-on-putin"))
+    )
     timeline = timelinejs.read(path)
     events = catalog.events("trump-on-putin")
     assert timeline.title == "Donald Trump on Vladimir Putin"
@@ -35,7 +37,7 @@ def test_a_profile_round_trips_with_its_dates_and_precision(
 def test_without_our_extra_fields_precision_comes_from_the_fields_present(
     catalog: Catalog,
 ) -> None:
-    document = timelinejs.export_profile(catalog, "trump-on-putin")
+    document = timelinejs_export.export_profile(catalog, "trump-on-putin")
     for slide in document["events"]:
         del slide["timeline_viewer"]  # as TimelineJS itself would save it
     timeline = timelinejs.parse(document, "plain")
@@ -192,7 +194,7 @@ def test_bce_years_read_as_timelinejs_shows_them_and_go_back_the_same(tmp_path: 
         assert data.date_of(1).label() == "15 Mar 44 BCE"
         # The profile is headed by the timeline's own title, and exported under it.
         assert catalog.profile_detail(PROFILE_ID).profile.title == "Rome"
-        exported = timelinejs.export_profile(catalog, PROFILE_ID)
+        exported = timelinejs_export.export_profile(catalog, PROFILE_ID)
     assert exported["title"]["text"]["headline"] == "Rome"
     written = [(e["start_date"], e.get("end_date")) for e in exported["events"]]
     assert written == [
@@ -232,7 +234,7 @@ def test_an_imported_catalog_keeps_its_formatting_through_a_json_backup(tmp_path
         assert profile.summary_html is None  # no formatting: plain text says it all
         assert profile.summary == "From the founding to Augustus"
         exported = export_document(catalog)
-        tjs = timelinejs.export_profile(catalog, PROFILE_ID)
+        tjs = timelinejs_export.export_profile(catalog, PROFILE_ID)
     assert tjs["events"][1]["text"]["text"] == "<p>The <b>Theatre</b></p>"
     with Catalog(rebuilt_from_backup(exported, tmp_path)) as catalog:
         assert export_document(catalog) == exported
@@ -342,7 +344,7 @@ def test_a_cosmological_timeline_opens_and_goes_back_on_its_scale(tmp_path: Path
             "538.8 million years ago–251.902 million years ago",
             "3500 BCE",
         ]
-        exported = timelinejs.export_profile(catalog, PROFILE_ID)
+        exported = timelinejs_export.export_profile(catalog, PROFILE_ID)
     assert exported["scale"] == "cosmological"
     assert [(e["start_date"], e.get("end_date")) for e in exported["events"]] == [
         ({"year": -13_800_000_000}, None),
@@ -362,7 +364,7 @@ def test_a_human_scale_timeline_is_not_exported_as_cosmological(tmp_path: Path) 
     source.write_text(json.dumps(ROME))
     out, _ = import_file(source, tmp_path / "rome.sqlite")
     with Catalog(out) as catalog:
-        assert "scale" not in timelinejs.export_profile(catalog, PROFILE_ID)
+        assert "scale" not in timelinejs_export.export_profile(catalog, PROFILE_ID)
 
 
 def test_a_files_groups_become_its_lanes_in_order_and_go_back_out(tmp_path: Path) -> None:
@@ -389,6 +391,6 @@ def test_a_files_groups_become_its_lanes_in_order_and_go_back_out(tmp_path: Path
         assert [titles[n] for n in data.lane.tolist()] == [
             "Soviet Union", "United States", "Soviet Union", UNGROUPED, "soviet union!",
         ]  # fmt: skip
-        exported = timelinejs.export_profile(catalog, PROFILE_ID)
+        exported = timelinejs_export.export_profile(catalog, PROFILE_ID)
     groups = [slide["group"] for slide in exported["events"]]
     assert groups == ["Soviet Union", "United States", "Soviet Union", UNGROUPED, "soviet union!"]

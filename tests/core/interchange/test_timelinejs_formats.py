@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from viewer.core.catalog.read import Catalog
-from viewer.core.interchange import timelinejs
+from viewer.core.interchange import timelinejs_export
 from viewer.core.interchange.timelinejs import TimelineJSError, read
 from viewer.core.interchange.timelinejs_formats import COLUMNS, sheet_rows
 from viewer.core.interchange.timelinejs_import import import_file
@@ -117,7 +117,7 @@ def test_timelinejs2_json_is_read(tmp_path: Path) -> None:
 def test_any_profile_goes_back_to_the_sheet_and_reads_back_the_same(
     catalog: Catalog, tmp_path: Path
 ) -> None:
-    document = timelinejs.export_profile(catalog, "trump-on-putin")
+    document = timelinejs_export.export_profile(catalog, "trump-on-putin")
     path = tmp_path / "trump.csv"
     path.write_text(sheet_rows(document), encoding="utf-8")
     out = tmp_path / "back.sqlite"

@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 from viewer.core.catalog.read import Catalog
-from viewer.core.interchange import timelinejs
+from viewer.core.interchange import timelinejs_export
 
 CONSUMERS = ROOT / "tests" / "consumers"
 TIMELINEJS = CONSUMERS / "node_modules" / "@knight-lab" / "timelinejs" / "dist" / "js"
@@ -55,7 +55,7 @@ def _open_in_timelinejs(document: dict[str, object], tmp_path: Path) -> dict[str
 def test_timelinejs_builds_every_slide_and_era_with_no_error(
     catalog: Catalog, tmp_path: Path, profile: str
 ) -> None:
-    document = timelinejs.export_profile(catalog, profile)
+    document = timelinejs_export.export_profile(catalog, profile)
     shown = _open_in_timelinejs(document, tmp_path)
     assert shown["thrown"] is None and shown["errors"] == [] and shown["shown"] is None
     assert sorted(shown["slides"]) == sorted(e.id for e in catalog.events(profile))  # type: ignore[arg-type]
