@@ -14,7 +14,8 @@ import pytest
 from viewer.core.catalog.read import Catalog
 from viewer.core.dates.days import Day
 from viewer.core.records import Quote
-from viewer.core.search.engine import Filters, SearchEngine
+from viewer.core.search.engine import SearchEngine
+from viewer.core.search.filters import Filters
 from viewer.core.timeline.lanes import LANES
 
 DATED = ("era", "event", "profile_action", "quote", "source")

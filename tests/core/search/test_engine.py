@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from viewer.core.catalog.read import Catalog
 from viewer.core.dates.days import Day
-from viewer.core.search.engine import Filters, Order, SearchEngine
+from viewer.core.search.engine import Order, SearchEngine
+from viewer.core.search.filters import Filters
 
 
 @pytest.fixture

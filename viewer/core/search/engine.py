@@ -9,7 +9,6 @@ copy of the same words) are offered beside them.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -19,18 +18,17 @@ from pathlib import Path
 from viewer.core.annotations.note_reader import NoteReader
 from viewer.core.catalog.read import QUOTE_COLUMNS, Catalog
 from viewer.core.records import Event, QuoteHit
+from viewer.core.search.filters import NO_FILTERS, Filters, where_sql
 from viewer.core.search.notes import NoteHit, note_hits
 from viewer.core.search.query import Query, Term, parse
-from viewer.core.search.word_forms import WordForms
+from viewer.core.search.vocabulary import Vocabulary
 
 _OPEN, _CLOSE = "\x01", "\x02"
 FEW = 3  # fewer exact hits than this and the fuzzy fallback runs
 TITLE_WEIGHT, PLACE_WEIGHT = 10.0, 3.0  # an event's title and place against its summary
 _IN_TITLE = "f.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
-FUZZY_CUTOFF = 80  # rapidfuzz ratio (0-100) a vocabulary word needs to stand in
 REWORDED_CUTOFF = 70  # rapidfuzz token-set ratio a quote needs to count as close
 CANDIDATES = 200  # quotes sharing a word with the query that the fuzzy pass compares
-MAX_SUBSTITUTES = 4  # close words tried for each word of the query
 
 
 CANCELLED = "Search cancelled."
@@ -49,19 +47,6 @@ _ORDER_SQL = {
     Order.OLDEST: "ORDER BY q.first_day, q.id",
     Order.NONE: "",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What narrows a search, besides the words. Empty means no restriction."""
-
-    speaker_id: str | None = None
-    profile_id: str | None = None
-    kinds: frozenset[str] = frozenset()
-    reliability: str | None = None  # "reliable" or "paraphrased"
-    start: int | None = None  # first and last day (ordinals), inclusive
-    end: int | None = None
-    event_ids: frozenset[str] | None = None  # only these events (the user's starred, a tag…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +90,9 @@ class SearchEngine:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = Catalog(catalog.path)
         self._conn = self.catalog.raw_connection()
-        self._vocabulary: list[str] | None = None
-        self._documents: dict[str, int] = {}  # word -> number of quotes/events holding it
-        self._common = 0  # a word in more documents than this is too common to look for
+        self.words = Vocabulary(self._conn)  # the index's words, loaded on first need
         self._notes: NoteReader | None = None  # the user's notes, read-only
-        self._forms: WordForms | None = None
         self._spellings: dict[str, tuple[str, ...]] | None = None
-        self._by_n: dict[int, list[str]] = {}  # misspelling candidates by word length
         self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
 
     def close(self) -> None:
@@ -132,7 +113,7 @@ class SearchEngine:
         self,
         text: str,
         *,
-        filters: Filters = Filters(),
+        filters: Filters = NO_FILTERS,
         order: Order = Order.RELEVANCE,
         limit: int = 50,
         offset: int = 0,
@@ -144,7 +125,7 @@ class SearchEngine:
         """Quotes (and events, and the user's notes in `notes_db`) matching `text`."""
         if profile_id is not None:
             filters = replace(filters, profile_id=profile_id)
-        query = self.with_spellings(self.word_forms().widen(parse(text)))
+        query = self.with_spellings(self.words.forms().widen(parse(text)))
         expression = query.to_fts()
         if expression is None:
             message = (
@@ -210,7 +191,7 @@ class SearchEngine:
     def quote_hits(
         self, expression: str, filters: Filters, order: Order, limit: int, offset: int
     ) -> tuple[QuoteHit, ...]:
-        where, params = _where(filters)
+        where, params = where_sql(filters)
         # BM25 needs the index's statistics: only pay for it when ranking by it.
         score = "bm25(quote_fts)" if order is Order.RELEVANCE else "0"
         sql = (
@@ -240,7 +221,7 @@ class SearchEngine:
         word counting ten times a summary word and a place word three times. BM25
         alone ranks by the length of the whole record, so a long summary sank the
         event it describes."""
-        where, params = _where(filters, events=True)
+        where, params = where_sql(filters, events=True)
         sql = (
             "SELECT f.event_id AS event_id, highlight(event_fts, 1, ?, ?) AS marked "
             "FROM event_fts f "
@@ -280,7 +261,7 @@ class SearchEngine:
         ids = sorted(sid for sid, names in self._speaker_words if words <= names)
         if not ids:
             return ()
-        where, params = _where(filters)
+        where, params = where_sql(filters)
         seen = {h.quote.id for h in found}
         rows = self._conn.execute(
             f"SELECT {QUOTE_COLUMNS}, q.text AS marked, 0 AS score, e.title AS event_title "
@@ -307,54 +288,6 @@ class SearchEngine:
             query.text,
         )
 
-    def word_forms(self) -> WordForms:
-        """The index's words, for widening a query to their other forms (made once)."""
-        if self._forms is None:
-            self._forms = WordForms(self.vocabulary(), self._documents)
-        return self._forms
-
-    # -- fuzzy fallback --------------------------------------------------------------------
-
-    def vocabulary(self) -> list[str]:
-        """Every word in the quote index (and event titles), loaded once."""
-        if self._vocabulary is None:
-            rows = self._conn.execute(
-                "SELECT term, sum(doc) FROM (SELECT term, doc FROM quote_vocab "
-                "UNION ALL SELECT term, doc FROM event_vocab) GROUP BY term"
-            ).fetchall()
-            self._documents = dict(rows)
-            self._vocabulary = list(self._documents)
-            self._by_length: dict[int, list[str]] = {}
-            for word in self._vocabulary:
-                self._by_length.setdefault(len(word), []).append(word)
-            total = self._conn.execute("SELECT count(*) FROM quote").fetchone()[0]
-            self._common = max(50, total // 20)
-        return self._vocabulary
-
-    def close_words(self, word: str) -> tuple[str, ...]:
-        """Vocabulary words spelt like `word` ("zelenski" -> "zelenskyy", "zelenskiy")."""
-        from rapidfuzz import fuzz, process  # noqa: PLC0415 - only when a search needs it
-
-        self.vocabulary()
-        if len(word) < 4 or word in self._documents:
-            return ()  # a word the index holds is not a misspelling
-        candidates = self._candidates(len(word))
-        matches = process.extract(
-            word, candidates, scorer=fuzz.ratio, limit=MAX_SUBSTITUTES,
-            score_cutoff=FUZZY_CUTOFF,
-        )  # fmt: skip
-        return tuple(m[0] for m in matches if m[0] != word)
-
-    def _candidates(self, n: int) -> list[str]:
-        """The vocabulary's words a word of `n` letters may be a misspelling of (a ratio of
-        80 needs the shorter word to be at least 2/3 of the longer one); one list per
-        length, made once, not for every search."""
-        kept = self._by_n.get(n)
-        if kept is None:
-            lengths = range(-(-2 * n // 3), 3 * n // 2 + 1)
-            kept = self._by_n[n] = [w for k in lengths for w in self._by_length.get(k, ())]
-        return kept
-
     def respell(self, query: Query) -> tuple[Query, dict[str, tuple[str, ...]]]:
         """The query with each word the index lacks widened to the close words it holds."""
         substitutes: dict[str, tuple[str, ...]] = {}
@@ -372,7 +305,7 @@ class SearchEngine:
     def _respell_term(self, term: Term) -> tuple[str, ...]:
         if len(term.words) != 1:
             return ()
-        return self.close_words(term.words[0])
+        return self.words.close_words(term.words[0])
 
     def fuzzy_hits(
         self, query: Query, filters: Filters, limit: int, seen: set[str]
@@ -381,7 +314,7 @@ class SearchEngine:
         rapidfuzz finds the whole quote close to what was typed."""
         from rapidfuzz import fuzz, utils  # noqa: PLC0415 - only when a search needs it
 
-        words = self._rare_words(query)
+        words = self.words.rare_words(query)
         if not words:
             return ()
         expression = " OR ".join(f'"{w}"' for w in words)
@@ -395,13 +328,6 @@ class SearchEngine:
         scored = [(s, h) for s, h in scored if s >= REWORDED_CUTOFF]
         scored.sort(key=lambda sh: -sh[0])
         return tuple(replace(h, score=float(s)) for s, h in scored[:limit])
-
-    def _rare_words(self, query: Query) -> list[str]:
-        """The query's words and their spellings, without those in most quotes."""
-        self.vocabulary()
-        words = {w for g in query.groups for t in g if not t.negated for w in t.all_words}
-        rare = [w for w in sorted(words) if self._documents.get(w, 0) <= self._common]
-        return rare or sorted(words)
 
     def variant_hits(self, hits: list[QuoteHit], filters: Filters) -> tuple[QuoteHit, ...]:
         """Other versions of the quotes found: the original of a paraphrase, and back."""
@@ -437,44 +363,6 @@ def _spelt(term: Term, spellings: dict[str, tuple[str, ...]]) -> Term:
         return term
     extra = tuple(w for w in others if w not in term.alternatives)
     return replace(term, alternatives=(*term.alternatives, *extra))
-
-
-def _where(filters: Filters, *, events: bool = False) -> tuple[str, list[object]]:
-    """SQL conditions (and their parameters) for the filters, on quotes `q` or events `e`.
-
-    Both queries join the event as `e`; dates and event ids are taken from the quote
-    itself when searching quotes. A speaker filter on events means taking part.
-    """
-    dated = "e" if events else "q"
-    event_id = "e.id" if events else "q.event_id"
-    clauses: list[str] = []
-    params: list[object] = []
-    if filters.speaker_id:
-        clauses.append(
-            "e.id IN (SELECT event_id FROM event_participant WHERE entity_id = ?)"
-            if events
-            else "q.speaker_id = ?"
-        )
-        params.append(filters.speaker_id)
-    if filters.profile_id:
-        clauses.append(f"{event_id} IN (SELECT event_id FROM event_profile WHERE profile_id = ?)")
-        params.append(filters.profile_id)
-    if filters.kinds:
-        clauses.append(f"e.kind IN ({','.join('?' * len(filters.kinds))})")
-        params += sorted(filters.kinds)
-    if filters.reliability and not events:
-        clauses.append("q.source_id IN (SELECT id FROM source WHERE reliability = ?)")
-        params.append(filters.reliability)
-    if filters.start is not None:
-        clauses.append(f"{dated}.last_day >= ?")
-        params.append(filters.start)
-    if filters.end is not None:
-        clauses.append(f"{dated}.first_day <= ?")
-        params.append(filters.end)
-    if filters.event_ids is not None:
-        clauses.append(f"{event_id} IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(sorted(filters.event_ids)))
-    return "".join(f" AND {c}" for c in clauses), params
 
 
 def _spans(marked: str) -> tuple[tuple[int, int], ...]:

@@ -28,7 +28,8 @@ from viewer.core.catalog.read import Catalog
 from viewer.core.dates.fuzzy import day_label
 from viewer.core.dates.typed import typed_days
 from viewer.core.records import Profile
-from viewer.core.search.engine import Filters, Order, SearchResult
+from viewer.core.search.engine import Order, SearchResult
+from viewer.core.search.filters import Filters
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.search.result_actions import ResultActions
 from viewer.ui.search.result_delegate import ResultDelegate

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from viewer.core.catalog.read import Catalog
-from viewer.core.search.engine import CANCELLED, Filters, Order, SearchEngine, SearchResult
+from viewer.core.search.engine import CANCELLED, Order, SearchEngine, SearchResult
+from viewer.core.search.filters import Filters
 from viewer.ui.jobs import JobRunner
 
 RESULT_LIMIT = 200  # quotes listed at most; the count says when there are more
