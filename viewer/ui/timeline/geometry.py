@@ -56,7 +56,7 @@ class LaneNeed:
     @property
     def least(self) -> float:
         """Short of room: markers and one row of bars (the rest merge into clusters)."""
-        return self._height(min(1, self.bar_rows))
+        return self._height(self.bar_rows)
 
     def _height(self, rows: int) -> float:
         return max(MIN_LANE, 4 + (MARKER + 8 if self.points else 0) + rows * (BAR + 3) + 4)

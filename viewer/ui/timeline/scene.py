@@ -13,6 +13,7 @@ import itertools
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.timeline.codes import NEUTRAL
 from viewer.core.timeline.data import Bins, TimelineData, point_bins
 from viewer.core.timeline.lane_index import LaneIndex, visible_extents
 from viewer.core.timeline.stance import StanceTrack
@@ -252,9 +253,12 @@ def _bars(
     n_rows = geo.bar_rows(band)
     tops = np.array([geo.bar_row_y(band, r) for r in range(n_rows)])
     rows = np.minimum(index.extent_rows[visible], n_rows - 1)
+    visible, x0s, x1s, rows, crowds = _merge_crowded(visible, x0s, x1s, rows)
     ys = tops[rows]
     room = _room_after(x0s, x1s, rows, left + view.width)
     fancy = (x1s - x0s >= FANCY_BAR_PX) | index.extent_hollow[visible] | (room >= LABEL_AFTER_PX)
+    if crowds:  # a counted bar says how many it holds
+        fancy |= np.isin(visible, np.fromiter(crowds, dtype=np.int64))
     if selected:
         chosen = {r for r in selected if int(data.lane[r]) == lane}
         if chosen:
@@ -262,7 +266,7 @@ def _bars(
                 [not chosen.isdisjoint(index.extents[i].rows) for i in visible.tolist()]
             )
     if fancy.any():
-        scene.bars += make_bars(
+        bars = make_bars(
             data,
             index,
             visible[fancy],
@@ -273,6 +277,13 @@ def _bars(
             selected,
             room[fancy],
         )
+        if crowds:
+            firsts = visible[fancy].tolist()
+            bars = [
+                _counted(bar, index, crowds[e], selected) if e in crowds else bar
+                for bar, e in zip(bars, firsts, strict=True)
+            ]
+        scene.bars += bars
     plain = ~fancy
     if plain.any():
         extents = visible[plain]
@@ -308,6 +319,70 @@ def label_span(
     if fits_after:
         return bar.x1 + 4, bar.x1 + 4 + after, False
     return None
+
+
+#: Bars in one row that overlap by more than this (px) are one counted bar: where a
+#: lane's events need more rows than it has, or bars too short to tell apart are drawn
+#: at their least width, they would otherwise be drawn over each other. Bars that only
+#: touch (one period ending where the next begins) stay apart.
+CROWDED_PX = 1.0
+
+
+def _merge_crowded(
+    extents: npt.NDArray[np.int64],
+    x0: npt.NDArray[np.float64],
+    x1: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.int64],
+) -> tuple[
+    npt.NDArray[np.int64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.int64],
+    dict[int, npt.NDArray[np.int64]],
+]:
+    """Each run of bars that overlap in a row made one bar from the first's left to the
+    furthest right, under the first's extent; and, for those, every extent they hold
+    (by the first). Nothing changes where no two bars in a row overlap (the usual case:
+    checked in numpy before anything is rebuilt)."""
+    order = np.lexsort((x0, rows))
+    r, a, b = rows[order], x0[order], x1[order]
+    reach = np.empty_like(b)
+    for row in np.unique(r).tolist():  # a lane has a few rows
+        at = np.flatnonzero(r == row)
+        reach[at] = np.maximum.accumulate(b[at])
+    same_row = np.append(False, r[1:] == r[:-1])
+    meets = same_row & np.append(False, a[1:] < reach[:-1] - CROWDED_PX)
+    if not meets.any():
+        return extents, x0, x1, rows, {}
+    starts = np.flatnonzero(~meets)
+    ends = np.append(starts[1:], len(order))
+    kept = order[starts]
+    right = np.maximum.reduceat(b, starts)
+    crowds = {
+        int(extents[order[s]]): extents[order[s:e]]
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
+        if e - s > 1
+    }
+    return extents[kept], x0[kept], right, rows[kept], crowds
+
+
+def _counted(
+    bar: Bar, index: LaneIndex, members: npt.NDArray[np.int64], selected: frozenset[int]
+) -> Bar:
+    """A bar standing for several extents drawn in one place: how many events, from the
+    first's start to the last's end, one tone where they share it (grey otherwise)."""
+    rows = tuple(r for e in members.tolist() for r in index.extents[e].rows)
+    tones = index.extent_tones[members]
+    return bar._replace(
+        rows=rows,
+        tone=int(tones[0]) if (tones == tones[0]).all() else NEUTRAL,
+        start=float(index.extent_starts[members].min()),
+        end=float(index.extent_ends[members].max()),
+        approximate=bool(index.extent_approximate[members].any()),
+        hollow=False,
+        selected=not selected.isdisjoint(rows),
+        label=f"{len(rows)} events",
+    )
 
 
 def _room_after(
