@@ -53,11 +53,6 @@ class LaneNeed:
     def height(self) -> float:
         return self._height(self.bar_rows)
 
-    @property
-    def least(self) -> float:
-        """Short of room: markers and one row of bars (the rest merge into clusters)."""
-        return self._height(self.bar_rows)
-
     def _height(self, rows: int) -> float:
         return max(MIN_LANE, 4 + (MARKER + 8 if self.points else 0) + rows * (BAR + 3) + 4)
 
@@ -153,9 +148,9 @@ def layout(
 ) -> Geometry:
     """Bands for the axis, eras, stance track and each shown lane. A lane gets the height
     its content needs (`needs`; without, room for markers and every bar row) and an
-    equal share of what is left, up to MAX_LANE. Short of room, each gives up rows of
-    bars in proportion, down to its markers and one row; shorter still, the lane area
-    scrolls (`scroll` px down, clamped)."""
+    equal share of what is left, up to MAX_LANE. Short of room, no lane gives up its
+    rows (their bars would be drawn over each other): the lane area scrolls (`scroll`
+    px down, clamped)."""
     axis = Band("axis", 0, AXIS_CONTEXT + AXIS_TICKS)
     era_band = Band("eras", axis.bottom, 2 * ERA_ROW + 2 if eras else 0)
     stance_band = Band("stance", era_band.bottom + (2 if eras else 0), STANCE if stance else 0)
@@ -164,14 +159,9 @@ def layout(
     wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
     wanted = sum(w.height for w in wants)
     lanes_top = top
-    least = sum(w.least for w in wants)
-    if wanted <= available:
-        extra = (available - wanted) / max(1, len(lanes))
-        heights = [min(max(MAX_LANE, w.height), w.height + extra) for w in wants]
-    else:
-        share = max(0.0, available - least) / max(1.0, wanted - least)
-        heights = [w.least + (w.height - w.least) * share for w in wants]
-    overflow = max(0.0, least - available)
+    extra = max(0.0, available - wanted) / max(1, len(lanes))
+    heights = [min(max(MAX_LANE, w.height), w.height + extra) for w in wants]
+    overflow = max(0.0, wanted - available)
     scroll = min(max(0.0, scroll), overflow)
     bands = []
     top -= scroll
