@@ -116,3 +116,19 @@ def test_the_wheel_over_the_lane_names_scrolls_them(sized: MainWindow, qtbot: Qt
     start = view.view.start
     view.wheelEvent(event)
     assert view.geo.scroll > 0 and view.view.start == start  # the lanes moved, not time
+
+
+def test_the_search_open_beside_does_not_hold_the_window_wide(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The header's title line asked for 635 px, so with the search open a window could
+    not be narrower than ~880 px; the title now gives way, cut with "…", whole in its
+    tooltip."""
+    window.show_search()
+    window.resize(760, 600)
+    qtbot.waitUntil(lambda: window.width() <= 760)
+    title = window.header.title_label
+    assert title.text() == "Donald Trump on Vladimir Putin"  # the whole title kept
+    qtbot.waitUntil(
+        lambda: title.toolTip() == "Donald Trump on Vladimir Putin" or title.width() > 400
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,9 +47,8 @@ class ProfileHeader(QWidget):
             window.color(QPalette.ColorRole.Window).name(),
         )
         self.kind_label.setStyleSheet(f"QLabel {{ color: {muted}; }}")
-        self.title_label = QLabel()
+        self.title_label = ElidedTitle()
         self.title_label.setObjectName("profileTitle")
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -268,3 +267,29 @@ def _criticism_html(detail: ProfileDetail) -> str:
     return "".join(
         f"<p><b>{escape(c.critic)}</b><br>{escape(c.text)}</p>" for c in detail.criticism
     )
+
+
+class ElidedTitle(QLabel):
+    """The profile's title: whole where the line has room, else cut with "…" (the whole
+    title in its tooltip), so that a narrow window (with the search open beside it)
+    is not held wider by the header's title line."""
+
+    LEAST_PX = 140  # what it asks at least: a few words
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.LEAST_PX), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        metrics = QFontMetricsF(self.font())
+        room = self.contentsRect().width()
+        shown = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+        self.setToolTip(self.text() if shown != self.text() else "")
+        painter = QPainter(self)
+        try:
+            painter.setFont(self.font())
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(QRectF(self.contentsRect()), flags, shown)
+        finally:
+            painter.end()
