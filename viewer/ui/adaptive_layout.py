@@ -26,6 +26,7 @@ class AdaptiveLayout(QObject):
         self.window = window
         window.installEventFilter(self)
         window.header.resized.connect(self.fit_header)
+        self._wide = 0  # the toolbar's width with its words, last measured
 
     @property
     def narrow(self) -> bool:
@@ -53,11 +54,16 @@ class AdaptiveLayout(QObject):
     def fit_toolbar(self) -> None:
         """Icons with their words where the toolbar has room for them, else the icons
         alone (the words stay in the tooltips and the menus)."""
-        bar = self.window.menus.toolbar
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        if (layout := bar.layout()) is not None:
-            layout.invalidate()
-        if bar.sizeHint().width() > self.window.width():
+        bar, width = self.window.menus.toolbar, self.window.width()
+        words = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        if bar.toolButtonStyle() == words:
+            self._wide = bar.sizeHint().width()  # measured while the words show
+        elif self._wide <= width:  # room again (or buttons changed): show them, measure
+            bar.setToolButtonStyle(words)
+            if (layout := bar.layout()) is not None:
+                layout.invalidate()
+            self._wide = bar.sizeHint().width()
+        if self._wide > width:  # a resize drag no longer switches styles at every step
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def fit_timeline(self) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent import futures
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -31,7 +32,10 @@ class JobRunner(QObject):
 
     def __init__(self, name: str, workers: int = 1, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
+        self._name, self._workers = name, workers
+        # Made at the first job: runners are made before the window shows, their work
+        # (and Python's thread pool, a few ms to import) comes after.
+        self._pool: ThreadPoolExecutor | None = None
         self._pending: set[Future[Any]] = set()  # touched by the worker threads too:
         self._lock = threading.Lock()  # under this lock
         self._closed = False
@@ -43,6 +47,10 @@ class JobRunner(QObject):
     ) -> Future[T]:
         if self._closed:
             raise RuntimeError("the job runner has been shut down")
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - see __init__
+
+            self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix=self._name)
         future = self._pool.submit(work)
         with self._lock:
             self._pending.add(future)
@@ -79,9 +87,13 @@ class JobRunner(QObject):
         event queue); more may be submitted afterwards."""
         with self._lock:
             pending = list(self._pending)
-        futures.wait(pending)
+        if pending:
+            from concurrent import futures  # noqa: PLC0415 - loaded with the pool
+
+            futures.wait(pending)
 
     def shutdown(self) -> None:
         """Wait for the work in hand to end; nothing new starts. Safe to call twice."""
         self._closed = True
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
