@@ -280,11 +280,25 @@ class ElidedTitle(QLabel):
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), self.LEAST_PX), hint.height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        metrics = QFontMetricsF(self.font())
+    def _shown(self) -> str:
         room = self.contentsRect().width()
-        shown = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
-        self.setToolTip(self.text() if shown != self.text() else "")
+        return QFontMetricsF(self.font()).elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def _tip(self) -> None:
+        """The whole title in the tooltip while it is cut (set when text or size change,
+        not at every paint)."""
+        self.setToolTip(self.text() if self._shown() != self.text() else "")
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._tip()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self._shown()
         painter = QPainter(self)
         try:
             painter.setFont(self.font())
