@@ -102,7 +102,7 @@ def main() -> int:
 
     catalog = Catalog(db_path)
     engine = SearchEngine(catalog)
-    engine.words.words()  # loaded once when the search panel opens
+    engine.vocabulary.words()  # loaded once when the search panel opens
 
     def app(order: Order, fuzzy: bool = False) -> Callable[[str], Callable[[], object]]:
         return lambda text: lambda: engine.search(text, order=order, limit=50, fuzzy=fuzzy)

@@ -90,7 +90,7 @@ class SearchEngine:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = Catalog(catalog.path)
         self._conn = self.catalog.raw_connection()
-        self.words = Vocabulary(self._conn)  # the index's words, loaded on first need
+        self.vocabulary = Vocabulary(self._conn)  # the index's words, loaded when needed
         self._notes: NoteReader | None = None  # the user's notes, read-only
         self._spellings: dict[str, tuple[str, ...]] | None = None
         self._speaker_words: list[tuple[str, frozenset[str]]] | None = None
@@ -125,7 +125,7 @@ class SearchEngine:
         """Quotes (and events, and the user's notes in `notes_db`) matching `text`."""
         if profile_id is not None:
             filters = replace(filters, profile_id=profile_id)
-        query = self.with_spellings(self.words.forms().widen(parse(text)))
+        query = self.with_spellings(self.vocabulary.forms().widen(parse(text)))
         expression = query.to_fts()
         if expression is None:
             message = (
@@ -305,7 +305,7 @@ class SearchEngine:
     def _respell_term(self, term: Term) -> tuple[str, ...]:
         if len(term.words) != 1:
             return ()
-        return self.words.close_words(term.words[0])
+        return self.vocabulary.close_words(term.words[0])
 
     def fuzzy_hits(
         self, query: Query, filters: Filters, limit: int, seen: set[str]
@@ -314,7 +314,7 @@ class SearchEngine:
         rapidfuzz finds the whole quote close to what was typed."""
         from rapidfuzz import fuzz, utils  # noqa: PLC0415 - only when a search needs it
 
-        words = self.words.rare_words(query)
+        words = self.vocabulary.rare_words(query)
         if not words:
             return ()
         expression = " OR ".join(f'"{w}"' for w in words)
