@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
@@ -17,15 +19,33 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@contextmanager
+def opened_window(
+    qtbot: QtBot,
+    catalog: Catalog,
+    settings: QSettings,
+    store: AnnotationStore | None = None,
+    *,
+    show: bool = True,
+) -> Iterator[MainWindow]:
+    """A main window on `catalog` (with the user's `store`, when given), shown at
+    1400x900 unless told not to, closed afterwards."""
+    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(win)
+    if show:
+        win.resize(1400, 900)
+        win.show()
+        qtbot.waitExposed(win)
+    try:
+        yield win
+    finally:
+        win.close()
+
+
 @pytest.fixture
 def window(qtbot: QtBot, catalog: Catalog, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(catalog, settings, ErrorReporter(windows=False))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    with opened_window(qtbot, catalog, settings) as win:
+        yield win
 
 
 @pytest.fixture
@@ -33,14 +53,7 @@ def annotated_window(
     qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
 ) -> Iterator[MainWindow]:
     """A window with the user's annotations attached (an empty store of their own)."""
-    from viewer.core.annotations.store import AnnotationStore
-
     store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
-    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    with opened_window(qtbot, catalog, settings, store) as win:
+        yield win
     store.close()

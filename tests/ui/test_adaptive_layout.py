@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import opened_window
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
-from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 
@@ -21,10 +21,8 @@ def sized(
     qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
 ) -> Iterator[MainWindow]:
     store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
-    win = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
-    qtbot.addWidget(win)
-    yield win
-    win.close()
+    with opened_window(qtbot, catalog, settings, store, show=False) as win:
+        yield win
     store.close()
 
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import opened_window
 from viewer.core.catalog.read import Catalog
 from viewer.core.interchange.timelinejs_import import import_file
-from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.shortcuts import plain
 
@@ -47,13 +47,8 @@ def imported(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[Main
     )
     out, _ = import_file(source, tmp_path / "space.sqlite")
     catalog = Catalog(out)
-    window = MainWindow(catalog, settings, ErrorReporter(windows=False))
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
+    with opened_window(qtbot, catalog, settings) as window:
+        yield window
     catalog.close()
 
 
