@@ -21,6 +21,7 @@ from viewer.core.catalog.read import Catalog
 from viewer.core.errors import CatalogError, StoppedError, UsageError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.core.plurals import plural
+from viewer.ui.annotations.disk_flush import DiskFlush
 from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.busy import run_busy
 from viewer.ui.errors import ErrorReporter
@@ -43,6 +44,7 @@ class Session(QObject):
         self.catalog: Catalog | None = None
         self.window: MainWindow | None = None
         self.store: AnnotationStore | None = None
+        self._flush: DiskFlush | None = None  # the store's writes, to the disk off-thread
         self._loader = AnnotationLoader()
         self._loader.ready.connect(self._on_loaded)
         self._loader.failed.connect(self._on_load_failed)
@@ -202,7 +204,7 @@ class Session(QObject):
             return
         from viewer.core.annotations.loading import open_annotations  # noqa: PLC0415
 
-        self.store.close()
+        self._close_store()
         self.store = open_annotations(self.paths, self._writer_elsewhere())
         self._seen = self.store.fingerprint()
         self.open_catalog(self.catalog.path)
@@ -222,6 +224,7 @@ class Session(QObject):
 
     def _attach(self, opened: OpenedAnnotations) -> None:
         self.store = opened.store
+        self._flush = DiskFlush(opened.store, self)
         self._seen = opened.store.fingerprint()
         if opened.store.read_only_reason and self.window is not None:
             self.window.statusBar().showMessage(
@@ -261,12 +264,19 @@ class Session(QObject):
 
     def close(self) -> None:
         self._loader.shutdown()  # an upgrade of the annotations file in progress ends
-        if self.store is not None:
-            self.store.close()
+        self._close_store()
         if self.catalog is not None:
             self.catalog.close()
         if self.lock.isLocked():
             self.lock.unlock()
+
+    def _close_store(self) -> None:
+        """Close the annotations, after the flush in hand (closing folds in the rest)."""
+        if self._flush is not None:
+            self._flush.close()
+            self._flush = None
+        if self.store is not None:
+            self.store.close()
 
 
 def offer_backup(

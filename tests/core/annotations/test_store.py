@@ -93,7 +93,7 @@ def test_a_failing_upgrade_rolls_back(tmp_path: Path, monkeypatch: pytest.Monkey
     _version_one(path)
     broken = dict(STEPS)
     broken[2] = (*STEPS[2], "THIS IS NOT SQL")
-    monkeypatch.setattr("viewer.core.annotations.store.STEPS", broken)
+    monkeypatch.setattr("viewer.core.annotations.opening.STEPS", broken)
     store = open_store(tmp_path)  # not upgraded: left as it was, nothing shown or saved
     assert store.read_only and store.unavailable
     assert "cannot be saved" in store.report.messages[0]

@@ -1,8 +1,8 @@
-"""The annotations database: opened safely, upgraded step by step, written in WAL mode.
+"""The annotations database: the user's notes, tags, marks and own events, read and
+written by one object.
 
-Opening never loses anything: a damaged file is moved aside (and the user told
-where), a file from a newer app is opened read-only, and an older one is backed
-up before it is upgraded in a single transaction that rolls back on failure.
+Opening it safely is `opening`'s work; its connections, and how saves reach the
+disk, are `connection`'s.
 """
 
 from __future__ import annotations
@@ -10,19 +10,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool, StaticPool
 
 from viewer.core.annotations import files
+from viewer.core.annotations.connection import checkpoint_and_close, make_engine, write_to_disk
 from viewer.core.annotations.index import AnnotationIndex
-from viewer.core.annotations.records import Annotation, OpenReport, UserEvent, now_iso
-from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
+from viewer.core.annotations.opening import open_file
+from viewer.core.annotations.records import Annotation, UserEvent, now_iso
 from viewer.core.errors import ReadOnlyError, StorageError
 
 __all__ = ["AnnotationStore", "ReadOnlyError"]
@@ -34,141 +34,16 @@ class AnnotationStore:
         when given, says why this copy must not write (another window holds the file)."""
         self.path = path
         self.backups = backups
-        self.read_only_reason: str | None = read_only
-        self._unavailable = False  # the file cannot be read at all: nothing is shown
-        self.report = self._prepare()
-        self.read_only = self.report.read_only
-        self._engine = self._make_engine()
+        opened = open_file(path, backups, read_only)
+        self.report = opened.report
+        self.read_only_reason: str | None = opened.read_only_reason
+        self.read_only = opened.report.read_only
+        self._unavailable = opened.unavailable  # the file cannot be read: nothing shown
+        self._engine = make_engine(path, read_only=self.read_only, unavailable=self._unavailable)
         self._tag_counts: Counter[str] | None = None
-
-    # -- opening -----------------------------------------------------------------------
-
-    def _prepare(self) -> OpenReport:
-        try:
-            return self._open_for_writing()
-        except (files.UnreadableError, OSError, sqlite3.OperationalError) as exc:
-            # A full or read-only disk, permissions, an I/O error: the file (if any) is
-            # left where it is, untouched, and shown read-only if it can be read.
-            reason = getattr(exc, "strerror", None) or str(exc)
-            return self._read_only_after(reason)
-
-    def _open_for_writing(self) -> OpenReport:
-        messages: list[str] = []
-        moved: str | None = None
-        if self.read_only_reason is not None:
-            return self._read_only_after(None)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.path.exists():
-            problem = files.problem_with(self.path)
-            if problem is not None:
-                moved_to = files.move_aside(self.path, "damaged")
-                moved = str(moved_to)
-                messages.append(
-                    f"Your annotations file could not be used because {problem}. It was "
-                    f"kept, unchanged, as {moved_to}. A new, empty one was started."
-                )
-        version = files.user_version(self.path) if self.path.exists() else 0
-        if version > SCHEMA_VERSION:
-            self.read_only_reason = "saved by a newer version"
-            messages.append(
-                f"Your annotations were saved by a newer version of the app (format {version}; "
-                f"this one reads up to {SCHEMA_VERSION}). They are shown read-only and left "
-                "untouched; update the app to edit them."
-            )
-            return OpenReport(read_only=True, moved_aside=moved, messages=tuple(messages))
-        taken = None
-        if 0 < version < SCHEMA_VERSION:
-            taken = str(files.backup(self.path, self.backups, f"before-v{SCHEMA_VERSION}"))
-        self._migrate()
-        return OpenReport(
-            moved_aside=moved,
-            backup_taken=taken,
-            upgraded_from=version if 0 < version < SCHEMA_VERSION else None,
-            messages=tuple(messages),
-        )
-
-    def _read_only_after(self, reason: str | None) -> OpenReport:
-        """Open the file read-only because it cannot be written (`reason`) or because
-        another window writes it (`read_only_reason`); nothing at all if unreadable."""
-        if reason is not None:
-            self.read_only_reason = f"the file cannot be written: {reason}"
-        messages: list[str] = []
-        readable = False
-        if self.path.exists():
-            try:
-                # Only a file of this version can be read without upgrading it first.
-                readable = files.problem_with(self.path) is None and (
-                    files.user_version(self.path) == SCHEMA_VERSION
-                )
-            except (files.UnreadableError, sqlite3.Error, OSError):
-                readable = False
-        if reason is not None:
-            shown = "They are shown read-only" if readable else "They cannot be shown now"
-            messages.append(
-                f"Your annotations ({self.path}) cannot be saved: {reason}. The file was "
-                f"left where it is, untouched. {shown}; free some disk space or fix the "
-                "folder's permissions, then start the app again."
-            )
-        self._unavailable = not readable
-        return OpenReport(read_only=True, messages=tuple(messages))
-
-    def _migrate(self) -> None:
-        """Run the missing schema steps in one transaction (all or nothing). The version is
-        read again once the write lock is held: another instance may have upgraded it."""
-        db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                version = int(db.execute("PRAGMA user_version").fetchone()[0])
-                for step in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in STEPS[step]:
-                        db.execute(statement)
-                if version < SCHEMA_VERSION:
-                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        finally:
-            db.close()
-
-    def _make_engine(self) -> Engine:
-        if self._unavailable:  # an empty database in memory: the app works, shows nothing
-
-            def empty() -> sqlite3.Connection:
-                db = sqlite3.connect(":memory:")
-                for step in sorted(STEPS):
-                    for statement in STEPS[step]:
-                        db.execute(statement)
-                return db
-
-            engine = create_engine("sqlite://", creator=empty, poolclass=StaticPool)
-        elif self.read_only:
-            engine = create_engine(
-                "sqlite://",
-                creator=lambda: files.connect_read_only(self.path),
-                poolclass=NullPool,
-            )
-        else:
-            # Connections are kept open (SQLAlchemy's queue pool) so that the database's
-            # shared-memory file stays mapped: on a full disk a new connection could not
-            # make it, and reads would fail along with the writes.
-            engine = create_engine(f"sqlite:///{self.path}", pool_size=2, max_overflow=4)
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi: sqlite3.Connection, _record: object) -> None:
-            dbapi.isolation_level = None  # we say BEGIN ourselves (below)
-            if not self.read_only:
-                dbapi.execute("PRAGMA journal_mode=WAL")
-                dbapi.execute("PRAGMA synchronous=FULL")  # a reported save is on disk
-            dbapi.execute("PRAGMA foreign_keys=ON")
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
-
-        return engine
+        #: Called (on the writing thread) after each committed write: the window flushes
+        #: the writes to the disk off its own thread (`ui.annotations.disk_flush`).
+        self.after_write: Callable[[], None] | None = None
 
     def close(self) -> None:
         """Close every connection, with the write-ahead log folded into the file first: a
@@ -176,6 +51,15 @@ class AnnotationStore:
         self._engine.dispose()
         if not self.read_only and self.path.exists():
             checkpoint_and_close(self.path)
+
+    def write_to_disk(self) -> bool:
+        """Flush the saves so far to the disk (any thread; see `connection`)."""
+        if self.read_only:
+            return True
+        try:
+            return write_to_disk(self._engine)
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise StorageError(str(exc)) from exc
 
     def fingerprint(self) -> tuple[int, ...]:
         """Changes when anyone writes the file (its size and time, and its WAL's)."""
@@ -204,6 +88,8 @@ class AnnotationStore:
                 yield conn
         except DBAPIError as exc:  # the disk, not the data: said as a StorageError
             raise StorageError(str(exc.orig or exc)) from exc
+        if self.after_write is not None:
+            self.after_write()
 
     def check(self) -> str | None:
         """Why the live file is unsound now, or None (for tests and the self-test)."""
@@ -322,7 +208,8 @@ class AnnotationStore:
     # -- writing -------------------------------------------------------------------------
 
     def save(self, annotation: Annotation) -> Annotation:
-        """Store (or, when empty, remove) one event's annotation. Durable on return."""
+        """Store (or, when empty, remove) one event's annotation. In the file on return
+        (it survives the app being killed); on the disk after `write_to_disk`."""
         saved = Annotation(
             annotation.event_id,
             annotation.note,
@@ -515,16 +402,3 @@ def _save(conn: Connection, a: Annotation) -> None:
             text("INSERT INTO tag (event_id, name) VALUES (:e, :name)"),
             [{"e": a.event_id, "name": t} for t in sorted(set(a.tags))],
         )
-
-
-def checkpoint_and_close(path: Path) -> None:
-    """Fold the write-ahead log of `path` into the file and truncate it (best effort: a
-    reader elsewhere may hold it, and then it is folded in when that one closes)."""
-    try:
-        db = sqlite3.connect(path, timeout=2)
-        try:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.close()
-    except sqlite3.Error:
-        pass

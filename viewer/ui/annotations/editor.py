@@ -202,7 +202,7 @@ class AnnotationEditor(QWidget):
             self.undo.push(set_annotation(before, after, text, self.save))
 
     def save(self, annotation: Annotation, before: Annotation | None = None) -> bool:
-        """Save `annotation` now; True when it is on disk. A save that fails is kept (in
+        """Save `annotation` now; True when it is in the file. A save that fails is kept (in
         memory and in a recovery file), shown as not saved yet, retried every few seconds,
         and reported once; it never raises, so nothing re-enters (an error dialog's own
         save of pending work cannot set off another)."""
