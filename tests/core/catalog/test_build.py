@@ -80,7 +80,7 @@ def test_other_schema_version_is_refused(built_catalog: Path, tmp_path: Path) ->
 
 
 def test_reader_and_schema_agree_on_the_version() -> None:
-    from viewer.core.catalog import read as catalog
+    from viewer.core.catalog import opening as catalog
     from viewer.core.catalog import schema
 
     assert catalog.SCHEMA_VERSION == schema.SCHEMA_VERSION  # one definition, imported

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from viewer.core.annotations.records import Annotation
-from viewer.core.catalog.read import read_only_uri
+from viewer.core.catalog.opening import read_only_uri
 
 
 class NoteReader:

@@ -5,7 +5,8 @@ records (`viewer.core.records`); no cursor or database object leaves this
 module. The tables are defined by the SQLAlchemy models in `viewer.core.catalog.schema`,
 which build the catalog; reading goes through sqlite3 directly because importing
 SQLAlchemy alone takes longer than showing a bare Qt window, and the app must
-start quickly. The file is opened with `mode=ro`, so the app cannot write to it.
+start quickly. The file is opened and checked by `opening` (read-only: the app cannot
+write to it).
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from viewer.core.catalog.compat import OLDER_VERSIONS, add_new_columns
-from viewer.core.catalog.version import SCHEMA_VERSION
+from viewer.core.catalog.opening import connect, damage, open_checked
 from viewer.core.dates.fuzzy import FuzzyDate, from_stored
-from viewer.core.errors import CatalogError
 from viewer.core.records import (
     Criticism,
     Entity,
@@ -62,127 +61,17 @@ _TONES = {tone.value: tone for tone in Tone}
 _EVENT_COLUMNS = 'id, kind, title, date, start, "end", precision, approximate, tone, status, place'
 
 
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI that reads `path` without ever writing to it (a live file: locks kept)."""
-    return path.resolve().as_uri() + "?mode=ro"
-
-
-def catalog_uri(path: Path) -> str:
-    """A catalog is never changed while open: `immutable` reads it without locks, so not
-    even a -shm or -wal file appears beside it (whatever file `--db` points at)."""
-    return read_only_uri(path) + "&immutable=1"
-
-
-#: The tables every catalog this app made has had, in every schema version it reads.
-REQUIRED_TABLES = frozenset(
-    {
-        "meta", "entity", "source", "era", "profile", "profile_action", "criticism", "event",
-        "event_participant", "event_profile", "event_source", "quote", "quote_fts", "event_fts",
-    }
-)  # fmt: skip
-
-# Catalogs up to this size get SQLite's quick_check when opened (the bundled one takes
-# 2 ms); bigger ones, which would take a noticeable time, are trusted.
-QUICK_CHECK_BYTES = 16_000_000
-# Files found sound in this process, as (path, size, modification time): the window, the
-# search thread and the annotation loader each open the catalog, and only the first
-# open pays for the check.
-_FOUND_SOUND: set[tuple[str, int, int]] = set()
-
-
 class Catalog:
     """A built catalog file, opened read-only."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._older = 0  # an older schema's version, read through catalog_compat's views
-        if path.is_dir():
-            raise CatalogError(f"{path} is a folder, not a catalog file.")
-        if not path.is_file():
-            raise CatalogError(f"The catalog {path} does not exist.")
-        try:
-            self._db = self.raw_connection()
-        except sqlite3.Error as exc:
-            raise CatalogError(f"{path} cannot be opened: {exc}") from exc
-        try:
-            self._check()
-        except BaseException:
-            self._db.close()
-            raise
-
-    def _check(self) -> None:
-        path = self.path
-        try:
-            self._check_tables()
-            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
-            if _starts_with(path, b"{"):
-                raise CatalogError(
-                    f"{path} is a JSON document, not a catalog. An exported catalog becomes "
-                    f"one with: timeline-viewer build-data --from-json {path} --out "
-                    "NEW.sqlite; a TimelineJS file with: timeline-viewer import "
-                    f"{path} (or File > Import a TimelineJS timeline)."
-                ) from exc
-            raise CatalogError(
-                f"{path} is not a readable catalog ({exc}). Open a catalog made by this "
-                "app: the bundled one, an imported timeline, or one built from data."
-            ) from exc
-        version = meta.get("schema_version")
-        if str(version).isdigit() and int(str(version)) in OLDER_VERSIONS:
-            self._older = int(str(version))
-            add_new_columns(self._db, self._older)
-        elif version != str(SCHEMA_VERSION):
-            newer = str(version).isdigit() and int(str(version)) > SCHEMA_VERSION
-            raise CatalogError(
-                f"{path} has catalog schema version {version}; this app reads version "
-                f"{SCHEMA_VERSION}. "
-                + (
-                    "Update the app to open it."
-                    if newer
-                    else "Rebuild it from its data with this version's build-data."
-                )
-            )
-        stat = path.stat()
-        seen = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-        if stat.st_size > QUICK_CHECK_BYTES or seen in _FOUND_SOUND:
-            return
-        if problem := self.damage():
-            raise CatalogError(
-                f"{path} is damaged ({problem}). Reinstall the app, or rebuild the "
-                "catalog from its data (build-data)."
-            )
-        _FOUND_SOUND.add(seen)
-
-    def _check_tables(self) -> None:
-        """Before anything is read: a catalog made by this app has exactly its tables and
-        no view or trigger. A file with either is refused unread, so no SQL it carries
-        ever runs (a view named like a table would run on the first query)."""
-        rows = self._db.execute("SELECT type, name FROM main.sqlite_master").fetchall()
-        if ("table", "meta") not in {(t, n) for t, n in rows}:
-            raise CatalogError(
-                f"{self.path} is not a readable catalog (it has no meta table). "
-                "Open a catalog made by this app: the bundled one, an imported timeline, "
-                "or one built from data."
-            )
-        code = sorted(f"{t} {n}" for t, n in rows if t in ("view", "trigger"))
-        if code:
-            raise CatalogError(
-                f"{self.path} is not a catalog made by this app: it holds "
-                f"{', '.join(code[:5])}; it was not opened, so nothing in it ran."
-            )
-        missing = sorted(REQUIRED_TABLES - {n for t, n in rows if t == "table"})
-        if missing:
-            raise CatalogError(
-                f"{self.path} is not a whole catalog: it has no {', '.join(missing)} table."
-            )
+        # Checked once per process; an older schema is read through compat's columns.
+        self._db, self._older = open_checked(path)
 
     def damage(self) -> str | None:
         """What SQLite's quick_check finds wrong with the file, or None when it is sound."""
-        try:
-            verdict = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
-        except sqlite3.DatabaseError as exc:
-            verdict = str(exc)
-        return None if verdict == "ok" else verdict
+        return damage(self._db)
 
     def close(self) -> None:
         self._db.close()
@@ -195,11 +84,7 @@ class Catalog:
 
     def raw_connection(self) -> sqlite3.Connection:
         """A fresh read-only sqlite3 connection, for work that owns it (search, threads)."""
-        conn = sqlite3.connect(catalog_uri(self.path), uri=True, check_same_thread=False)
-        conn.row_factory = sqlite3.Row  # rows read by column name, never by position
-        if self._older:
-            add_new_columns(conn, self._older)
-        return conn
+        return connect(self.path, self._older)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -494,14 +379,6 @@ def _safe_html(markup: str | None) -> str | None:
     """A formatted summary cleaned again as it is read: the file may not be one this app
     made, and only the allow-list of viewer.core.rich_text ever reaches a widget."""
     return (clean(markup).html or None) if markup else None
-
-
-def _starts_with(path: Path, prefix: bytes) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(64).lstrip().startswith(prefix)
-    except OSError:
-        return False
 
 
 def _event(r: sqlite3.Row) -> Event:
