@@ -18,7 +18,8 @@ from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.stance import StanceTrack
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
-from viewer.ui.timeline.scene import CROWDED_PX, build_scene, label_span
+from viewer.ui.timeline.scene import build_scene
+from viewer.ui.timeline.scene_bars import CROWDED_PX, label_span
 from viewer.ui.timeline.scene_items import HALF
 
 Label = tuple[float, float, bool] | None

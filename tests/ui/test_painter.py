@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.painter import TimelinePainter
-from viewer.ui.timeline.scene import label_span
+from viewer.ui.timeline.scene_bars import label_span
 from viewer.ui.timeline.scene_items import Bar
 from viewer.ui.timeline.view import TimelineView
 

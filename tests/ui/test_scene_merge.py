@@ -60,7 +60,7 @@ def test_runs_join_touching_bars_of_a_row_and_tone(
     bars: list[tuple[float, float, int, int]],
 ) -> None:
     """Joined runs, checked against joining by hand: per (tone, row), in x order."""
-    from viewer.ui.timeline.scene import _runs
+    from viewer.ui.timeline.scene_bars import _runs
 
     bars.sort(key=lambda b: b[0])  # the scene hands them over in start order
     x0 = np.array([b[0] for b in bars])

@@ -8,7 +8,6 @@ catalog and know nothing of each other or of the database.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from viewer.core.annotations.limits import UNDO_STEPS
 from viewer.core.annotations.scope import Scope
 from viewer.core.catalog.read import Catalog
 from viewer.core.records import Profile
+from viewer.ui import reading_order
 from viewer.ui.adaptive_layout import AdaptiveLayout
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.errors import ErrorReporter
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.memory.restore()
         self.adaptive = AdaptiveLayout(self)
         self.adaptive.adapt()
-        self.order_for_readers()
+        reading_order.apply(self)
         if store is not None:
             from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
 
@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         self.outer.setStretchFactor(0, 0)
         self.outer.setStretchFactor(1, 1)
         self.setCentralWidget(self.outer)
-        self._order_tabs()
 
     def _observe(self) -> None:
         """Who writes to the view state, and who follows it."""
@@ -184,8 +183,7 @@ class MainWindow(QMainWindow):
         self.adaptive.adapt()
         user.marks_changed.connect(self.timeline.marks_changed)
         self.search.set_notes_db(opened.store.path)
-        self._order_tabs()
-        self.order_for_readers()
+        reading_order.apply(self)
         self.feed.attach(user)
         self.focus.attach(user)
         if opened.orphans:
@@ -227,34 +225,6 @@ class MainWindow(QMainWindow):
         return self.annotations.flush() if self.annotations is not None else True
 
     # -- files, help and the window itself ----------------------------------------
-
-    def _order_tabs(self) -> None:
-        """Tab goes as the eye reads: the toolbar, the search, the profile header, the
-        timeline and its overview, the details, then the notes (which come last)."""
-        chain: list[QWidget] = [self.menus.profile_picker, self.menus.lanes_button]
-        if self.annotations is not None:
-            chain.append(self.annotations.scope_picker)
-        search, header = self.search, self.header
-        chain += [search.box, search.filter_button, search.order, search.save_button]
-        chain += [search.results, header.summary_label, header.tabs]
-        chain += [header.context_view, header.actions_view, header.criticism_view]
-        chain += [self.timeline, self.overview, self.detail]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
-    def order_for_readers(self) -> None:
-        """A screen reader walks a window's parts in the order of its child widgets, which
-        follows their stacking (a raised widget goes last), not the layout: put them in
-        reading order, as Tab goes. The panes never overlap, so nothing moves on screen."""
-        parts: list[QWidget | None] = [self.menuBar(), self.menus.toolbar, self.search_dock]
-        parts += [self.outer, self.header, self.body, self.timeline.parentWidget()]
-        parts += [self.right, self.detail]
-        if self.annotations is not None:
-            parts.append(self.annotations.editor)
-        parts.append(self.statusBar())
-        for part in parts:
-            if part is not None:
-                part.raise_()
 
     def save_state(self) -> None:
         self.memory.save()

@@ -31,7 +31,7 @@ from viewer.ui.timeline.marks import (
     TONE_QCOLOURS,
     blend,
 )
-from viewer.ui.timeline.scene import label_span
+from viewer.ui.timeline.scene_bars import label_span
 from viewer.ui.timeline.scene_items import (
     Bar,
     Scene,
