@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtGui import QImage, QPainter
 
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.kept_picture import BarKey
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene_bars import label_span
 from viewer.ui.timeline.scene_items import Bar
@@ -38,9 +39,7 @@ def test_stamped_bars_look_like_drawn_ones(window: MainWindow) -> None:
     ]
     assert wide  # years and months as bars labelled inside
     drawn, stamped, again = (_frame(view, painter) for _ in range(3))
-    assert any(
-        isinstance(key, tuple) and key[0] == "bar" for key in painter.stamps.pictures._stamps
-    )
+    assert any(isinstance(key, BarKey) for key in painter.stamps.pictures.kept_keys())
     assert stamped == again
     # A stamp is blended onto the frame once made (a level of rounding anywhere) and
     # sits on a whole pixel, a drawn bar where it falls (its edges and its glyphs move

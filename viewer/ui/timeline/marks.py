@@ -15,7 +15,7 @@ from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 
 MARKER_RADIUS = g.MARKER / 2
-SMALL, BOLD = 1, 2  # font numbers in TimelinePainter.fit
+NORMAL, SMALL, BOLD = 0, 1, 2  # font numbers in TimelinePainter.fit and .stamps
 PAD = 2  # px above and below a stamped bar, for its label's descenders
 STAMPED_BAR = 400  # px: wider bars are few on screen, and their pictures would be big
 

@@ -36,7 +36,7 @@ from viewer.core.timeline.timescale import (
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.backdrop import Backdrop
-from viewer.ui.timeline.kept_picture import KeptPicture, painted
+from viewer.ui.timeline.kept_picture import painted, smoothly
 from viewer.ui.timeline.marks import (
     TONE_QCOLOURS,
     blend,
@@ -133,11 +133,10 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
             for tone in range(len(TONES))
             for hollow in (False, True)
         }
-        self._badges: dict[int, tuple[QPixmap, float]] = {}
         self._soft_brushes: dict[tuple[int, bool, bool], QBrush] = {}
-        self.stamps = TextStamps(ratio, cached=cached)
+        faces = ((self.font, self.metrics), (self.small, self.small_metrics))
+        self.stamps = TextStamps(ratio, (*faces, (self.bold, self.bold_metrics)), cached=cached)
         self.backdrop = Backdrop(ratio, self.base)
-        self._gutter_picture = KeptPicture()
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
         self._units_at: tuple[float, tuple[Unit, Unit | None]] = (0.0, (Unit.YEAR, None))
         # Fonts by number for `fit`: 0 normal, 1 small, 2 bold.
@@ -149,12 +148,8 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         """A clear picture `width` x `height` (device-independent), antialiased, painted
         by `draw`."""
 
-        def smooth(p: QPainter) -> None:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            draw(p)
-
         size = (int(width * self.ratio + 0.5), int(height * self.ratio + 0.5))
-        return painted(*size, self.ratio, smooth, transparent=True)
+        return painted(*size, self.ratio, smoothly(draw), transparent=True)
 
     # -- frame -------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from viewer.core.annotations.records import Mark
 from viewer.ui import highlights
 from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.kept_picture import BarKey
 from viewer.ui.timeline.marks import (
     PAD,
     PATTERNS,
@@ -70,7 +71,7 @@ class BarPainting:
             stampable = bar.x1 - bar.x0 <= STAMPED_BAR and bar.room >= 0  # not overlapped
             if self.stamps.raster and bar.x0 >= gutter and stampable:
                 width = round(bar.x1 - bar.x0)
-                key = ("bar", bar.tone, bar.hollow, width, bar.label, inside)
+                key = BarKey(bar.tone, bar.hollow, width, bar.label, inside)
                 stamp = pictures.kept(key) or pictures.get(
                     key,
                     width,
@@ -136,7 +137,7 @@ class BarPainting:
         baseline = bar.y + (g.BAR + self.small_metrics.ascent()) / 2 - 1
         text = self.fit.elided(bar.label, right - left, SMALL)
         if stamped:
-            self.stamps.draw(p, left, baseline, text, self.small, self.small_metrics, self.text)
+            self.stamps.draw(p, left, baseline, text, SMALL, self.text)
         else:
             p.setFont(self.small)
             p.setPen(self.text)

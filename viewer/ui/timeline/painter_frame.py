@@ -29,10 +29,8 @@ from viewer.core.timeline.timescale import (
 )
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
-from viewer.ui.timeline.marks import (
-    BOLD,
-    SMALL,
-)
+from viewer.ui.timeline.kept_picture import GutterKey
+from viewer.ui.timeline.marks import BOLD, NORMAL, SMALL
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.painter import TimelinePainter
@@ -105,8 +103,7 @@ class FramePainting:
                     p,
                     visible.adjusted(4, 0, -4, 0),
                     text,
-                    self.small,
-                    self.small_metrics,
+                    SMALL,
                     self.text,
                 )
 
@@ -159,7 +156,7 @@ class FramePainting:
                 continue
             x = (tick.day - start) / days_per_px + left + 3
             if x >= free_from:
-                self.stamps.draw(p, x, baseline, tick.label, self.font, self.metrics, colour)
+                self.stamps.draw(p, x, baseline, tick.label, NORMAL, colour)
                 free_from = x + width + 6
         if upper is None:
             return
@@ -176,8 +173,7 @@ class FramePainting:
                     p,
                     QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
                     text,
-                    self.bold,
-                    self.bold_metrics,
+                    BOLD,
                     self.text,
                 )
 
@@ -214,13 +210,15 @@ class FramePainting:
         if not self.stamps.raster:
             self._draw_gutter(p, geo, stance_label)
             return
-        picture = self._gutter_picture.get(
-            (geo.lanes, stance_label, geo.gutter),
+        picture = self.stamps.pictures.get(
+            GutterKey(geo.lanes, stance_label, geo.gutter, geo.height),
             geo.gutter,
             geo.height,
-            self.ratio,
             partial(self._draw_gutter, geo=geo, stance_label=stance_label),
+            at_once=True,
+            opaque=True,
         )
+        assert picture is not None  # made at once
         p.drawPixmap(QPointF(0, 0), picture)
 
     def _draw_gutter(

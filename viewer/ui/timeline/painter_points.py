@@ -27,9 +27,11 @@ from viewer.core.timeline.timescale import (
 )
 from viewer.ui import highlights
 from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline.kept_picture import BadgeKey, smoothly
 from viewer.ui.timeline.marks import (
     MARKER_RADIUS,
     MAX_HITS_DRAWN,
+    NORMAL,
     STAR,
     TONE_QCOLOURS,
     marker_path,
@@ -58,16 +60,13 @@ class PointPainting:
         p.setBrush(QBrush(self.base) if hollow else QBrush(colour))
         p.drawPath(marker_path(TONES[tone]).translated(QPointF(HALF, HALF)))
 
-    def _badge(self: TimelinePainter, count: int) -> tuple[QPixmap, float]:
-        """The count badge of a cluster, and half its width, made once per count."""
-        cached = self._badges.get(count)
-        if cached is None:
-            width, height = cluster_width(count), 2 * HALF + 2
-            if len(self._badges) > 2000:
-                self._badges.clear()
-            picture = self._picture(width, height, partial(self._draw_badge, x=0, y=0, count=count))
-            cached = self._badges[count] = (picture, width / 2)
-        return cached
+    def _badge(self: TimelinePainter, key: BadgeKey) -> QPixmap:
+        """The count badge of a cluster, kept from its first frame."""
+        width, height = cluster_width(key.shown), 2 * HALF + 2
+        draw = partial(self._draw_badge, x=0, y=0, count=key.shown)
+        picture = self.stamps.pictures.get(key, width, height, smoothly(draw), at_once=True)
+        assert picture is not None  # made at once
+        return picture
 
     def _draw_badge(self: TimelinePainter, p: QPainter, x: float, y: float, count: int) -> None:
         """A cluster's count badge with its top left at (x, y)."""
@@ -87,7 +86,7 @@ class PointPainting:
         rows = lane.rows.tolist()
         selected = lane.selected.tolist()
         rooms = lane.room.tolist()
-        badges = self._badges
+        kept = self.stamps.pictures.kept
         # Pixmaps go to whole pixels as the raster engine rounds them (half up): given
         # as integers, the call is twice as quick as with a QPointF.
         top = int(y - HALF - 1 + 0.5)
@@ -97,9 +96,10 @@ class PointPainting:
                 self._ring(p, x, y, count)
             if count > 1 and not self.stamps.raster:  # SVG, PDF, 2x: drawn, not a bitmap
                 self._draw_badge(p, x - cluster_width(count) / 2, top, count)
-            elif count > 1:  # badges are cached with their half width: the hot path
-                badge, half = badges.get(count) or self._badge(count)
-                p.drawPixmap(int(x - half + 0.5), top, badge)
+            elif count > 1:  # the hot path: a kept badge, a third of a cluster's cost
+                key = BadgeKey(count)
+                badge = kept(key) or self._badge(key)
+                p.drawPixmap(int(x - cluster_width(count) / 2 + 0.5), top, badge)
             else:
                 self._single(p, x, y, rows[i], rooms[i], data)
 
@@ -142,8 +142,7 @@ class PointPainting:
                 p,
                 QRectF(x + HALF + 3, y - HALF - 4, room, 2 * HALF + 8),
                 text,
-                self.font,
-                self.metrics,
+                NORMAL,
                 self.text,
             )
 

@@ -10,75 +10,27 @@ stays text, so exports remain sharp and searchable.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter
 
-from viewer.ui.timeline.kept_picture import painted
+from viewer.ui.timeline.kept_picture import Stamps, TextKey
 
 _LIMIT = 3000  # widths and elisions kept; the caches start again beyond this
-#: Memory the stamps may take (a long title at 2x is ~80 kB): a frame needs a few
-#: hundred, panning through a hundred thousand titles must not keep them all.
-STAMP_BYTES = 16_000_000
-NEW_PER_FRAME = 60  # stamps made in one frame, at most (~20 µs each)
-
-
-class Stamps:
-    """Small pictures kept by key and stamped onto frames, within a memory budget.
-
-    A picture is kept from the second frame that asks for it: making one costs about
-    twice drawing the thing directly, so what passes by once (panning through
-    thousands of titles) is simply drawn. At most `NEW_PER_FRAME` are made in a frame
-    (the others are drawn and made in the frames after), so the first frame after a
-    zoom does not pay for a whole screen of them at once."""
-
-    def __init__(self, ratio: float) -> None:
-        self.ratio = ratio
-        self._stamps: dict[Hashable, QPixmap] = {}
-        self.bytes_used = 0  # taken by the stamps
-        self._seen: set[Hashable] = set()  # asked for once, not kept yet
-        #: The kept picture for a key, or None (nothing else: the hot path of a frame).
-        self.kept = self._stamps.get
-        self._made = 0  # in this frame
-
-    def begin(self) -> None:
-        """A new frame."""
-        self._made = 0
-
-    def get(
-        self, key: Hashable, width: float, height: float, draw: Callable[[QPainter], None]
-    ) -> QPixmap | None:
-        """The picture for `key` (`width` x `height`, drawn by `draw` on a clear
-        picture), or None the first time: the caller then draws it directly."""
-        stamp = self._stamps.get(key)
-        if stamp is None:
-            if key not in self._seen:
-                if len(self._seen) >= 4 * _LIMIT:
-                    self._seen.clear()
-                self._seen.add(key)
-                return None
-            if self._made >= NEW_PER_FRAME:
-                return None
-            self._made += 1
-            pixels = (math.ceil(width * self.ratio), math.ceil(height * self.ratio))
-            stamp = painted(*pixels, self.ratio, draw, transparent=True)
-            size = pixels[0] * pixels[1] * 4
-            if self.bytes_used + size > STAMP_BYTES:
-                self._stamps.clear()
-                self.bytes_used = 0
-            self._stamps[key] = stamp
-            self.bytes_used += size
-        return stamp
 
 
 class TextStamps:
     """Draws single-line labels, from stamps where the device is a raster one; holds the
-    frame's `Stamps` (shared with the painter's other stamped pictures)."""
+    frame's `Stamps` (shared with the painter's other stamped pictures). Fonts are given
+    by number, as the painter's `fit` numbers them (0 normal, 1 small, 2 bold)."""
 
-    def __init__(self, ratio: float, *, cached: bool = True) -> None:
+    def __init__(
+        self, ratio: float, faces: Sequence[tuple[QFont, QFontMetricsF]], *, cached: bool = True
+    ) -> None:
         self.pictures = Stamps(ratio)
+        self.faces = tuple(faces)
         self.cached = cached  # False: every kept picture off (tests compare the two)
         self.raster = True  # kept pictures serve this frame
         self.vector = False  # SVG, PDF, print: what needs opaque colours
@@ -95,19 +47,14 @@ class TextStamps:
         self.pictures.begin()
 
     def draw(
-        self,
-        p: QPainter,
-        x: float,
-        baseline: float,
-        text: str,
-        font: QFont,
-        metrics: QFontMetricsF,
-        colour: QColor,
+        self, p: QPainter, x: float, baseline: float, text: str, face: int, colour: QColor
     ) -> None:
-        """`text` with its baseline starting at (x, baseline), as `drawText` would."""
+        """`text` in font number `face` with its baseline starting at (x, baseline), as
+        `drawText` would."""
+        font, metrics = self.faces[face]
         stamp = None
         if self.raster:
-            key = (text, id(font), colour.rgba())
+            key = TextKey(text, face, colour.rgba())
             stamp = self.pictures.kept(key)  # most labels are kept
             if stamp is None:
                 ascent = math.ceil(metrics.ascent()) + 1
@@ -126,18 +73,11 @@ class TextStamps:
             top = baseline - math.ceil(metrics.ascent()) - 1
             p.drawPixmap(int(x - 0.5), int(top + 0.5), stamp)
 
-    def draw_centred(
-        self,
-        p: QPainter,
-        rect: QRectF,
-        text: str,
-        font: QFont,
-        metrics: QFontMetricsF,
-        colour: QColor,
-    ) -> None:
+    def draw_centred(self, p: QPainter, rect: QRectF, text: str, face: int, colour: QColor) -> None:
         """`text` from the left of `rect`, centred on its height (AlignVCenter)."""
+        metrics = self.faces[face][1]
         baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
-        self.draw(p, rect.left(), baseline, text, font, metrics, colour)
+        self.draw(p, rect.left(), baseline, text, face, colour)
 
 
 def _write(painter: QPainter, text: str, font: QFont, colour: QColor, baseline: float) -> None:
