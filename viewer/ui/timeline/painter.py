@@ -94,7 +94,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         # times slower to draw in the raster engine.
         self.grid = blend(self.text, self.base, 0.12)
         # Marks that carry meaning reach 3:1 against the background, words 4.5:1
-        # (WCAG 2.1 AA; tests/ui/test_mark_contrast.py measures each in both palettes).
+        # (WCAG 2.1 AA; tests/ui/timeline/test_mark_contrast.py measures each in both palettes).
         self.stance_line = QColor(
             style.shaded_to_contrast(
                 blend(self.text, self.base, 0.35).name(), base_name, style.GRAPHIC_CONTRAST
