@@ -73,3 +73,21 @@ def test_every_package_is_listed_for_installation() -> None:
         for init in (ROOT / "viewer").rglob("__init__.py")
     }
     assert found | {"viewer.resources"} == listed
+
+
+def test_no_module_is_long_and_no_test_waits_a_fixed_time() -> None:
+    """Modules stay small enough to read (about 400 lines at most), and a test waits for
+    a condition (`qtbot.waitUntil`, `waitSignal`), never for a number of milliseconds."""
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in (ROOT / "viewer").rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 420
+    }
+    assert not long
+    waits = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "tests").rglob("test_*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if path.name != "test_code_quality.py" and ("qtbot.wait(" in line or "qWait(" in line)
+    ]
+    assert not waits

@@ -5,13 +5,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
+
+
+def settle() -> None:
+    """Let Qt finish what a change posted (layouts, the splitters' deferred share,
+    repaints), without waiting for any fixed time."""
+    for _ in range(3):  # what one round posts is handled by the next
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
 
 
 @pytest.fixture

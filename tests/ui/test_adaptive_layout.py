@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import opened_window
+from tests.ui.conftest import opened_window, settle
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.ui.main_window import MainWindow
@@ -30,7 +30,7 @@ def _show_at(window: MainWindow, qtbot: QtBot, width: int, height: int) -> None:
     window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(20)  # the splitters' deferred share
+    settle()  # the splitters' deferred share
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1366, 768), (1600, 1000), (2560, 1440)])

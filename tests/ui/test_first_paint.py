@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import settle
 from viewer.core.catalog.read import Catalog
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
@@ -57,7 +58,7 @@ def test_the_window_keeps_its_shape_when_the_notes_arrive(
     before = (window.timeline.geometry(), window.detail.geometry(), window.body.sizes())
     store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
     window.attach_store(load(store, window.catalog.path))
-    qtbot.wait(20)
+    settle()
     window.grab()
     after = (window.timeline.geometry(), window.detail.geometry(), window.body.sizes())
     assert after == before

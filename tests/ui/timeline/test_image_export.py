@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import settle
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.picture_spec import A4, ARTICLE, FULL_HD, UHD, PictureSpec, custom
 
@@ -40,7 +41,7 @@ def test_each_size_is_exactly_its_pixels_whatever_the_window(
     actions = window.menus.image_actions
     for n, (width, height) in enumerate([(1600, 1000), (1024, 700)]):
         window.resize(width, height)
-        qtbot.wait(20)
+        settle()
         path = tmp_path / f"{n}.png"
         assert actions.export(path, PictureSpec(size=size, whole=True))  # type: ignore[arg-type]
         image = QImage(str(path))
@@ -167,7 +168,7 @@ def test_the_picture_is_the_same_whatever_the_window(
     sizes = []
     for n, (width, height) in enumerate([(1600, 1000), (1024, 700), (800, 600)]):
         window.resize(width, height)
-        qtbot.wait(20)
+        settle()
         path = tmp_path / f"{n}.png"
         assert actions.export(path, PictureSpec(whole=whole))
         sizes.append(QImage(str(path)).size())

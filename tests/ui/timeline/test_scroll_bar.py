@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import settle
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 
 
@@ -98,12 +99,12 @@ def test_repaints_only_when_the_handle_moves(qtbot: QtBot) -> None:
     bar = _bar(qtbot)
     bar.setRange(0, 100_000)  # a long timeline zoomed in: a handle pixel is ~100 values
     bar.setValue(50_020)
-    qtbot.wait(20)  # painted
+    settle()  # painted
     before = bar.handle_rect()
     paints = _Paints()
     bar.installEventFilter(paints)
     bar.setValue(50_021)
-    qtbot.wait(20)
+    QApplication.processEvents()  # a repaint it asked for would be done now
     assert bar.value() == 50_021  # the value follows exactly
     assert bar.handle_rect() == before
     assert paints.count == 0 and bar.skipped == 1

@@ -43,6 +43,11 @@ class DiskFlush(QObject):
         self._timer.stop()
         self._jobs.submit(self.store.write_to_disk, self.flushed.emit, self._failed)
 
+    @property
+    def pending(self) -> bool:
+        """A flush is due or running."""
+        return self._timer.isActive() or self._jobs.busy
+
     def _failed(self, exc: BaseException) -> None:
         # The saves are in the file; closing folds them in. Nothing to tell the user.
         if not isinstance(exc, StorageError):
