@@ -21,7 +21,6 @@ from viewer.core.catalog.read import Catalog
 from viewer.core.errors import CatalogError, StoppedError, UsageError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.core.plurals import plural
-from viewer.ui.annotations.disk_flush import DiskFlush
 from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.busy import run_busy
 from viewer.ui.errors import ErrorReporter
@@ -31,6 +30,7 @@ from viewer.ui.settings import RECENT_LIMIT, Settings
 if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
+    from viewer.ui.annotations.disk_flush import DiskFlush
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +223,8 @@ class Session(QObject):
         QTimer.singleShot(3000, opened.store.take_daily_backup)
 
     def _attach(self, opened: OpenedAnnotations) -> None:
+        from viewer.ui.annotations.disk_flush import DiskFlush  # noqa: PLC0415 - SQLAlchemy
+
         self.store = opened.store
         self._flush = DiskFlush(opened.store, self)
         self._seen = opened.store.fingerprint()
