@@ -60,7 +60,7 @@ def measure_one(db: Path) -> dict[str, object]:
     t_open = time.perf_counter()
     catalog = Catalog(db)
     data = catalog.timeline("p")
-    view.set_data(data, catalog.eras(), catalog.stance("p"), "Stance")
+    view.set_data(data, catalog.eras(), catalog.stance_track("p"), "Stance")  # as the app
     view.viewport().repaint()
     first_frame = time.perf_counter() - t_open
     results: dict[str, object] = {"events": len(data), "open_to_first_frame_s": first_frame}

@@ -20,6 +20,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from viewer.core.catalog import schema
 from viewer.core.catalog.document import FORMAT_VERSION, CheckedDocument
+from viewer.core.catalog.summary import write_summary
 from viewer.core.dates.fuzzy import FuzzyDate
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.rich_text import clean
@@ -71,7 +72,9 @@ def _write(document: CheckedDocument, path: Path, should_stop: ShouldStop) -> No
                 if should_stop():
                     raise StoppedError
                 connection.execute(text(statement))
-            write_cache(connection.connection.driver_connection)  # type: ignore[arg-type]
+            driver = connection.connection.driver_connection
+            write_cache(driver)  # type: ignore[arg-type]
+            write_summary(driver)  # type: ignore[arg-type]
         with engine.connect() as connection:
             connection.exec_driver_sql("VACUUM")
     finally:

@@ -20,6 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viewer.core.catalog.opening import connect, damage, open_checked
+from viewer.core.catalog.summary import (
+    COUNTED,
+    COUNTS_KEY,
+    PROFILE_EVENTS_KEY,
+    count_profile_events,
+    count_rows,
+    stored_counts,
+)
 from viewer.core.dates.fuzzy import FuzzyDate, from_stored
 from viewer.core.records import (
     Criticism,
@@ -134,8 +142,12 @@ class Catalog:
         return [(r["name"], *json.loads(r["aliases"])) for r in rows]
 
     def speakers(self) -> list[Entity]:
-        """Everyone quoted, by name."""
-        rows = self._all("SELECT DISTINCT speaker_id FROM quote")
+        """Everyone quoted, by name (one look in the speakers' index per person: a
+        DISTINCT over a million quotes took 0.4 s)."""
+        rows = self._all(
+            "SELECT id AS speaker_id FROM entity e "
+            "WHERE EXISTS (SELECT 1 FROM quote q WHERE q.speaker_id = e.id)"
+        )
         return sorted((self.entities[r["speaker_id"]] for r in rows), key=lambda e: e.name)
 
     @cached_property
@@ -168,11 +180,9 @@ class Catalog:
 
     def profiles_main_first(self) -> list[Profile]:
         """Profiles, the one with the most events first (the catalog's main subject)."""
-        counts = dict(
-            self._db.execute(
-                "SELECT profile_id, count(*) FROM event_profile GROUP BY profile_id"
-            ).fetchall()
-        )
+        counts = stored_counts(self._meta, PROFILE_EVENTS_KEY)
+        if counts is None:
+            counts = count_profile_events(self._db)
         return sorted(self.profiles(), key=lambda p: (-counts.get(p.id, 0), p.id))
 
     def _profile(self, r: sqlite3.Row) -> Profile:
@@ -368,11 +378,15 @@ class Catalog:
         return [r[0] for r in self._db.execute(sql, (entity_id, entity_id))]
 
     def counts(self) -> dict[str, int]:
-        """How many records of each kind the catalog holds."""
-        tables = ("entity", "source", "profile", "event", "quote", "era")
-        counted = ", ".join(f"(SELECT count(*) FROM {t})" for t in tables)  # one statement
-        row = self._db.execute(f"SELECT {counted}").fetchone()
-        return {t: int(n) for t, n in zip(tables, row, strict=True)}
+        """How many records of each kind the catalog holds (stored when it was built)."""
+        stored = stored_counts(self._meta, COUNTS_KEY)
+        if stored is not None and set(stored) == set(COUNTED):
+            return stored
+        return count_rows(self._db)
+
+    @cached_property
+    def _meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self._all("SELECT key, value FROM meta")}
 
 
 def _safe_html(markup: str | None) -> str | None:
