@@ -74,7 +74,8 @@ class EventFocus(QObject):
     def highlight_entity(self, entity_id: str) -> None:
         """Outline every event the entity took part in, keeping the current one shown."""
         data = self.timeline.data
-        ids = [i for i in self.catalog.events_with(entity_id) if data.row_of(i) is not None]
+        with_entity = self.catalog.events_with(entity_id)
+        ids = [i for i, row in zip(with_entity, data.rows_of(with_entity), strict=True) if row >= 0]
         current = [self.state.current] if self.state.current else []
         self.state.select([i for i in ids if i not in current] + current)
         entity = self.catalog.entities.get(entity_id)

@@ -192,8 +192,10 @@ def read_cache(
 ) -> TimelineData | None:
     """The cached columns, or None when the catalog has no cache for this profile."""
     try:
-        rows = conn.execute(
-            "SELECT name, data FROM timeline_cache WHERE profile_id = ?", (profile_id or ALL,)
+        rows = conn.execute(  # not the stance track's columns (read_stance reads them)
+            "SELECT name, data FROM timeline_cache WHERE profile_id = ? "
+            f"AND name NOT IN ({', '.join('?' * len(_STANCE_BLOBS))})",
+            (profile_id or ALL, *_STANCE_BLOBS),
         ).fetchall()
     except sqlite3.OperationalError:
         return None

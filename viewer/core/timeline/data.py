@@ -10,7 +10,7 @@ grouped once when the data is loaded (`lane_index`); the codes the columns hold 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
@@ -30,6 +30,7 @@ from viewer.core.timeline.codes import (
     IntArray,
     offsets,
 )
+from viewer.core.timeline.id_index import IdIndex
 from viewer.core.timeline.lane_index import (
     LaneIndex,
     lane_index,
@@ -206,18 +207,21 @@ class TimelineData:
 
     def mask_of(self, event_ids: set[str] | frozenset[str]) -> npt.NDArray[np.bool_]:
         keep = np.zeros(len(self.ids), dtype=np.bool_)
-        get = self._row_of.get
-        rows = [r for e in event_ids if (r := get(e)) is not None]
-        keep[rows] = True
+        rows = self.rows_of(event_ids)
+        keep[rows[rows >= 0]] = True
         return keep
 
     def row_of(self, event_id: str) -> int | None:
-        return self._row_of.get(event_id)
+        return self._index.row_of(event_id)
+
+    def rows_of(self, event_ids: Iterable[str]) -> npt.NDArray[np.int64]:
+        """The row of each id, -1 where this data has none."""
+        return self._index.rows_of(event_ids)
 
     @cached_property
-    def _row_of(self) -> dict[str, int]:
-        """id -> row, made when first asked (a narrowed copy may never be asked)."""
-        return {event_id: row for row, event_id in enumerate(self.ids)}
+    def _index(self) -> IdIndex:
+        """Rows by id, made when first asked (a narrowed copy may never be asked)."""
+        return IdIndex(self.ids)
 
     def lane_contents(self) -> dict[int, tuple[bool, int]]:
         """Per lane number: whether it has exact-day points, and how many stacking rows

@@ -111,8 +111,11 @@ def lane_index(
     days = start[rows] + 0.5
     order = np.argsort(days, kind="stable")
     extents: dict[tuple[float, float, bool], list[int]] = {}
-    for row in np.flatnonzero(in_lane & ~point_mask).tolist():
-        key = (float(start[row]), float(end[row]), bool(approximate[row]))
+    spans = np.flatnonzero(in_lane & ~point_mask)
+    keys = zip(  # as Python numbers at once: indexing arrays row by row is slow
+        start[spans].tolist(), end[spans].tolist(), approximate[spans].tolist(), strict=True
+    )
+    for row, key in zip(spans.tolist(), keys, strict=True):
         extents.setdefault(key, []).append(row)
     items = tuple(
         Extent(s, e, a, tuple(r), _common_tone(tone, r), row)

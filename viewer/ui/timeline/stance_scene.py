@@ -62,11 +62,11 @@ def _stance_points(
     data: TimelineData,
 ) -> None:
     left = geo.time_left
-    for i in shown.tolist():
+    shown_rows = data.rows_of([track.event_ids[i] for i in shown.tolist()]).tolist()
+    for i, row in zip(shown.tolist(), shown_rows, strict=True):
         point = track.point(i)
         x = (point.day - view.start) / view.days_per_px + left
         y = _stance_y(geo.stance, point.value)
-        row = data.row_of(point.event_id)
         rect = QRectF(x - 4, y - 4, 8, 8)
         if not point.orderable:  # dated to a year or more: its whole extent
             x0 = (point.start - view.start) / view.days_per_px + left
@@ -76,12 +76,12 @@ def _stance_points(
             Item(
                 ItemKind.STANCE,
                 rect,
-                rows=(row,) if row is not None else (),
+                rows=(row,) if row >= 0 else (),
                 tone=int(track.tone[i]),
                 start=point.start,
                 end=point.end,
                 stance=point,
-                selected=row is not None and row in selected,
+                selected=row >= 0 and row in selected,
             )
         )
 
@@ -169,11 +169,12 @@ def _flip_markers(
         else:
             groups.append([(x, flip)])
         last_x = x
-    for group in groups:
+    ends = [(group[0][1].before.event_id, group[-1][1].after.event_id) for group in groups]
+    found = data.rows_of(event_id for pair in ends for event_id in pair).tolist()
+    for n, group in enumerate(groups):
         x = sum(gx for gx, _ in group) / len(group)
         first, last = group[0][1], group[-1][1]
-        ids = (first.before.event_id, last.after.event_id)
-        rows = tuple(r for r in map(data.row_of, ids) if r is not None)
+        rows = tuple(r for r in found[2 * n : 2 * n + 2] if r >= 0)
         scene.marks.append(
             Item(
                 ItemKind.FLIP,

@@ -145,8 +145,8 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             self.stance = self.all_stance
         else:
             found = set(event_ids)
-            rows = (self.data.row_of(i) for i in found)
-            self.hit_rows = np.array(sorted({r for r in rows if r is not None}), dtype=np.int64)
+            rows = self.data.rows_of(found)
+            self.hit_rows = np.unique(rows[rows >= 0])
             # The stance track shows only the statements the search found.
             self.stance = self.all_stance.only(found)
         self._relayout()
