@@ -64,6 +64,13 @@ def test_in_view_is_every_point_whose_extent_meets_the_days(seed: int) -> None:
         assert [f.day for f in track.flips_in(first, last)] == [
             f.day for f in track.flips if first <= f.day < last
         ]
+        days, before, after = track.flip_ends_in(first, last)
+        as_arrays = [
+            Flip(track.point(b), track.point(a))
+            for b, a in zip(before.tolist(), after.tolist(), strict=True)
+        ]
+        assert as_arrays == track.flips_in(first, last)
+        assert days.tolist() == [f.day for f in as_arrays]
 
 
 def test_the_track_stored_at_build_is_the_one_read_from_the_tables(catalog: Catalog) -> None:

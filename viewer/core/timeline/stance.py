@@ -182,6 +182,16 @@ class StanceTrack:
         lo, hi = np.searchsorted(self.flip_day, [first, last])
         return self._flips(int(lo), int(hi))
 
+    def flip_ends_in(
+        self, first: float, last: float
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The flips between the days `first` and `last` as arrays, made into no objects
+        (a frame needs a few markers of many flips): their days, and the indexes of the
+        points before and after each."""
+        lo, hi = (int(i) for i in np.searchsorted(self.flip_day, [first, last]))
+        before, after = self._flip_ends
+        return self.flip_day[lo:hi], before[lo:hi], after[lo:hi]
+
     def only(self, event_ids: set[str] | frozenset[str]) -> StanceTrack:
         """The points of these events (a search's), in the same order."""
         keep = np.fromiter(

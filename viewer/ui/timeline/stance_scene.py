@@ -21,6 +21,8 @@ WARM, COLD, MIXED, NEUTRAL = (
 )
 STANCE_BIN_PX = 6  # denser than one statement per this many px: summed per bin
 FLIP_MERGE_PX = 34  # flips closer than this share one counted marker
+#: Flips as arrays: their days, the indexes of the statements before and after each.
+FlipEnds = tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
 def add_stance(
@@ -39,13 +41,13 @@ def add_stance(
         return
     shown = track.in_view(view.start, view.end)
     if not len(shown):
-        flips: list[tuple[float, Flip]] = []
-    elif len(shown) * STANCE_BIN_PX <= view.width:
+        return
+    if len(shown) * STANCE_BIN_PX <= view.width:
         _stance_points(scene, track, shown, view, geo, selected, data)
-        flips = [(f.day, f) for f in track.flips_in(view.start, view.end)]
+        flips = track.flip_ends_in(view.start, view.end)
     else:
         flips = _stance_bins(scene, track, shown, view, geo)
-    _flip_markers(scene, flips, view, geo, data, selected)
+    _flip_markers(scene, track, flips, view, geo, data, selected)
 
 
 def _stance_y(band: g.Band, value: float) -> float:
@@ -92,7 +94,7 @@ def _stance_bins(
     shown: npt.NDArray[np.int64],
     view: Viewport,
     geo: g.Geometry,
-) -> list[tuple[float, Flip]]:
+) -> FlipEnds:
     """Statements summed per pixel bin: the range of their tones, the prevailing one,
     how many. The flips are where the prevailing sign turns from one bin to the next
     with a sign (so at most one per bin)."""
@@ -138,19 +140,16 @@ def _stance_bins(
     signs = np.sign(total)
     signed = np.flatnonzero(signs)
     turns = np.flatnonzero(signs[signed][1:] != signs[signed][:-1])
-    flips = []
     ends = np.append(starts[1:], len(shown)) - 1
-    for k in turns.tolist():
-        before, after = signed[k], signed[k + 1]
-        flip = Flip(track.point(int(shown[ends[before]])), track.point(int(shown[starts[after]])))
-        day = (track.day[shown[ends[before]]] + track.day[shown[starts[after]]]) / 2
-        flips.append((float(day), flip))
-    return flips
+    before = shown[ends[signed[turns]]].astype(np.int64)  # the last point of the bin before
+    after = shown[starts[signed[turns + 1]]].astype(np.int64)  # the first of the bin after
+    return (track.day[before] + track.day[after]) / 2, before, after
 
 
 def _flip_markers(
     scene: Scene,
-    flips: list[tuple[float, Flip]],
+    track: StanceTrack,
+    flips: FlipEnds,
     view: Viewport,
     geo: g.Geometry,
     data: TimelineData,
@@ -158,33 +157,35 @@ def _flip_markers(
 ) -> None:
     """A marker per flip; flips closer than FLIP_MERGE_PX share one, counted."""
     left, band = geo.time_left, geo.stance
-    groups: list[list[tuple[float, Flip]]] = []
+    days, befores, afters = flips
+    xs = (days - view.start) / view.days_per_px + left
+    near = (xs >= left - 10) & (xs <= left + view.width + 10)
+    xs, befores, afters = xs[near].tolist(), befores[near].tolist(), afters[near].tolist()
+    groups: list[list[int]] = []  # flips by their index in xs
     last_x = -np.inf
-    for day, flip in flips:
-        x = (day - view.start) / view.days_per_px + left
-        if not left - 10 <= x <= left + view.width + 10:
-            continue
+    for k, x in enumerate(xs):
         if groups and x - last_x < FLIP_MERGE_PX:
-            groups[-1].append((x, flip))
+            groups[-1].append(k)
         else:
-            groups.append([(x, flip)])
+            groups.append([k])
         last_x = x
-    ends = [(group[0][1].before.event_id, group[-1][1].after.event_id) for group in groups]
-    found = data.rows_of(event_id for pair in ends for event_id in pair).tolist()
-    for n, group in enumerate(groups):
-        x = sum(gx for gx, _ in group) / len(group)
-        first, last = group[0][1], group[-1][1]
+    # Only the statements at each marker's ends become objects.
+    ends = [(befores[group[0]], afters[group[-1]]) for group in groups]
+    found = data.rows_of(track.event_ids[i] for pair in ends for i in pair).tolist()
+    for n, (group, (before, after)) in enumerate(zip(groups, ends, strict=True)):
+        x = sum(xs[k] for k in group) / len(group)
         rows = tuple(r for r in found[2 * n : 2 * n + 2] if r >= 0)
+        single = len(group) == 1
         scene.marks.append(
             Item(
                 ItemKind.FLIP,
                 QRectF(x - 8, band.top + 1, 16, band.height - 2),
                 rows=rows,
                 count=len(group),
-                start=first.before.start,
-                end=last.after.end,
-                flip=first if len(group) == 1 else None,
-                label="Flip" if len(group) == 1 else f"{len(group)} flips",
+                start=float(track.start[before]),
+                end=float(track.end[after]),
+                flip=Flip(track.point(before), track.point(after)) if single else None,
+                label="Flip" if single else f"{len(group)} flips",
                 selected=bool(rows) and set(rows) <= selected,
             )
         )
