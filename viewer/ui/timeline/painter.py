@@ -135,6 +135,8 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         }
         self._soft_brushes: dict[tuple[int, bool, bool], QBrush] = {}
         faces = ((self.font, self.metrics), (self.small, self.small_metrics))
+        self._steady = False  # the scale is the frame before's (see paint)
+        self._scale_before = 0.0
         self.stamps = TextStamps(ratio, (*faces, (self.bold, self.bold_metrics)), cached=cached)
         self.backdrop = Backdrop(ratio, self.base)
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
@@ -168,6 +170,10 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         period: tuple[float, float, str] | None = None,
     ) -> None:
         self._marks = {} if marks is None else marks  # no len(): a live view may be large
+        # Bars are stamped only while the scale holds: zooming gives every bar a new
+        # width each frame, and a stamp made for one frame is work thrown away.
+        self._steady = view.days_per_px == self._scale_before
+        self._scale_before = view.days_per_px
         self._ids = data.ids
         self.stamps.begin(p)
         p.setClipRect(geo.time_rect())

@@ -69,7 +69,7 @@ class BarPainting:
         for bar, span in zip(scene.bars, spans, strict=True):
             inside = span is not None and span[2]
             stampable = bar.x1 - bar.x0 <= STAMPED_BAR and bar.room >= 0  # not overlapped
-            if self.stamps.raster and bar.x0 >= gutter and stampable:
+            if self._steady and self.stamps.raster and bar.x0 >= gutter and stampable:
                 width = round(bar.x1 - bar.x0)
                 key = BarKey(bar.tone, bar.hollow, width, bar.label, inside)
                 stamp = pictures.kept(key) or pictures.get(
