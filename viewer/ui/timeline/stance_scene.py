@@ -51,7 +51,13 @@ def add_stance(
 
 
 def _stance_y(band: g.Band, value: float) -> float:
+    """The height of a stance value, +1 warm to -1 cold."""
     return band.middle - value * (band.height / 2 - 8)
+
+
+def _stance_ys(band: g.Band, values: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """The heights of a column of stance values."""
+    return (band.middle - values * (band.height / 2 - 8)).astype(np.float64)
 
 
 def _stance_points(
@@ -115,17 +121,17 @@ def _stance_bins(
     balanced = np.where(high > low, MIXED, NEUTRAL)  # warm and cold alike, or no sign at all
     tone = np.where(total > 0, WARM, np.where(total < 0, COLD, balanced))
     xs = (bins[starts] + 0.5) * STANCE_BIN_PX + left
-    for x, lo, hi, n, code, a, b in zip(
+    tops, bottoms = _stance_ys(band, high), _stance_ys(band, low)  # whole columns at once
+    for x, top, bottom, n, code, a, b in zip(
         xs.tolist(),
-        low.tolist(),
-        high.tolist(),
+        tops.tolist(),
+        bottoms.tolist(),
         counts.tolist(),
         tone.tolist(),
         first_day.tolist(),
         last_day.tolist(),
         strict=True,
     ):
-        top, bottom = _stance_y(band, hi), _stance_y(band, lo)
         scene.marks.append(
             Item(
                 ItemKind.STANCE,
