@@ -1,5 +1,6 @@
 """The rules the code keeps: a Qt-free core, and clean ruff, mypy and import-linter runs."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -91,3 +92,23 @@ def test_no_module_is_long_and_no_test_waits_a_fixed_time() -> None:
         if path.name != "test_code_quality.py" and ("qtbot.wait(" in line or "qWait(" in line)
     ]
     assert not waits
+
+
+def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
+    """Up to the first painted window: no build-only code, and not numpy.ma (np.unique
+    imports it at its first call, 12-20 ms)."""
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['viewer', '--data-dir', {str(tmp_path)!r}, '--no-err-windows',"
+        " '--quit-after-paint']\n"
+        "try:\n"
+        "    runpy.run_module('viewer', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print([m for m in ('numpy.ma', *{BUILD_ONLY!r}) if m in sys.modules])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr

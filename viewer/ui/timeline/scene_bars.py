@@ -11,7 +11,7 @@ import itertools
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.timeline.codes import NEUTRAL
+from viewer.core.timeline.codes import NEUTRAL, distinct
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import LaneIndex, visible_extents
 from viewer.core.timeline.timescale import Viewport
@@ -135,7 +135,7 @@ def _merge_crowded(
     order = np.lexsort((x0, rows))
     r, a, b = rows[order], x0[order], x1[order]
     reach = np.empty_like(b)
-    for row in np.unique(r).tolist():  # a lane has a few rows
+    for row in distinct(r).tolist():  # a lane has a few rows
         at = np.flatnonzero(r == row)
         reach[at] = np.maximum.accumulate(b[at])
     same_row = np.append(False, r[1:] == r[:-1])

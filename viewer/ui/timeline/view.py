@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.annotations.records import Mark
 from viewer.core.records import Era
+from viewer.core.timeline.codes import distinct
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import LANES
 from viewer.core.timeline.stance import StancePoint, StanceTrack
@@ -146,7 +147,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         else:
             found = set(event_ids)
             rows = self.data.rows_of(found)
-            self.hit_rows = np.unique(rows[rows >= 0])
+            self.hit_rows = distinct(rows[rows >= 0])
             # The stance track shows only the statements the search found.
             self.stance = self.all_stance.only(found)
         self._relayout()
