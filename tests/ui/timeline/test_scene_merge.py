@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
 
 from viewer.core.dates.fuzzy import Precision
 from viewer.core.timeline.data import TimelineData
@@ -199,3 +200,44 @@ def _title(data: TimelineData, row: int) -> str:
     date = data.date_of(row)
     vague = date.precision in (Precision.MONTH, Precision.SEASON, Precision.YEAR)
     return f"{date.label()} · {data.titles[row]}" if vague else data.titles[row]
+
+
+def test_bars_overlapping_on_screen_take_a_free_row_before_they_are_counted(
+    qtbot: QtBot,
+) -> None:
+    """Two one-day periods side by side share a row (their days do not overlap), but at
+    ten days a pixel each is drawn 3 px wide and they overlap: the lane has a second row
+    (two other periods overlap elsewhere), so one moves there; neither is counted."""
+    from viewer.core.dates.fuzzy import Precision
+    from viewer.core.timeline.codes import PRECISION_CODE
+    from viewer.core.timeline.data import TimelineData
+    from viewer.ui.timeline.view import TimelineView
+
+    starts = np.array([737000.0, 737001.0, 737400.0, 737450.0])
+    ends = np.array([737001.0, 737002.0, 737500.0, 737550.0])
+    data = TimelineData.from_columns(
+        ["a", "b", "c", "d"],
+        ["First", "Second", "Third", "Fourth"],
+        starts,
+        ends,
+        np.zeros(4, dtype=np.int8),  # one lane
+        np.zeros(4, dtype=np.int8),
+        np.full(4, PRECISION_CODE[Precision.INTERVAL], dtype=np.int8),
+        np.zeros(4, dtype=np.bool_),
+        np.zeros(4, dtype=np.bool_),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 500)
+    view.show()
+    view.set_data(data, [], StanceTrack.of([]), "Stance")
+    width = view.view.width
+    view.show_range(737001.0 - 5 * width, 737001.0 + 5 * width)  # ten days a pixel
+    edge = view.view.x_of(737100) + view.geo.time_left  # left of the other two
+    drawn = [(bar.y, bar.label) for bar in view.scene.bars if bar.x0 < edge]
+    for plain in view.scene.plain:
+        drawn += [
+            (y, "") for x0, y in zip(plain.x0.tolist(), plain.y.tolist(), strict=True) if x0 < edge
+        ]
+    assert len(drawn) == 2, drawn  # two bars, not one "2 events"
+    assert len({y for y, _label in drawn}) == 2  # in two rows

@@ -41,7 +41,10 @@ def add_bars(
     n_rows = geo.bar_rows(band)
     tops = np.array([geo.bar_row_y(band, r) for r in range(n_rows)])
     rows = np.minimum(index.extent_rows[visible], n_rows - 1)
-    visible, x0s, x1s, rows, crowds = _merge_crowded(visible, x0s, x1s, rows)
+    merged = _merge_crowded(visible, x0s, x1s, rows)
+    if merged[4]:  # bars overlap in their rows on screen: another row may be free there
+        merged = _merge_crowded(visible, x0s, x1s, _restacked(x0s, x1s, rows, n_rows))
+    visible, x0s, x1s, rows, crowds = merged
     ys = tops[rows]
     room = _room_after(x0s, x1s, rows, left + view.width)
     fancy = (x1s - x0s >= FANCY_BAR_PX) | index.extent_hollow[visible] | (room >= LABEL_AFTER_PX)
@@ -152,6 +155,30 @@ def _merge_crowded(
         if e - s > 1
     }
     return extents[kept], x0[kept], right, rows[kept], crowds
+
+
+def _restacked(
+    x0: npt.NDArray[np.float64],
+    x1: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.int64],
+    n_rows: int,
+) -> npt.NDArray[np.int64]:
+    """Rows for this frame, stacked in pixels as vis-timeline stacks its items: from the
+    left, each bar keeps its own row where that is free at its place and otherwise takes
+    the first free one; only where every row is taken does it stay in its own (and is
+    then counted with the bars it overlaps). Asked only where bars overlap on screen,
+    so the usual frame keeps the rows the data gave, and panning moves nothing."""
+    reach = [-np.inf] * n_rows  # each row's furthest right so far
+    stacked = rows.copy()
+    lefts, rights, own = x0.tolist(), x1.tolist(), rows.tolist()
+    for i in np.argsort(x0, kind="stable").tolist():
+        left = lefts[i] + CROWDED_PX  # touching is free (as _merge_crowded says)
+        row = own[i]
+        if reach[row] > left:
+            row = next((r for r in range(n_rows) if reach[r] <= left), row)
+        stacked[i] = row
+        reach[row] = max(reach[row], rights[i])
+    return stacked
 
 
 def _counted(
