@@ -51,9 +51,9 @@ class BarPainting:
             p.setBrush(self._bar_colours[tone])
             p.drawRects(rects)
             p.setPen(QPen(self.bar_edges[tone], 1))  # the lower edge, 3:1 (as _bar_fill)
-            p.drawLines(
-                [QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5) for r in rects]
-            )
+            edge = [top + g.BAR - 0.5 for top in tops]  # made from the columns: quicker
+            rights = [left + width for left, width in zip(lefts, widths, strict=True)]
+            p.drawLines(list(map(QLineF, lefts, edge, rights, edge)))
             p.setPen(Qt.PenStyle.NoPen)
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
