@@ -381,7 +381,7 @@ class Catalog:
         """How many records of each kind the catalog holds (stored when it was built)."""
         stored = stored_counts(self._meta, COUNTS_KEY)
         if stored is not None and set(stored) == set(COUNTED):
-            return stored
+            return {table: stored[table] for table in COUNTED}  # in COUNTED's order
         return count_rows(self._db)
 
     @cached_property
