@@ -112,3 +112,32 @@ def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_the_app_with_its_notes_open_runs_without_sqlalchemy(tmp_path: Path) -> None:
+    """SQLAlchemy builds and exports catalogs; the running app reads catalogs and the
+    user's notes through sqlite3 alone (one way to SQLite at run time)."""
+    code = (
+        "import sys\n"
+        "from viewer.cli import parser\n"
+        "from viewer.ui.app import start\n"
+        f"args = parser().parse_args(['--data-dir', {str(tmp_path)!r}, '--no-err-windows'])\n"
+        "running = start(args)\n"
+        "attached = []\n"
+        "running.session.on_attached = lambda: attached.append(True)\n"
+        "running.session.load_annotations()\n"
+        "import time\n"
+        "deadline = time.monotonic() + 30\n"
+        "while not attached and time.monotonic() < deadline:  # handed back by a queued signal\n"
+        "    running.app.processEvents()\n"
+        "running.window.annotations.editor.save(\n"
+        "    __import__('viewer.core.annotations.records', fromlist=['x']).Annotation('e', 'n')\n"
+        ")\n"
+        "running.finish()\n"
+        "print(attached, 'sqlalchemy' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[True] False", out.stdout + out.stderr

@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         self.focus = EventFocus(catalog, self.state, self.detail, self.timeline, self.statusBar())
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_STEPS)  # memory stays bounded, however long a session
-        # The user's annotations arrive after the first paint (attach_store): opening
-        # them imports SQLAlchemy, which would otherwise delay the window.
+        # The user's annotations arrive after the first paint (attach_store): checking,
+        # upgrading and reading them, and their code, would otherwise delay the window.
         self.annotations: AnnotationsController | None = None
         self.search = SearchPanel(catalog, self.profiles, reporter=reporter)
         self.search_dock = QDockWidget("Search", self)
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.adaptive.adapt()
         reading_order.apply(self)
         if store is not None:
-            from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
+            from viewer.core.annotations.loading import load  # noqa: PLC0415 - after paint
 
             self.attach_store(load(store, catalog.path))
 

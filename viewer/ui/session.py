@@ -101,7 +101,7 @@ class Session(QObject):
         window.timeline_import_requested.connect(self.import_timeline)
         self.window = window
         if self.store is not None:
-            from viewer.core.annotations.loading import load  # noqa: PLC0415 - SQLAlchemy
+            from viewer.core.annotations.loading import load  # noqa: PLC0415 - after paint
 
             window.attach_store(load(self.store, catalog.path))
         window.show()
@@ -223,7 +223,7 @@ class Session(QObject):
         QTimer.singleShot(3000, opened.store.take_daily_backup)
 
     def _attach(self, opened: OpenedAnnotations) -> None:
-        from viewer.ui.annotations.disk_flush import DiskFlush  # noqa: PLC0415 - SQLAlchemy
+        from viewer.ui.annotations.disk_flush import DiskFlush  # noqa: PLC0415 - after paint
 
         self.store = opened.store
         self._flush = DiskFlush(opened.store, self)

@@ -15,11 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError
-
 from viewer.core.annotations import files
-from viewer.core.annotations.connection import checkpoint_and_close, make_engine, write_to_disk
+from viewer.core.annotations.connection import StoreConnection, checkpoint_and_close
 from viewer.core.annotations.index import AnnotationIndex
 from viewer.core.annotations.opening import open_file
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
@@ -39,7 +36,7 @@ class AnnotationStore:
         self.read_only_reason: str | None = opened.read_only_reason
         self.read_only = opened.report.read_only
         self._unavailable = opened.unavailable  # the file cannot be read: nothing shown
-        self._engine = make_engine(path, read_only=self.read_only, unavailable=self._unavailable)
+        self._db = StoreConnection(path, read_only=self.read_only, unavailable=self._unavailable)
         self._tag_counts: Counter[str] | None = None
         #: Called (on the writing thread) after each committed write: the window flushes
         #: the writes to the disk off its own thread (`ui.annotations.disk_flush`).
@@ -48,7 +45,7 @@ class AnnotationStore:
     def close(self) -> None:
         """Close every connection, with the write-ahead log folded into the file first: a
         copy of annotations.sqlite alone then holds every save (a backup, a sync)."""
-        self._engine.dispose()
+        self._db.close()
         if not self.read_only and self.path.exists():
             checkpoint_and_close(self.path)
 
@@ -57,8 +54,8 @@ class AnnotationStore:
         if self.read_only:
             return True
         try:
-            return write_to_disk(self._engine)
-        except (DBAPIError, sqlite3.Error) as exc:
+            return self._db.write_to_disk()
+        except sqlite3.Error as exc:
             raise StorageError(str(exc)) from exc
 
     def fingerprint(self) -> tuple[int, ...]:
@@ -78,16 +75,16 @@ class AnnotationStore:
         return self._unavailable
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise ReadOnlyError(
                 f"These annotations are read-only ({self.read_only_reason or 'unknown'})."
             )
         try:
-            with self._engine.begin() as conn:
+            with self._db.writing() as conn:
                 yield conn
-        except DBAPIError as exc:  # the disk, not the data: said as a StorageError
-            raise StorageError(str(exc.orig or exc)) from exc
+        except sqlite3.Error as exc:  # the disk, not the data: said as a StorageError
+            raise StorageError(str(exc)) from exc
         if self.after_write is not None:
             self.after_write()
 
@@ -106,15 +103,13 @@ class AnnotationStore:
     # -- reading -------------------------------------------------------------------------
 
     def annotations(self) -> dict[str, Annotation]:
-        """Every annotation. Read in bulk on the driver's cursor (100k rows in ~0.2 s)."""
-        with self._engine.connect() as conn:
-            dbapi = conn.connection.dbapi_connection
-            assert dbapi is not None
-            rows = dbapi.execute(
+        """Every annotation, read in bulk (100k rows in ~0.2 s)."""
+        with self._db.reading() as conn:
+            rows = conn.execute(
                 "SELECT event_id, note, starred, colour, updated FROM annotation"
             ).fetchall()
             tags: dict[str, list[str]] = {}
-            for event_id, name in dbapi.execute("SELECT event_id, name FROM tag ORDER BY name"):
+            for event_id, name in conn.execute("SELECT event_id, name FROM tag ORDER BY name"):
                 tags.setdefault(event_id, []).append(name)
         return {
             r[0]: Annotation(r[0], r[1], tuple(tags.get(r[0], ())), bool(r[2]), r[3], r[4])
@@ -130,9 +125,7 @@ class AnnotationStore:
 
         group = "SELECT json_group_array(event_id) FROM"
         blank = "trim(note, ' ' || char(9, 10, 13)) = ''"
-        with self._engine.connect() as conn:
-            db = conn.connection.dbapi_connection
-            assert db is not None
+        with self._db.reading() as db:
 
             def ids(sql: str) -> set[str]:
                 return set(json.loads(db.execute(sql).fetchone()[0]))
@@ -158,42 +151,40 @@ class AnnotationStore:
     def annotations_for(self, event_ids: Iterable[str]) -> dict[str, Annotation]:
         try:
             return self._annotations_for(list(event_ids))
-        except DBAPIError as exc:
-            raise StorageError(str(exc.orig or exc)) from exc
+        except sqlite3.Error as exc:
+            raise StorageError(str(exc)) from exc
 
     def _annotations_for(self, wanted: list[str]) -> dict[str, Annotation]:
         found = {}
-        with self._engine.connect() as conn:
+        with self._db.reading() as conn:
             for event_id in wanted:
                 row = conn.execute(
-                    text(
-                        "SELECT note, starred, colour, updated FROM annotation WHERE event_id = :e"
-                    ),
+                    "SELECT note, starred, colour, updated FROM annotation WHERE event_id = :e",
                     {"e": event_id},
-                ).first()
+                ).fetchone()
                 if row is None:
                     continue
                 tags = conn.execute(
-                    text("SELECT name FROM tag WHERE event_id = :e ORDER BY name"), {"e": event_id}
-                ).scalars()
+                    "SELECT name FROM tag WHERE event_id = :e ORDER BY name", {"e": event_id}
+                )
                 found[event_id] = Annotation(
-                    event_id, row[0], tuple(tags), bool(row[1]), row[2], row[3]
+                    event_id, row[0], tuple(r[0] for r in tags), bool(row[1]), row[2], row[3]
                 )
         return found
 
     def tags_in_use(self) -> list[tuple[str, int]]:
         """Every tag and how many events carry it; counted once, then kept up to date."""
         if self._tag_counts is None:
-            with self._engine.connect() as conn:
-                rows = conn.execute(text("SELECT name, count(*) FROM tag GROUP BY name")).all()
+            with self._db.reading() as conn:
+                rows = conn.execute("SELECT name, count(*) FROM tag GROUP BY name").fetchall()
             self._tag_counts = Counter({r[0]: r[1] for r in rows})
         return sorted((name, n) for name, n in self._tag_counts.items() if n > 0)
 
     def user_events(self) -> list[UserEvent]:
-        with self._engine.connect() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(
-                text("SELECT id, title, date, kind, note, updated FROM user_event ORDER BY id")
-            ).all()
+                "SELECT id, title, date, kind, note, updated FROM user_event ORDER BY id"
+            ).fetchall()
         return [UserEvent(*r) for r in rows]
 
     def orphaned(self, known_event_ids: set[str]) -> list[Annotation]:
@@ -219,13 +210,12 @@ class AnnotationStore:
             annotation.updated or now_iso(),
         )
         with self._write() as conn:
-            old = (
-                conn.execute(
-                    text("SELECT name FROM tag WHERE event_id = :e"), {"e": saved.event_id}
+            old = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM tag WHERE event_id = :e", {"e": saved.event_id}
                 )
-                .scalars()
-                .all()
-            )
+            ]
             _save(conn, saved)
         if self._tag_counts is not None:
             self._tag_counts.subtract(old)
@@ -251,48 +241,44 @@ class AnnotationStore:
         stamp = after.updated or now_iso()
         with self._write() as conn:
             conn.execute(
-                text(
-                    "INSERT INTO annotation (event_id, note, starred, colour, updated) "
-                    "VALUES (:e, '', 0, NULL, :u) ON CONFLICT(event_id) DO NOTHING"
-                ),
+                "INSERT INTO annotation (event_id, note, starred, colour, updated) "
+                "VALUES (:e, '', 0, NULL, :u) ON CONFLICT(event_id) DO NOTHING",
                 {"e": after.event_id, "u": stamp},
             )
             # Column names from the fixed list above, values as parameters.
             sets = "".join(f"{name} = :{name}, " for name in columns)
             conn.execute(
-                text(f"UPDATE annotation SET {sets}updated = :u WHERE event_id = :e"),
+                f"UPDATE annotation SET {sets}updated = :u WHERE event_id = :e",
                 {**columns, "u": stamp, "e": after.event_id},
             )
             for name in removed:
                 conn.execute(
-                    text("DELETE FROM tag WHERE event_id = :e AND name = :n"),
+                    "DELETE FROM tag WHERE event_id = :e AND name = :n",
                     {"e": after.event_id, "n": name},
                 )
             for name in added:
                 conn.execute(
-                    text("INSERT OR IGNORE INTO tag (event_id, name) VALUES (:e, :n)"),
+                    "INSERT OR IGNORE INTO tag (event_id, name) VALUES (:e, :n)",
                     {"e": after.event_id, "n": name},
                 )
             saved = self._read_one(conn, after.event_id)
             if saved.is_empty:
-                conn.execute(
-                    text("DELETE FROM annotation WHERE event_id = :e"), {"e": after.event_id}
-                )
+                conn.execute("DELETE FROM annotation WHERE event_id = :e", {"e": after.event_id})
         self._tag_counts = None  # recounted when next asked
         return saved
 
     @staticmethod
-    def _read_one(conn: Connection, event_id: str) -> Annotation:
+    def _read_one(conn: sqlite3.Connection, event_id: str) -> Annotation:
         row = conn.execute(
-            text("SELECT note, starred, colour, updated FROM annotation WHERE event_id = :e"),
+            "SELECT note, starred, colour, updated FROM annotation WHERE event_id = :e",
             {"e": event_id},
-        ).first()
+        ).fetchone()
         if row is None:
             return Annotation(event_id)
         tags = conn.execute(
-            text("SELECT name FROM tag WHERE event_id = :e ORDER BY name"), {"e": event_id}
-        ).scalars()
-        return Annotation(event_id, row[0], tuple(tags), bool(row[1]), row[2], row[3])
+            "SELECT name FROM tag WHERE event_id = :e ORDER BY name", {"e": event_id}
+        )
+        return Annotation(event_id, row[0], tuple(r[0] for r in tags), bool(row[1]), row[2], row[3])
 
     def save_many(self, annotations: Iterable[Annotation]) -> None:
         self._tag_counts = None  # recounted when next asked
@@ -315,12 +301,12 @@ class AnnotationStore:
         )
         with self._write() as conn:
             _save(conn, merged)
-            conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": old_event_id})
+            conn.execute("DELETE FROM annotation WHERE event_id = :e", {"e": old_event_id})
 
     def delete(self, event_id: str) -> None:
         self._tag_counts = None
         with self._write() as conn:
-            conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": event_id})
+            conn.execute("DELETE FROM annotation WHERE event_id = :e", {"e": event_id})
 
     def save_user_event(self, user_event: UserEvent) -> UserEvent:
         saved = _stamped(user_event)
@@ -339,7 +325,7 @@ class AnnotationStore:
 
     def delete_user_event(self, event_id: str) -> None:
         with self._write() as conn:
-            conn.execute(text("DELETE FROM user_event WHERE id = :e"), {"e": event_id})
+            conn.execute("DELETE FROM user_event WHERE id = :e", {"e": event_id})
 
 
 def _stamped(user_event: UserEvent) -> UserEvent:
@@ -353,15 +339,13 @@ def _stamped(user_event: UserEvent) -> UserEvent:
     )
 
 
-def _save_user_event(conn: Connection, saved: UserEvent) -> None:
+def _save_user_event(conn: sqlite3.Connection, saved: UserEvent) -> None:
     conn.execute(
-        text(
-            "INSERT INTO user_event (id, title, date, kind, note, updated) "
-            "VALUES (:id, :title, :date, :kind, :note, :updated) "
-            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
-            "date = excluded.date, kind = excluded.kind, note = excluded.note, "
-            "updated = excluded.updated"
-        ),
+        "INSERT INTO user_event (id, title, date, kind, note, updated) "
+        "VALUES (:id, :title, :date, :kind, :note, :updated) "
+        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+        "date = excluded.date, kind = excluded.kind, note = excluded.note, "
+        "updated = excluded.updated",
         _fields(saved),
     )
 
@@ -377,18 +361,16 @@ def _fields(user_event: UserEvent) -> dict[str, Any]:
     }
 
 
-def _save(conn: Connection, a: Annotation) -> None:
-    conn.execute(text("DELETE FROM tag WHERE event_id = :e"), {"e": a.event_id})
+def _save(conn: sqlite3.Connection, a: Annotation) -> None:
+    conn.execute("DELETE FROM tag WHERE event_id = :e", {"e": a.event_id})
     if a.is_empty:
-        conn.execute(text("DELETE FROM annotation WHERE event_id = :e"), {"e": a.event_id})
+        conn.execute("DELETE FROM annotation WHERE event_id = :e", {"e": a.event_id})
         return
     conn.execute(
-        text(
-            "INSERT INTO annotation (event_id, note, starred, colour, updated) "
-            "VALUES (:e, :note, :starred, :colour, :updated) "
-            "ON CONFLICT(event_id) DO UPDATE SET note = excluded.note, "
-            "starred = excluded.starred, colour = excluded.colour, updated = excluded.updated"
-        ),
+        "INSERT INTO annotation (event_id, note, starred, colour, updated) "
+        "VALUES (:e, :note, :starred, :colour, :updated) "
+        "ON CONFLICT(event_id) DO UPDATE SET note = excluded.note, "
+        "starred = excluded.starred, colour = excluded.colour, updated = excluded.updated",
         {
             "e": a.event_id,
             "note": a.note,
@@ -398,7 +380,7 @@ def _save(conn: Connection, a: Annotation) -> None:
         },
     )
     if a.tags:
-        conn.execute(
-            text("INSERT INTO tag (event_id, name) VALUES (:e, :name)"),
+        conn.executemany(
+            "INSERT INTO tag (event_id, name) VALUES (:e, :name)",
             [{"e": a.event_id, "name": t} for t in sorted(set(a.tags))],
         )

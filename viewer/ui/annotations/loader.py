@@ -14,8 +14,8 @@ from viewer.ui.jobs import JobRunner
 class AnnotationLoader(QObject):
     """`start()` from the UI thread; `ready` (or `failed`) arrives back on it.
 
-    Importing SQLAlchemy, checking and upgrading the file and reading every mark
-    run on a worker thread (a `JobRunner`), so the window answers clicks meanwhile.
+    Importing the annotations' code, checking and upgrading the file and reading
+    every mark run on a worker thread (a `JobRunner`), so the window answers clicks meanwhile.
     `wait()` (on quitting) lets a file being upgraded finish rather than cut it short.
     """
 
