@@ -9,12 +9,17 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import settle
 from viewer.core.annotations.records import Mark
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.kept_picture import BadgeKey, GutterKey, TextKey
+from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.painter import TimelinePainter
+from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 from viewer.ui.timeline.view import TimelineView
 
 FRAMES = {
@@ -83,3 +88,47 @@ def test_frames_look_the_same_with_the_kept_pictures_on_and_off(
             if gap > 60:
                 differing.append((x * 4, y * 4, gap))
     assert len(differing) <= 0.002 * a.width() * a.height(), differing[:20]
+
+
+def _rendered(widget: QWidget) -> QImage:
+    pixmap = QPixmap(widget.size())
+    widget.render(pixmap)
+    return pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_overview_and_scroll_bar_look_the_same_with_their_pictures_on_and_off(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The widgets beside the timeline keep one picture each (the overview's histogram,
+    the scroll bar's groove and handle); switched off, they draw the same pixels. Each
+    is shown twice side by side, alike but for the switch."""
+    view = window.timeline
+    view.show_range(dt.date(2017, 10, 1).toordinal(), dt.date(2019, 3, 1).toordinal())
+    overviews = (OverviewStrip(), OverviewStrip(cached=False))
+    bars = (TimelineScrollBar(), TimelineScrollBar(cached=False))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box = QVBoxLayout(holder)
+    for overview, bar in zip(overviews, bars, strict=True):
+        box.addWidget(overview)
+        box.addWidget(bar)
+        overview.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a focus frame would differ
+        bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        overview.setFixedWidth(700)
+        overview.set_data(view.data, view.limits)
+        overview.set_view(view.view)
+        bar.setOrientation(Qt.Orientation.Horizontal)
+        bar.setFixedWidth(600)
+        bar.setRange(0, 5000)
+        bar.setPageStep(700)
+        bar.setValue(1234)
+    holder.resize(760, 160)
+    holder.show()
+    qtbot.waitExposed(holder)
+    settle()
+    assert not any(widget.hasFocus() for widget in (*overviews, *bars))
+    for _ in range(2):  # kept at the first paint, copied at the second
+        kept_overview, kept_bar = _rendered(overviews[0]), _rendered(bars[0])
+    assert bars[0]._handle._key is not None and overviews[0]._kept._key is not None
+    assert _rendered(overviews[1]) == kept_overview
+    assert _rendered(bars[1]) == kept_bar

@@ -130,7 +130,9 @@ class Stamps:
 class KeptPicture:
     """`get()` draws the picture for a key the first time and returns the kept one after."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, kept: bool = True) -> None:
+        """`kept=False`: drawn afresh at every `get()` (what tests compare against)."""
+        self._kept = kept
         self._key: Hashable = None
         self._pixmap = QPixmap()
 
@@ -152,7 +154,7 @@ class KeptPicture:
         one starts undefined, so `draw` must cover all of it (copying it is a plain copy);
         a `transparent` one starts clear (copying it blends)."""
         key = (key, width, height, ratio)
-        if key != self._key:
+        if key != self._key or not self._kept:
             size = (round(width * ratio), round(height * ratio))
             self._pixmap = painted(*size, ratio, draw, transparent=transparent)
             self._key = key

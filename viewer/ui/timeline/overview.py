@@ -32,7 +32,8 @@ class OverviewStrip(QWidget):
 
     centre_requested = Signal(float)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, cached: bool = True) -> None:
+        """`cached=False`: the histogram drawn afresh at every paint (for tests)."""
         super().__init__(parent)
         self.hit_days: list[float] | None = None
         self.setObjectName("overview")
@@ -42,7 +43,7 @@ class OverviewStrip(QWidget):
         self.limits = Limits(0, 1)
         self.counts = np.zeros(BINS, dtype=np.int64)
         self.view: Viewport | None = None
-        self._kept = KeptPicture()  # see _strip
+        self._kept = KeptPicture(kept=cached)  # see _strip
 
     def sizeHint(self) -> QSize:
         return QSize(400, 30)

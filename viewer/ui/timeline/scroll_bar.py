@@ -30,11 +30,12 @@ _MARGIN = 3  # px kept each side of the handle
 class TimelineScrollBar(QScrollBar):
     """A horizontal scroll bar painted from kept pictures of its groove and handle."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, cached: bool = True) -> None:
+        """`cached=False`: groove and handle drawn afresh at every paint (for tests)."""
         super().__init__()
         self._painted_handle = QRect()  # where the handle was when last painted
-        self._groove = KeptPicture()
-        self._handle = KeptPicture()
+        self._groove = KeptPicture(kept=cached)
+        self._handle = KeptPicture(kept=cached)
         self._pressed = False
         self.skipped = 0  # repaints left out (for tests and benchmarks)
 
