@@ -19,6 +19,7 @@ from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.marks import (
+    SMALL,
     TONE_QCOLOURS,
     marker_path,
 )
@@ -52,10 +53,12 @@ class StancePainting:
         for item in points:  # statements summed in a pixel bin: their range, by tone
             if item.stance is None:
                 bins.setdefault(item.tone, []).append(item.rect.adjusted(0.5, 0, -0.5, 0))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # upright: crisp as is
         for tone, rects in bins.items():
             p.setPen(QPen(TONE_QCOLOURS[tone].darker(150), 1))
             p.setBrush(TONE_QCOLOURS[tone])
             p.drawRects(rects)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for item in points:
             if item.stance is None:
                 continue
@@ -85,11 +88,17 @@ class StancePainting:
         colour = QColor(style.FLIP_COLOUR)
         p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-        width = self.small_metrics.horizontalAdvance(item.label) + 12
+        width = self.fit.width(item.label, SMALL) + 12
         badge = QRectF(x - width / 2, rect.top(), width, 14)
         p.setPen(QPen(self.highlight, 2.5) if item.selected else Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawRoundedRect(badge, 7, 7)
-        p.setPen(self.on_flip)
-        p.setFont(self.small)
-        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, item.label)
+        # The word, stamped like every label (centred: from half its width left of x).
+        text_left = x - self.fit.width(item.label, SMALL) / 2
+        self.stamps.draw_centred(
+            p,
+            QRectF(text_left, badge.top(), width, badge.height()),
+            item.label,
+            SMALL,
+            self.on_flip,
+        )
