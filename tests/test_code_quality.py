@@ -94,9 +94,18 @@ def test_no_module_is_long_and_no_test_waits_a_fixed_time() -> None:
     assert not waits
 
 
+NOT_AT_FIRST_PAINT = (
+    "numpy.ma",
+    "viewer.ui.search.panel",
+    "viewer.ui.search.worker",
+    "viewer.core.search.engine",
+)
+
+
 def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
-    """Up to the first painted window: no build-only code, and not numpy.ma (np.unique
-    imports it at its first call, 12-20 ms)."""
+    """Up to the first painted window: no build-only code, not numpy.ma (np.unique
+    imports it at its first call, 12-20 ms), and nothing of the search, whose dock is
+    hidden until Ctrl+F (its panel, engine and worker come when first shown)."""
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['viewer', '--data-dir', {str(tmp_path)!r}, '--no-err-windows',"
@@ -105,7 +114,8 @@ def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> Non
         "    runpy.run_module('viewer', run_name='__main__', alter_sys=True)\n"
         "except SystemExit:\n"
         "    pass\n"
-        f"print([m for m in ('numpy.ma', *{BUILD_ONLY!r}) if m in sys.modules])\n"
+        f"print([m for m in ({', '.join(map(repr, NOT_AT_FIRST_PAINT))}, *{BUILD_ONLY!r})"
+        " if m in sys.modules])\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(

@@ -153,8 +153,7 @@ def _run_app(args: argparse.Namespace) -> int:
     # The Qt-free core (and numpy) first: once PySide6 is loaded, its import hook for
     # `__feature__` reads the source of every module imported after it (~0.15 ms a
     # module, ~130 of them here).
-    import viewer.core.catalog.read  # noqa: PLC0415
-    import viewer.core.search.engine  # noqa: F401, PLC0415
+    import viewer.core.catalog.read  # noqa: F401, PLC0415
     from viewer.ui.app import run  # noqa: PLC0415
 
     return run(args)

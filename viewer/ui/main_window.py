@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations.limits import UNDO_STEPS
-from viewer.core.annotations.scope import Scope
 from viewer.core.catalog.read import Catalog
 from viewer.core.records import Profile
 from viewer.ui import reading_order
@@ -34,7 +32,7 @@ from viewer.ui.event_focus import EventFocus
 from viewer.ui.go_to_date import go_to_date
 from viewer.ui.menus import Menus
 from viewer.ui.profile_header import ProfileHeader
-from viewer.ui.search.panel import SearchPanel
+from viewer.ui.search.dock import SearchDock
 from viewer.ui.settings import Settings
 from viewer.ui.status_line import StatusLine
 from viewer.ui.timeline.legend import Legend
@@ -48,6 +46,7 @@ if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
     from viewer.ui.annotations.controller import AnnotationsController
+    from viewer.ui.search.panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -87,14 +86,7 @@ class MainWindow(QMainWindow):
         # The user's annotations arrive after the first paint (attach_store): checking,
         # upgrading and reading them, and their code, would otherwise delay the window.
         self.annotations: AnnotationsController | None = None
-        self.search = SearchPanel(catalog, self.profiles, reporter=reporter)
-        self.search_dock = QDockWidget("Search", self)
-        self.search_dock.setObjectName("searchDock")
-        self.search_dock.setWidget(self.search)
-        self.search_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
+        self.search_dock = SearchDock(self)  # its panel comes when first shown
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
         self.menus = Menus(self, self.profiles)
         self.addToolBar(self.menus.toolbar)
@@ -160,10 +152,6 @@ class MainWindow(QMainWindow):
         timeline.details_requested.connect(self.detail.setFocus)
         self.detail.left.connect(timeline.setFocus)
         self.overview.centre_requested.connect(timeline.centre_on)
-        self.search.event_chosen.connect(self.focus.select_event)
-        self.search.quote_chosen.connect(self.detail.scroll_to_quote)
-        self.search.hits_changed.connect(self.feed.show_hits)
-        self.search.scope_cleared.connect(lambda: state.set_scope(Scope()))
 
     def attach_store(self, opened: OpenedAnnotations) -> None:
         """Add the user's annotations: editor, marks, scopes, own events, file actions."""
@@ -182,7 +170,7 @@ class MainWindow(QMainWindow):
         self.menus.attach(user)
         self.adaptive.adapt()
         user.marks_changed.connect(self.timeline.marks_changed)
-        self.search.set_notes_db(opened.store.path)
+        self.search_dock.set_notes_db(opened.store.path)
         reading_order.apply(self)
         self.feed.attach(user)
         self.focus.attach(user)
@@ -198,7 +186,16 @@ class MainWindow(QMainWindow):
     def _scope_to_search(self) -> None:
         """The search keeps to the events the scope shows (a chip says so)."""
         ids = self.annotations.scope_ids() if self.annotations else None
-        self.search.set_scope(self.state.scope.label if ids is not None else "", ids)
+        self.search_dock.set_scope(self.state.scope.label if ids is not None else "", ids)
+
+    @property
+    def search(self) -> SearchPanel:
+        """The search panel (made now if the dock has not been shown yet)."""
+        return self.search_dock.panel()
+
+    def panel_made(self) -> None:
+        """The search panel was made: it takes its place in Tab's order."""
+        reading_order.apply(self)
 
     def show_search(self) -> None:
         self.search_dock.show()
@@ -232,5 +229,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_pending()
         self.memory.save()
-        self.search.shutdown()
+        self.search_dock.shutdown()
         super().closeEvent(event)

@@ -23,9 +23,11 @@ def _order_tabs(window: MainWindow) -> None:
     chain: list[QWidget] = [window.menus.profile_picker, window.menus.lanes_button]
     if window.annotations is not None:
         chain.append(window.annotations.scope_picker)
-    search, header = window.search, window.header
-    chain += [search.box, search.filter_button, search.order, search.save_button]
-    chain += [search.results, header.summary_label, header.tabs]
+    search, header = window.search_dock.made, window.header
+    if search is not None:  # made when the dock is first shown
+        chain += [search.box, search.filter_button, search.order, search.save_button]
+        chain.append(search.results)
+    chain += [header.summary_label, header.tabs]
     chain += [header.context_view, header.actions_view, header.criticism_view]
     chain += [window.timeline, window.overview, window.detail]
     for first, second in itertools.pairwise(chain):

@@ -1,0 +1,73 @@
+"""The search dock, whose panel is made when it is first shown or asked for.
+
+The search opens on Ctrl+F: at start the dock is hidden, and a hidden dock does no
+work before the first paint (the panel, its search engine and worker, and their code,
+come when the user first searches). Whatever the window tells the search before then
+(the scope, the notes' file) is kept and given to the panel when it is made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDockWidget
+
+from viewer.core.annotations.scope import Scope
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.search.panel import SearchPanel
+
+
+class SearchDock(QDockWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Search", window)
+        self._window = window
+        self.made: SearchPanel | None = None
+        self._notes_db: Path | None = None
+        self._scope: tuple[str, frozenset[str] | None] = ("", None)
+        self.setObjectName("searchDock")
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.visibilityChanged.connect(self._shown)
+
+    def _shown(self, visible: bool) -> None:
+        if visible:
+            self.panel()
+
+    def panel(self) -> SearchPanel:
+        """The panel, made now if it has not been."""
+        if self.made is None:
+            from viewer.ui.search.panel import SearchPanel  # noqa: PLC0415 - when first used
+
+            window = self._window
+            panel = SearchPanel(window.catalog, window.profiles, reporter=window.reporter)
+            self.made = panel
+            self.setWidget(panel)
+            panel.event_chosen.connect(window.focus.select_event)
+            panel.quote_chosen.connect(window.detail.scroll_to_quote)
+            panel.hits_changed.connect(window.feed.show_hits)
+            panel.scope_cleared.connect(lambda: window.state.set_scope(Scope()))
+            if self._notes_db is not None:
+                panel.set_notes_db(self._notes_db)
+            panel.set_scope(*self._scope)
+            window.panel_made()
+        return self.made
+
+    def set_notes_db(self, path: Path) -> None:
+        self._notes_db = path
+        if self.made is not None:
+            self.made.set_notes_db(path)
+
+    def set_scope(self, label: str, event_ids: frozenset[str] | None) -> None:
+        """The search keeps to the events the scope shows (a chip says so)."""
+        self._scope = (label, event_ids)
+        if self.made is not None:
+            self.made.set_scope(label, event_ids)
+
+    def shutdown(self) -> None:
+        if self.made is not None:
+            self.made.shutdown()
