@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.core.paths import CATALOG_SUFFIXES, beside_program
 from viewer.core.records import Profile
-from viewer.ui.about import AboutFacts, show_about
 from viewer.ui.go_to_date import ask_go_to_date
 from viewer.ui.icons import icon
 from viewer.ui.panes import Pane, PaneCycle
-from viewer.ui.shortcuts import show_shortcuts
 from viewer.ui.timeline.caption import Caption, source_line
 from viewer.ui.timeline.export_actions import TimelineImageActions
 from viewer.ui.timeline.legend import Legend
@@ -239,24 +237,26 @@ class Menus:
         self.open_logs_action.setEnabled(window.log_dir is not None)
         keys = help_menu.addAction("&Keyboard shortcuts")
         keys.setShortcut(QKeySequence.StandardKey.HelpContents)
-        keys.triggered.connect(lambda _c=False: show_shortcuts(window, window.menuBar()))
+        keys.triggered.connect(self._show_shortcuts)
         self.shortcuts_action = keys
         about = help_menu.addAction("&About Timeline Viewer")
-        catalog = window.catalog
-        about.triggered.connect(
-            lambda _c=False: show_about(
-                window,
-                AboutFacts(
-                    __version__,
-                    catalog.path.name,
-                    sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title)),
-                    window.data_dir,
-                    beside_program("docs"),
-                    beside_program("licences"),
-                ),
-            )
-        )
+        about.triggered.connect(self._show_about)
         self.about_action = about
+
+    def _show_about(self, _checked: bool = False) -> None:
+        # The dialogs' code loads when first asked for, not before the first paint.
+        from viewer.ui.about import AboutFacts, show_about  # noqa: PLC0415
+
+        window, catalog = self.window, self.window.catalog
+        sources = sorted(catalog.sources.values(), key=lambda s: (s.publisher or "", s.title))
+        docs, licences = beside_program("docs"), beside_program("licences")
+        facts = AboutFacts(__version__, catalog.path.name, sources, window.data_dir, docs, licences)
+        show_about(window, facts)
+
+    def _show_shortcuts(self, _checked: bool = False) -> None:
+        from viewer.ui.shortcuts import show_shortcuts  # noqa: PLC0415 - see _show_about
+
+        show_shortcuts(self.window, self.window.menuBar())
 
     def _panes(self) -> PaneCycle:
         window = self.window
