@@ -12,7 +12,7 @@ from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import Extent
 from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.main_window import MainWindow
-from viewer.ui.timeline.scene import _any_overlap, _badge_widths, _merge_overlapping
+from viewer.ui.timeline.scene import _any_overlap, _merge_overlapping, badge_widths
 from viewer.ui.timeline.scene_items import Bar
 
 
@@ -33,7 +33,7 @@ def test_no_overlap_found_means_the_merge_would_change_nothing(
     merged_xs, _counts, _first = _merge_overlapping(
         xs.tolist(), counts.tolist(), list(range(len(bins)))
     )
-    assert _any_overlap(xs, _badge_widths(counts)) == (len(merged_xs) < len(bins))
+    assert _any_overlap(xs, badge_widths(counts)) == (len(merged_xs) < len(bins))
 
 
 @settings(max_examples=200, deadline=None)
@@ -44,7 +44,7 @@ def test_badges_kept_in_their_bins_never_touch(count: int, bins: int, shift: flo
 
     width = cluster_width(count) + 2  # the bin width the timeline chooses for this count
     lefts = np.arange(bins) * width
-    wide = _badge_widths(np.full(bins, count, dtype=np.int64))
+    wide = badge_widths(np.full(bins, count, dtype=np.int64))
     low, high = lefts + wide / 2 + 1, lefts + width - wide / 2 - 1
     xs = low + (high - low) * shift
     assert not _any_overlap(xs, wide)

@@ -82,7 +82,7 @@ def _points(
     # A count badge stays inside its own bin, moved in by a few pixels if its events sit
     # near the bin's edge (it still covers them): badges in neighbouring bins then never
     # touch, and the merge below has nothing to do in a dense lane.
-    widths_px = _badge_widths(counts)
+    widths_px = badge_widths(counts)
     bin_left = (bins.left_days - view.start) / view.days_per_px + left
     low = bin_left + widths_px / 2 + 1
     high = np.maximum(low, bin_left + bins.bin_px[owner] - widths_px / 2 - 1)
@@ -172,7 +172,7 @@ _WIDTH_BY_DIGITS = np.array(BADGE_WIDTHS, dtype=np.float64)
 _TENS = np.array([10**k for k in range(1, 11)], dtype=np.int64)  # where a digit is added
 
 
-def _badge_widths(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+def badge_widths(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """Width of each marker (a single event) or count badge, as `cluster_width` gives."""
     digits = 1 + np.searchsorted(_TENS, counts, side="right")
     return np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
