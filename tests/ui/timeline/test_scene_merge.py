@@ -241,3 +241,32 @@ def test_bars_overlapping_on_screen_take_a_free_row_before_they_are_counted(
         ]
     assert len(drawn) == 2, drawn  # two bars, not one "2 events"
     assert len({y for y, _label in drawn}) == 2  # in two rows
+
+
+def test_stance_bins_kept_as_columns_are_found_and_listed_as_items() -> None:
+    """Statements too dense to show one by one are summed per pixel bin and kept as
+    columns; pointing at a bin finds it, and it is listed (for a screen reader) as the
+    same item, with how many statements it holds and their days."""
+    from viewer.core.records import Tone
+    from viewer.core.timeline.data import TimelineData
+    from viewer.core.timeline.stance import StancePoint
+    from viewer.core.timeline.timescale import Viewport
+    from viewer.ui.timeline import geometry as g
+    from viewer.ui.timeline.scene import build_scene
+    from viewer.ui.timeline.scene_items import ItemKind
+
+    tones = (Tone.WARM, Tone.COLD, Tone.NEUTRAL)
+    points = [StancePoint(737000.0 + d, 737001.0 + d, tones[d % 3], f"e{d}") for d in range(3000)]
+    view = Viewport(737000.0, 10.0, 1200)  # ten days a pixel: many statements a bin
+    scene = build_scene(
+        TimelineData.empty(6), view, g.layout(1350, 900, [0]), frozenset(), StanceTrack.of(points)
+    )
+    bins = scene.stance_bins
+    assert bins is not None and len(bins) > 10
+    assert int(bins.counts.sum()) == len(points)  # every statement in one bin
+    listed = [item for item in scene.items() if item.kind is ItemKind.STANCE]
+    assert len(listed) == len(bins)
+    middle = listed[len(listed) // 2]
+    found = scene.at(middle.rect.center().x(), middle.rect.center().y())
+    assert found == middle and found.count > 1
+    assert found.label == f"{found.count} statements" and found.start < found.end

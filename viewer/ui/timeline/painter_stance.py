@@ -5,6 +5,7 @@ these methods use."""
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -41,24 +42,37 @@ class StancePainting:
             p.drawLine(QPointF(geo.time_left, band.middle), QPointF(geo.width, band.middle))
 
     def _stance(self: TimelinePainter, p: QPainter, scene: Scene) -> None:
-        points = [i for i in scene.marks if i.kind is ItemKind.STANCE]
+        points = [i for i in scene.marks if i.kind is ItemKind.STANCE]  # one by one
+        summed = scene.stance_bins  # or summed per pixel bin, as columns
         # The line through the statements in order (a bin's: through its range's middle).
-        ordered = [i for i in points if i.stance is None or i.stance.orderable]
-        if len(ordered) > 1:
+        if summed is not None:
+            middles = ((summed.tops + summed.bottoms) / 2).tolist()
+            line = list(map(QPointF, summed.xs.tolist(), middles))
+        else:
+            line = [i.rect.center() for i in points if i.stance and i.stance.orderable]
+        if len(line) > 1:
             p.setPen(QPen(self.stance_line, 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPolyline(QPolygonF([i.rect.center() for i in ordered]))
+            p.drawPolyline(QPolygonF(line))
         small = {tone: marker_path(tone, 4.5) for tone in TONES}
-        bins: dict[int, list[QRectF]] = {}
-        for item in points:  # statements summed in a pixel bin: their range, by tone
-            if item.stance is None:
-                bins.setdefault(item.tone, []).append(item.rect.adjusted(0.5, 0, -0.5, 0))
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # upright: crisp as is
-        for tone, rects in bins.items():
-            p.setPen(QPen(TONE_QCOLOURS[tone].darker(150), 1))
-            p.setBrush(TONE_QCOLOURS[tone])
-            p.drawRects(rects)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if summed is not None:  # each bin: the range of its statements, in its tone
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # upright: crisp as is
+            heights = summed.bottoms - summed.tops + 6
+            for tone in dict.fromkeys(summed.tones.tolist()):  # in order of appearance
+                at = summed.tones == tone
+                rects = list(
+                    map(
+                        QRectF,
+                        (summed.xs[at] - 2.5).tolist(),
+                        (summed.tops[at] - 3).tolist(),
+                        repeat(5.0),
+                        heights[at].tolist(),
+                    )
+                )
+                p.setPen(QPen(TONE_QCOLOURS[tone].darker(150), 1))
+                p.setBrush(TONE_QCOLOURS[tone])
+                p.drawRects(rects)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for item in points:
             if item.stance is None:
                 continue

@@ -105,6 +105,42 @@ class PlainBars:
     rows: npt.NDArray[np.int64]  # bar row within the lane
 
 
+@dataclass(frozen=True)
+class StanceBins:
+    """The stance track summed per pixel bin (where statements are too dense to show
+    one by one), as columns: one entry per bin. An `Item` is made for a bin only when
+    asked (hit-testing, tooltips, a screen reader), not for each frame."""
+
+    xs: npt.NDArray[np.float64]  # each bin's centre
+    tops: npt.NDArray[np.float64]  # the height of its warmest statement
+    bottoms: npt.NDArray[np.float64]  # and of its coldest
+    counts: npt.NDArray[np.int64]
+    tones: npt.NDArray[np.int64]  # the prevailing tone's number
+    starts: npt.NDArray[np.float64]  # the days its statements cover
+    ends: npt.NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def item(self, i: int) -> Item:
+        x, top, bottom = float(self.xs[i]), float(self.tops[i]), float(self.bottoms[i])
+        n = int(self.counts[i])
+        return Item(
+            ItemKind.STANCE,
+            QRectF(x - 3, top - 3, 6, bottom - top + 6),
+            count=n,
+            tone=int(self.tones[i]),
+            start=float(self.starts[i]),
+            end=float(self.ends[i]),
+            label=f"{n} statements" if n > 1 else "1 statement",
+        )
+
+    def at(self, x: float, y: float) -> list[Item]:
+        """The bins under a point (as `_hit` finds an item: 2 px around its rect)."""
+        near = (np.abs(self.xs - x) <= 5) & (self.tops - 5 <= y) & (y <= self.bottoms + 5)
+        return [self.item(int(i)) for i in np.flatnonzero(near)]
+
+
 #: Runs of touching plain bars, per tone: (tone, lefts, tops, widths).
 Runs = tuple[tuple[int, list[float], list[float], list[float]], ...]
 
@@ -116,6 +152,7 @@ class Scene:
     plain: list[PlainBars] = field(default_factory=list)
     runs: Runs = ()  # the plain bars of every lane, as the painter fills them
     marks: list[Item] = field(default_factory=list)  # stance points and flips
+    stance_bins: StanceBins | None = None  # where the statements are summed per bin
     data: TimelineData | None = None
 
     def items(self) -> Iterator[Item]:
@@ -128,6 +165,8 @@ class Scene:
         for plain in self.plain:
             for i in range(len(plain.extents)):
                 yield _bar_item(self._plain_bar(plain, i))
+        if self.stance_bins is not None:
+            yield from (self.stance_bins.item(i) for i in range(len(self.stance_bins)))
         yield from self.marks
 
     def _plain_bar(self, plain: PlainBars, i: int) -> Bar:
@@ -149,6 +188,8 @@ class Scene:
     def at(self, x: float, y: float) -> Item | None:
         """The item under a point; the smallest wins (a marker over a bar behind it)."""
         candidates: list[Item] = [m for m in self.marks if _hit(m.rect, x, y)]
+        if self.stance_bins is not None:
+            candidates += self.stance_bins.at(x, y)
         for lane in self.points:
             if abs(y - lane.y) <= HALF + 2 and len(lane.xs):
                 i = int(np.argmin(np.abs(lane.xs - x)))

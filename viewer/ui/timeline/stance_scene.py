@@ -14,7 +14,7 @@ from viewer.core.timeline.lanes import TONE_CODE
 from viewer.core.timeline.stance import Flip, StanceTrack
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
-from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
+from viewer.ui.timeline.scene_items import Item, ItemKind, Scene, StanceBins
 
 WARM, COLD, MIXED, NEUTRAL = (
     TONE_CODE[t] for t in (Tone.WARM, Tone.COLD, Tone.MIXED, Tone.NEUTRAL)
@@ -121,28 +121,15 @@ def _stance_bins(
     balanced = np.where(high > low, MIXED, NEUTRAL)  # warm and cold alike, or no sign at all
     tone = np.where(total > 0, WARM, np.where(total < 0, COLD, balanced))
     xs = (bins[starts] + 0.5) * STANCE_BIN_PX + left
-    tops, bottoms = _stance_ys(band, high), _stance_ys(band, low)  # whole columns at once
-    for x, top, bottom, n, code, a, b in zip(
-        xs.tolist(),
-        tops.tolist(),
-        bottoms.tolist(),
-        counts.tolist(),
-        tone.tolist(),
-        first_day.tolist(),
-        last_day.tolist(),
-        strict=True,
-    ):
-        scene.marks.append(
-            Item(
-                ItemKind.STANCE,
-                QRectF(x - 3, top - 3, 6, bottom - top + 6),
-                count=n,
-                tone=code,
-                start=a,
-                end=b,
-                label=f"{n} statements" if n > 1 else "1 statement",
-            )
-        )
+    scene.stance_bins = StanceBins(
+        xs.astype(np.float64),
+        _stance_ys(band, high),
+        _stance_ys(band, low),
+        counts.astype(np.int64),
+        tone.astype(np.int64),
+        first_day.astype(np.float64),
+        last_day.astype(np.float64),
+    )
     signs = np.sign(total)
     signed = np.flatnonzero(signs)
     turns = np.flatnonzero(signs[signed][1:] != signs[signed][:-1])
