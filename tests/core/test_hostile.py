@@ -389,7 +389,7 @@ def test_a_crafted_catalog_opens_and_reads_or_is_refused_in_words(
         for event in catalog.events()[:3]:
             catalog.event_detail(event.id)
     except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
-        pass  # caught by Session.open_catalog, which keeps the current window
+        pass  # caught by AppSession.open_catalog, which keeps the current window
     finally:
         catalog.close()
 

@@ -77,7 +77,7 @@ def test_importing_a_timelinejs_file_with_remote_media_opens_no_socket(
     import json
 
     from viewer.core.paths import UserPaths
-    from viewer.ui.session import Session
+    from viewer.ui.session import AppSession
 
     source = tmp_path / "remote.json"
     source.write_text(
@@ -97,7 +97,7 @@ def test_importing_a_timelinejs_file_with_remote_media_opens_no_socket(
             }
         )
     )
-    session = Session(UserPaths(tmp_path / "user").ensure(), ErrorReporter(windows=False))
+    session = AppSession(UserPaths(tmp_path / "user").ensure(), ErrorReporter(windows=False))
     session.open_catalog(built_catalog)
     window = session.import_timeline(source)
     assert window is not None

@@ -12,7 +12,7 @@ from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.paths import UserPaths
 from viewer.ui.errors import ErrorReporter
-from viewer.ui.session import Session
+from viewer.ui.session import AppSession
 from viewer.ui.shortcuts import plain
 
 HELSINKI = "2018-07-16-helsinki-summit"
@@ -27,7 +27,7 @@ def test_opening_another_catalog_keeps_annotations_and_remembers_it(
     store.close()
     other = tmp_path / "copy.sqlite"
     shutil.copy(built_catalog, other)
-    session = Session(paths, ErrorReporter(windows=False))
+    session = AppSession(paths, ErrorReporter(windows=False))
     first = session.open_catalog(built_catalog)
     assert first is not None
     with qtbot.waitSignal(session._loader.ready, timeout=20_000):
@@ -54,7 +54,7 @@ def test_a_catalog_that_cannot_be_read_keeps_the_current_window(
 ) -> None:
     paths = UserPaths(tmp_path / "user").ensure()
     reporter = ErrorReporter(windows=False)
-    session = Session(paths, reporter)
+    session = AppSession(paths, reporter)
     first = session.open_catalog(built_catalog)
     broken = tmp_path / "broken.sqlite"
     broken.write_text("not a catalog")
@@ -86,7 +86,7 @@ def test_a_timelinejs_file_becomes_a_catalog_the_window_shows(
     source = tmp_path / "summits.json"
     source.write_text(json.dumps(timeline))
     paths = UserPaths(tmp_path / "user").ensure()
-    session = Session(paths, ErrorReporter(windows=False))
+    session = AppSession(paths, ErrorReporter(windows=False))
     session.open_catalog(built_catalog)
     window = session.import_timeline(source)
     assert window is not None
@@ -126,7 +126,7 @@ def test_a_catalog_broken_inside_keeps_the_current_window(
         db.execute("UPDATE profile SET subject_id = 'nobody'")
     db.close()
     reporter = ErrorReporter(windows=False)
-    session = Session(paths, reporter)
+    session = AppSession(paths, reporter)
     first = session.open_catalog(built_catalog)
     assert first is not None
     assert session.open_catalog(broken) is None
@@ -143,7 +143,7 @@ def test_another_catalog_opens_fitted_not_at_the_last_ones_zoom(
     paths = UserPaths(tmp_path / "user").ensure()
     other = tmp_path / "other.sqlite"
     shutil.copy(built_catalog, other)
-    session = Session(paths, ErrorReporter(windows=False))
+    session = AppSession(paths, ErrorReporter(windows=False))
     first = session.open_catalog(built_catalog)
     assert first is not None
     first.timeline.fit_all()

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 from viewer.core.annotations.records import Annotation
 from viewer.core.paths import UserPaths
 from viewer.ui.errors import ErrorReporter
-from viewer.ui.session import Session
+from viewer.ui.session import AppSession
 
 HELSINKI = "2018-07-16-helsinki-summit"
 
@@ -43,7 +43,7 @@ lock.unlock()
 """
 
 
-def _attached(qtbot: QtBot, session: Session) -> None:
+def _attached(qtbot: QtBot, session: AppSession) -> None:
     with qtbot.waitSignal(session._loader.ready, timeout=20_000):
         session.load_annotations()
 
@@ -58,7 +58,7 @@ def test_a_second_window_reads_only_sees_changes_and_takes_over(
     )  # fmt: skip
     assert first.stdin is not None and first.stdout is not None
     assert first.stdout.readline().strip() == "holding"
-    session = Session(paths, ErrorReporter(windows=False))
+    session = AppSession(paths, ErrorReporter(windows=False))
     window = session.open_catalog(built_catalog)
     assert window is not None
     _attached(qtbot, session)

@@ -22,7 +22,7 @@ from viewer.core.paths import UserPaths, bundled_catalog, resource
 from viewer.ui.errors import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.qt_log import route_qt_messages
-from viewer.ui.session import Session
+from viewer.ui.session import AppSession
 
 APP_TITLE = "Timeline Viewer"
 
@@ -60,7 +60,7 @@ class Running:
     """A started app: its session (folders, annotations) and window on the catalog."""
 
     app: QApplication
-    session: Session
+    session: AppSession
     window: MainWindow
     temporary: tempfile.TemporaryDirectory[str] | None = None
 
@@ -96,7 +96,7 @@ def start(args: argparse.Namespace) -> Running | None:
         return None
     logs.setup(paths.log_dir, verbose=args.verbose)
     route_qt_messages()
-    session = Session(paths, reporter)
+    session = AppSession(paths, reporter)
     reporter.install_excepthook(before=session.save_pending)  # a note being typed is kept
     session.on_attached = settle
     opened: Path | None = args.open

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class Session(QObject):
+class AppSession(QObject):
     def __init__(self, paths: UserPaths, reporter: ErrorReporter) -> None:
         super().__init__()
         self.paths = paths

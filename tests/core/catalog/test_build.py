@@ -31,7 +31,7 @@ def test_shipped_catalog_matches_the_sources(built_catalog: Path) -> None:
 
 
 def test_catalog_is_opened_read_only(catalog: Catalog) -> None:
-    with catalog.session() as session, pytest.raises(Exception, match="readonly"):
+    with catalog.orm_session() as session, pytest.raises(Exception, match="readonly"):
         session.connection().exec_driver_sql("DELETE FROM event")
     conn = catalog.raw_connection()
     with pytest.raises(sqlite3.OperationalError, match="readonly"):

@@ -137,7 +137,7 @@ def test_an_older_catalog_reads_as_today_and_is_not_written(
         finally:
             old_engine.close()
             new_engine.close()
-        with old.session() as session:  # the export's SQLAlchemy models read it too
+        with old.orm_session() as session:  # the export's SQLAlchemy models read it too
             from viewer.core.catalog.schema import EventRow
 
             assert session.query(EventRow).count() == len(new.events())

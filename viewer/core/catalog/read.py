@@ -95,7 +95,7 @@ class Catalog:
         return connect(self.path, self._older)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def orm_session(self) -> Iterator[Session]:
         """A read-only SQLAlchemy session on the ORM models (export; not for hot paths)."""
         from sqlalchemy import create_engine  # noqa: PLC0415 - slow import, rarely needed
         from sqlalchemy.orm import Session  # noqa: PLC0415

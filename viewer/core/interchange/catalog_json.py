@@ -19,7 +19,7 @@ from viewer.core.catalog.read import Catalog
 
 def export_document(catalog: Catalog) -> dict[str, Any]:
     """The whole catalog as a JSON-ready dict, records in id order."""
-    with catalog.session() as s:
+    with catalog.orm_session() as s:
         entities = [
             {
                 "id": e.id,
