@@ -16,7 +16,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from viewer.core.catalog import schema
 from viewer.core.catalog.summary import write_summary
-from viewer.core.timeline.columns import write_cache
+from viewer.core.timeline.columns import write_stored_columns
 from viewer.core.timeline.lanes import LANES
 
 WORDS = (
@@ -139,7 +139,7 @@ def make_catalog(path: Path, n_events: int, n_quotes: int = 0, seed: int = 7) ->
         _quotes(db, rng, ids, start, n_quotes)
     else:
         index_fts(db)  # the search tables every catalog has, empty of quotes
-    write_cache(db)  # the same build-time cache and counts the builder writes
+    write_stored_columns(db)  # the same build-time cache and counts the builder writes
     write_summary(db)
     db.commit()
     db.close()

@@ -327,14 +327,14 @@ def test_a_cosmological_timeline_opens_and_goes_back_on_its_scale(tmp_path: Path
     import sqlite3
 
     from viewer.core.interchange.timelinejs_import import PROFILE_ID, import_file
-    from viewer.core.timeline.columns import query_columns, read_cache
+    from viewer.core.timeline.columns import query_columns, read_stored_columns
 
     source = tmp_path / "cosmos.json"
     source.write_text(json.dumps(COSMOS))
     out, count = import_file(source, tmp_path / "cosmos.sqlite")
     assert count == 3
     with contextlib.closing(sqlite3.connect(f"file:{out}?mode=ro", uri=True)) as db:
-        cached, queried = read_cache(db, PROFILE_ID), query_columns(db, PROFILE_ID)
+        cached, queried = read_stored_columns(db, PROFILE_ID), query_columns(db, PROFILE_ID)
     assert cached is not None and cached.start.dtype.itemsize == 8
     assert list(cached.start) == list(queried.start) and list(cached.end) == list(queried.end)
     with Catalog(out) as catalog:

@@ -24,7 +24,7 @@ from viewer.core.catalog.summary import write_summary
 from viewer.core.dates.fuzzy import FuzzyDate
 from viewer.core.errors import ShouldStop, StoppedError, never
 from viewer.core.rich_text import clean
-from viewer.core.timeline.columns import write_cache
+from viewer.core.timeline.columns import write_stored_columns
 from viewer.core.timeline.lanes import LANES
 
 
@@ -73,7 +73,7 @@ def _write(document: CheckedDocument, path: Path, should_stop: ShouldStop) -> No
                     raise StoppedError
                 connection.execute(text(statement))
             driver = connection.connection.driver_connection
-            write_cache(driver)  # type: ignore[arg-type]
+            write_stored_columns(driver)  # type: ignore[arg-type]
             write_summary(driver)  # type: ignore[arg-type]
         with engine.connect() as connection:
             connection.exec_driver_sql("VACUUM")

@@ -49,8 +49,8 @@ from viewer.core.timeline.columns import (
     catalog_lanes,
     query_columns,
     query_stance,
-    read_cache,
     read_stance,
+    read_stored_columns,
 )
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import Lane
@@ -340,7 +340,7 @@ class Catalog:
 
     def timeline(self, profile_id: str | None = None) -> TimelineData:
         """The profile's events as columns for the timeline, from the build-time cache."""
-        cached = read_cache(self._db, profile_id, len(self.lanes))
+        cached = read_stored_columns(self._db, profile_id, len(self.lanes))
         return cached if cached is not None else query_columns(self._db, profile_id)
 
     @cached_property

@@ -160,7 +160,7 @@ def _column_types(data: TimelineData) -> dict[str, type]:
 _INT32 = (np.iinfo(np.int32).min, np.iinfo(np.int32).max)
 
 
-def write_cache(conn: sqlite3.Connection) -> None:
+def write_stored_columns(conn: sqlite3.Connection) -> None:
     """Store the columns of every profile (and of all events) in `timeline_cache`."""
     conn.execute(CREATE)
     profiles = [ALL] + [r[0] for r in conn.execute("SELECT id FROM profile ORDER BY id")]
@@ -187,10 +187,11 @@ def write_cache(conn: sqlite3.Connection) -> None:
         )
 
 
-def read_cache(
+def read_stored_columns(
     conn: sqlite3.Connection, profile_id: str | None, lane_count: int = len(LANES)
 ) -> TimelineData | None:
-    """The cached columns, or None when the catalog has no cache for this profile."""
+    """The columns stored at build time (in the `timeline_cache` table, a name kept for
+    catalogs already built), or None when the catalog has none for this profile."""
     try:
         rows = conn.execute(  # not the stance track's columns (read_stance reads them)
             "SELECT name, data FROM timeline_cache WHERE profile_id = ? "
