@@ -33,7 +33,7 @@ from viewer.core.annotations.scope import Scope  # noqa: E402
 from viewer.core.annotations.store import AnnotationStore  # noqa: E402
 from viewer.core.catalog.read import Catalog  # noqa: E402
 from viewer.ui.app import settle  # noqa: E402
-from viewer.ui.errors import ErrorReporter  # noqa: E402
+from viewer.ui.error_reporter import ErrorReporter  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
 

@@ -109,7 +109,7 @@ def measure_window(db: Path) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from viewer.core.catalog.read import Catalog
-    from viewer.ui.errors import ErrorReporter
+    from viewer.ui.error_reporter import ErrorReporter
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

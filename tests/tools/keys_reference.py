@@ -46,7 +46,7 @@ def main() -> int:
     from viewer.core.annotations.store import AnnotationStore
     from viewer.core.catalog.read import Catalog
     from viewer.core.paths import bundled_catalog
-    from viewer.ui.errors import ErrorReporter
+    from viewer.ui.error_reporter import ErrorReporter
     from viewer.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])

@@ -23,7 +23,7 @@ from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.core.paths import bundled_catalog
 from viewer.ui import style
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 

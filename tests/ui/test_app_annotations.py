@@ -11,7 +11,7 @@ from viewer.core.annotations.loading import open_annotations
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.paths import UserPaths
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.session import offer_backup
 
 

@@ -18,7 +18,7 @@ from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.core.interchange.catalog_json import dumps, export_document
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 HELSINKI = "2018-07-16-helsinki-summit"

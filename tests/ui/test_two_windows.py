@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ROOT
 from viewer.core.annotations.records import Annotation
 from viewer.core.paths import UserPaths
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.session import AppSession
 
 HELSINKI = "2018-07-16-helsinki-summit"

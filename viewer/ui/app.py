@@ -19,7 +19,7 @@ from viewer import __version__
 from viewer.core import logs
 from viewer.core.errors import UsageError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.qt_log import route_qt_messages
 from viewer.ui.session import AppSession

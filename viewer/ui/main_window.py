@@ -27,7 +27,7 @@ from viewer.core.records import Profile
 from viewer.ui import reading_order
 from viewer.ui.adaptive_layout import AdaptiveLayout
 from viewer.ui.detail_pane import DetailPane
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.event_focus import EventFocus
 from viewer.ui.go_to_date import go_to_date
 from viewer.ui.menus import Menus

@@ -118,7 +118,7 @@ class _Checks:
         from PySide6.QtCore import QSettings  # noqa: PLC0415
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-        from viewer.ui.errors import ErrorReporter  # noqa: PLC0415
+        from viewer.ui.error_reporter import ErrorReporter  # noqa: PLC0415
         from viewer.ui.main_window import MainWindow  # noqa: PLC0415
         from viewer.ui.qt_log import route_qt_messages  # noqa: PLC0415
 

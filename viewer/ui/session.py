@@ -23,7 +23,7 @@ from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.core.plurals import plural
 from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.busy import run_busy
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import RECENT_LIMIT, Settings
 

@@ -77,7 +77,7 @@ def test_the_undo_history_and_titles_are_bounded(
 ) -> None:
     from PySide6.QtCore import QSettings
 
-    from viewer.ui.errors import ErrorReporter
+    from viewer.ui.error_reporter import ErrorReporter
     from viewer.ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)

@@ -15,7 +15,7 @@ from viewer.core.annotations.scope import Scope
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
 from viewer.ui.annotations.editor import AnnotationEditor
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 HELSINKI = "2018-07-16-helsinki-summit"

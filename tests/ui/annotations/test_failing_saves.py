@@ -13,7 +13,7 @@ from viewer.core.annotations import recovery
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.ui.annotations.editor import AnnotationEditor
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 
 
 def test_a_full_disk_keeps_the_edit_says_so_once_and_saves_it_later(

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 
 HELSINKI = "2018-07-16-helsinki-summit"

@@ -18,7 +18,7 @@ SCRIPT = textwrap.dedent(
     app = QApplication([])
     from viewer.core.catalog.read import Catalog
     from viewer.core.paths import bundled_catalog
-    from viewer.ui.errors import ErrorReporter
+    from viewer.ui.error_reporter import ErrorReporter
     from viewer.ui.main_window import MainWindow
     folder = tempfile.mkdtemp()
     settings = QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat)

@@ -27,7 +27,7 @@ from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.annotations.file_actions import AnnotationFiles
 from viewer.ui.annotations.orphans import OrphansDialog
 from viewer.ui.annotations.user_event_dialog import UserEventDialog
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.view_state import ViewState
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from viewer.core.catalog.read import Catalog
 from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.core.plurals import plural
 from viewer.ui.busy import run_busy
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore

@@ -30,7 +30,7 @@ from viewer.core.dates.typed import typed_days
 from viewer.core.records import Profile
 from viewer.core.search.engine import Order, SearchResult
 from viewer.core.search.filters import Filters
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.search.result_actions import ResultActions
 from viewer.ui.search.result_delegate import ResultDelegate
 from viewer.ui.search.results_model import ResultsModel, rows_of

@@ -15,7 +15,7 @@ from viewer.core.interchange import citations, quotes_csv
 from viewer.core.output_files import write_text
 from viewer.core.plurals import plural
 from viewer.core.records import QuoteHit
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.search.results_model import ResultsModel
 
 CSL_MIME = "application/vnd.citationstyles.csl+json"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from viewer.ui.errors import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.settings import Settings
 from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.legend import Legend

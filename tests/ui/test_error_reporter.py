@@ -9,7 +9,7 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.errors import ErrorReporter, crash_report
+from viewer.ui.error_reporter import ErrorReporter, crash_report
 
 
 @pytest.fixture
