@@ -17,6 +17,7 @@ from viewer.core.records import Tone
 from viewer.core.timeline.codes import PRECISION_CODE
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import LANES, TONE_CODE, Lane, lanes_from_rows
+from viewer.core.timeline.packed_titles import PackedTitles
 from viewer.core.timeline.stance import StanceTrack, stance_points
 
 ALL = ""  # the cache key for "every event, no profile"
@@ -212,13 +213,13 @@ def read_stored_columns(
         if not ids_text:
             return TimelineData.empty(lane_count)
         ids = ids_text.split(SEPARATOR)
-        titles = bytes(blobs["titles"]).decode("utf-8").split(SEPARATOR)
+        titles = PackedTitles.split(bytes(blobs["titles"]), SEPARATOR, len(ids))
         columns: dict[str, np.ndarray] = {
             name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in types.items()
         }
     except (TypeError, ValueError):
         return None
-    if len(titles) != len(ids) or any(len(c) != len(ids) for c in columns.values()):
+    if titles is None or any(len(c) != len(ids) for c in columns.values()):
         return None
     for name, codes in (
         ("lane", range(lane_count)),

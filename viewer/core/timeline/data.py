@@ -37,6 +37,7 @@ from viewer.core.timeline.lane_index import (
     lane_subset,
 )
 from viewer.core.timeline.lanes import LANES, TONES
+from viewer.core.timeline.packed_titles import PackedTitles
 from viewer.core.timeline.timescale import Viewport
 
 
@@ -68,7 +69,7 @@ class TimelineData:
     """Everything the timeline draws, as columns. Rows are in (start, id) order."""
 
     ids: tuple[str, ...]
-    titles: tuple[str, ...]
+    titles: Sequence[str]  # a tuple, or PackedTitles as read from a catalog
     start: FloatArray  # first day (ordinal) as float
     end: FloatArray  # last day + 1 (exclusive)
     lane: npt.NDArray[np.int8]
@@ -83,7 +84,7 @@ class TimelineData:
     def from_columns(
         cls,
         ids: list[str],
-        titles: list[str],
+        titles: Sequence[str],
         start: FloatArray,
         end: FloatArray,
         lane: npt.NDArray[np.int8],
@@ -103,7 +104,7 @@ class TimelineData:
             point_pos[index.point_rows] = np.arange(len(index.point_rows))
         return cls(
             ids=tuple(ids),
-            titles=tuple(titles),
+            titles=titles if isinstance(titles, PackedTitles) else tuple(titles),
             start=start,
             end=end,
             lane=lane,
@@ -313,7 +314,7 @@ def point_bins(
     )
 
 
-def _pick(values: tuple[str, ...], rows: list[int]) -> tuple[str, ...]:
+def _pick(values: Sequence[str], rows: list[int]) -> tuple[str, ...]:
     """values[r] for each r, in C (itemgetter) rather than a Python loop."""
     if len(rows) < 2:
         return tuple(values[r] for r in rows)
