@@ -36,6 +36,7 @@ class TimelineScrollBar(QScrollBar):
         self._painted_handle = QRect()  # where the handle was when last painted
         self._groove = KeptPicture(kept=cached)
         self._handle = KeptPicture(kept=cached)
+        self._arrows = KeptPicture(kept=cached)
         self._pressed = False
         self.skipped = 0  # repaints left out (for tests and benchmarks)
 
@@ -113,6 +114,16 @@ class TimelineScrollBar(QScrollBar):
                     transparent=True,
                 )
                 painter.drawPixmap(corner, picture)
-            draw(painter, _ARROWS)
+            # The arrows change only with the look and whether the bar is at an end.
+            ends = (option.sliderValue == option.minimum, option.sliderValue == option.maximum)
+            arrows = self._arrows.get(
+                (look, ends),
+                self.width(),
+                self.height(),
+                ratio,
+                lambda painter: draw(painter, _ARROWS),
+                transparent=True,
+            )
+            painter.drawPixmap(0, 0, arrows)
         finally:
             painter.end()
