@@ -193,10 +193,6 @@ class MainWindow(QMainWindow):
         """The search panel (made now if the dock has not been shown yet)."""
         return self.search_dock.panel()
 
-    def panel_made(self) -> None:
-        """The search panel was made: it takes its place in Tab's order."""
-        reading_order.apply(self)
-
     def show_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()

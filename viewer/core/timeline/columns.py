@@ -201,7 +201,7 @@ def read_stored_columns(
         ).fetchall()
     except sqlite3.OperationalError:
         return None
-    blobs = {name: data for name, data in rows if name not in _STANCE_BLOBS}
+    blobs = dict(rows)
     types = dict(_NUMERIC)
     if "deep" in blobs:  # days beyond 32 bits (deep time): 64-bit start and end
         types.update(start=np.int64, end=np.int64)

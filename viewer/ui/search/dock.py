@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDockWidget
 
 from viewer.core.annotations.scope import Scope
+from viewer.ui import reading_order
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -54,7 +55,7 @@ class SearchDock(QDockWidget):
             if self._notes_db is not None:
                 panel.set_notes_db(self._notes_db)
             panel.set_scope(*self._scope)
-            window.panel_made()
+            reading_order.apply(window)  # it takes its place in Tab's order
         return self.made
 
     def set_notes_db(self, path: Path) -> None:
