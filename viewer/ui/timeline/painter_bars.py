@@ -50,7 +50,7 @@ class BarPainting:
             rects = list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts))))
             p.setBrush(self._bar_colours[tone])
             p.drawRects(rects)
-            p.setPen(QPen(self.bar_edges[tone], 1))  # the lower edge, 3:1 (as _bar_fill)
+            p.setPen(QPen(self.bar_edges[tone], 1))  # the lower edge, 3:1 (as _bar_fills)
             edge = [top + g.BAR - 0.5 for top in tops]  # made from the columns: quicker
             rights = [left + width for left, width in zip(lefts, widths, strict=True)]
             p.drawLines(list(map(QLineF, lefts, edge, rights, edge)))
@@ -84,7 +84,7 @@ class BarPainting:
             drawn.append((bar, span if inside else None))
         # The others in passes (fills, then labels), so the pen, brush and font change
         # a few times per frame, not a few per bar.
-        self._bar_fills(p, [bar for bar, _span in drawn])
+        self._bar_fills(p, [(QRectF(b.x0, b.y, b.x1 - b.x0, g.BAR), b) for b, _span in drawn])
         for bar, span in drawn:
             if span is not None:
                 self._label(p, bar, span)
@@ -108,20 +108,23 @@ class BarPainting:
             p.setPen(QPen(self.text, 1, Qt.PenStyle.DashLine))
             p.drawLines(dashes)
 
-    def _bar_fills(self: TimelinePainter, p: QPainter, bars: list[Bar]) -> None:
-        """What `_bar_fill` draws for one bar, for many, a tone at a time: the brush and
+    def _bar_fills(self: TimelinePainter, p: QPainter, bars: list[tuple[QRectF, Bar]]) -> None:
+        """Bars' fills (each `rect` in its `bar`'s tone), a tone at a time: the brush and
         pen are set a few times a frame rather than a few times a bar (while zooming, a
         year's view draws some 150 bars). Bars in a row never overlap, so the order
         they are drawn in does not show."""
         groups: dict[tuple[int, bool], list[QRectF]] = {}
-        for bar in bars:
-            rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+        for rect, bar in bars:
             groups.setdefault((bar.tone, bar.hollow), []).append(rect)
         p.setPen(Qt.PenStyle.NoPen)
         for (tone, hollow), rects in groups.items():
             p.setBrush(self._soft_brush(tone, hollow))
-            for rect in rects:  # one by one: the soft ends are each rectangle's own
+            # One by one: the soft ends (square: the gradient shows the vague edges) are
+            # each rectangle's own.
+            for rect in rects:
                 p.drawRect(rect)
+            # The tone's pattern (colour is never the only cue), in a strip along the
+            # bottom clear of the label's letters; then the lower edge, within the ends.
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
                 p.drawRects([r.adjusted(0, r.height() - 4, 0, 0) for r in rects])
@@ -132,20 +135,6 @@ class BarPainting:
             p.setPen(QPen(self.bar_edges[tone], 1.2))
             p.drawLines(edges)
             p.setPen(Qt.PenStyle.NoPen)
-
-    def _bar_fill(self: TimelinePainter, p: QPainter, rect: QRectF, bar: Bar) -> None:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self._soft_brush(bar.tone, bar.hollow))
-        p.drawRect(rect)  # square ends: the soft gradient already shows the vague edges
-        lines = PATTERNS[bar.tone]
-        if lines is not None:  # the tone's pattern (colour is never the only cue), in a
-            p.setBrush(lines)  # strip along the bottom, clear of the label's letters
-            p.drawRect(rect.adjusted(0, rect.height() - 4, 0, 0))
-        inset = min(rect.width() * 0.08, 6.0)  # within the soft ends
-        p.setPen(QPen(self.bar_edges[bar.tone], 1.2))
-        bottom = rect.bottom() - 0.6
-        p.drawLine(QPointF(rect.left() + inset, bottom), QPointF(rect.right() - inset, bottom))
-        p.setPen(Qt.PenStyle.NoPen)
 
     def _label(
         self: TimelinePainter,
@@ -173,7 +162,7 @@ class BarPainting:
         """A stamped bar: fill and label, `PAD` px below the picture's top."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = QRectF(0, PAD, width, g.BAR)
-        self._bar_fill(p, rect, bar)
+        self._bar_fills(p, [(rect, bar)])
         local = bar._replace(x0=0.0, x1=float(width), y=float(PAD), room=0.0)
         span = label_span(local, 0.0, 0.0)  # where inside, as the drawn bar would have it
         if inside and span is not None and span[2]:

@@ -102,13 +102,14 @@ class StancePainting:
         colour = QColor(style.FLIP_COLOUR)
         p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-        width = self.fit.width(item.label, SMALL) + 12
+        text_width = self.fit.width(item.label, SMALL)
+        width = text_width + 12
         badge = QRectF(x - width / 2, rect.top(), width, 14)
         p.setPen(QPen(self.highlight, 2.5) if item.selected else Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawRoundedRect(badge, 7, 7)
         # The word, stamped like every label (centred: from half its width left of x).
-        text_left = x - self.fit.width(item.label, SMALL) / 2
+        text_left = x - text_width / 2
         self.stamps.draw_centred(
             p,
             QRectF(text_left, badge.top(), width, badge.height()),

@@ -50,13 +50,8 @@ def add_stance(
     _flip_markers(scene, track, flips, view, geo, data, selected)
 
 
-def _stance_y(band: g.Band, value: float) -> float:
-    """The height of a stance value, +1 warm to -1 cold."""
-    return band.middle - value * (band.height / 2 - 8)
-
-
 def _stance_ys(band: g.Band, values: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """The heights of a column of stance values."""
+    """The heights of a column of stance values, +1 warm to -1 cold."""
     return (band.middle - values * (band.height / 2 - 8)).astype(np.float64)
 
 
@@ -71,10 +66,10 @@ def _stance_points(
 ) -> None:
     left = geo.time_left
     shown_rows = data.rows_of([track.event_ids[i] for i in shown.tolist()]).tolist()
-    for i, row in zip(shown.tolist(), shown_rows, strict=True):
+    ys = _stance_ys(geo.stance, track.value[shown]).tolist()
+    for i, row, y in zip(shown.tolist(), shown_rows, ys, strict=True):
         point = track.point(i)
         x = (point.day - view.start) / view.days_per_px + left
-        y = _stance_y(geo.stance, point.value)
         rect = QRectF(x - 4, y - 4, 8, 8)
         if not point.orderable:  # dated to a year or more: its whole extent
             x0 = (point.start - view.start) / view.days_per_px + left
