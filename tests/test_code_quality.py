@@ -99,6 +99,16 @@ NOT_AT_FIRST_PAINT = (
     "viewer.ui.search.panel",
     "viewer.ui.search.worker",
     "viewer.core.search.engine",
+    # Loaded when first used: the notes' records with the notes (after the first paint),
+    # the HTML cleaner at the first formatted text, Go to date's parser, the picture
+    # export's settings; bundled files are found without importlib.resources.
+    "viewer.core.annotations.records",
+    "viewer.core.rich_text",
+    "html.parser",
+    "viewer.core.dates.typed",
+    "viewer.ui.go_to_date",
+    "viewer.ui.timeline.picture_spec",
+    "importlib.resources",
 )
 
 

@@ -8,17 +8,20 @@ pane never reaches into other widgets.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.annotations.limits import MAX_SHORT
-from viewer.core.annotations.records import UserEvent
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
 from viewer.ui.links import linked, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.records import UserEvent
 
 _STATUS = {
     "informal": "Informal encounter only",

@@ -29,7 +29,6 @@ from viewer.ui.adaptive_layout import AdaptiveLayout
 from viewer.ui.detail_pane import DetailPane
 from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.event_focus import EventFocus
-from viewer.ui.go_to_date import go_to_date
 from viewer.ui.menus import Menus
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.search.dock import SearchDock
@@ -199,6 +198,8 @@ class MainWindow(QMainWindow):
         self.search.focus_box()
 
     def go_to_date(self, text: str) -> bool:
+        from viewer.ui.go_to_date import go_to_date  # noqa: PLC0415 - its parser, on use
+
         return go_to_date(self, self.timeline, text)
 
     # -- the user's work -------------------------------------------------------------

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.core.paths import CATALOG_SUFFIXES, beside_program
 from viewer.core.records import Profile
-from viewer.ui.go_to_date import ask_go_to_date
 from viewer.ui.icons import icon
 from viewer.ui.panes import Pane, PaneCycle
 from viewer.ui.timeline.caption import Caption, source_line
@@ -69,7 +68,7 @@ class Menus:
             "Ctrl+G",
             "Jump to a date such as 2018-07, 2018-07-16 or 44 BCE (Ctrl+G)",
         )
-        self.goto_action.triggered.connect(lambda: ask_go_to_date(window, window.timeline))
+        self.goto_action.triggered.connect(lambda: _ask_go_to_date(window))
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find)
         native = QKeySequence.SequenceFormat.NativeText
         self.find_action.setToolTip(
@@ -345,3 +344,10 @@ class Menus:
         catalog = self.window.catalog
         names = sorted({s.publisher or s.title for s in catalog.sources.values()})
         return Caption(title, source_line(catalog.path.name, names))
+
+
+def _ask_go_to_date(window: MainWindow) -> None:
+    """Go to date's question (its date parser is loaded when first asked, not at start)."""
+    from viewer.ui.go_to_date import ask_go_to_date  # noqa: PLC0415
+
+    ask_go_to_date(window, window.timeline)

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.settings import Settings
 from viewer.ui.timeline.caption import Caption
 from viewer.ui.timeline.legend import Legend
-from viewer.ui.timeline.picture_spec import PictureSpec, default_page
 from viewer.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.export_dialog import PictureDialog
     from viewer.ui.timeline.image_export import ImageExporter
+    from viewer.ui.timeline.picture_spec import PictureSpec
 
 _FILTERS = {
     "PNG image (*.png)": ".png",
@@ -67,6 +67,10 @@ class TimelineImageActions(QObject):
 
     @staticmethod
     def _page_spec() -> PictureSpec:
+        # The picture's settings, its dialog, the file dialog and the printer are loaded
+        # when first asked for, not at start-up.
+        from viewer.ui.timeline.picture_spec import PictureSpec, default_page  # noqa: PLC0415
+
         letter = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
         return PictureSpec(size=default_page(letter))
 
@@ -95,6 +99,8 @@ class TimelineImageActions(QObject):
         return dialog
 
     def ask_file(self, spec: PictureSpec) -> None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         path, chosen = QFileDialog.getSaveFileName(
             self._parent, "Export picture", "timeline.png", ";;".join(_FILTERS)
         )
@@ -116,6 +122,7 @@ class TimelineImageActions(QObject):
 
     def ask_print(self, spec: PictureSpec) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - on use
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(spec.title or self._caption().title)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -25,7 +26,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from viewer.core.annotations.records import Mark
 from viewer.core.records import Era
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import TONES
@@ -49,6 +49,9 @@ from viewer.ui.timeline.scene_items import (
     Scene,
 )
 from viewer.ui.timeline.text_stamps import Fitting, TextStamps
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.records import Mark
 
 
 class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting):

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from viewer.core.annotations.records import Mark
 from viewer.ui import highlights
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.kept_picture import BarKey
@@ -39,6 +38,7 @@ from viewer.ui.timeline.scene_items import (
 )
 
 if TYPE_CHECKING:
+    from viewer.core.annotations.records import Mark
     from viewer.ui.timeline.painter import TimelinePainter
 
 

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from viewer.core.annotations.records import Mark
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import TONES
 from viewer.core.timeline.timescale import (
@@ -44,6 +43,7 @@ from viewer.ui.timeline.scene_items import (
 )
 
 if TYPE_CHECKING:
+    from viewer.core.annotations.records import Mark
     from viewer.ui.timeline.painter import TimelinePainter
 
 

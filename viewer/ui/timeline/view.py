@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -25,7 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from viewer.core.annotations.records import Mark
 from viewer.core.records import Era
 from viewer.core.timeline.codes import distinct
 from viewer.core.timeline.data import TimelineData
@@ -40,6 +40,9 @@ from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 from viewer.ui.timeline.view_input import TimelineInput
 from viewer.ui.timeline.view_selection import TimelineSelection
+
+if TYPE_CHECKING:
+    from viewer.core.annotations.records import Mark
 
 _STEPS_MAX = 2**30  # the most steps a scroll bar is given (its range is a 32-bit int)
 
