@@ -79,8 +79,14 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         self.setHorizontalScrollBar(TimelineScrollBar())
         self._px_per_step = 1.0  # pixels of time per step of the scroll bar
         self.horizontalScrollBar().valueChanged.connect(self._on_scrollbar)
-        self.viewport().setMouseTracking(True)
-        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # A viewport of our own making: asked for the one Qt makes, PySide6 first works
+        # out its Python type by making every widget class of QtWidgets (~80 enums,
+        # 15-20 ms at start-up); one made here is already known.
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")  # as Qt's own is named
+        viewport.setMouseTracking(True)
+        viewport.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setViewport(viewport)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.data = TimelineData.empty()
         self._bin_widths: BinWidths = {}  # per lane, for the current data
