@@ -11,7 +11,7 @@ import itertools
 import numpy as np
 import numpy.typing as npt
 
-from viewer.core.timeline.codes import NEUTRAL, distinct
+from viewer.core.timeline.codes import NEUTRAL
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import LaneIndex, visible_extents
 from viewer.core.timeline.timescale import Viewport
@@ -137,10 +137,7 @@ def _merge_crowded(
     checked in numpy before anything is rebuilt)."""
     order = np.lexsort((x0, rows))
     r, a, b = rows[order], x0[order], x1[order]
-    reach = np.empty_like(b)
-    for row in distinct(r).tolist():  # a lane has a few rows
-        at = np.flatnonzero(r == row)
-        reach[at] = np.maximum.accumulate(b[at])
+    reach = _running_max_by_row(b, r)
     same_row = np.append(False, r[1:] == r[:-1])
     meets = same_row & np.append(False, a[1:] < reach[:-1] - CROWDED_PX)
     if not meets.any():
@@ -209,16 +206,32 @@ def _room_after(
     """For each bar, the px free after it in its row: to the next bar's start, or to the
     view's right edge for the last (negative where bars overlap)."""
     room = np.empty(len(x0), dtype=np.float64)
-    for row in range(int(rows.max()) + 1 if len(rows) else 0):  # a lane has a few rows
-        at = np.flatnonzero(rows == row)
-        at = at[np.argsort(x0[at], kind="stable")]
-        ends = x1[at]
-        free = np.minimum(np.append(x0[at][1:], np.inf), right) - ends
-        # A bar that began earlier in the row and reaches past this one's end (rows ran
-        # out) leaves no room after it.
-        covered = np.append(False, np.maximum.accumulate(ends)[:-1] > ends[1:])
-        room[at] = np.where(covered, np.minimum(free, 0.0), free)
+    if not len(x0):
+        return room
+    at = np.lexsort((x0, rows))  # by row, then from the left (ties as they came)
+    r, ends = rows[at], x1[at]
+    same_row = np.append(r[1:] == r[:-1], False)  # the next bar is in this one's row
+    free = np.minimum(np.where(same_row, np.append(x0[at][1:], np.inf), np.inf), right) - ends
+    # A bar that began earlier in the row and reaches past this one's end (rows ran
+    # out) leaves no room after it.
+    reach = _running_max_by_row(ends, r)
+    covered = np.append(False, same_row[:-1] & (reach[:-1] > ends[1:]))
+    room[at] = np.where(covered, np.minimum(free, 0.0), free)
     return room
+
+
+def _running_max_by_row(
+    values: npt.NDArray[np.float64], rows: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """The running maximum of `values` within each row (`rows` sorted): in one pass for
+    all rows, exactly, on ranks (row * n + the value's rank only grows within a row, and
+    every key of a row is above those of the rows before)."""
+    n = len(values)
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = np.arange(n)
+    keys = np.maximum.accumulate(rows.astype(np.int64) * n + ranks)
+    return values[order[keys - rows * n]]
 
 
 def all_runs(plain: list[PlainBars]) -> Runs:
