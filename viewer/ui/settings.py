@@ -82,7 +82,9 @@ class Settings:
         return [Path(p) for p in listed if isinstance(p, str)]
 
     def set_recent_catalogs(self, paths: list[Path]) -> None:
-        self.q.setValue("catalogs/recent", [str(p) for p in paths[:RECENT_LIMIT]])
+        listed = [str(p) for p in paths[:RECENT_LIMIT]]
+        if listed != [str(p) for p in self.recent_catalogs()]:  # at every start: no write
+            self.q.setValue("catalogs/recent", listed)
 
     # -- pictures --------------------------------------------------------------------
 

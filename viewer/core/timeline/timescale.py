@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from viewer.core.dates.days import FIRST_ORDINAL, LAST_ORDINAL, MAX_YEAR, MIN_YEAR, Day, year_label
 
@@ -151,8 +152,10 @@ UNIT_DAYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Tick:
+class Tick(NamedTuple):
+    """A tick of the axis: its day (a boundary of its unit) and its label. A named
+    tuple: a frame's axis may make a few hundred (cheaper than a dataclass to make)."""
+
     day: float
     label: str
 
@@ -192,21 +195,24 @@ def label_step(unit: Unit, needed: float) -> int:
         scale *= 10
 
 
-_BLOCK_UNITS = 64
+#: Units per block of kept ticks: a screen holds at most ~50 units (labels need room),
+#: so a block of 16 keeps the first frame from making several screens' worth of ticks
+#: (64 made ~300 at the bundled catalog's first paint: 4 ms), and panning reuses them.
+_BLOCK_UNITS = 16
 
 
 def ticks(start: float, end: float, unit: Unit, *, context: bool = False) -> list[Tick]:
     """Tick positions and labels from `start` to `end` (days), one per unit boundary,
     starting with the last boundary at or before `start`.
 
-    Panning asks for nearly the same ticks every frame, so they are made for a block
-    of 64 units around the range and kept; a frame only looks them up (blocks of a
-    few screens: the first frame makes few more ticks than it shows).
+    Panning asks for nearly the same ticks every frame, so they are made in blocks of
+    `_BLOCK_UNITS` units around the range and kept; a frame only looks them up (the
+    first frame makes a block's worth more than it shows).
     """
     block = UNIT_DAYS[unit] * _BLOCK_UNITS
     first_block = math.floor(start / block)
     last_block = math.floor(end / block)
-    if last_block - first_block > 8:  # far more than a screen's worth: no caching
+    if (last_block - first_block) * _BLOCK_UNITS > 512:  # far more than a screen: not kept
         return _make_ticks(start, end, unit, context)
     made, days = _blocks(first_block - 1, last_block, unit, context)  # before: the tick at start
     i = max(bisect_right(days, start) - 1, 0)
