@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import settle
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
+from viewer.ui.timeline.stretched_handle import StretchedHandle
 
 
 def _bar(qtbot: QtBot) -> TimelineScrollBar:
@@ -125,3 +128,42 @@ def test_a_handle_of_a_new_length_is_drawn_not_kept(qtbot: QtBot) -> None:
         assert _largest_difference(drawn, _styles_own(bar)) <= 2
     _render(bar)  # the same length again: kept from now on
     assert bar._handle._key is not None
+
+
+def test_zooming_stretches_the_handle_once_it_is_shown_to_match_the_style(qtbot: QtBot) -> None:
+    """Handles of new lengths are made from a kept one, after the style drew two new
+    lengths exactly as stretching makes them; they still look as the style draws."""
+    bar = _bar(qtbot)
+    bar.setValue(100)
+    stretcher = bar._new_length
+    assert stretcher is not None
+    for step in range(500, 900, 37):  # zooming: a new length every time
+        bar.setPageStep(step)
+        assert _largest_difference(_render(bar), _styles_own(bar)) <= 2, step
+    assert stretcher.stretched > 0
+
+
+def test_a_handle_that_changes_along_its_length_is_never_stretched() -> None:
+    """A look whose handle shades along its length (as some styles' do) fails the check:
+    every handle is then what the style draws."""
+
+    def shaded(width: int) -> Callable[[QPainter], None]:
+        def draw(painter: QPainter) -> None:
+            gradient = QLinearGradient(QPointF(0, 0), QPointF(width, 0))
+            gradient.setColorAt(0, QColor("#336699"))
+            gradient.setColorAt(1, QColor("#cc9933"))
+            painter.fillRect(QRectF(0, 0, width, 16), gradient)
+
+        return draw
+
+    stretcher = StretchedHandle()
+    for width in (60, 90, 120, 150):
+        picture = stretcher.picture("look", width, 16, 1.0, shaded(width))
+        expected = QImage(width, 16, QImage.Format.Format_ARGB32_Premultiplied)
+        expected.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(expected)
+        shaded(width)(painter)
+        painter.end()
+        shown = picture.toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        assert shown == expected, width
+    assert stretcher.stretched == 0

@@ -7,7 +7,9 @@ handle are gradients), a sixth of a timeline frame. So:
   of the handle is hundreds of pixels of view) is not repainted at all;
 - otherwise the style draws the groove and the handle once each into pictures, and a
   repaint copies the groove and the handle at its new place, with the arrows (cheap)
-  drawn by the style on top, in the style's own order.
+  drawn by the style on top, in the style's own order;
+- a handle of a new length (zooming) is the kept one stretched, where that has been
+  checked to be what the style draws (stretched_handle.py).
 While the pointer is on the bar (hover and pressed looks, known only to Qt's own
 paint) the style draws it directly, as any scroll bar.
 """
@@ -19,6 +21,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider
 
 from viewer.ui.timeline.kept_picture import KeptPicture
+from viewer.ui.timeline.stretched_handle import StretchedHandle
 
 _BAR = QStyle.ComplexControl.CC_ScrollBar
 _SC = QStyle.SubControl
@@ -37,6 +40,8 @@ class TimelineScrollBar(QScrollBar):
         self._groove = KeptPicture(kept=cached)
         self._handle = KeptPicture(kept=cached)
         self._arrows = KeptPicture(kept=cached)
+        # Handles of new lengths (zooming): made from a kept one (stretched_handle.py).
+        self._new_length = StretchedHandle() if cached else None
         self._pressed = False
         self.skipped = 0  # repaints left out (for tests and benchmarks)
 
@@ -100,11 +105,21 @@ class TimelineScrollBar(QScrollBar):
         try:
             painter.drawPixmap(0, 0, groove)
             draw(painter, _PAGES)
-            if handle.isValid() and not keep_handle:
+            # with a margin: the style's outline of the handle reaches past its rect
+            corner = handle.topLeft() - QPoint(_MARGIN, 0)
+            new_length = self._new_length
+            if handle.isValid() and not keep_handle and new_length is None:
                 draw(painter, _SC.SC_ScrollBarSlider)
+            elif handle.isValid() and not keep_handle and new_length is not None:
+                picture = new_length.picture(  # zooming: stretched where it can be
+                    look,
+                    handle.width() + 2 * _MARGIN,
+                    self.height(),
+                    ratio,
+                    lambda p: draw(p, _SC.SC_ScrollBarSlider, corner),
+                )
+                painter.drawPixmap(corner, picture)
             elif handle.isValid():
-                # with a margin: the style's outline of the handle reaches past its rect
-                corner = handle.topLeft() - QPoint(_MARGIN, 0)
                 picture = self._handle.get(
                     look,
                     handle.width() + 2 * _MARGIN,
