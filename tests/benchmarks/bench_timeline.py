@@ -90,7 +90,7 @@ def measure_one(db: Path) -> dict[str, object]:
         zooms = []
         for _ in range(40):
             # a new scale every frame, as while zooming: nothing kept from the frame before
-            # serves (the still backdrop, stamped bars of the old widths)
+            # serves (stamped bars of the old widths, the scroll bar's handle)
             view.set_viewport(view.view.zoomed(1.005, view.view.width / 2, view.limits))
             start = time.perf_counter()
             view._relayout()

@@ -1,5 +1,5 @@
 """Every picture the timeline keeps between frames (text and bar stamps, marker and badge
-pictures, the backdrop, the lane names) is turned off by one switch; the same frames
+pictures, the lane names) is turned off by one switch; the same frames
 drawn with and without them look the same. A change made for the screen that would
 break the kept pictures, or the other way round, fails here."""
 

@@ -4,8 +4,7 @@
 short bars with their labels, cluster badges, the lane names), within one memory
 budget, keyed by the typed keys below (what the picture shows, never an object's
 address). A `KeptPicture` holds the single picture of a widget that redraws it only
-when its key changes (the overview, the scroll bar's parts). The backdrop
-(backdrop.py) is one wide picture reused while panning. None of them serves a vector
+when its key changes (the overview, the scroll bar's parts). None of them serves a vector
 device (SVG, PDF, print), and the painter's `cached=False` turns the timeline's off,
 which is how tests compare frames drawn with and without them.
 """

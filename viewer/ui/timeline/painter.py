@@ -10,7 +10,6 @@ million.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,7 +34,6 @@ from viewer.core.timeline.timescale import (
 )
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
-from viewer.ui.timeline.backdrop import Backdrop
 from viewer.ui.timeline.kept_picture import painted, smoothly
 from viewer.ui.timeline.marks import (
     TONE_QCOLOURS,
@@ -141,7 +139,6 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         self._steady = False  # the scale is the frame before's (see paint)
         self._scale_before = 0.0
         self.stamps = TextStamps(ratio, (*faces, (self.bold, self.bold_metrics)), cached=cached)
-        self.backdrop = Backdrop(ratio, self.base)
         self._min_px_used = {u: w * 0.55 for u, w in self.min_px.items()}
         self._units_at: tuple[float, tuple[Unit, Unit | None]] = (0.0, (Unit.YEAR, None))
         # Fonts by number for `fit`: 0 normal, 1 small, 2 bold.
@@ -180,11 +177,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         self._ids = data.ids
         self.stamps.begin(p)
         p.setClipRect(geo.time_rect())
-        if self.stamps.raster:
-            draw = partial(self._backdrop, eras=eras)
-            self.backdrop.draw(p, view, geo, tuple(eras), draw)
-        else:  # SVG, PDF, print: drawn, not copied from a picture
-            self._backdrop(p, view, geo, eras)
+        self._backdrop(p, view, geo, eras)
         self._era_labels(p, view, geo, eras)
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
