@@ -102,6 +102,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
             )
         )
         self.badge_fill = blend(self.text, self.base, 0.75)  # a cluster's count badge
+        self.flip_colour = QColor(style.FLIP_COLOUR)
         self.on_flip = QColor(style.readable_on(style.FLIP_COLOUR))
         self.on_period = QColor(style.readable_on(self.highlight.name()))
         self._bar_colours = [blend(c, self.base, 0.6) for c in TONE_QCOLOURS]

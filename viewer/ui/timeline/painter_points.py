@@ -93,6 +93,7 @@ class PointPainting:
         # edge, for the whole lane at once (a year's view has hundreds of clusters).
         lefts = (lane.xs - badge_widths(lane.counts) / 2 + 0.5).astype(np.int64).tolist()
         top = int(y - HALF - 1 + 0.5)
+        badges: dict[int, QPixmap] = {}  # by count, for this lane
         for i, x in enumerate(xs):
             count = counts[i]
             if selected[i]:
@@ -100,8 +101,11 @@ class PointPainting:
             if count > 1 and not self.stamps.raster:  # SVG, PDF, 2x: drawn, not a bitmap
                 self._draw_badge(p, x - cluster_width(count) / 2, top, count)
             elif count > 1:  # the hot path: a kept badge, a third of a cluster's cost
-                key = BadgeKey(count)
-                p.drawPixmap(lefts[i], top, kept(key) or self._badge(key))
+                badge = badges.get(count)
+                if badge is None:
+                    key = BadgeKey(count)
+                    badge = badges[count] = kept(key) or self._badge(key)
+                p.drawPixmap(lefts[i], top, badge)
             else:
                 self._single(p, x, y, rows[i], rooms[i], data)
 

@@ -5,6 +5,7 @@ these methods use."""
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from PySide6.QtGui import (
 )
 
 from viewer.core.timeline.lanes import TONES
-from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.marks import (
     SMALL,
@@ -31,6 +31,9 @@ from viewer.ui.timeline.scene_items import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPainterPath
+
+    from viewer.core.records import Tone
     from viewer.ui.timeline.painter import TimelinePainter
 
 
@@ -54,7 +57,6 @@ class StancePainting:
             p.setPen(QPen(self.stance_line, 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPolyline(QPolygonF(line))
-        small = {tone: marker_path(tone, 4.5) for tone in TONES}
         if summed is not None:  # each bin: the range of its statements, in its tone
             p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # upright: crisp as is
             heights = summed.bottoms - summed.tops + 6
@@ -91,7 +93,7 @@ class StancePainting:
                 p.drawEllipse(centre, 8, 8)
             p.setPen(QPen(colour.darker(150), 1))
             p.setBrush(colour)
-            p.drawPath(small[TONES[item.tone]].translated(centre))
+            p.drawPath(_small_marker(TONES[item.tone]).translated(centre))
         for item in scene.marks:
             if item.kind is ItemKind.FLIP:
                 self._flip(p, item)
@@ -99,7 +101,7 @@ class StancePainting:
     def _flip(self: TimelinePainter, p: QPainter, item: Item) -> None:
         rect = item.rect
         x = rect.center().x()
-        colour = QColor(style.FLIP_COLOUR)
+        colour = self.flip_colour
         p.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
         text_width = self.fit.width(item.label, SMALL)
@@ -117,3 +119,9 @@ class StancePainting:
             SMALL,
             self.on_flip,
         )
+
+
+@cache
+def _small_marker(tone: Tone) -> QPainterPath:
+    """A statement's marker on the stance track (made once per tone, not per frame)."""
+    return marker_path(tone, 4.5)
