@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter, QPixmap
+
+from viewer.ui.timeline.kept_picture import painted
 
 #: Columns (device pixels) kept at each end: a handle's rounded ends and outline.
 _END = 10
@@ -48,36 +50,24 @@ class StretchedHandle:
             assert model is not None
             self.stretched += 1
             return _pixmap(_stretched(model, size[0]), ratio)
-        drawn = _drawn(size, ratio, draw)
+        drawn = painted(*size, ratio, draw, transparent=True)
         if self._failed or size[0] <= 2 * _END:
-            return _pixmap(drawn, ratio)
+            return drawn
+        image = drawn.toImage()
+        image.setDevicePixelRatio(1.0)  # compared and stretched in device pixels
         if not usable:
-            self._model = drawn
-        elif model is not None and _stretched(model, size[0]) == drawn:
+            self._model = image
+        elif model is not None and _stretched(model, size[0]) == image:
             self._matches += 1
         else:
             self._failed = True
-        return _pixmap(drawn, ratio)
+        return drawn
 
 
 def _pixmap(image: QImage, ratio: float) -> QPixmap:
     pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
-
-
-def _drawn(size: tuple[int, int], ratio: float, draw: Draw) -> QImage:
-    """What `draw` paints on a clear picture, in device pixels (a ratio of 1 after)."""
-    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(ratio)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    try:
-        draw(painter)
-    finally:
-        painter.end()
-    image.setDevicePixelRatio(1.0)
-    return image
 
 
 def _stretched(model: QImage, width: int) -> QImage:
