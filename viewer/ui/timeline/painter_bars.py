@@ -119,10 +119,9 @@ class BarPainting:
         p.setPen(Qt.PenStyle.NoPen)
         for (tone, hollow), rects in groups.items():
             p.setBrush(self._soft_brush(tone, hollow))
-            # One by one: the soft ends (square: the gradient shows the vague edges) are
-            # each rectangle's own.
-            for rect in rects:
-                p.drawRect(rect)
+            # In one call: the soft ends (square: the gradient shows the vague edges) are
+            # still each rectangle's own (the gradient is relative to each one drawn).
+            p.drawRects(rects)
             # The tone's pattern (colour is never the only cue), in a strip along the
             # bottom clear of the label's letters; then the lower edge, within the ends.
             if (lines := PATTERNS[tone]) is not None:
