@@ -176,7 +176,11 @@ class StanceTrack:
         # A point dated to years reaches in from further away (they are few).
         wide = self.wide[(self.wide < lo) | (self.wide >= hi)]
         wide = wide[(self.end[wide] >= first) & (self.start[wide] <= last)]
-        return np.sort(np.concatenate([near, wide])) if len(wide) else near
+        if not len(wide):
+            return near
+        # Both are in day order and apart (the wide ones lie outside near's range): put
+        # each wide one in its place, not sort tens of thousands again (0.8 ms a frame).
+        return np.insert(near, np.searchsorted(near, wide), wide)
 
     def flips_in(self, first: float, last: float) -> list[Flip]:
         lo, hi = np.searchsorted(self.flip_day, [first, last])
