@@ -69,6 +69,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         self.metrics = QFontMetricsF(self.font)
         self.small_metrics = QFontMetricsF(self.small)
         self.bold_metrics = QFontMetricsF(self.bold)
+        self._bar_baseline = (g.BAR + self.small_metrics.ascent()) / 2 - 1  # below a bar's top
         self.base = palette.color(QPalette.ColorRole.Base)
         self.alt = palette.color(QPalette.ColorRole.AlternateBase)
         self.text = palette.color(QPalette.ColorRole.Text)

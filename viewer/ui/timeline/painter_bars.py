@@ -146,7 +146,7 @@ class BarPainting:
         """A bar's label in its span (see `label_span`); real text when not `stamped`
         (inside a stamp: a stamp is not drawn into a stamp)."""
         left, right, _inside = span
-        baseline = bar.y + (g.BAR + self.small_metrics.ascent()) / 2 - 1
+        baseline = bar.y + self._bar_baseline
         text = self.fit.elided(bar.label, right - left, SMALL)
         if stamped:
             self.stamps.draw(p, left, baseline, text, SMALL, self.text)

@@ -31,6 +31,8 @@ class TextStamps:
     ) -> None:
         self.pictures = Stamps(ratio)
         self.faces = tuple(faces)
+        # Each face's whole-pixel ascent, asked for by every label drawn (a call to Qt).
+        self._ascents = tuple(math.ceil(metrics.ascent()) for _font, metrics in self.faces)
         self.cached = cached  # False: every kept picture off (tests compare the two)
         self.raster = True  # kept pictures serve this frame
         self.vector = False  # SVG, PDF, print: what needs opaque colours
@@ -57,7 +59,7 @@ class TextStamps:
             key = TextKey(text, face, colour.rgba())
             stamp = self.pictures.kept(key)  # most labels are kept
             if stamp is None:
-                ascent = math.ceil(metrics.ascent()) + 1
+                ascent = self._ascents[face] + 1
                 stamp = self.pictures.get(
                     key,
                     math.ceil(metrics.horizontalAdvance(text)) + 3,
@@ -70,7 +72,7 @@ class TextStamps:
             p.drawText(QPointF(x, baseline), text)
         else:
             # at whole pixels as the raster engine rounds them, given as integers: quicker
-            top = baseline - math.ceil(metrics.ascent()) - 1
+            top = baseline - self._ascents[face] - 1
             p.drawPixmap(int(x - 0.5), int(top + 0.5), stamp)
 
     def draw_centred(self, p: QPainter, rect: QRectF, text: str, face: int, colour: QColor) -> None:
