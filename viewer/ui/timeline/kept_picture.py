@@ -1,7 +1,7 @@
 """The pictures the timeline keeps between frames, and their keys.
 
 `Stamps` is the one cache of small pictures a frame stamps instead of drawing (labels,
-short bars with their labels, cluster badges, the lane names), within one memory
+short bars with their labels, cluster badges, flip badges, the lane names), within one memory
 budget, keyed by the typed keys below (what the picture shows, never an object's
 address). A `KeptPicture` holds the single picture of a widget that redraws it only
 when its key changes (the overview, the scroll bar's parts). None of them serves a vector
@@ -44,6 +44,14 @@ class BadgeKey(NamedTuple):
     shown: int  # the number on it
 
 
+class FlipKey(NamedTuple):
+    """A flip's badge on the stance track: its word ("Flip", "3 flips") and whether it
+    is selected (ringed)."""
+
+    label: str
+    selected: bool
+
+
 class GutterKey(NamedTuple):
     """The lane names: the lanes' bands, the stance track's name, the gutter's width."""
 
@@ -53,7 +61,7 @@ class GutterKey(NamedTuple):
     height: float
 
 
-StampKey = TextKey | BarKey | BadgeKey | GutterKey
+StampKey = TextKey | BarKey | BadgeKey | FlipKey | GutterKey
 
 
 #: Memory the stamps may take (a long title at 2x is ~80 kB): a frame needs a few
