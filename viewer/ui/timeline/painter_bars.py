@@ -84,7 +84,7 @@ class BarPainting:
             drawn.append((bar, span if inside else None))
         # The others in passes (fills, then labels), so the pen, brush and font change
         # a few times per frame, not a few per bar.
-        self._bar_fills(p, [(QRectF(b.x0, b.y, b.x1 - b.x0, g.BAR), b) for b, _span in drawn])
+        self._bar_fills(p, [(b.x0, b.y, b.x1 - b.x0, b) for b, _span in drawn])
         for bar, span in drawn:
             if span is not None:
                 self._label(p, bar, span)
@@ -108,29 +108,34 @@ class BarPainting:
             p.setPen(QPen(self.text, 1, Qt.PenStyle.DashLine))
             p.drawLines(dashes)
 
-    def _bar_fills(self: TimelinePainter, p: QPainter, bars: list[tuple[QRectF, Bar]]) -> None:
-        """Bars' fills (each `rect` in its `bar`'s tone), a tone at a time: the brush and
-        pen are set a few times a frame rather than a few times a bar (while zooming, a
-        year's view draws some 150 bars). Bars in a row never overlap, so the order
-        they are drawn in does not show."""
-        groups: dict[tuple[int, bool], list[QRectF]] = {}
-        for rect, bar in bars:
-            groups.setdefault((bar.tone, bar.hollow), []).append(rect)
+    def _bar_fills(
+        self: TimelinePainter, p: QPainter, bars: list[tuple[float, float, float, Bar]]
+    ) -> None:
+        """Bars' fills, each (left, top, width) in its `bar`'s tone, a tone at a time:
+        the brush and pen are set a few times a frame rather than a few times a bar
+        (while zooming, a year's view draws some 150 bars). Bars in a row never
+        overlap, so the order they are drawn in does not show."""
+        groups: dict[tuple[int, bool], list[tuple[float, float, float]]] = {}
+        for left, top, width, bar in bars:
+            groups.setdefault((bar.tone, bar.hollow), []).append((left, top, width))
         p.setPen(Qt.PenStyle.NoPen)
-        for (tone, hollow), rects in groups.items():
+        for (tone, hollow), boxes in groups.items():
+            lefts, tops, widths = (list(column) for column in zip(*boxes, strict=True))
+            n = len(boxes)
             p.setBrush(self._soft_brush(tone, hollow))
             # In one call: the soft ends (square: the gradient shows the vague edges) are
             # still each rectangle's own (the gradient is relative to each one drawn).
-            p.drawRects(rects)
+            p.drawRects(list(map(QRectF, lefts, tops, widths, repeat(g.BAR, n))))
             # The tone's pattern (colour is never the only cue), in a strip along the
             # bottom clear of the label's letters; then the lower edge, within the ends.
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
-                p.drawRects([r.adjusted(0, r.height() - 4, 0, 0) for r in rects])
+                strips = [top + g.BAR - 4 for top in tops]
+                p.drawRects(list(map(QRectF, lefts, strips, widths, repeat(4.0, n))))
             edges = []
-            for r in rects:
-                inset, bottom = min(r.width() * 0.08, 6.0), r.bottom() - 0.6
-                edges.append(QLineF(r.left() + inset, bottom, r.right() - inset, bottom))
+            for left, top, width in boxes:
+                inset, bottom = min(width * 0.08, 6.0), top + g.BAR - 0.6
+                edges.append(QLineF(left + inset, bottom, left + width - inset, bottom))
             p.setPen(QPen(self.bar_edges[tone], 1.2))
             p.drawLines(edges)
             p.setPen(Qt.PenStyle.NoPen)
@@ -160,8 +165,7 @@ class BarPainting:
     ) -> None:
         """A stamped bar: fill and label, `PAD` px below the picture's top."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        rect = QRectF(0, PAD, width, g.BAR)
-        self._bar_fills(p, [(rect, bar)])
+        self._bar_fills(p, [(0.0, float(PAD), float(width), bar)])
         local = bar._replace(x0=0.0, x1=float(width), y=float(PAD), room=0.0)
         span = label_span(local, 0.0, 0.0)  # where inside, as the drawn bar would have it
         if inside and span is not None and span[2]:
