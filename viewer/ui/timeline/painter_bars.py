@@ -7,9 +7,9 @@ these methods use."""
 from __future__ import annotations
 
 from functools import partial
-from itertools import repeat
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -31,6 +31,7 @@ from viewer.ui.timeline.marks import (
     TONE_QCOLOURS,
     blend,
 )
+from viewer.ui.timeline.packed_shapes import draw_lines, draw_rects
 from viewer.ui.timeline.scene_bars import label_span
 from viewer.ui.timeline.scene_items import (
     Bar,
@@ -46,18 +47,17 @@ class BarPainting:
     def _bars(self: TimelinePainter, p: QPainter, scene: Scene, gutter: float) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
-        for tone, lefts, tops, widths in scene.runs:  # one call per colour
-            rects = list(map(QRectF, lefts, tops, widths, repeat(g.BAR, len(lefts))))
+        for tone, lefts, tops, widths in scene.runs:  # one call per colour, from the columns
+            n = len(lefts)
             p.setBrush(self._bar_colours[tone])
-            p.drawRects(rects)
+            draw_rects(p, lefts, tops, widths, g.BAR, n)
             p.setPen(QPen(self.bar_edges[tone], 1))  # the lower edge, 3:1 (as _bar_fills)
-            edge = [top + g.BAR - 0.5 for top in tops]  # made from the columns: quicker
-            rights = [left + width for left, width in zip(lefts, widths, strict=True)]
-            p.drawLines(list(map(QLineF, lefts, edge, rights, edge)))
+            edge = tops + g.BAR - 0.5
+            draw_lines(p, lefts, edge, lefts + widths, edge, n)
             p.setPen(Qt.PenStyle.NoPen)
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
-                p.drawRects(rects)
+                draw_rects(p, lefts, tops, widths, g.BAR, n)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen a bar whose label is not held at the left edge is stamped: its fill
         # and label in one picture, kept per width and label (see `Stamps`); not a
@@ -120,24 +120,20 @@ class BarPainting:
             groups.setdefault((bar.tone, bar.hollow), []).append((left, top, width))
         p.setPen(Qt.PenStyle.NoPen)
         for (tone, hollow), boxes in groups.items():
-            lefts, tops, widths = (list(column) for column in zip(*boxes, strict=True))
+            lefts, tops, widths = np.array(boxes, dtype=np.float64).T
             n = len(boxes)
             p.setBrush(self._soft_brush(tone, hollow))
             # In one call: the soft ends (square: the gradient shows the vague edges) are
             # still each rectangle's own (the gradient is relative to each one drawn).
-            p.drawRects(list(map(QRectF, lefts, tops, widths, repeat(g.BAR, n))))
+            draw_rects(p, lefts, tops, widths, g.BAR, n)
             # The tone's pattern (colour is never the only cue), in a strip along the
             # bottom clear of the label's letters; then the lower edge, within the ends.
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
-                strips = [top + g.BAR - 4 for top in tops]
-                p.drawRects(list(map(QRectF, lefts, strips, widths, repeat(4.0, n))))
-            edges = []
-            for left, top, width in boxes:
-                inset, bottom = min(width * 0.08, 6.0), top + g.BAR - 0.6
-                edges.append(QLineF(left + inset, bottom, left + width - inset, bottom))
+                draw_rects(p, lefts, tops + g.BAR - 4, widths, 4.0, n)
+            inset, bottom = np.minimum(widths * 0.08, 6.0), tops + g.BAR - 0.6
             p.setPen(QPen(self.bar_edges[tone], 1.2))
-            p.drawLines(edges)
+            draw_lines(p, lefts + inset, bottom, lefts + widths - inset, bottom, n)
             p.setPen(Qt.PenStyle.NoPen)
 
     def _label(

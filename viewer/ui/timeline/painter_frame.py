@@ -10,7 +10,9 @@ import itertools
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -20,6 +22,7 @@ from PySide6.QtGui import (
 from viewer.core.records import Era
 from viewer.core.timeline.timescale import (
     UNIT_DAYS,
+    Tick,
     Unit,
     Viewport,
     choose_unit,
@@ -31,6 +34,7 @@ from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.kept_picture import GutterKey
 from viewer.ui.timeline.marks import BOLD, NORMAL, SMALL, blend
+from viewer.ui.timeline.packed_shapes import draw_lines
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.painter import TimelinePainter
@@ -139,18 +143,15 @@ class FramePainting:
         axis = geo.axis
         p.fillRect(QRectF(left, axis.top, geo.width - left, axis.height), self.window)
         lanes_bottom = geo.lanes[-1][1].bottom if geo.lanes else geo.height
-        xs = [view.x_of(t.day) + left for t in ticks(view.start, view.end, unit)]
+        xs = _xs(ticks(view.start, view.end, unit), view, left)
         p.setPen(QPen(self.grid, 1))
         # Ticks in the axis, then grid lines through the lanes: none across the era labels.
-        p.drawLines([QLineF(x, axis.top + g.AXIS_CONTEXT, x, axis.bottom) for x in xs])
-        p.drawLines([QLineF(x, geo.stance.top, x, lanes_bottom) for x in xs])
+        draw_lines(p, xs, axis.top + g.AXIS_CONTEXT, xs, axis.bottom, len(xs))
+        draw_lines(p, xs, geo.stance.top, xs, lanes_bottom, len(xs))
         if upper is not None:
-            major = ticks(view.start, view.end, upper, context=True)
+            major = _xs(ticks(view.start, view.end, upper, context=True), view, left)
             p.setPen(QPen(self.dim, 1))
-            p.drawLines(
-                [QLineF(view.x_of(t.day) + left, axis.top, view.x_of(t.day) + left, axis.bottom)
-                 for t in major]
-            )  # fmt: skip
+            draw_lines(p, major, axis.top, major, axis.bottom, len(major))
 
     def _axis_labels(self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
         left = geo.time_left
@@ -268,3 +269,9 @@ class FramePainting:
             for word, value in (("warm", 1), ("cold", -1)):
                 y = stance.middle - value * amplitude
                 p.drawText(QRectF(0, y - 7, gutter - 5, 14), right, word)
+
+
+def _xs(ticks: list[Tick], view: Viewport, left: float) -> npt.NDArray[np.float64]:
+    """Where the ticks fall in the frame (as `view.x_of`, after the gutter)."""
+    days = np.fromiter((t.day for t in ticks), dtype=np.float64, count=len(ticks))
+    return (days - view.start) / view.days_per_px + left

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import math
 from functools import cache, partial
-from itertools import repeat
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 
 from viewer.core.timeline.lanes import TONES
 from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline import packed_shapes
 from viewer.ui.timeline.kept_picture import FlipKey, smoothly
 from viewer.ui.timeline.marks import (
     SMALL,
@@ -53,31 +54,24 @@ class StancePainting:
         summed = scene.stance_bins  # or summed per pixel bin, as columns
         # The line through the statements in order (a bin's: through its range's middle).
         if summed is not None:
-            middles = ((summed.tops + summed.bottoms) / 2).tolist()
-            line = list(map(QPointF, summed.xs.tolist(), middles))
+            middles = (summed.tops + summed.bottoms) / 2
+            line = packed_shapes.points(summed.xs, middles, len(middles))
         else:
-            line = [i.rect.center() for i in points if i.stance and i.stance.orderable]
-        if len(line) > 1:
+            line = QPolygonF([i.rect.center() for i in points if i.stance and i.stance.orderable])
+        if line.size() > 1:
             p.setPen(QPen(self.stance_line, 1.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPolyline(QPolygonF(line))
+            p.drawPolyline(line)
         if summed is not None:  # each bin: the range of its statements, in its tone
             p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # upright: crisp as is
             heights = summed.bottoms - summed.tops + 6
             for tone in dict.fromkeys(summed.tones.tolist()):  # in order of appearance
-                at = summed.tones == tone
-                rects = list(
-                    map(
-                        QRectF,
-                        (summed.xs[at] - 2.5).tolist(),
-                        (summed.tops[at] - 3).tolist(),
-                        repeat(5.0),
-                        heights[at].tolist(),
-                    )
-                )
+                at = np.flatnonzero(summed.tones == tone)
                 p.setPen(QPen(TONE_QCOLOURS[tone].darker(150), 1))
                 p.setBrush(TONE_QCOLOURS[tone])
-                p.drawRects(rects)
+                packed_shapes.draw_rects(
+                    p, summed.xs[at] - 2.5, summed.tops[at] - 3, 5.0, heights[at], len(at)
+                )
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for item in points:
             if item.stance is None:

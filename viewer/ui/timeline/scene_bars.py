@@ -271,5 +271,7 @@ def _runs(
     left, top, tone = x0[starts], y[starts], tones[starts]
     width = np.maximum.reduceat(x1, starts) - left
     bounds = [0, *(np.flatnonzero(np.diff(tone)) + 1).tolist(), len(tone)]
-    xs, ys, ws, tones_of = left.tolist(), top.tolist(), width.tolist(), tone.tolist()
-    return tuple((tones_of[a], xs[a:b], ys[a:b], ws[a:b]) for a, b in itertools.pairwise(bounds))
+    tones_of = tone.tolist()
+    return tuple(
+        (tones_of[a], left[a:b], top[a:b], width[a:b]) for a, b in itertools.pairwise(bounds)
+    )

@@ -142,7 +142,9 @@ class StanceBins:
 
 
 #: Runs of touching plain bars, per tone: (tone, lefts, tops, widths).
-Runs = tuple[tuple[int, list[float], list[float], list[float]], ...]
+Runs = tuple[
+    tuple[int, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]], ...
+]
 
 
 @dataclass
