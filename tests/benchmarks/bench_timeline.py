@@ -32,6 +32,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from viewer.ui.app import FIRST_PAINT  # noqa: E402 - what the app says at its first paint
+
 ZOOMS = {"ten years": 3652.0, "one year": 365.0, "one week": 7.0}
 _TIMED = ("repaint", "pan", "zoom")
 
@@ -158,12 +160,12 @@ def _stats(times: list[float]) -> dict[str, float]:
     }
 
 
-BARE = """
+BARE = f"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 def painted():
-    print("first paint at", time.monotonic(), file=sys.stderr, flush=True)
+    print("{FIRST_PAINT}", time.monotonic(), file=sys.stderr, flush=True)
     QApplication.quit()
 class Quit(QObject):
     def eventFilter(self, o, e):
@@ -235,7 +237,7 @@ def startup(runs: int) -> dict[str, object]:
 def _first_paint(stderr: bytes) -> float:
     """The monotonic time a process said it had painted its first window."""
     for line in stderr.decode(errors="replace").splitlines():
-        if line.startswith("first paint at "):
+        if line.startswith(f"{FIRST_PAINT} "):
             return float(line.rsplit(" ", 1)[1])
     raise RuntimeError(f"no first paint reported:\n{stderr.decode(errors='replace')}")
 

@@ -48,19 +48,10 @@ def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     _AfterFirstPaint(window, then)
 
 
-class _QuitAfterPaint(QObject):
-    """Quits the app once the window has painted (start-up benchmarks, end-to-end test),
-    saying on stderr when the painting was done, on the system's monotonic clock (which
-    the benchmark that started the process reads too)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, _painted_so_quit)  # after the whole window's painting
-        return False
-
-
 def _painted_so_quit() -> None:
+    """After the window's first painting (start-up benchmarks, end-to-end test): says
+    when, on the system's monotonic clock (which the benchmark that started the process
+    reads too), and quits."""
     print(f"{FIRST_PAINT} {time.monotonic()}", file=sys.stderr, flush=True)
     QApplication.quit()
 
@@ -137,11 +128,9 @@ def run(args: argparse.Namespace) -> int:
     running = start(args)
     if running is None:
         return 2
-    if args.quit_after_paint:
-        watcher = _QuitAfterPaint(running.window)
-        running.window.installEventFilter(watcher)
-    else:  # start-up benchmarks measure up to the first paint
-        after_first_paint(running.window, running.session.load_annotations)
+    # The notes are read once the window has painted (start-up measures up to then).
+    then = _painted_so_quit if args.quit_after_paint else running.session.load_annotations
+    after_first_paint(running.window, then)
     quit_on_signals(running.app)
     code = running.app.exec()
     running.finish()
