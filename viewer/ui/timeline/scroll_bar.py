@@ -107,18 +107,18 @@ class TimelineScrollBar(QScrollBar):
             draw(painter, _PAGES)
             # with a margin: the style's outline of the handle reaches past its rect
             corner = handle.topLeft() - QPoint(_MARGIN, 0)
-            new_length = self._new_length
-            if handle.isValid() and not keep_handle and new_length is None:
-                draw(painter, _SC.SC_ScrollBarSlider)
-            elif handle.isValid() and not keep_handle and new_length is not None:
-                picture = new_length.picture(  # zooming: stretched where it can be
-                    look,
-                    handle.width() + 2 * _MARGIN,
-                    self.height(),
-                    ratio,
-                    lambda p: draw(p, _SC.SC_ScrollBarSlider, corner),
-                )
-                painter.drawPixmap(corner, picture)
+            if handle.isValid() and not keep_handle:  # zooming: stretched where it can be
+                if self._new_length is None:
+                    draw(painter, _SC.SC_ScrollBarSlider)
+                else:
+                    picture = self._new_length.picture(
+                        look,
+                        handle.width() + 2 * _MARGIN,
+                        self.height(),
+                        ratio,
+                        lambda p: draw(p, _SC.SC_ScrollBarSlider, corner),
+                    )
+                    painter.drawPixmap(corner, picture)
             elif handle.isValid():
                 picture = self._handle.get(
                     look,
