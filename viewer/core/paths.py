@@ -10,10 +10,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.errors import UsageError
+from viewer.core.frozen import frozen
 
 APP_NAME = "timeline-viewer"
 CATALOG_FILE = "catalog.sqlite"
@@ -76,7 +76,7 @@ def writable_bundled_catalog() -> Path | None:
     return catalog if root is not None and catalog.is_relative_to(root) else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class UserPaths:
     """Where the user's own files live."""
 

@@ -6,10 +6,10 @@ these values and can keep them as long as they like.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from viewer.core.dates.fuzzy import FuzzyDate
+from viewer.core.frozen import frozen
 
 
 class EventKind(StrEnum):
@@ -40,7 +40,7 @@ class Reliability(StrEnum):
     PARAPHRASED = "paraphrased"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Entity:
     id: str
     name: str
@@ -53,7 +53,7 @@ class Entity:
         return f"{self.role} · {self.kind}" if self.role else self.kind
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Source:
     id: str
     publisher: str | None
@@ -70,14 +70,14 @@ class Source:
         return self.reliability is Reliability.PARAPHRASED
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Era:
     id: str
     title: str
     date: FuzzyDate
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProfileAction:
     category: str
     description: str
@@ -86,7 +86,7 @@ class ProfileAction:
     date_note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Criticism:
     critic: str
     text: str
@@ -94,7 +94,7 @@ class Criticism:
     quote_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Profile:
     id: str
     subject: Entity
@@ -124,7 +124,7 @@ class Profile:
         return self.rating_source_id is None and self.rating_note is not None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProfileDetail:
     profile: Profile
     context: str
@@ -132,7 +132,7 @@ class ProfileDetail:
     criticism: tuple[Criticism, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Event:
     """One dated thing on the timeline: what the timeline and lists need, nothing more."""
 
@@ -145,7 +145,7 @@ class Event:
     place: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quote:
     id: str
     text: str
@@ -159,7 +159,7 @@ class Quote:
     date_note: str | None = None  # why the words are dated as they are
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EventDetail:
     event: Event
     summary: str
@@ -172,7 +172,7 @@ class EventDetail:
     variants: tuple[Quote, ...]  # other versions of the quotes above, said elsewhere
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class QuoteHit:
     """A search result: a quote, where the query matched in it, and its event."""
 

@@ -15,9 +15,10 @@ breaks between blocks, and each web link's address written after its words.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
+
+from viewer.core.frozen import frozen
 
 #: Tags kept as they are (all attributes dropped).
 _KEPT = frozenset(
@@ -37,7 +38,7 @@ _VOID = frozenset({"br", "hr", "img", "input", "wbr", "source", "track", "area",
 _BLOCKS = frozenset({"p", "div", "li", "blockquote", "pre", "h4", "ul", "ol", "hr"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RichText:
     html: str  # safe rich text ("" when there were no words)
     plain: str  # the same words as plain text

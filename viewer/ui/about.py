@@ -5,7 +5,6 @@ the documentation and the licence texts open from buttons where this copy has th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
+from viewer.core.frozen import frozen
 from viewer.core.records import Source
 from viewer.ui.sealed_text import SealedTextBrowser
 
@@ -20,7 +20,7 @@ from viewer.ui.sealed_text import SealedTextBrowser
 LISTED_SOURCES = 12
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AboutFacts:
     version: str
     catalog_name: str

@@ -10,12 +10,11 @@ in view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from viewer.core.frozen import frozen
 from viewer.ui import style
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Highlight:
     name: str
     colour: str  # "#RRGGBB", as the notes keep it

@@ -6,14 +6,15 @@ the keyboard; Escape in the details goes back to the timeline."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
+from viewer.core.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen(slots=False)
 class Pane:
     name: str
     area: Callable[[], QWidget | None]  # what the pane is (None: not there yet)

@@ -5,15 +5,16 @@ gives the default, never an exception)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.core.frozen import frozen
+
 RECENT_LIMIT = 8
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SavedView:
     """Where the reader was: kept per catalog (another catalog opens fitted)."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ from viewer.core.annotations.limits import (
 from viewer.core.annotations.records import Annotation, UserEvent, now_iso
 from viewer.core.dates.days import LAST_ORDINAL
 from viewer.core.errors import ViewerError, listed
+from viewer.core.frozen import frozen
 from viewer.core.json_files import UnreadableJSONError, read_json
 from viewer.core.records import EVENT_KINDS
 
@@ -45,7 +46,7 @@ class ImportRefusedError(ViewerError):
     """The file cannot be imported; nothing was changed. The message says why and where."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ImportReport:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()

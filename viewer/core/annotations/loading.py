@@ -9,17 +9,17 @@ milliseconds with 100,000 annotations; the window stays usable meanwhile.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.annotations.index import AnnotationIndex
 from viewer.core.annotations.records import UserEvent
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
+from viewer.core.frozen import frozen
 from viewer.core.paths import UserPaths
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class OpenedAnnotations:
     store: AnnotationStore
     index: AnnotationIndex

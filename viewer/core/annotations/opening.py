@@ -9,15 +9,15 @@ file untouched and shown read-only.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.annotations import files
 from viewer.core.annotations.records import OpenReport
 from viewer.core.annotations.schema import SCHEMA_VERSION, STEPS
+from viewer.core.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Opened:
     """How the file was found: the report for the user, why it is read-only (None when
     writable), and whether it could not be read at all (an empty stand-in is shown)."""

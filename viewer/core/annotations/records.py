@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from viewer.core.frozen import frozen
 
 
 def now_iso() -> str:
@@ -11,7 +13,7 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Annotation:
     """What the user added to one catalog event, keyed by its stable id."""
 
@@ -27,7 +29,7 @@ class Annotation:
         return not (self.note.strip() or self.tags or self.starred or self.colour)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class UserEvent:
     """An event the user added beside the bundled ones."""
 
@@ -39,7 +41,7 @@ class UserEvent:
     updated: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OpenReport:
     """What happened when the annotations database was opened, for the user."""
 
@@ -50,7 +52,7 @@ class OpenReport:
     messages: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Mark:
     """How the timeline shows that an event carries the user's annotation."""
 

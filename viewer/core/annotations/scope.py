@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from viewer.core.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Scope:
     kind: str = "all"  # all, starred, noted, coloured, tag
     tag: str = ""

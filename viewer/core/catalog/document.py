@@ -16,6 +16,7 @@ from typing import Any
 from viewer.core.dates.edtf import DateError, parse
 from viewer.core.dates.fuzzy import FuzzyDate
 from viewer.core.errors import DataError, Problem
+from viewer.core.frozen import frozen
 from viewer.core.records import EventKind, Reliability, Tone
 
 FORMAT = "timeline-viewer-catalog"
@@ -25,7 +26,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but tab and newline
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Field:
     kind: str  # "str", "text", "bool", "strs", "date", "id", "records"
     required: bool = False
@@ -176,7 +177,7 @@ class Document:
         return items
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class CheckedDocument:
     """A valid document: every field present, ids sorted, dates parsed."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from viewer.core.errors import ViewerError
+from viewer.core.frozen import frozen
 
 #: The years a date may have: from twenty billion years ago (before the Big Bang, so
 #: TimelineJS's cosmological timelines fit; days stay exact in 64-bit floats and
@@ -62,7 +62,7 @@ def year_label(year: int) -> str:
     return text if year > 0 else f"{text} BCE"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen(order=True)
 class Day:
     """One calendar day; ordered by date (the fields compare year, month, day)."""
 

@@ -7,11 +7,11 @@ is only needed when `data/` is compiled (see `viewer.core.dates.edtf`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from viewer.core.dates.days import Day, days_in_month, year_label
+from viewer.core.frozen import frozen
 
 
 class Precision(StrEnum):
@@ -26,7 +26,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FuzzyDate:
     """A date as the sources state it.
 

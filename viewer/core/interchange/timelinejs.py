@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from viewer.core.dates.fuzzy import (
     known_span,
 )
 from viewer.core.errors import ShouldStop, StoppedError, ViewerError, listed, never
+from viewer.core.frozen import frozen
 from viewer.core.interchange import timelinejs_formats as formats
 from viewer.core.json_files import UnreadableJSONError, read_bytes, read_json, read_text
 from viewer.core.records import EVENT_KINDS
@@ -45,7 +45,7 @@ class TimelineJSError(ViewerError, ValueError):
     """The file is not a TimelineJS timeline this app can read; says where and why."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Slide:
     id: str
     headline: str
@@ -57,7 +57,7 @@ class Slide:
     display_date: str | None = None  # the date as the file's author wrote it, if they did
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Timeline:
     title: str
     text: str

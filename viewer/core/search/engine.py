@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from pathlib import Path
 
 from viewer.core.annotations.note_reader import NoteReader
 from viewer.core.catalog.read import QUOTE_COLUMNS, Catalog
+from viewer.core.frozen import frozen
 from viewer.core.records import Event, QuoteHit
 from viewer.core.search.filters import NO_FILTERS, Filters, where_sql
 from viewer.core.search.notes import NoteHit, note_hits
@@ -49,13 +50,13 @@ _ORDER_SQL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EventHit:
     event: Event
     spans: tuple[tuple[int, int], ...]  # matches in the title
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SearchResult:
     query: Query
     hits: tuple[QuoteHit, ...]
@@ -74,7 +75,7 @@ class SearchResult:
         )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NoteResult:
     event: Event
     hit: NoteHit

@@ -4,10 +4,11 @@ dates, a set of events), and the SQL conditions that apply it."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+
+from viewer.core.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Filters:
     """What narrows a search, besides the words. Empty means no restriction."""
 

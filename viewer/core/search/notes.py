@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from viewer.core.annotations.records import Annotation
+from viewer.core.frozen import frozen
 from viewer.core.search.query import Query, Term
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NoteHit:
     event_id: str
     note: str

@@ -9,7 +9,8 @@ types is ever passed to FTS5 unquoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from viewer.core.frozen import frozen
 
 #: Longest query we read; a pasted essay is cut here rather than rejected.
 MAX_QUERY_CHARS = 1000
@@ -20,7 +21,7 @@ _TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Term:
     """One thing to look for: a word, a prefix or a phrase (several words in a row)."""
 
@@ -41,7 +42,7 @@ class Term:
         return "(" + " OR ".join([phrase, *(f'"{w}"' for w in self.alternatives)]) + ")"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Query:
     """Alternatives joined by OR; within each, every positive term must match."""
 

@@ -11,7 +11,7 @@ grouped once when the data is loaded (`lane_index`); the codes the columns hold 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from operator import itemgetter
 
@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from viewer.core.dates.days import Day
 from viewer.core.dates.fuzzy import FuzzyDate
+from viewer.core.frozen import frozen
 from viewer.core.records import Tone
 from viewer.core.timeline.codes import (
     DAY_CODE,
@@ -41,7 +42,7 @@ from viewer.core.timeline.packed_titles import PackedTitles
 from viewer.core.timeline.timescale import Viewport
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class AllPoints:
     """Every lane's exact-day points in one array, lane after lane, by day in each, so
     the bins of all the lanes of a frame are worked out together."""
@@ -51,7 +52,7 @@ class AllPoints:
     starts: IntArray  # where each lane's points begin (one more entry: the end)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Bins:
     """Occupied pixel bins of some lanes' points in a viewport, lane after lane."""
 
@@ -64,7 +65,7 @@ class Bins:
     bin_px: FloatArray  # the width each lane was binned at (its bins' days would round)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class TimelineData:
     """Everything the timeline draws, as columns. Rows are in (start, id) order."""
 

@@ -5,18 +5,18 @@ once, when the data loads."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.frozen import frozen
 from viewer.core.timeline.codes import DAY_CODE, NEUTRAL, FloatArray, IntArray, offsets
 from viewer.core.timeline.timescale import Viewport
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Extent:
     """Events of one lane that share the same vague extent (e.g. all "Nov 2018" ones).
 
@@ -33,7 +33,7 @@ class Extent:
     row: int = 0
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class LaneIndex:
     """One lane's events: exact-day points sorted by day, and grouped vague extents.
 

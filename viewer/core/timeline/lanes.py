@@ -6,12 +6,12 @@ does not (made before lanes were stored) reads with the political lanes below.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from viewer.core.frozen import frozen
 from viewer.core.records import EventKind, Tone
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Lane:
     key: str
     label: str

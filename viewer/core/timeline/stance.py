@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 
+from viewer.core.frozen import frozen
 from viewer.core.records import Tone
 
 VALUE = {Tone.WARM: 1, Tone.MIXED: 0, Tone.NEUTRAL: 0, Tone.COLD: -1}
@@ -24,7 +24,7 @@ VALUE = {Tone.WARM: 1, Tone.MIXED: 0, Tone.NEUTRAL: 0, Tone.COLD: -1}
 ORDERABLE_DAYS = 92
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StancePoint:
     start: float  # first day of the event's extent
     end: float  # last day + 1
@@ -44,7 +44,7 @@ class StancePoint:
         return VALUE[self.tone]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Flip:
     before: StancePoint
     after: StancePoint
@@ -91,7 +91,7 @@ _NUMBER_TONE = {number: tone for tone, number in _TONE_NUMBER.items()}
 _VALUE_OF_NUMBER = np.array([VALUE[_NUMBER_TONE[n]] for n in range(4)], dtype=np.int64)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class StanceTrack:
     """The stance points as columns, by day, and their flips: made once per profile (read
     from the catalog's build-time columns) or search. A frame finds what is in view by

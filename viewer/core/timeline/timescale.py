@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
 from viewer.core.dates.days import FIRST_ORDINAL, LAST_ORDINAL, MAX_YEAR, MIN_YEAR, Day, year_label
+from viewer.core.frozen import frozen
 
 MIN_SPAN_DAYS = 3.0  # the closest zoom: three days across the view
 MAX_SPAN_PADDING = 0.25  # the farthest: the data's span plus a quarter on each side
@@ -34,7 +35,7 @@ _LONG_MONTHS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Viewport:
     """The visible stretch of time: `start` day at x = 0, `days_per_px` to the right."""
 
@@ -75,7 +76,7 @@ class Viewport:
         return limits.clamp(replace(self, start=day - self.span / 2))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Limits:
     """How far the view may zoom and pan, so it never shows an empty void."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from viewer.core.frozen import frozen
 from viewer.core.records import QuoteHit
 from viewer.core.search.engine import EventHit, NoteResult, SearchResult
 
@@ -21,7 +21,7 @@ class Match(StrEnum):
     NOTE = "note"  # the user's own note on an event
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ResultRow:
     match: Match
     quote: QuoteHit | None = None

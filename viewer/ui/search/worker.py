@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from viewer.core.catalog.read import Catalog
+from viewer.core.frozen import frozen
 from viewer.core.search.engine import CANCELLED, Order, SearchEngine, SearchResult
 from viewer.core.search.filters import Filters
 from viewer.ui.jobs import JobRunner
@@ -15,7 +15,7 @@ from viewer.ui.jobs import JobRunner
 RESULT_LIMIT = 200  # quotes listed at most; the count says when there are more
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SearchRequest:
     number: int  # increases with every request; older answers are dropped
     text: str

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
+
+from viewer.core.frozen import frozen
 
 GUTTER = 150  # lane labels, left of the time area (a wide view; see gutter_for)
 AXIS_CONTEXT = 20  # years (or months) band
@@ -21,7 +22,7 @@ BAR_ROWS = 3  # stacked rows of bars per lane
 MARK_REACH = 12  # px a user's marks (star, note) reach above a marker
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Band:
     key: str
     top: float
@@ -38,7 +39,7 @@ class Band:
         return self.top + self.height / 2
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LaneNeed:
     """What a lane holds, whatever the zoom: markers, and how many rows of bars."""
 
@@ -63,7 +64,7 @@ def gutter_for(width: float) -> int:
     return GUTTER if width >= 1100 else 118 if width >= 760 else 96
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Geometry:
     width: float
     height: float

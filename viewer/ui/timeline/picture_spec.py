@@ -8,14 +8,14 @@ size (A4, Letter) is the page's printable area at 96 dpi, landscape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from viewer.core.frozen import frozen
 
 MM_PER_INCH = 25.4
 CSS_DPI = 96
 PAGE_MARGIN_MM = 10.0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PictureSize:
     label: str
     width: int  # CSS px
@@ -55,7 +55,7 @@ def custom(width: int, height: int | None, scale: int = 1) -> PictureSize:
     return PictureSize(f"Custom: {shown}", width, height, scale)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PictureSpec:
     size: PictureSize = ARTICLE
     whole: bool = False  # the whole profile, else the range the window shows

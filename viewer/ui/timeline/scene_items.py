@@ -18,6 +18,7 @@ import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
 from viewer.core.dates.fuzzy import Precision
+from viewer.core.frozen import frozen
 from viewer.core.timeline.codes import PRECISION_CODE
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import LaneIndex
@@ -58,7 +59,7 @@ class Item:
     stance: StancePoint | None = None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class LanePoints:
     """A lane's exact-day events in view: one entry per occupied pixel bin."""
 
@@ -92,7 +93,7 @@ class Bar(NamedTuple):
     room: float = 0.0
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class PlainBars:
     """A lane's narrow bars, drawn without labels (as the scene's `runs`)."""
 
@@ -105,7 +106,7 @@ class PlainBars:
     rows: npt.NDArray[np.int64]  # bar row within the lane
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class StanceBins:
     """The stance track summed per pixel bin (where statements are too dense to show
     one by one), as columns: one entry per bin. An `Item` is made for a bin only when

@@ -1,0 +1,147 @@
+"""`@frozen` records behave as frozen dataclasses do, side by side with the real thing."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from functools import cached_property
+
+import pytest
+
+from viewer.core.frozen import frozen
+
+
+@frozen
+class Made:
+    name: str
+    count: int = 0
+    tags: list[str] = dataclasses.field(default_factory=list, compare=False)
+    note: str = dataclasses.field(default="", repr=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Real:
+    name: str
+    count: int = 0
+    tags: list[str] = dataclasses.field(default_factory=list, compare=False)
+    note: str = dataclasses.field(default="", repr=False)
+
+
+def _both(*args: object, **kwargs: object) -> tuple[object, object]:
+    return Made(*args, **kwargs), Real(*args, **kwargs)
+
+
+def test_made_as_a_dataclass_is() -> None:
+    made, real = _both("a", 2, note="n")
+    assert repr(made) == repr(real).replace("Real", "Made")
+    assert dataclasses.asdict(made) == dataclasses.asdict(real)
+    assert [f.name for f in dataclasses.fields(Made)] == ["name", "count", "tags", "note"]
+    assert Made.__slots__ == Real.__slots__
+    assert Made.__match_args__ == Real.__match_args__
+    assert dataclasses.replace(made, count=3) == Made("a", 3, note="n")
+    with pytest.raises(TypeError):
+        Made()
+
+
+def test_equal_and_hashed_as_a_dataclass_is() -> None:
+    pairs = [
+        (Made("a", 1, ["x"]), Made("a", 1, ["y"])),  # tags not compared
+        (Made("a", 1), Made("a", 2)),
+        (Made("a"), Made("b")),
+    ]
+    for (one, two), real in zip(
+        pairs,
+        (
+            [Real("a", 1, ["x"]), Real("a", 1, ["y"])],
+            [Real("a", 1), Real("a", 2)],
+            [Real("a"), Real("b")],
+        ),
+        strict=True,
+    ):
+        assert (one == two) == (real[0] == real[1])
+    assert Made("a", 1) != Real("a", 1)
+    assert Made("a", 1).__eq__(("a", 1)) is NotImplemented
+    assert len({Made("a", 1, ["x"]), Made("a", 1, ["y"]), Made("b")}) == 2
+    assert hash(Made("a", 1)) == hash(("a", 1, ""))
+
+
+def test_fields_cannot_change() -> None:
+    made = Made("a")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "b"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.name
+    with pytest.raises(AttributeError):
+        made.other = 1
+
+
+def test_each_record_gets_its_own_default_list() -> None:
+    first, second = Made("a"), Made("b")
+    first.tags.append("x")
+    assert second.tags == []
+    given = ["kept"]
+    assert Made("c", tags=given).tags is given
+
+
+def test_copied_and_pickled_whole() -> None:
+    made = Made("a", 2, ["t"], "n")
+    for again in (copy.copy(made), copy.deepcopy(made), pickle.loads(pickle.dumps(made))):
+        assert again == made
+        assert (again.tags, again.note) == (["t"], "n")
+
+
+@frozen(slots=False)
+class Kept:
+    value: int
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise ValueError("negative")
+
+    @cached_property
+    def doubled(self) -> int:
+        return self.value * 2
+
+
+def test_without_slots_post_init_and_cached_property() -> None:
+    kept = Kept(4)
+    assert kept.doubled == 8
+    assert kept.doubled == 8  # kept in the instance's dict, past the frozen guard
+    with pytest.raises(ValueError, match="negative"):
+        Kept(-1)
+
+
+@frozen(order=True)
+class Ranked:
+    first: int
+    second: str = ""
+
+
+def test_ordered_by_fields() -> None:
+    assert sorted([Ranked(2), Ranked(1, "b"), Ranked(1, "a")]) == [
+        Ranked(1, "a"),
+        Ranked(1, "b"),
+        Ranked(2),
+    ]
+    assert Ranked(1) <= Ranked(1)
+    assert Ranked(1).__lt__(1) is NotImplemented
+
+
+@frozen
+class Undocumented:
+    a: int
+
+
+@frozen
+class Shown:
+    a: int
+
+    def __repr__(self) -> str:
+        return "shown"
+
+
+def test_docstring_and_own_methods() -> None:
+    assert Undocumented.__doc__ == "Undocumented(a)"
+    assert Made.__init__.__qualname__ == "Made.__init__"
+    assert repr(Shown(1)) == "shown"
