@@ -39,3 +39,32 @@ def test_verbose_prints_the_log_which_is_also_kept_in_a_file(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert "viewer.core.logs: started" in result.stderr
     assert "started" in (tmp_path / "logs" / "timeline-viewer.log").read_text()
+
+
+def _gc_after_app(data_dir: Path, *args: str) -> list[str]:
+    code = (
+        "import gc, runpy, sys\n"
+        f"sys.argv = ['viewer', '--data-dir', {str(data_dir)!r}, '--no-err-windows', *{args!r}]\n"
+        "try:\n"
+        "    runpy.run_module('viewer', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+    )
+    return done.stdout.split()
+
+
+def test_start_up_objects_are_frozen_and_collection_resumes_after_the_first_paint(
+    tmp_path: Path,
+) -> None:
+    """The collector is off during start-up (it would walk the same long-lived objects
+    ~90 times) and on again after the first paint, with start-up's objects frozen."""
+    enabled, frozen = _gc_after_app(tmp_path, "--quit-after-paint")
+    assert enabled == "True"
+    assert int(frozen) > 50_000
+    enabled, _frozen = _gc_after_app(tmp_path, "--db", str(tmp_path / "missing.sqlite"))
+    assert enabled == "True"  # on again when the app could not start
