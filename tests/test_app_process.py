@@ -65,6 +65,6 @@ def test_start_up_objects_are_frozen_and_collection_resumes_after_the_first_pain
     ~90 times) and on again after the first paint, with start-up's objects frozen."""
     enabled, frozen = _gc_after_app(tmp_path, "--quit-after-paint")
     assert enabled == "True"
-    assert int(frozen) > 50_000
+    assert int(frozen) > 20_000
     enabled, _frozen = _gc_after_app(tmp_path, "--db", str(tmp_path / "missing.sqlite"))
     assert enabled == "True"  # on again when the app could not start
