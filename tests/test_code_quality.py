@@ -109,7 +109,12 @@ NOT_AT_FIRST_PAINT = (
     "viewer.ui.go_to_date",
     "viewer.ui.timeline.picture_spec",
     "importlib.resources",
+    # The log file rotates without logging.handlers (sockets, selectors, queues).
+    "logging.handlers",
 )
+# Qt classes whose Python enums PySide6 makes when a module first names the class: the
+# dialogs are looked up when one is shown.
+QT_NOT_AT_FIRST_PAINT = ("QtWidgets.QMessageBox", "QtWidgets.QFileDialog")
 
 
 def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
@@ -125,7 +130,9 @@ def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> Non
         "except SystemExit:\n"
         "    pass\n"
         f"print([m for m in ({', '.join(map(repr, NOT_AT_FIRST_PAINT))}, *{BUILD_ONLY!r})"
-        " if m in sys.modules])\n"
+        " if m in sys.modules]"
+        f" + [c for c in {QT_NOT_AT_FIRST_PAINT!r}"
+        " if c.split('.')[1] in vars(sys.modules['PySide6.' + c.split('.')[0]])])\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(

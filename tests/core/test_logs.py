@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,8 +31,28 @@ def test_messages_reach_a_rotating_file(tmp_path: Path) -> None:
     for handler in files:
         handler.flush()
     assert "something to keep" in path.read_text()
-    [rotating] = [h for h in files if isinstance(h, logging.handlers.RotatingFileHandler)]
-    assert rotating.maxBytes == 1_000_000 and rotating.backupCount == 5
+    [rotating] = [h for h in files if isinstance(h, logs.RotatingLog)]
+    assert (rotating.limit, rotating.kept) == (logs.FILE_BYTES, logs.FILES_KEPT)
+
+
+def test_a_full_log_is_moved_aside_and_the_oldest_dropped(tmp_path: Path) -> None:
+    path = tmp_path / logs.LOG_FILE
+    path.write_text("x" * 150)  # left by an earlier run: full already
+    handler = logs.RotatingLog(path, limit=100, kept=2)
+    log = logging.getLogger("viewer.test.rotation")
+    log.propagate = False
+    log.addHandler(handler)
+    try:
+        for n in range(12):
+            log.warning("line %02d %s", n, "y" * 40)  # 48 bytes: a new file every 3 lines
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == [logs.LOG_FILE, f"{logs.LOG_FILE}.1", f"{logs.LOG_FILE}.2"]
+    assert path.read_text().startswith("line 09")
+    assert (tmp_path / f"{logs.LOG_FILE}.1").read_text().startswith("line 06")
+    assert all(len(p.read_text()) <= 150 for p in tmp_path.iterdir())
 
 
 def test_setting_up_twice_does_not_log_twice(tmp_path: Path) -> None:

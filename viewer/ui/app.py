@@ -14,13 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer import __version__
 from viewer.core import logs
 from viewer.core.errors import UsageError
 from viewer.core.paths import UserPaths, bundled_catalog, resource
-from viewer.ui.error_reporter import ErrorReporter
+from viewer.ui.error_reporter import ErrorReporter, message_box
 from viewer.ui.main_window import MainWindow
 from viewer.ui.qt_log import route_qt_messages
 from viewer.ui.session import AppSession
@@ -93,7 +93,7 @@ def start(args: argparse.Namespace) -> Running | None:
         # Said before any log exists: on stderr, and in a dialog unless told not to.
         print(f"timeline-viewer: {exc}", file=sys.stderr)
         if reporter.windows:
-            QMessageBox.warning(None, "Timeline Viewer cannot start", str(exc))
+            message_box().warning(None, "Timeline Viewer cannot start", str(exc))
         return None
     logs.setup(paths.log_dir, verbose=args.verbose)
     route_qt_messages()

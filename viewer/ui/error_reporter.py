@@ -18,13 +18,25 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer import __version__
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
 log = logging.getLogger(__name__)
+
+
+def message_box() -> type[QMessageBox]:
+    """QMessageBox, looked up when a dialog is shown: PySide6 makes a Qt class's Python
+    enums when a module first names it (~1 ms here), and most runs show none."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    return QMessageBox
 
 
 class ErrorReporter:
@@ -47,13 +59,12 @@ class ErrorReporter:
             if details:
                 print(details, file=sys.stderr)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
-        )
+        boxes = message_box()
+        box = boxes(boxes.Icon.Warning, title, text, boxes.StandardButton.Ok, parent)
         copy = None
         if details:
             box.setDetailedText(details)
-            copy = box.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
+            copy = box.addButton("Copy report", boxes.ButtonRole.ActionRole)
         box.exec()
         if copy is not None and box.clickedButton() is copy:
             QApplication.clipboard().setText(crash_report(title, text, details or ""))
@@ -77,7 +88,7 @@ class ErrorReporter:
         if not self.windows:
             print(f"timeline-viewer: {title}: {text}", file=sys.stderr)
             return
-        QMessageBox.information(parent, title, text)
+        message_box().information(parent, title, text)
 
     def ask(self, title: str, text: str, parent: QWidget | None = None) -> bool:
         """A yes/no question; without dialogs it gets `answer` (no, unless told)."""
@@ -88,8 +99,8 @@ class ErrorReporter:
                 f"timeline-viewer: {title}: {text} [not asked: answering {said}]", file=sys.stderr
             )
             return self.answer
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        boxes = message_box()
+        return boxes.question(parent, title, text) == boxes.StandardButton.Yes
 
     def install_excepthook(self, before: Callable[[], bool] | None = None) -> None:
         """Report uncaught exceptions instead of dying; `before` saves pending work first

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMenu,
     QToolBar,
@@ -298,12 +297,16 @@ class Menus:
         folder = str(self.window.catalog.path.parent)
         patterns = " ".join(f"*{suffix}" for suffix in CATALOG_SUFFIXES)
         filters = f"Timeline catalogs ({patterns});;All files (*)"
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - not for the first paint
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Open a catalog", folder, filters)
         if path:
             self.window.catalog_requested.emit(Path(path))
 
     def ask_import_timeline(self) -> None:
         filters = "TimelineJS (*.json *.csv *.xlsx);;All files (*)"
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - not for the first paint
+
         path, _ = QFileDialog.getOpenFileName(
             self.window, "Import a TimelineJS timeline", "", filters
         )
