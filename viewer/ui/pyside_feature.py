@@ -22,9 +22,7 @@ import PySide6.QtCore  # noqa: F401 - loads shibokensupport.feature
 def check_sources_directly() -> bool:
     """Install the direct check; False where this PySide6 has no such step."""
     feature = sys.modules.get("shibokensupport.feature")
-    pyside_check: Callable[[ModuleType], bool] | None = getattr(
-        feature, "_mod_uses_pyside", None
-    )
+    pyside_check: Callable[[ModuleType], bool] | None = getattr(feature, "_mod_uses_pyside", None)
     if pyside_check is None or getattr(pyside_check, "direct", False):
         return pyside_check is not None
 
