@@ -109,8 +109,10 @@ NOT_AT_FIRST_PAINT = (
     "viewer.ui.go_to_date",
     "viewer.ui.timeline.picture_spec",
     "importlib.resources",
-    # The log file rotates without logging.handlers (sockets, selectors, queues).
+    # The log file rotates without logging.handlers (sockets, selectors, queues), and
+    # text is escaped without the html package (its 2,000-entry entity table).
     "logging.handlers",
+    "html",
 )
 # Qt classes whose Python enums PySide6 makes when a module first names the class: the
 # dialogs are looked up when one is shown.

@@ -5,7 +5,6 @@ the documentation and the licence texts open from buttons where this copy has th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayou
 
 from viewer.core.frozen import frozen
 from viewer.core.records import Source
+from viewer.ui.html_text import escape
 from viewer.ui.sealed_text import SealedTextBrowser
 
 #: Sources listed by name before the rest are counted.

@@ -7,7 +7,6 @@ pane never reaches into other widgets.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from viewer.core.annotations.limits import MAX_SHORT
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
+from viewer.ui.html_text import escape
 from viewer.ui.links import linked, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 

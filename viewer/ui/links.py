@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from html import escape
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFocusEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+from viewer.ui.html_text import escape
 
 _URL = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:!?]", re.IGNORECASE)
 

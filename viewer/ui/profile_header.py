@@ -3,8 +3,6 @@ and tabs for Context, Actions taken (by category) and Criticism (by whom)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.records import ProfileDetail
 from viewer.ui import style
+from viewer.ui.html_text import escape
 from viewer.ui.links import LinkLabel, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QVBoxLayout, QWidget
 
+from viewer.ui.html_text import escape
 from viewer.ui.sealed_text import SealedTextBrowser
 
 Row = tuple[str, str, str]  # where, keys, what they do

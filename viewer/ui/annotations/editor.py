@@ -34,6 +34,7 @@ from viewer.core.errors import ReadOnlyError, StorageError
 from viewer.ui import highlights
 from viewer.ui.annotations.commands import set_annotation
 from viewer.ui.highlights import HIGHLIGHTS
+from viewer.ui.html_text import escape
 from viewer.ui.links import LinkLabel, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 
@@ -169,8 +170,8 @@ class AnnotationEditor(QWidget):
             f"color:{palette.color(QPalette.ColorRole.ButtonText).name()}"
         )
         tags = " ".join(
-            f"<span style='{chip}'>&nbsp;{_escape(t)}&nbsp;"
-            f"<a href='{_escape(t)}' title='Remove the tag {_escape(t)}'>✕</a></span>"
+            f"<span style='{chip}'>&nbsp;{escape(t)}&nbsp;"
+            f"<a href='{escape(t)}' title='Remove the tag {escape(t)}'>✕</a></span>"
             for t in a.tags
         )
         self.tags_label.setText(f"Tags: {tags}" if tags else "No tags yet.")
@@ -345,12 +346,6 @@ def _swatch(colour: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
-
-
-def _escape(text: str) -> str:
-    from html import escape  # noqa: PLC0415
-
-    return escape(text, quote=True)
 
 
 def without_images(markdown: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.html_text import escape
 from viewer.ui.sealed_text import SealedTextDocument
 from viewer.ui.search.results_model import Match, ResultRow, ResultsModel
 from viewer.ui.style import text_css
