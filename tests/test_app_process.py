@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -68,3 +70,37 @@ def test_start_up_objects_are_frozen_and_collection_resumes_after_the_first_pain
     assert int(frozen) > 20_000
     enabled, _frozen = _gc_after_app(tmp_path, "--db", str(tmp_path / "missing.sqlite"))
     assert enabled == "True"  # on again when the app could not start
+
+
+def _threads_after_app(data_dir: Path, blas_threads: str | None) -> list[str]:
+    """The OpenBLAS setting, and how many threads are named as the main one (OpenBLAS's
+    workers are; Qt names its own), after a start."""
+    code = (
+        "import os, runpy, sys\n"
+        f"sys.argv = ['viewer', '--data-dir', {str(data_dir)!r}, '--no-err-windows',"
+        " '--quit-after-paint']\n"
+        "try:\n"
+        "    runpy.run_module('viewer', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "tasks = sorted(os.listdir('/proc/self/task'))\n"
+        "names = [open(f'/proc/self/task/{t}/comm').read().strip() for t in tasks]\n"
+        "main = open('/proc/self/comm').read().strip()\n"
+        "print(os.environ['OPENBLAS_NUM_THREADS'], names.count(main), sep='|')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    if blas_threads is not None:
+        env["OPENBLAS_NUM_THREADS"] = blas_threads
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+    )
+    return done.stdout.strip().split("|")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads listed by Linux")
+def test_no_spinning_linear_algebra_threads_at_start_unless_asked(tmp_path: Path) -> None:
+    """OpenBLAS's worker threads spin while start-up runs, taking a core from it; the
+    app does no linear algebra, so it asks for none, unless the user set a number."""
+    assert _threads_after_app(tmp_path, None) == ["1", "1"]  # the main thread alone
+    assert _threads_after_app(tmp_path, "2") == ["2", "2"]  # and one OpenBLAS worker

@@ -155,6 +155,10 @@ def _run_app(args: argparse.Namespace) -> int:
     # the garbage collector would walk them ~90 times before the first paint (~15 ms).
     # It is off until the window has painted (viewer.ui.app.run turns it back on).
     gc.disable()
+    # numpy's OpenBLAS starts a thread per core that spins, waiting for work, for its
+    # first ~0.3 s; on two cores it takes one from start-up (~50 ms to the first
+    # paint). The app does no linear algebra, so one thread, unless told otherwise.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # The Qt-free core (and numpy) first: once PySide6 is loaded, its import hook for
     # `__feature__` reads the source of every module imported after it (~0.15 ms a
     # module, ~130 of them here).
