@@ -30,22 +30,29 @@ FIRST_PAINT = "first paint at"  # with --quit-after-paint: on stderr, then a mon
 
 
 class _AfterFirstPaint(QObject):
-    """Calls `then` once, as soon as the window has painted for the first time."""
+    """Calls `then` once, as soon as the window has painted for the first time, or
+    after `at_latest_ms` if it has not (a window started minimised or on a hidden
+    desktop may paint much later: the notes and garbage collection do not wait)."""
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], None], at_latest_ms: int) -> None:
         super().__init__(window)
         self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
+        QTimer.singleShot(at_latest_ms, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, self._call)
         return False
 
+    def _call(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()
 
-def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
-    _AfterFirstPaint(window, then)
+
+def after_first_paint(window: QWidget, then: Callable[[], None], at_latest_ms: int = 5000) -> None:
+    _AfterFirstPaint(window, then, at_latest_ms)
 
 
 def _painted_so_quit() -> None:
