@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 import viewer.core.records
 import viewer.ui.main_window
@@ -24,5 +27,25 @@ def test_the_direct_check_gives_pyside6_s_answers() -> None:
         for module in modules:
             assert direct(module) == before(module), module.__name__
         assert direct(viewer.ui.main_window) and not direct(viewer.core.records)
+    finally:
+        feature._mod_uses_pyside = before
+
+
+def test_in_a_bundle_a_module_without_source_does_not_use_pyside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feature = sys.modules["shibokensupport.feature"]
+    before = feature._mod_uses_pyside
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller's bootloader
+    try:
+        check_sources_directly()
+        direct = feature._mod_uses_pyside
+        sourceless = ModuleType("viewer.ui.bundled")
+        sourceless.__file__ = str(tmp_path / "bundled.pyc")  # as PyInstaller sets it
+        assert direct(sourceless) is False
+        assert before(sourceless) is False
+        beside = tmp_path / "bundled.py"  # a source kept beside it is read
+        beside.write_text("from PySide6.QtCore import Qt\n")
+        assert direct(sourceless) is True
     finally:
         feature._mod_uses_pyside = before

@@ -6,8 +6,9 @@ source names "PySide6". It asks `inspect.getsource`, which fills the line cache
 through the tokenizer: ~0.15 ms a module, ~10 ms for the ~100 modules (the app's and
 the standard library's) first imported after PySide6 on the way to the first paint.
 Here the same question is answered by searching the module's source file as bytes;
-a module without one (built in, or in a bundle that keeps no sources) gets PySide6's
-own answer. Nothing changes if PySide6 works otherwise.
+in a bundle, which keeps no sources, the answer is no, as PySide6's own check finds
+(after a longer search); any other module gets PySide6's own answer. Nothing changes
+if PySide6 works otherwise.
 """
 
 from __future__ import annotations
@@ -26,14 +27,20 @@ def check_sources_directly() -> bool:
     if pyside_check is None or getattr(pyside_check, "direct", False):
         return pyside_check is not None
 
+    bundled = getattr(sys, "frozen", False)  # PyInstaller: modules are .pyc, no sources
+
     def uses_pyside(module: ModuleType) -> bool:
         path = str(getattr(module, "__file__", None))
+        sourceless = path.endswith(".pyc")
+        if sourceless:
+            path = path[:-1]  # the source beside it, if there is one
         if path.endswith(".py"):
             try:
                 with open(path, "rb") as source:  # noqa: PTH123 - ~100 calls, no Path
                     return b"PySide6" in source.read()
             except OSError:
-                pass
+                if sourceless and bundled:
+                    return False  # what PySide6's check finds: no source
         return pyside_check(module)
 
     uses_pyside.direct = True  # type: ignore[attr-defined]
