@@ -43,21 +43,26 @@ def test_verbose_prints_the_log_which_is_also_kept_in_a_file(tmp_path: Path) -> 
     assert "started" in (tmp_path / "logs" / "timeline-viewer.log").read_text()
 
 
-def _gc_after_app(data_dir: Path, *args: str) -> list[str]:
+def after_the_app(data_dir: Path, *args: str, then: str, env: dict[str, str] | None = None) -> str:
+    """What the Python lines `then` print, run in the app's process once it has quit
+    (the app started as `python -m viewer` does, offscreen)."""
     code = (
-        "import gc, runpy, sys\n"
+        "import gc, os, runpy, sys\n"
         f"sys.argv = ['viewer', '--data-dir', {str(data_dir)!r}, '--no-err-windows', *{args!r}]\n"
         "try:\n"
         "    runpy.run_module('viewer', run_name='__main__', alter_sys=True)\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(gc.isenabled(), gc.get_freeze_count())\n"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    ) + then
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env or {**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
     )
-    return done.stdout.split()
+    return done.stdout.strip()
 
 
 def test_start_up_objects_are_frozen_and_collection_resumes_after_the_first_paint(
@@ -65,37 +70,29 @@ def test_start_up_objects_are_frozen_and_collection_resumes_after_the_first_pain
 ) -> None:
     """The collector is off during start-up (it would walk the same long-lived objects
     ~90 times) and on again after the first paint, with start-up's objects frozen."""
-    enabled, frozen = _gc_after_app(tmp_path, "--quit-after-paint")
+    collector = "print(gc.isenabled(), gc.get_freeze_count())\n"
+    enabled, frozen = after_the_app(tmp_path, "--quit-after-paint", then=collector).split()
     assert enabled == "True"
     assert int(frozen) > 20_000
-    enabled, _frozen = _gc_after_app(tmp_path, "--db", str(tmp_path / "missing.sqlite"))
+    missing = str(tmp_path / "missing.sqlite")
+    enabled, _frozen = after_the_app(tmp_path, "--db", missing, then=collector).split()
     assert enabled == "True"  # on again when the app could not start
 
 
 def _threads_after_app(data_dir: Path, blas_threads: str | None) -> list[str]:
     """The OpenBLAS setting, and how many threads are named as the main one (OpenBLAS's
     workers are; Qt names its own), after a start."""
-    code = (
-        "import os, runpy, sys\n"
-        f"sys.argv = ['viewer', '--data-dir', {str(data_dir)!r}, '--no-err-windows',"
-        " '--quit-after-paint']\n"
-        "try:\n"
-        "    runpy.run_module('viewer', run_name='__main__', alter_sys=True)\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "tasks = sorted(os.listdir('/proc/self/task'))\n"
-        "names = [open(f'/proc/self/task/{t}/comm').read().strip() for t in tasks]\n"
-        "main = open('/proc/self/comm').read().strip()\n"
-        "print(os.environ['OPENBLAS_NUM_THREADS'], names.count(main), sep='|')\n"
-    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("OPENBLAS_NUM_THREADS", None)
     if blas_threads is not None:
         env["OPENBLAS_NUM_THREADS"] = blas_threads
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+    threads = (
+        "tasks = os.listdir('/proc/self/task')\n"
+        "names = [open(f'/proc/self/task/{t}/comm').read().strip() for t in tasks]\n"
+        "main = open('/proc/self/comm').read().strip()\n"
+        "print(os.environ['OPENBLAS_NUM_THREADS'], names.count(main), sep='|')\n"
     )
-    return done.stdout.strip().split("|")
+    return after_the_app(data_dir, "--quit-after-paint", then=threads, env=env).split("|")
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads listed by Linux")
