@@ -11,7 +11,8 @@ whole main window's, as the user waits for them: a pan moves the timeline, its
 overview and its scroll bar, and the time is until every one of them has painted.
 Start-up compares the whole app, process start to first painted window, with a
 bare PySide6 window and with the floor (that window, numpy and a few Qt classes)
-shown by the same Python, run alternately. Each process says on stderr when its first
+shown by the same Python, run alternately; the floor is timed again with one OpenBLAS
+thread, as the app runs (the stricter comparison). Each process says on stderr when its first
 window's painting was done (`--quit-after-paint` in the app), on the monotonic clock
 this script starts it by; the time to the end of the process is reported as well.
 """
