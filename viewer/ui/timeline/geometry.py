@@ -19,6 +19,7 @@ MARKER = 11  # marker size in px
 BIN_PX = 14  # points closer than this share a cluster
 BAR = 12  # height of a vague-date bar
 BAR_ROWS = 3  # stacked rows of bars per lane
+BOTTOM_MARGIN = 2  # px below the last lane, given up rather than scroll a pixel or two
 MARK_REACH = 12  # px a user's marks (star, note) reach above a marker
 
 
@@ -132,7 +133,7 @@ def wanted_height(
     top = (
         AXIS_CONTEXT + AXIS_TICKS + (2 * ERA_ROW + 4 if eras else 0) + (STANCE if stance else 0) + 4
     )
-    return top + sum(needs.get(lane, LaneNeed()).height for lane in lanes) + 2
+    return top + sum(needs.get(lane, LaneNeed()).height for lane in lanes) + BOTTOM_MARGIN
 
 
 def layout(
@@ -156,9 +157,11 @@ def layout(
     era_band = Band("eras", axis.bottom, 2 * ERA_ROW + 2 if eras else 0)
     stance_band = Band("stance", era_band.bottom + (2 if eras else 0), STANCE if stance else 0)
     top = stance_band.bottom + 4
-    available = max(0.0, height - top - 2)
     wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
     wanted = sum(w.height for w in wants)
+    available = max(0.0, height - top - BOTTOM_MARGIN)
+    if wanted - available <= BOTTOM_MARGIN:  # the margin is given up before a scroll bar
+        available = max(available, wanted)
     lanes_top = top
     extra = max(0.0, available - wanted) / max(1, len(lanes))
     heights = [min(max(MAX_LANE, w.height), w.height + extra) for w in wants]

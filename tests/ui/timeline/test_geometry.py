@@ -1,0 +1,35 @@
+"""The lane area: lanes a pixel or two too tall for the window take the margin below
+them rather than a scroll bar that scrolls a pixel or two."""
+
+from __future__ import annotations
+
+import viewer.ui.timeline.geometry as g
+
+LANES = [0, 1, 2, 3]
+NEEDS = {0: g.LaneNeed(), 1: g.LaneNeed(bar_rows=1), 2: g.LaneNeed(points=False), 3: g.LaneNeed()}
+
+
+def _at(height: float) -> g.Geometry:
+    return g.layout(1200, height, LANES, needs=NEEDS)
+
+
+def test_every_lane_shows_at_its_wanted_height() -> None:
+    fits = g.wanted_height(LANES, NEEDS)
+    geo = _at(fits)
+    assert geo.overflow == 0
+    assert geo.lanes[-1][1].bottom == fits - g.BOTTOM_MARGIN
+
+
+def test_a_pixel_or_two_short_the_margin_gives_way() -> None:
+    fits = g.wanted_height(LANES, NEEDS)
+    for short in (0.5, 1, 2):
+        geo = _at(fits - short)
+        assert geo.overflow == 0, short
+        assert geo.lanes[-1][1].bottom <= geo.height  # the last lane is whole on screen
+
+
+def test_further_short_the_lanes_scroll_as_before() -> None:
+    fits = g.wanted_height(LANES, NEEDS)
+    geo = _at(fits - 3)
+    assert geo.overflow == 3
+    assert _at(fits - 40).overflow == 40
