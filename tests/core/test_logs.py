@@ -71,3 +71,23 @@ def test_an_unwritable_log_folder_is_said_and_survived(
     blocker.write_text("a file where the folder should be")
     assert logs.setup(blocker / "logs") is None
     assert "cannot write the log" in capsys.readouterr().err
+
+
+def test_a_log_that_cannot_be_moved_aside_goes_on_in_the_same_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / logs.LOG_FILE
+    path.write_text("x" * 150)
+    (tmp_path / f"{logs.LOG_FILE}.1").mkdir()  # in the way: the full file cannot move there
+    (tmp_path / f"{logs.LOG_FILE}.1" / "keep").write_text("")
+    handler = logs.RotatingLog(path, limit=100, kept=1)
+    log = logging.getLogger("viewer.test.stuck")
+    log.propagate = False
+    log.addHandler(handler)
+    try:
+        log.warning("still written")  # no exception reaches the code that logs
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    assert path.read_text().endswith("still written\n")
+    assert "Traceback" in capsys.readouterr().err  # logging's own report of the failure

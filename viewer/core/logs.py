@@ -57,10 +57,15 @@ class RotatingLog(logging.FileHandler):
         self.limit, self.kept = limit, kept
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self.stream is not None and self.stream.tell() >= self.limit:
-            self.stream.close()
-            self._move_aside()
-            self.stream = self._open()
+        try:  # a log that cannot be moved aside grows on; it never stops the app
+            if self.stream is not None and self.stream.tell() >= self.limit:
+                self.stream.close()
+                try:
+                    self._move_aside()
+                finally:
+                    self.stream = self._open()
+        except Exception:
+            self.handleError(record)
         super().emit(record)
 
     def _move_aside(self) -> None:
