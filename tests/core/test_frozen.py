@@ -145,3 +145,26 @@ def test_docstring_and_own_methods() -> None:
     assert Undocumented.__doc__ == "Undocumented(a)"
     assert Made.__init__.__qualname__ == "Made.__init__"
     assert repr(Shown(1)) == "shown"
+
+
+@frozen
+class Derived:
+    name: str
+    seen: int = dataclasses.field(default=0, init=False)
+    tags: list[str] = dataclasses.field(default_factory=list, init=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RealDerived:
+    name: str
+    seen: int = dataclasses.field(default=0, init=False)
+    tags: list[str] = dataclasses.field(default_factory=list, init=False)
+
+
+def test_fields_left_out_of_init_as_a_dataclass_leaves_them() -> None:
+    made, real = Derived("a"), RealDerived("a")
+    assert (made.name, made.seen, made.tags) == (real.name, real.seen, real.tags)
+    with pytest.raises(TypeError):
+        Derived("a", 1)
+    with pytest.raises(TypeError):
+        RealDerived("a", 1)

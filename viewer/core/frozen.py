@@ -90,17 +90,21 @@ def _init(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
     params, body = ["self"], []
     names: dict[str, object] = {"_setattr": object.__setattr__, "_HAS_FACTORY": _HAS_FACTORY}
     for f in fields:
+        given = f.name  # what the caller passed (or the parameter's default)
         if f.default is not MISSING:
             names[f"_d_{f.name}"] = f.default
-            params.append(f"{f.name}=_d_{f.name}")
-            value = f.name
+            param, fallback = f"{f.name}=_d_{f.name}", f"_d_{f.name}"
         elif f.default_factory is not MISSING:
             names[f"_f_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=_HAS_FACTORY")
-            value = f"_f_{f.name}() if {f.name} is _HAS_FACTORY else {f.name}"
+            param, fallback = f"{f.name}=_HAS_FACTORY", f"_f_{f.name}()"
+            given = f"{fallback} if {f.name} is _HAS_FACTORY else {f.name}"
+        elif f.init:
+            param, fallback = f.name, f.name
         else:
-            params.append(f.name)
-            value = f.name
+            continue  # field(init=False) with no default: set by __post_init__, if at all
+        if f.init:
+            params.append(param)
+        value = given if f.init else fallback
         body.append(f"  _setattr(self, {f.name!r}, {value})")
     if hasattr(cls, "__post_init__"):
         body.append("  self.__post_init__()")
