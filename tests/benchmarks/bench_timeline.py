@@ -12,7 +12,9 @@ overview and its scroll bar, and the time is until every one of them has painted
 Start-up compares the whole app, process start to first painted window, with a
 bare PySide6 window and with the floor (that window, numpy and a few Qt classes)
 shown by the same Python, run alternately; the floor is timed again with one OpenBLAS
-thread, as the app runs (the stricter comparison). Each process says on stderr when its first
+thread, as the app runs (the stricter comparison), and the machine's speed before and
+after (`loop_ms_before_after`: a fixed loop of Python; on a shared machine a figure
+taken while it slowed down is not comparable). Each process says on stderr when its first
 window's painting was done (`--quit-after-paint` in the app), on the monotonic clock
 this script starts it by; the time to the end of the process is reported as well.
 """
@@ -190,6 +192,15 @@ FLOOR = (
 )
 
 
+def loop_ms() -> float:
+    """How fast this machine runs Python just now: 3 million additions, in ms. Shared
+    machines change speed for minutes at a time; this says which speed a figure had."""
+    started, total = time.perf_counter(), 0
+    for i in range(3_000_000):
+        total += i
+    return round((time.perf_counter() - started) * 1000)
+
+
 def startup(runs: int) -> dict[str, object]:
     # Bytecode is cached as on any installed copy (pip compiles at install), even where
     # this machine's environment turns caching off.
@@ -205,6 +216,7 @@ def startup(runs: int) -> dict[str, object]:
         "floor": [sys.executable, "-c", FLOOR],
         "floor_one_blas": [sys.executable, "-c", FLOOR],
     }
+    speed_before = loop_ms()
     times: dict[str, list[float]] = {which: [] for which in commands}  # to first paint
     to_exit: dict[str, list[float]] = {which: [] for which in commands}
     with tempfile.TemporaryDirectory() as tmp:
@@ -240,6 +252,7 @@ def startup(runs: int) -> dict[str, object]:
         # objects than the floor's (not start-up, but what this figure measured before).
         "app_to_floor_ratio_to_exit": round(app_exit / floor_exit, 2),
         "runs": runs,
+        "loop_ms_before_after": [speed_before, loop_ms()],
     }
 
 
