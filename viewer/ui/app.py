@@ -41,7 +41,9 @@ class _AfterFirstPaint(QObject):
         QTimer.singleShot(at_latest_ms, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
+        if event.type() == QEvent.Type.Paint:
+            # Seen once is enough: no Python call for every later event of the window.
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, self._call)
         return False
 
