@@ -5,6 +5,7 @@ painter's parts."""
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
@@ -20,8 +21,10 @@ PAD = 2  # px above and below a stamped bar, for its label's descenders
 STAMPED_BAR = 400  # px: wider bars are few on screen, and their pictures would be big
 
 
+@cache
 def marker_path(tone: Tone, radius: float = MARKER_RADIUS) -> QPainterPath:
-    """The shape for a tone, centred on (0, 0): warm ▲, cold ▼, mixed ◆, neutral ●."""
+    """The shape for a tone, centred on (0, 0): warm ▲, cold ▼, mixed ◆, neutral ●. Made
+    once per tone and size and shared: place it with `translated()`, never change it."""
     path = QPainterPath()
     r = radius
     if tone is Tone.WARM:

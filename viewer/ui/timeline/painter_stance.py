@@ -6,7 +6,7 @@ these methods use."""
 from __future__ import annotations
 
 import math
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -36,9 +36,6 @@ from viewer.ui.timeline.scene_items import (
 _RING = 2  # px around a flip's badge in its picture: the selection ring's width
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPainterPath
-
-    from viewer.core.records import Tone
     from viewer.ui.timeline.painter import TimelinePainter
 
 
@@ -91,7 +88,7 @@ class StancePainting:
                 p.drawEllipse(centre, 8, 8)
             p.setPen(QPen(colour.darker(150), 1))
             p.setBrush(colour)
-            p.drawPath(_small_marker(TONES[item.tone]).translated(centre))
+            p.drawPath(marker_path(TONES[item.tone], 4.5).translated(centre))
         for item in scene.marks:
             if item.kind is ItemKind.FLIP:
                 self._flip(p, item)
@@ -135,9 +132,3 @@ class StancePainting:
         p.setFont(self.small)
         p.setPen(self.on_flip)
         p.drawText(QPointF(x + 6, y + (14 - metrics.height()) / 2 + metrics.ascent()), label)
-
-
-@cache
-def _small_marker(tone: Tone) -> QPainterPath:
-    """A statement's marker on the stance track (made once per tone, not per frame)."""
-    return marker_path(tone, 4.5)
