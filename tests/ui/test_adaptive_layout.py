@@ -69,6 +69,28 @@ def test_in_a_narrow_window_the_details_go_under_the_timeline(
     assert "soft bar: month/year" in sized.legend.entries()
 
 
+def test_the_window_takes_its_shape_once_and_again_only_for_a_new_size(
+    sized: MainWindow, qtbot: QtBot
+) -> None:
+    """Built at its size, a window is not arranged again by the resize it gets when
+    first shown (issue 17: it took its shape twice before the first paint)."""
+    arranged: list[tuple[int, int]] = []
+    adapt = sized.adaptive.adapt
+
+    def counted() -> None:
+        arranged.append(sized.size().toTuple())
+        adapt()
+
+    sized.adaptive.adapt = counted  # type: ignore[method-assign]  # counts, then arranges
+    sized.show()
+    qtbot.waitExposed(sized)
+    settle()
+    assert arranged == []
+    sized.resize(1024, 700)
+    qtbot.waitUntil(lambda: arranged == [(1024, 700)])
+    assert sized.header.compact
+
+
 def test_ctrl_f_opens_the_search(sized: MainWindow, qtbot: QtBot) -> None:
     _show_at(sized, qtbot, 1024, 700)
     sized.menus.find_action.trigger()

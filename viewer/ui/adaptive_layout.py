@@ -27,18 +27,23 @@ class AdaptiveLayout(QObject):
         window.installEventFilter(self)
         window.header.resized.connect(self.fit_header)
         self._wide = 0  # the toolbar's width with its words, last measured
+        self._arranged: tuple[int, int] | None = None  # the size last arranged for
 
     @property
     def narrow(self) -> bool:
         return self.window.width() < NARROW_WIDTH
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        # The resize a window gets when first shown is usually to the size it was
+        # arranged for while built: it takes its shape once, not again at show.
+        if event.type() == QEvent.Type.Resize and self._arranged != self.window.size().toTuple():
             self.adapt()
         return False
 
     def adapt(self) -> None:
+        """Arrange the window for its size (again: the toolbar's buttons may have changed)."""
         window, narrow = self.window, self.narrow
+        self._arranged = window.size().toTuple()
         window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
         window.legend.set_short(narrow)
         self.fit_toolbar()
