@@ -101,3 +101,9 @@ def test_no_spinning_linear_algebra_threads_at_start_unless_asked(tmp_path: Path
     app does no linear algebra, so it asks for none, unless the user set a number."""
     assert _threads_after_app(tmp_path, None) == ["1", "1"]  # the main thread alone
     assert _threads_after_app(tmp_path, "2") == ["2", "2"]  # and one OpenBLAS worker
+
+
+def test_the_app_icon_is_set_once_the_window_has_painted(tmp_path: Path) -> None:
+    """Set after the first paint (reading its SVG loads Qt's SVG plugin), but set."""
+    icon = "from PySide6.QtWidgets import QApplication\nprint(QApplication.windowIcon().isNull())\n"
+    assert after_the_app(tmp_path, "--quit-after-paint", then=icon) == "False"

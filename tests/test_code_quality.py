@@ -115,8 +115,9 @@ NOT_AT_FIRST_PAINT = (
     "html",
 )
 # Qt classes whose Python enums PySide6 makes when a module first names the class: the
-# dialogs are looked up when one is shown.
-QT_NOT_AT_FIRST_PAINT = ("QtWidgets.QMessageBox", "QtWidgets.QFileDialog")
+# dialogs are looked up when one is shown; the crash reporter's bridge is made in the UI
+# thread, where it stays, without asking Qt for the thread.
+QT_NOT_AT_FIRST_PAINT = ("QtWidgets.QMessageBox", "QtWidgets.QFileDialog", "QtCore.QThread")
 
 
 def test_the_first_paint_imports_nothing_it_does_not_need(tmp_path: Path) -> None:

@@ -88,9 +88,6 @@ def start(args: argparse.Namespace) -> Running | None:
     app.setApplicationName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("timeline-viewer")
-    icon = resource("icon.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     reporter = ErrorReporter(windows=not args.no_err_windows)
     temporary = (
         tempfile.TemporaryDirectory(prefix="timeline-viewer-") if args.temp_basedir else None
@@ -149,12 +146,22 @@ def run(args: argparse.Namespace) -> int:
         gc.freeze()
         gc.enable()
         load()
+        show_app_icon(running.app)
 
     after_first_paint(running.window, then)
     quit_on_signals(running.app)
     code = running.app.exec()
     running.finish()
     return code
+
+
+def show_app_icon(app: QApplication) -> None:
+    """The icon of the app's windows (title bar, task switcher). Set once the window has
+    painted: reading the SVG loads Qt's SVG plugin and library (~1.5 ms), and the desktop
+    draws the icon outside the window, whenever it is set."""
+    icon = resource("icon.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def quit_on_signals(app: QApplication) -> None:

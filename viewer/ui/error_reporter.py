@@ -156,16 +156,14 @@ class ErrorReporter:
 
 
 class _Bridge(QObject):
-    """Carries a crash in a worker thread to the UI thread (a queued signal)."""
+    """Carries a crash in a worker thread to the UI thread (a queued signal). Made in
+    the UI thread (`install_excepthook` is called there, at start-up), it lives there."""
 
     crashed = Signal(str, str)
 
     def __init__(self, show: Callable[[str, str], None]) -> None:
         super().__init__()
         self._show = show
-        app = QApplication.instance()
-        if app is not None:
-            self.moveToThread(app.thread())
         self.crashed.connect(self._deliver)
 
     @Slot(str, str)
