@@ -3,18 +3,22 @@ array types they are kept in, and a helper for groups laid end to end."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import numpy.typing as npt
 
 from viewer.core.dates.fuzzy import Precision
+
+if TYPE_CHECKING:  # the array types, for annotations (numpy.typing is not loaded to run)
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    IntArray = npt.NDArray[np.int64]
 
 PRECISIONS: tuple[Precision, ...] = tuple(Precision)
 PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
 DAY_CODE = PRECISION_CODE[Precision.DAY]
 NEUTRAL = 3  # index of Tone.NEUTRAL in lanes.TONES: grey, for groups of mixed tones
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 
 
 def offsets(counts: IntArray) -> IntArray:

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import cached_property
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from viewer.core.dates.days import Day
 from viewer.core.dates.fuzzy import FuzzyDate
@@ -27,8 +27,6 @@ from viewer.core.timeline.codes import (
     NEUTRAL,
     PRECISION_CODE,
     PRECISIONS,
-    FloatArray,
-    IntArray,
     offsets,
 )
 from viewer.core.timeline.id_index import IdIndex
@@ -40,6 +38,11 @@ from viewer.core.timeline.lane_index import (
 from viewer.core.timeline.lanes import LANES, TONES
 from viewer.core.timeline.packed_titles import PackedTitles
 from viewer.core.timeline.timescale import Viewport
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from viewer.core.timeline.codes import FloatArray, IntArray
 
 
 @frozen(slots=False)

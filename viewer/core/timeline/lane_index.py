@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
-import numpy.typing as npt
 
 from viewer.core.frozen import frozen
-from viewer.core.timeline.codes import DAY_CODE, NEUTRAL, FloatArray, IntArray, offsets
+from viewer.core.timeline.codes import DAY_CODE, NEUTRAL, offsets
 from viewer.core.timeline.timescale import Viewport
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from viewer.core.timeline.codes import FloatArray, IntArray
 
 
 @frozen(slots=False)

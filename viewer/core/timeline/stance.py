@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from viewer.core.frozen import frozen
 from viewer.core.records import Tone
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 VALUE = {Tone.WARM: 1, Tone.MIXED: 0, Tone.NEUTRAL: 0, Tone.COLD: -1}
 #: Longest extent (days) a point may have and still be ordered against others.

@@ -12,16 +12,19 @@ its curves. What is drawn is exactly what the same shapes made one by one give.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-import numpy.typing as npt
 import shiboken6
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPolygonF
 
-Column = npt.NDArray[np.float64] | Sequence[float] | float  # a number repeats for all
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy.typing as npt
+
+    Column = npt.NDArray[np.float64] | Sequence[float] | float  # a number repeats for all
 
 
 def points(xs: Column, ys: Column, count: int) -> QPolygonF:

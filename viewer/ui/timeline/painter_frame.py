@@ -11,7 +11,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -37,6 +36,8 @@ from viewer.ui.timeline.marks import BOLD, NORMAL, SMALL, blend
 from viewer.ui.timeline.packed_shapes import draw_lines
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
+
     from viewer.ui.timeline.painter import TimelinePainter
 
 

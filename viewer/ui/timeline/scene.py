@@ -9,9 +9,9 @@ the width of the window, not on the number of events.
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from viewer.core.timeline.data import Bins, TimelineData, point_bins
 from viewer.core.timeline.stance import StanceTrack
@@ -26,6 +26,9 @@ from viewer.ui.timeline.scene_items import (
     cluster_width,
 )
 from viewer.ui.timeline.stance_scene import add_stance
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 def build_scene(

@@ -7,16 +7,21 @@ Part of `build_scene()` (scene.py); the painter and hit-testing read what it set
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from viewer.core.timeline.codes import NEUTRAL
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import LaneIndex, visible_extents
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
-from viewer.ui.timeline.scene_items import Bar, PlainBars, Runs, Scene, make_bars
+from viewer.ui.timeline.scene_items import Bar, PlainBars, Scene, make_bars
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from viewer.ui.timeline.scene_items import Runs
 
 FANCY_BAR_PX = 40  # bars at least this wide get soft edges and a label
 LABEL_AFTER_PX = 48  # a narrower bar with this much free row after it is labelled there

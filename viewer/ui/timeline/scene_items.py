@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import repeat
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
 from viewer.core.dates.fuzzy import Precision
@@ -24,6 +23,15 @@ from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import LaneIndex
 from viewer.core.timeline.stance import Flip, StancePoint
 from viewer.ui.timeline import geometry as g
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    #: Runs of touching plain bars, per tone: (tone, lefts, tops, widths).
+    Runs = tuple[
+        tuple[int, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]],
+        ...,
+    ]
 
 HALF = g.MARKER / 2 + 1
 
@@ -140,12 +148,6 @@ class StanceBins:
         """The bins under a point (as `_hit` finds an item: 2 px around its rect)."""
         near = (np.abs(self.xs - x) <= 5) & (self.tops - 5 <= y) & (y <= self.bottoms + 5)
         return [self.item(int(i)) for i in np.flatnonzero(near)]
-
-
-#: Runs of touching plain bars, per tone: (tone, lefts, tops, widths).
-Runs = tuple[
-    tuple[int, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]], ...
-]
 
 
 @dataclass

@@ -4,8 +4,9 @@ neighbouring ones counted in one marker."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import QRectF
 
 from viewer.core.records import Tone
@@ -16,13 +17,17 @@ from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.scene_items import Item, ItemKind, Scene, StanceBins
 
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    FlipEnds = tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
 WARM, COLD, MIXED, NEUTRAL = (
     TONE_CODE[t] for t in (Tone.WARM, Tone.COLD, Tone.MIXED, Tone.NEUTRAL)
 )
 STANCE_BIN_PX = 6  # denser than one statement per this many px: summed per bin
 FLIP_MERGE_PX = 34  # flips closer than this share one counted marker
 #: Flips as arrays: their days, the indexes of the statements before and after each.
-FlipEnds = tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
 def add_stance(
