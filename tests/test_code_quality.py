@@ -113,8 +113,10 @@ NOT_AT_FIRST_PAINT = (
     # text is escaped without the html package (its 2,000-entry entity table).
     "logging.handlers",
     "html",
-    # Array types are for the type checker only (numpy.typing is ~1 ms to load).
+    # Array types are for the type checker only (numpy.typing is ~1 ms to load); the
+    # progress dialog of an import is loaded with the import.
     "numpy.typing",
+    "viewer.ui.busy",
 )
 # Qt classes whose Python enums PySide6 makes when a module first names the class: the
 # dialogs are looked up when one is shown; the crash reporter's bridge is made in the UI

@@ -22,7 +22,6 @@ from viewer.core.errors import CatalogError, StoppedError, UsageError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.core.plurals import plural
 from viewer.ui.annotations.loader import AnnotationLoader
-from viewer.ui.busy import run_busy
 from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import RECENT_LIMIT, Settings
@@ -111,6 +110,7 @@ class AppSession(QObject):
         """Make a TimelineJS file into a catalog in the user's folder, then open it."""
         from viewer.core.interchange.timelinejs import TimelineJSError  # noqa: PLC0415
         from viewer.core.interchange.timelinejs_import import default_name, import_file  # noqa: PLC0415
+        from viewer.ui.busy import run_busy  # noqa: PLC0415 - its dialog, when one is shown
 
         name = default_name(path)
         try:
