@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.frozen import frozen
 from viewer.core.records import Source
 from viewer.ui.html_text import escape
+from viewer.ui.links import open_folder
 from viewer.ui.sealed_text import SealedTextBrowser
 
 #: Sources listed by name before the rest are counted.
@@ -101,9 +100,7 @@ def show_about(parent: QWidget, facts: AboutFacts) -> QDialog:
     ):
         if folder is not None:
             button = QPushButton(label)
-            button.clicked.connect(
-                lambda _c=False, f=folder: QDesktopServices.openUrl(QUrl.fromLocalFile(str(f)))
-            )
+            button.clicked.connect(lambda _c=False, f=folder: open_folder(f))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +21,8 @@ from viewer.ui.links import linked, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from viewer.core.annotations.records import UserEvent
 
 _STATUS = {

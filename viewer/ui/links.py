@@ -1,23 +1,44 @@
-"""Web links in text the app shows: opened only on a click, only http(s), in the browser."""
+"""Web links in text the app shows: opened only on a click, only http(s), in the browser;
+and the app's folders, opened in the file manager. The one place that hands the desktop
+something to open (QUrl and QDesktopServices are looked up then: PySide6 makes QUrl's
+Python enums when a module first names it, ~1 ms at start-up)."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFocusEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from viewer.ui.html_text import escape
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtCore import QUrl
+
 _URL = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:!?]", re.IGNORECASE)
 
 
-def open_web_link(url: QUrl) -> bool:
+def open_web_link(url: QUrl | str) -> bool:
     """Open an http or https address in the desktop's browser; anything else is ignored."""
-    if url.scheme().lower() not in ("http", "https"):
+    from PySide6.QtCore import QUrl  # noqa: PLC0415
+    from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
+    address = QUrl(url) if isinstance(url, str) else url
+    if address.scheme().lower() not in ("http", "https"):
         return False
-    return QDesktopServices.openUrl(url)
+    return QDesktopServices.openUrl(address)
+
+
+def open_folder(folder: Path) -> bool:
+    """Show a folder of the app's (the log, the notes' backups) in the file manager."""
+    from PySide6.QtCore import QUrl  # noqa: PLC0415
+    from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def linked(text: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -24,6 +24,7 @@ from viewer import __version__
 from viewer.core.paths import CATALOG_SUFFIXES, beside_program
 from viewer.core.records import Profile
 from viewer.ui.icons import icon
+from viewer.ui.links import open_folder
 from viewer.ui.panes import Pane, PaneCycle
 from viewer.ui.timeline.caption import Caption, source_line
 from viewer.ui.timeline.export_actions import TimelineImageActions
@@ -336,7 +337,7 @@ class Menus:
         if folder is None:
             return False
         folder.mkdir(parents=True, exist_ok=True)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return open_folder(folder)
 
     def caption(self) -> Caption:
         """The title and source line of an exported picture."""

@@ -3,7 +3,7 @@ and tabs for Context, Actions taken (by category) and Criticism (by whom)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -230,7 +230,7 @@ class ProfileHeader(QWidget):
             self.tabs.setCurrentWidget(self.context_view)
             self.context_view.setFocus()
         else:
-            open_web_link(QUrl(url))
+            open_web_link(url)
 
 
 _MORE = "summary:more"

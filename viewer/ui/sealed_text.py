@@ -9,13 +9,16 @@ itself, with a blank picture or nothing, so Qt never looks further.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.ui.style import text_css
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 _BLANK: list[QImage] = []
 
