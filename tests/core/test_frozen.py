@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import pickle
 from functools import cached_property
 
@@ -42,6 +43,50 @@ def test_made_as_a_dataclass_is() -> None:
     assert dataclasses.replace(made, count=3) == Made("a", 3, note="n")
     with pytest.raises(TypeError):
         Made()
+
+
+@frozen
+class Plain:
+    name: str
+    count: int = 0
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RealPlain:
+    name: str
+    count: int = 0
+    note: str = ""
+
+
+@frozen
+class Other:  # as many fields as Plain: its __init__ comes from the same template
+    x: int
+    y: str = "y"
+    z: float = 0.5
+
+
+def test_plain_fields_are_taken_as_a_dataclass_takes_them() -> None:
+    """Records whose fields are all plain get `__init__` from a template compiled once
+    for their number of fields: its arguments, defaults and errors are a dataclass's."""
+    assert inspect.signature(Plain) == inspect.signature(RealPlain)
+    assert Plain.__init__.__qualname__ == "Plain.__init__"
+    for args, kwargs in [(("a",), {}), (("a", 2), {"note": "n"}), ((), {"name": "b", "count": 3})]:
+        made, real = Plain(*args, **kwargs), RealPlain(*args, **kwargs)  # type: ignore[arg-type]
+        assert dataclasses.astuple(made) == dataclasses.astuple(real)
+    wrong: list[tuple[tuple[object, ...], dict[str, object]]] = [
+        ((), {}),
+        (("a", 1, "n", 4), {}),
+        (("a",), {"name": "b"}),
+        (("a",), {"other": 1}),
+    ]
+    for args, kwargs in wrong:
+        for record in (Plain, RealPlain):
+            with pytest.raises(TypeError):
+                record(*args, **kwargs)  # type: ignore[arg-type]
+    assert (Other(1), Other(2, "b", 1.5)) == (Other(1, "y", 0.5), Other(x=2, z=1.5, y="b"))
+    assert [f.name for f in dataclasses.fields(Other)] == ["x", "y", "z"]
+    assert Plain("a").name == "a"  # the template's names are not left behind
 
 
 def test_equal_and_hashed_as_a_dataclass_is() -> None:
