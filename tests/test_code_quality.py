@@ -119,13 +119,15 @@ NOT_AT_FIRST_PAINT = (
     "viewer.ui.busy",
 )
 # Qt classes whose Python enums PySide6 makes when a module first names the class: the
-# dialogs are looked up when one is shown, QUrl when a link or folder is opened; the crash
-# reporter's bridge is made in the UI thread, where it stays, without asking for it.
+# dialogs are looked up when one is shown, QUrl when a link or folder is opened, QWindow
+# when a screen reader asks; the crash reporter's bridge is made in the UI thread, where
+# it stays, without asking for it.
 QT_NOT_AT_FIRST_PAINT = (
     "QtWidgets.QMessageBox",
     "QtWidgets.QFileDialog",
     "QtCore.QThread",
     "QtCore.QUrl",
+    "QtGui.QWindow",
 )
 
 

@@ -12,12 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QRectF
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
-    QAccessibleInterface,
-    QWindow,
-)
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget
 
 from viewer.core.dates.fuzzy import day_label
@@ -25,6 +20,8 @@ from viewer.core.timeline.lanes import TONES
 from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QWindow
+
     from viewer.ui.timeline.view import TimelineView
 
 _installed = False
