@@ -117,6 +117,8 @@ NOT_AT_FIRST_PAINT = (
     # progress dialog of an import is loaded with the import.
     "numpy.typing",
     "viewer.ui.busy",
+    # The timeline's screen-reader interface, when a screen reader first asks for it.
+    "viewer.ui.timeline.accessible",
 )
 # Qt classes whose Python enums PySide6 makes when a module first names the class: the
 # dialogs are looked up when one is shown, QUrl when a link or folder is opened, QWindow
@@ -128,6 +130,7 @@ QT_NOT_AT_FIRST_PAINT = (
     "QtCore.QThread",
     "QtCore.QUrl",
     "QtGui.QWindow",
+    "QtWidgets.QAccessibleWidget",
 )
 
 

@@ -52,6 +52,18 @@ def test_the_selected_event_is_the_focused_item(window: MainWindow, qtbot: QtBot
     assert focused.state().selected
 
 
+def test_with_a_screen_reader_listening_a_selection_is_announced(window: MainWindow) -> None:
+    """Focus moves to the event chosen through the interface loaded on the first ask."""
+    window.timeline.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    QAccessible.setActive(True)  # as when a screen reader is connected
+    try:
+        window.state.select([HELSINKI])
+        interface = QAccessible.queryAccessibleInterface(window.timeline)
+        assert interface is not None and interface.focusChild() is not None
+    finally:
+        QAccessible.setActive(False)
+
+
 def test_items_qt_has_cached_are_taken_out_when_the_view_moves(window: MainWindow) -> None:
     """A screen reader's bridge keeps each item it is given in Qt's cache, by id. When
     the view moved, the items went away under it and the app crashed on the next key

@@ -4,7 +4,8 @@ known, its lane and its tone; accessibility focus follows the selection.
 
 The painted widget has no child widgets; these interfaces stand for what it draws.
 Python owns every interface returned to Qt, so the list keeps them for as long as the
-scene they describe is on screen.
+scene they describe is on screen. Loaded when a screen reader first asks for the
+timeline's interface (see `screen_reader`, which Qt asks).
 """
 
 from __future__ import annotations
@@ -23,24 +24,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QWindow
 
     from viewer.ui.timeline.view import TimelineView
-
-_installed = False
-
-
-def install() -> None:
-    """Let Qt ask this module for the timeline's interface (once per process)."""
-    global _installed  # noqa: PLW0603 - Qt keeps one factory list per process
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
-
-
-def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
-    from viewer.ui.timeline.view import TimelineView  # noqa: PLC0415 - no cycle at import
-
-    if key == "TimelineView" and isinstance(obj, TimelineView):
-        return TimelineAccessible(obj)
-    return None
 
 
 def describe(view: TimelineView, item: Item) -> str:

@@ -32,8 +32,8 @@ from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import LANES
 from viewer.core.timeline.stance import StancePoint, StanceTrack
 from viewer.core.timeline.timescale import Limits, Viewport
-from viewer.ui.timeline import accessible
 from viewer.ui.timeline import geometry as g
+from viewer.ui.timeline import screen_reader
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, build_scene
 from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
@@ -64,7 +64,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         self.hit_rows: np.ndarray | None = None
         self.period: tuple[float, float, str] | None = None  # Go to date's, marked
         self.setAccessibleName("Timeline")
-        accessible.install()  # its events, as a list a screen reader can walk
+        screen_reader.install()  # its events, as a list a screen reader can walk
         self.setAccessibleDescription(
             "Events in lanes over time. Left and Right step through events, Up and Down "
             "change lane, Enter reads the details, plus and minus zoom, Control with Left "

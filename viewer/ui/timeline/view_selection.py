@@ -8,11 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtGui import (
-    QAccessible,
-)
 
-from viewer.ui.timeline import accessible
+from viewer.ui.timeline import screen_reader
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.view import TimelineView
@@ -65,10 +62,8 @@ class TimelineSelection:
         if rows and reveal:
             self._reveal(rows[-1])
         self._relayout()
-        if rows and QAccessible.isActive():  # a screen reader: focus on the event chosen
-            interface = QAccessible.queryAccessibleInterface(self)
-            if isinstance(interface, accessible.TimelineAccessible):
-                interface.announce_selection()
+        if rows:
+            screen_reader.announce_selection(self)
         if emit:
             self.selection_changed.emit(self.selected_ids())
 
