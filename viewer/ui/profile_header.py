@@ -4,7 +4,7 @@ and tabs for Context, Actions taken (by category) and Criticism (by whom)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.records import ProfileDetail
 from viewer.ui import style
+from viewer.ui.badge import Badge
 from viewer.ui.html_text import escape
 from viewer.ui.links import LinkLabel, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
@@ -45,22 +46,24 @@ class ProfileHeader(QWidget):
             window.color(QPalette.ColorRole.WindowText).name(),
             window.color(QPalette.ColorRole.Window).name(),
         )
-        self.kind_label.setStyleSheet(f"QLabel {{ color: {muted}; }}")
+        kind = self.kind_label.palette()
+        kind.setColor(QPalette.ColorRole.WindowText, QColor(muted))
+        self.kind_label.setPalette(kind)
         self.title_label = ElidedTitle()
         self.title_label.setObjectName("profileTitle")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.stance_label = QLabel()
+        self.stance_label = Badge()
         self.stance_label.setObjectName("stanceBadge")
-        self.flip_label = QLabel("Flip")
+        self.flip_label = Badge("Flip")
         self.flip_label.setObjectName("flipBadge")
         self.flip_label.setToolTip("The stance has reversed over time")
+        self.flip_label.set_colour(style.FLIP_COLOUR)
         # Where the rating is the editors' own, not a source's, the header says so.
-        self.rating_label = QLabel("Editors' assessment")
+        self.rating_label = Badge("Editors' assessment", outlined=True)
         self.rating_label.setObjectName("ratingBasis")
-        self.rating_label.setStyleSheet(style.outline_badge_css())
         self.summary_label = LinkLabel()  # its links reached with Tab, followed with Enter
         self.summary_label.setWordWrap(True)
         self.summary_label.setObjectName("profileSummary")
@@ -162,10 +165,9 @@ class ProfileHeader(QWidget):
         self.rating_label.setVisible(profile.rated_by_editors)
         self.rating_label.setToolTip(profile.rating_note or "")
         self.rating_label.setAccessibleDescription(profile.rating_note or "")
-        self.stance_label.setStyleSheet(style.badge_css(style.stance_colour(profile.stance)))
+        self.stance_label.set_colour(style.stance_colour(profile.stance))
         self.stance_label.setVisible(profile.rated)  # no rating made up for an import
         self.flip_label.setVisible(profile.flip and profile.rated)
-        self.flip_label.setStyleSheet(style.badge_css(style.FLIP_COLOUR))
         self._summary = (profile.summary, profile.summary_html)
         self._show_summary(*self._summary)
         paragraphs = [p for p in detail.context.split("\n\n") if p.strip()]

@@ -130,24 +130,6 @@ def text_css(text: str, base: str) -> str:
     )
 
 
-def badge_css(colour: str) -> str:
-    """A rounded label with readable text on the given background colour."""
-    text = readable_on(colour)
-    return (
-        f"QLabel {{ background: {colour}; color: {text}; border-radius: 8px; "
-        "padding: 2px 8px; font-weight: 600; }"
-    )
-
-
-def outline_badge_css() -> str:
-    """A rounded, outlined label in the palette's own text colour: a qualifier beside the
-    filled badges (such as "Editors' assessment"), readable in light and dark palettes."""
-    return (
-        "QLabel { border: 1px dashed palette(text); border-radius: 8px; "
-        "padding: 1px 8px; font-style: italic; }"
-    )
-
-
 #: Tints for era bands, told apart by position as much as by hue.
 ERA_COLOURS = ("#56B4E9", "#009E73", "#F0E442", "#D55E00", "#999999")
 
