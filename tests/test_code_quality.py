@@ -117,6 +117,8 @@ NOT_AT_FIRST_PAINT = (
     # progress dialog of an import is loaded with the import.
     "numpy.typing",
     "viewer.ui.busy",
+    "viewer.ui.annotations.loader",  # made for the first loading of the notes
+    "viewer.ui.jobs",
     # The timeline's screen-reader interface, when a screen reader first asks for it.
     "viewer.ui.timeline.accessible",
 )

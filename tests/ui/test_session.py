@@ -30,9 +30,8 @@ def test_opening_another_catalog_keeps_annotations_and_remembers_it(
     session = AppSession(paths, ErrorReporter(windows=False))
     first = session.open_catalog(built_catalog)
     assert first is not None
-    with qtbot.waitSignal(session._loader.ready, timeout=20_000):
-        session.load_annotations()
-    assert first.annotations is not None
+    session.load_annotations()  # off the UI thread; attached when they arrive
+    qtbot.waitUntil(lambda: first.annotations is not None, timeout=20_000)
     second = session.open_catalog(other)
     assert second is not None and second is session.window
     assert not first.isVisible()

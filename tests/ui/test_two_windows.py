@@ -44,8 +44,10 @@ lock.unlock()
 
 
 def _attached(qtbot: QtBot, session: AppSession) -> None:
-    with qtbot.waitSignal(session._loader.ready, timeout=20_000):
-        session.load_annotations()
+    window = session.window
+    assert window is not None
+    session.load_annotations()  # off the UI thread; attached when they arrive
+    qtbot.waitUntil(lambda: window.annotations is not None, timeout=20_000)
 
 
 def test_a_second_window_reads_only_sees_changes_and_takes_over(

@@ -21,7 +21,6 @@ from viewer.core.catalog.read import Catalog
 from viewer.core.errors import CatalogError, StoppedError, UsageError
 from viewer.core.paths import UserPaths, bundled_catalog
 from viewer.core.plurals import plural
-from viewer.ui.annotations.loader import AnnotationLoader
 from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import RECENT_LIMIT, Settings
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
     from viewer.core.annotations.store import AnnotationStore
     from viewer.ui.annotations.disk_flush import DiskFlush
+    from viewer.ui.annotations.loader import AnnotationLoader
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,7 @@ class AppSession(QObject):
         self.window: MainWindow | None = None
         self.store: AnnotationStore | None = None
         self._flush: DiskFlush | None = None  # the store's writes, to the disk off-thread
-        self._loader = AnnotationLoader()
-        self._loader.ready.connect(self._on_loaded)
-        self._loader.failed.connect(self._on_load_failed)
+        self._loader: AnnotationLoader | None = None  # made at the first loading
         self.on_attached: Callable[[], None] | None = None  # (the app's gc settling)
         # One writer per data folder: a second window shows the notes read-only, says why,
         # re-reads them when it comes to the front, and takes over once the first quits.
@@ -169,7 +167,18 @@ class AppSession(QObject):
         """Open the user's annotations in the background (after the first paint)."""
         if self.catalog is not None:
             reason = self._writer_elsewhere()
-            self._loader.start(self.paths, self.catalog.path, reason)
+            self._annotation_loader().start(self.paths, self.catalog.path, reason)
+
+    def _annotation_loader(self) -> AnnotationLoader:
+        """The loader and its worker, made (and their code loaded) for the first loading,
+        once the window has painted."""
+        if self._loader is None:
+            from viewer.ui.annotations.loader import AnnotationLoader  # noqa: PLC0415
+
+            self._loader = AnnotationLoader()
+            self._loader.ready.connect(self._on_loaded)
+            self._loader.failed.connect(self._on_load_failed)
+        return self._loader
 
     def _writer_elsewhere(self) -> str | None:
         """None when this window may write the notes (it holds the lock), else why not."""
@@ -259,13 +268,15 @@ class AppSession(QObject):
     def wait_for_annotations(self) -> None:
         """Until the opening of the annotations in hand has ended (its `ready` or
         `failed` then waits in the event queue)."""
-        self._loader.wait()
+        if self._loader is not None:
+            self._loader.wait()
 
     def save_pending(self) -> bool:
         return self.window.save_pending() if self.window is not None else True
 
     def close(self) -> None:
-        self._loader.shutdown()  # an upgrade of the annotations file in progress ends
+        if self._loader is not None:  # an upgrade of the annotations file in progress ends
+            self._loader.shutdown()
         self._close_store()
         if self.catalog is not None:
             self.catalog.close()
