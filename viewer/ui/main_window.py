@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self.profiles)
         self.addToolBar(self.menus.toolbar)
         timeline = self.timeline
-        self.status = StatusLine(self.statusBar(), catalog, self.state, lambda: len(timeline.data))
+        self.status = StatusLine(
+            self.statusBar(), self.legend, catalog, self.state, lambda: len(timeline.data)
+        )
         self._lay_out()
         self._observe()
         self.memory = WindowMemory(self, self.settings)
