@@ -14,7 +14,10 @@ bare PySide6 window and with the floor (that window, numpy and a few Qt classes)
 shown by the same Python, run alternately; the floor is timed again with one OpenBLAS
 thread, as the app runs (the stricter comparison), and the machine's speed before and
 after (`loop_ms_before_after`: a fixed loop of Python; on a shared machine a figure
-taken while it slowed down is not comparable). Each process says on stderr when its first
+taken while it slowed down is not comparable). The ratios are given as the median app
+over the median floor (issue 17's figure) and `_by_round`: the median of each round's
+app over that round's floor, which the machine's changes of speed between rounds
+leave alone. Each process says on stderr when its first
 window's painting was done (`--quit-after-paint` in the app), on the monotonic clock
 this script starts it by; the time to the end of the process is reported as well.
 """
@@ -236,6 +239,13 @@ def startup(runs: int) -> dict[str, object]:
                     times[which].append(_first_paint(done.stderr) - start)
                     to_exit[which].append(ended - start)
     app_med, bare_med, floor_med, strict_med = (statistics.median(kept) for kept in times.values())
+    # Each round's app and floors run one after another: their ratio in that round is
+    # untouched by the machine's speed changing between rounds (this one's does, by
+    # minutes at a time), so the median of those ratios is the steadier figure.
+    paired = statistics.median(a / f for a, f in zip(times["app"], times["floor"], strict=True))
+    paired_strict = statistics.median(
+        a / f for a, f in zip(times["app"], times["floor_one_blas"], strict=True)
+    )
     app_exit, _bare_exit, floor_exit, _strict_exit = (
         statistics.median(kept) for kept in to_exit.values()
     )
@@ -248,6 +258,8 @@ def startup(runs: int) -> dict[str, object]:
         "app_to_floor_ratio": round(app_med / floor_med, 2),  # issue 17's figure
         "floor_one_blas_s": round(strict_med, 3),
         "app_to_floor_one_blas_ratio": round(app_med / strict_med, 2),
+        "app_to_floor_ratio_by_round": round(paired, 2),  # median of each round's ratio
+        "app_to_floor_one_blas_ratio_by_round": round(paired_strict, 2),
         # The same to the end of the process: the app's Python tears down ~3x more
         # objects than the floor's (not start-up, but what this figure measured before).
         "app_to_floor_ratio_to_exit": round(app_exit / floor_exit, 2),
