@@ -58,3 +58,16 @@ def test_a_passing_message_is_not_replaced_by_a_resize(unshown: MainWindow, qtbo
     unshown.resize(1300, 700)
     settle()
     assert unshown.statusBar().currentMessage() == "Exported timeline.png"
+
+
+def test_the_counts_come_back_when_a_passing_message_is_gone(
+    unshown: MainWindow, qtbot: QtBot
+) -> None:
+    unshown.resize(1400, 700)
+    unshown.show()
+    qtbot.waitExposed(unshown)
+    unshown.statusBar().showMessage("Exported timeline.png", 50)
+    assert unshown.statusBar().currentMessage() == "Exported timeline.png"
+    qtbot.waitUntil(lambda: unshown.statusBar().currentMessage() == unshown.status.counts)
+    unshown.statusBar().clearMessage()
+    assert unshown.statusBar().currentMessage() == unshown.status.counts

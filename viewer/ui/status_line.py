@@ -1,5 +1,6 @@
 """The status bar's standing text: the catalog's counts, or how many events the
-scope shows ("Showing starred: 3 events"). Other messages pass over it for a while.
+scope shows ("Showing starred: 3 events"). Other messages pass over it for a while,
+and it comes back when they are gone.
 
 The counts say as much as fits beside the legend: in a narrow window the catalog's
 name, then the sources, then the quotes give way (all of it is in the tooltip), rather
@@ -50,6 +51,7 @@ class StatusLine(QObject):
         )
         bar.installEventFilter(self)
         beside.installEventFilter(self)
+        bar.messageChanged.connect(self._after_passing)
         self._say(self.fitting())
 
     def fitting(self) -> str:
@@ -78,6 +80,11 @@ class StatusLine(QObject):
         ):
             self._say(self.fitting())
         return False
+
+    def _after_passing(self, text: str) -> None:
+        """A passing message gone (its time up, or cleared): the standing text again."""
+        if not text and self._standing:
+            self._say(self.fitting() if self._standing in self.forms else self._standing)
 
     def _say(self, text: str) -> None:
         self._standing = text
