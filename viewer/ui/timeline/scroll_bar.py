@@ -16,6 +16,8 @@ paint) the style draws it directly, as any scroll bar.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider
@@ -107,28 +109,16 @@ class TimelineScrollBar(QScrollBar):
             draw(painter, _PAGES)
             # with a margin: the style's outline of the handle reaches past its rect
             corner = handle.topLeft() - QPoint(_MARGIN, 0)
-            if handle.isValid() and not keep_handle:  # zooming: stretched where it can be
-                if self._new_length is None:
-                    draw(painter, _SC.SC_ScrollBarSlider)
-                else:
-                    picture = self._new_length.picture(
-                        look,
-                        handle.width() + 2 * _MARGIN,
-                        self.height(),
-                        ratio,
-                        lambda p: draw(p, _SC.SC_ScrollBarSlider, corner),
-                    )
+            if handle.isValid():
+                size = (handle.width() + 2 * _MARGIN, self.height(), ratio)
+                slider = partial(draw, parts=_SC.SC_ScrollBarSlider, origin=corner)
+                if keep_handle:
+                    picture = self._handle.get(look, *size, slider, transparent=True)
                     painter.drawPixmap(corner, picture)
-            elif handle.isValid():
-                picture = self._handle.get(
-                    look,
-                    handle.width() + 2 * _MARGIN,
-                    self.height(),
-                    ratio,
-                    lambda p: draw(p, _SC.SC_ScrollBarSlider, corner),
-                    transparent=True,
-                )
-                painter.drawPixmap(corner, picture)
+                elif self._new_length is not None:  # zooming: stretched where it can be
+                    painter.drawPixmap(corner, self._new_length.picture(look, *size, slider))
+                else:
+                    draw(painter, _SC.SC_ScrollBarSlider)
             # The arrows change only with the look and whether the bar is at an end.
             ends = (option.sliderValue == option.minimum, option.sliderValue == option.maximum)
             arrows = self._arrows.get(
