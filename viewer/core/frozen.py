@@ -91,10 +91,11 @@ def _make(cls: type[_T], *, slots: bool, order: bool) -> type[_T]:
 def _init(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
     """A dataclass's own `__init__` for these fields: for plain fields (each given, or
     with a plain default), made from the template for their number; else compiled."""
-    if _plain(fields) and not hasattr(cls, "__post_init__"):
+    post_init = hasattr(cls, "__post_init__")
+    if _plain(fields) and not post_init:
         init = _from_template(fields)
     else:
-        init = _compiled(fields, post_init=hasattr(cls, "__post_init__"))
+        init = _compiled(fields, post_init=post_init)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     init.__annotations__ = {f.name: f.type for f in fields if f.init} | {"return": None}
@@ -111,7 +112,7 @@ def _plain(fields: tuple[Field[Any], ...]) -> bool:
         if f.default is not MISSING:
             defaulted = True
         elif defaulted:
-            return False  # a dataclass refuses it: compiled, it is refused the same way
+            return False  # compiled, it is refused there (a SyntaxError, as before)
     return True
 
 
