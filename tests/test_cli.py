@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 from viewer import __version__
+from viewer.cli import app_options_only, parser
 
 
 def run(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -182,3 +183,32 @@ def test_import_a_timelinejs_file_as_a_catalog(tmp_path: Path) -> None:
     broken.write_text("[1, 2")
     refused = run("--data-dir", tmp_path / "user", "import", broken, check=False)
     assert refused.returncode == 2 and "not valid JSON" in refused.stderr
+
+
+def test_starting_the_app_parses_its_options_without_the_commands() -> None:
+    """The app's own options need no terminal command's parser; a command, a stray word
+    or --help gets the whole parser (and its messages)."""
+    app_words = ["--db", "search", "--data-dir", "list", "--no-err-windows", "-v"]
+    assert app_options_only(app_words)  # "search" and "list" are values here
+    assert app_options_only([])
+    for words in (
+        ["search", "x"],
+        ["--db", "a.sqlite", "list", "kinds"],
+        ["-h"],
+        ["-vh"],
+        ["--he"],
+    ):
+        assert not app_options_only(words), words
+    whole, lean = parser(), parser(commands=False)
+    assert vars(lean.parse_args(app_words)) == vars(whole.parse_args(app_words))
+    assert lean.format_usage() == whole.format_usage()
+
+
+def test_an_unknown_option_or_word_is_refused_with_the_whole_usage() -> None:
+    for words, said in (
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["bogus-word"], "invalid choice: 'bogus-word'"),
+    ):
+        result = run(*words, check=False)
+        assert result.returncode == 2
+        assert "COMMAND ..." in result.stderr and said in result.stderr, result.stderr

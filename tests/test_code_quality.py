@@ -121,6 +121,9 @@ NOT_AT_FIRST_PAINT = (
     "viewer.ui.jobs",
     # The timeline's screen-reader interface, when a screen reader first asks for it.
     "viewer.ui.timeline.accessible",
+    # The terminal commands' parsers and code, when the command line names one.
+    "viewer.cli_data",
+    "viewer.cli_search",
 )
 # Qt classes whose Python enums PySide6 makes when a module first names the class: the
 # dialogs are looked up when one is shown, QUrl when a link or folder is opened, QWindow

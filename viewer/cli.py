@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from viewer import __version__, cli_data, cli_search
+from viewer import __version__
 
 EXIT_OK, EXIT_NOTHING_FOUND, EXIT_ERROR = 0, 1, 2
 #: What each exit code means, for --help, the man page and docs/cli.md.
@@ -48,7 +48,15 @@ def _epilog() -> str:
     return f"examples:\n{examples}\n\nwhere things are kept:\n{kept}\n\nexit codes:\n{codes}"
 
 
-def parser() -> argparse.ArgumentParser:
+#: The terminal commands; any other word on the command line is a file to open.
+COMMANDS = ("search", "export", "import", "build-data", "list")
+#: The app's options that take a value (the word after them is not a command).
+TAKES_VALUE = ("--db", "--data-dir", "--open")
+
+
+def parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line. `commands=False`: the app's own options alone, what
+    starting the app parses (the terminal commands' parsers and modules are not made)."""
     parser = argparse.ArgumentParser(
         prog="timeline-viewer",
         description="An offline timeline of a political relationship: meetings, calls, "
@@ -81,14 +89,18 @@ def parser() -> argparse.ArgumentParser:
         "--quit-after-paint", action="store_true", help=argparse.SUPPRESS
     )  # used by start-up benchmarks and the end-to-end test
     parser.add_argument("--open", type=Path, help=argparse.SUPPRESS)  # `timeline-viewer FILE`
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    cli_search.add_parser(commands)
-    cli_data.add_parsers(commands)
+    verbs = parser.add_subparsers(dest="command", metavar="COMMAND")  # usage says the same
+    if commands:
+        from viewer import cli_data, cli_search  # noqa: PLC0415 - only when a command is named
+
+        cli_search.add_parser(verbs)
+        cli_data.add_parsers(verbs)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(with_file_opened(list(sys.argv[1:] if argv is None else argv)))
+    words = with_file_opened(list(sys.argv[1:] if argv is None else argv))
+    args = parser(commands=not app_options_only(words)).parse_args(words)
     if (problem := undecodable_argument(args)) is not None:
         print(f"timeline-viewer: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -118,17 +130,28 @@ def with_file_opened(argv: list[str]) -> list[str]:
     """`timeline-viewer FILE` (what a file manager runs, the desktop entry's %f): a
     catalog opens, a TimelineJS .json file is imported and opened. The first argument
     that is not an option or a command, and names a file, becomes `--open FILE`."""
-    commands = {"search", "export", "import", "build-data", "list"}
-    takes_value = {"--db", "--data-dir", "--open"}
     for i, word in enumerate(argv):
-        if word in commands:
+        if word in COMMANDS:
             return argv
-        if word.startswith("-") or (i and argv[i - 1] in takes_value):
+        if word.startswith("-") or (i and argv[i - 1] in TAKES_VALUE):
             continue
         if Path(word).is_file():
             return [*argv[:i], "--open", word, *argv[i + 1 :]]
         return argv
     return argv
+
+
+def app_options_only(argv: list[str]) -> bool:
+    """Whether `argv` holds only the app's options (and their values), no command and no
+    --help: what starting the app needs parsed. Anything else (a command, a stray word,
+    -h) gets the whole parser, and so argparse's own messages."""
+    for i, word in enumerate(argv):
+        short_flags = word[1:] if word.startswith("-") and not word.startswith("--") else ""
+        if word.startswith("--h") or "h" in short_flags:  # --help, --he, -h, -vh
+            return False
+        if not word.startswith("-") and not (i and argv[i - 1] in TAKES_VALUE):
+            return False
+    return True
 
 
 def undecodable_argument(args: argparse.Namespace) -> str | None:
@@ -187,6 +210,8 @@ def no_display_problem(environ: dict[str, str] | None = None) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    from viewer import cli_data, cli_search  # noqa: PLC0415 - loaded by parser() already
+
     if args.command == "build-data":
         return cli_data.build(args)
     if args.command == "search":
