@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import opened_window, settle
 from viewer.core.catalog.read import Catalog
+from viewer.ui import status_line
 from viewer.ui.main_window import MainWindow
 
 
@@ -70,4 +71,29 @@ def test_the_counts_come_back_when_a_passing_message_is_gone(
     assert unshown.statusBar().currentMessage() == "Exported timeline.png"
     qtbot.waitUntil(lambda: unshown.statusBar().currentMessage() == unshown.status.counts)
     unshown.statusBar().clearMessage()
+    assert unshown.statusBar().currentMessage() == unshown.status.counts
+
+
+def test_a_date_not_understood_is_said_for_a_while(
+    unshown: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Not a date I can read" once stayed until something replaced it."""
+    monkeypatch.setattr(status_line, "PASSING_MS", 50)
+    unshown.resize(1400, 700)
+    unshown.show()
+    qtbot.waitExposed(unshown)
+    assert not unshown.go_to_date("next tuesday")
+    assert unshown.statusBar().currentMessage().startswith("Not a date I can read")
+    qtbot.waitUntil(lambda: unshown.statusBar().currentMessage() == unshown.status.counts)
+
+
+def test_outlined_events_are_said_until_the_outline_goes(unshown: MainWindow, qtbot: QtBot) -> None:
+    unshown.resize(1400, 700)
+    unshown.show()
+    qtbot.waitExposed(unshown)
+    unshown.focus.highlight_entity("vladimir-putin")
+    said = unshown.statusBar().currentMessage()
+    assert "with Vladimir Putin outlined on the timeline" in said
+    assert len(unshown.state.selection) > 1
+    unshown.state.select(["2018-07-16-helsinki-summit"])  # another selection: no outline
     assert unshown.statusBar().currentMessage() == unshown.status.counts

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStatusBar
 from viewer.core.catalog.read import Catalog
 from viewer.core.plurals import plural
 from viewer.ui.detail_pane import DetailPane
+from viewer.ui.status_line import tell
 from viewer.ui.timeline.view import TimelineView
 from viewer.ui.view_state import ViewState
 
@@ -35,6 +36,7 @@ class EventFocus(QObject):
         self.timeline = timeline
         self.status = status
         self.annotations: AnnotationsController | None = None
+        self._outlined: tuple[tuple[str, ...], str] | None = None  # (selection, what was said)
         state.selection_changed.connect(self.show_current)
         detail.event_activated.connect(self.select_event)
         detail.source_activated.connect(self.show_source)
@@ -47,6 +49,11 @@ class EventFocus(QObject):
     def show_current(self, event_ids: tuple[str, ...]) -> None:
         """The detail pane shows the event last selected (the placeholder if none)."""
         current = event_ids[-1] if event_ids else None
+        if self._outlined is not None and self._outlined[0] != event_ids:
+            # The outline is gone (another selection, Escape): so is what said it.
+            if self.status.currentMessage() == self._outlined[1]:
+                self.status.clearMessage()
+            self._outlined = None
         user = self.annotations
         own = user.user_event(current) if user is not None and current else None
         if own is not None and user is not None:
@@ -63,10 +70,10 @@ class EventFocus(QObject):
             self.annotations is not None and self.annotations.user_event(event_id)
         )
         if not known and not self.catalog.has_event(event_id):
-            self.status.showMessage(  # a note on an event of another catalog
+            tell(  # a note on an event of another catalog
+                self.status,
                 f"The event “{event_id}” is not in this catalog "
                 f"({self.catalog.path.name}); your notes on it are kept.",
-                10_000,
             )
             return
         self.state.select([event_id], reveal=True)
@@ -80,7 +87,9 @@ class EventFocus(QObject):
         self.state.select([i for i in ids if i not in current] + current)
         entity = self.catalog.entities.get(entity_id)
         name = entity.name if entity else entity_id
-        self.status.showMessage(f"{plural(len(ids), 'event')} with {name} outlined on the timeline")
+        said = f"{plural(len(ids), 'event')} with {name} outlined on the timeline"
+        self._outlined = (self.state.selection, said)
+        tell(self.status, said)
 
     def show_source(self, source_id: str) -> None:
         source = self.catalog.sources.get(source_id)

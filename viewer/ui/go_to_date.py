@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from viewer.core.dates.fuzzy import day_label
 from viewer.core.dates.typed import parse_typed_date
+from viewer.ui.status_line import tell
 from viewer.ui.timeline.view import TimelineView
 
 
@@ -26,16 +27,16 @@ def go_to_date(window: QMainWindow, timeline: TimelineView, text: str) -> bool:
     status = window.statusBar()
     parsed = parse_typed_date(text)
     if parsed is None:
-        status.showMessage(f"Not a date I can read: {text!r}. Try 2018-07-16.")
+        tell(status, f"Not a date I can read: {text!r}. Try 2018-07-16.")
         return False
     start, end = parsed
     limits = timeline.limits
     if end <= limits.first or start >= limits.last:  # the view would stop at the edge
         first, last = (day_label(int(d)) for d in (limits.first, limits.last - 1))
-        status.showMessage(
+        tell(
+            status,
             f"{text.strip()} is outside this timeline, which runs from {first} to {last}; "
             "showing its nearest end.",
-            10_000,
         )
     timeline.show_range(start, end)  # the period itself, a little either side
     timeline.mark_period((start, end, text.strip()))

@@ -33,7 +33,7 @@ from viewer.ui.menus import Menus
 from viewer.ui.profile_header import ProfileHeader
 from viewer.ui.search.dock import SearchDock
 from viewer.ui.settings import Settings
-from viewer.ui.status_line import StatusLine
+from viewer.ui.status_line import StatusLine, tell
 from viewer.ui.timeline.legend import Legend
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.view import TimelineView
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.feed.attach(user)
         self.focus.attach(user)
         if opened.orphans:
-            self.statusBar().showMessage(user.orphans_text(opened.orphans))
+            tell(self.statusBar(), user.orphans_text(opened.orphans))
 
     # -- what is shown -----------------------------------------------------------------
 

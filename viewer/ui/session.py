@@ -24,6 +24,7 @@ from viewer.core.plurals import plural
 from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import RECENT_LIMIT, Settings
+from viewer.ui.status_line import tell
 
 if TYPE_CHECKING:
     from viewer.core.annotations.loading import OpenedAnnotations
@@ -129,8 +130,8 @@ class AppSession(QObject):
             )
         except StoppedError:
             if self.window is not None:
-                self.window.statusBar().showMessage(
-                    f"Import of {path.name} stopped; nothing was written.", 10_000
+                tell(
+                    self.window.statusBar(), f"Import of {path.name} stopped; nothing was written."
                 )
             return None
         except TimelineJSError as exc:
@@ -142,8 +143,9 @@ class AppSession(QObject):
         log.info("imported %d events from %s into %s", count, path, written)
         window = self.open_catalog(written)
         if window is not None:
-            window.statusBar().showMessage(
-                f"Imported {plural(count, 'event')} from {path.name} (kept as {written})"
+            tell(
+                window.statusBar(),
+                f"Imported {plural(count, 'event')} from {path.name} (kept as {written})",
             )
         return window
 
@@ -238,8 +240,10 @@ class AppSession(QObject):
         self._flush = DiskFlush(opened.store, self)
         self._seen = opened.store.fingerprint()
         if opened.store.read_only_reason and self.window is not None:
-            self.window.statusBar().showMessage(
-                f"Your notes are read-only: {opened.store.read_only_reason}."
+            # Said for a while here; the notes editor keeps saying it.
+            tell(
+                self.window.statusBar(),
+                f"Your notes are read-only: {opened.store.read_only_reason}.",
             )
         from viewer.core.annotations import recovery  # noqa: PLC0415
 

@@ -19,6 +19,14 @@ from viewer.core.plurals import plural
 from viewer.ui.view_state import ViewState
 
 ROOM = 16  # px kept free between the words and the legend
+#: How long a passing message stays (an import done, a date not understood, events
+#: outlined), in ms; the standing text comes back after it.
+PASSING_MS = 10_000
+
+
+def tell(bar: QStatusBar, text: str) -> None:
+    """Say `text` in `bar` for a while, over its standing text."""
+    bar.showMessage(text, PASSING_MS)
 
 
 class StatusLine(QObject):
