@@ -69,6 +69,25 @@ def test_in_a_narrow_window_the_details_go_under_the_timeline(
     assert "soft bar: month/year" in sized.legend.entries()
 
 
+@pytest.mark.parametrize("width", [480, 520, 600, 640])
+def test_in_a_very_narrow_window_the_legend_gives_way_whole(
+    sized: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    """At 520 px the legend ended in "month/y", cut by the window's edge: now the last
+    meanings give way whole (all of them are in its tooltip), the tones stay."""
+    _show_at(sized, qtbot, width, 600)
+    legend, status = sized.legend, sized.statusBar()
+    entries = legend.entries()
+    assert entries[:4] == ["Warm", "Cold", "Mixed", "Neutral"]
+    assert entries[4:] == ["cancelled", "month/year", "approx."][: len(entries) - 4]
+    assert legend.x() + legend.sizeHint().width() <= status.width()
+    assert legend.width() >= legend.sizeHint().width()  # nothing of it cut
+    if width >= 640:
+        assert len(entries) == 7
+    sized.resize(1600, 1000)
+    qtbot.waitUntil(lambda: "dashed: approximate" in legend.entries())
+
+
 def test_the_window_takes_its_shape_once_and_again_only_for_a_new_size(
     sized: MainWindow, qtbot: QtBot
 ) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 1280
 SHORT_HEIGHT = 900
 MIN_DETAILS = 124  # px of details under the timeline: the title and a few lines
+LEGEND_MARGIN = 24  # px of the status bar that are not the legend's (its grip, margins)
 
 
 class AdaptiveLayout(QObject):
@@ -45,7 +46,7 @@ class AdaptiveLayout(QObject):
         window, narrow = self.window, self.narrow
         self._arranged = window.size().toTuple()
         window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
-        window.legend.set_short(narrow)
+        window.legend.fit(window.width() - LEGEND_MARGIN, short=narrow)
         self.fit_toolbar()
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         if _orient(window.body, down if narrow else across, 0.74) and narrow:

@@ -11,8 +11,12 @@ from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
 from viewer.ui.timeline.marks import marker_path
 
-_EXTRA = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
-_EXTRA_SHORT = ("cancelled", "month/year", "approx.")  # a narrow window's status bar
+_EXTRA: tuple[str, ...] = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
+_EXTRA_SHORT: tuple[str, ...] = (
+    "cancelled",
+    "month/year",
+    "approx.",
+)  # a narrow window's status bar
 _SWATCH = 18  # px of a tone's bar swatch
 
 
@@ -32,17 +36,25 @@ class Legend(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._tones: tuple[Tone, ...] = TONES
         self._extra = _EXTRA
+        self._short = False
+        self._room: int | None = None  # px the status bar leaves it; None: all it needs
 
     def show_tones(self, shown: bool) -> None:
         """Tones only where the timeline has them (an imported one is all neutral)."""
         self._tones = TONES if shown else ()
-        self.updateGeometry()
-        self.update()
+        self._refit()
 
-    def set_short(self, short: bool) -> None:
-        """Shorter words for the marks' meanings, beside the status line of a narrow
-        window (the whole words stay in the tooltip)."""
-        self._extra = _EXTRA_SHORT if short else _EXTRA
+    def fit(self, room: int | None, *, short: bool) -> None:
+        """Shorter words for the marks' meanings beside the status line of a narrow
+        window; where even those do not all fit in `room` px, the last ones give way
+        rather than one being cut in half (the tooltip says all of them)."""
+        self._room, self._short = room, short
+        self._refit()
+
+    def _refit(self) -> None:
+        self._extra = _EXTRA_SHORT if self._short else _EXTRA
+        while self._extra and self._room is not None and self.sizeHint().width() > self._room:
+            self._extra = self._extra[:-1]
         self.updateGeometry()
         self.update()
 
