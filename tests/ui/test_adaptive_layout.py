@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import opened_window, settle
@@ -86,6 +87,20 @@ def test_in_a_very_narrow_window_the_legend_gives_way_whole(
         assert len(entries) == 7
     sized.resize(1600, 1000)
     qtbot.waitUntil(lambda: "dashed: approximate" in legend.entries())
+
+
+@pytest.mark.parametrize("width", [520, 1024])
+def test_a_picker_and_its_label_fold_into_the_toolbar_overflow_together(
+    sized: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    """At 520 px "Show:" stood alone at the toolbar's end, its picker in the overflow."""
+    _show_at(sized, qtbot, width, 600)
+    assert sized.annotations is not None
+    for picker in (sized.menus.profile_picker, sized.annotations.scope_picker):
+        label = next(w for w in sized.menus.toolbar.findChildren(QLabel) if w.buddy() is picker)
+        assert label.parent() is picker.parent()  # one toolbar item
+        assert label.isVisibleTo(sized) == picker.isVisibleTo(sized)
+    assert sized.annotations.scope_picker.isVisibleTo(sized) == (width >= 1024)
 
 
 def test_the_window_takes_its_shape_once_and_again_only_for_a_new_size(

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QToolBar,
@@ -95,10 +96,7 @@ class Menus:
     def attach(self, user: AnnotationsController) -> None:
         """The user's annotations arrived: the "Show:" picker, the file and own-event
         actions join the toolbar and menus."""
-        show = QLabel(" Show: ")
-        show.setBuddy(user.scope_picker)
-        self.toolbar.insertWidget(self.scope_slot, show)
-        self.toolbar.insertWidget(self.scope_slot, user.scope_picker)
+        self.toolbar.insertWidget(self.scope_slot, _labelled(" Show: ", user.scope_picker))
         for action in user.file_actions:
             if action is None:
                 self.file_menu.insertSeparator(self.quit_action)
@@ -161,10 +159,7 @@ class Menus:
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         lanes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.toolButtonStyleChanged.connect(lanes_button.setToolButtonStyle)
-        label = QLabel("Profile: ")
-        label.setBuddy(self.profile_picker)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.profile_picker)
+        toolbar.addWidget(_labelled("Profile: ", self.profile_picker))
         toolbar.addSeparator()
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             toolbar.addAction(action)
@@ -355,3 +350,17 @@ def _ask_go_to_date(window: MainWindow) -> None:
     from viewer.ui.go_to_date import ask_go_to_date  # noqa: PLC0415
 
     ask_go_to_date(window, window.timeline)
+
+
+def _labelled(text: str, picker: QWidget) -> QWidget:
+    """`picker` with its label before it, as one toolbar item: a toolbar too narrow for
+    both folds them into its overflow together, never leaving the label alone."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(0)
+    label = QLabel(text)
+    label.setBuddy(picker)
+    row.addWidget(label)
+    row.addWidget(picker)
+    return pair
