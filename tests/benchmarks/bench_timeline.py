@@ -17,7 +17,7 @@ after (`loop_ms_before_after`: a fixed loop of Python; on a shared machine a fig
 taken while it slowed down is not comparable). The ratios are given as the median app
 over the median floor (issue 17's figure) and `_by_round`: the median of each round's
 app over that round's floor, which the machine's changes of speed between rounds
-leave alone. Each process says on stderr when its first
+leave alone, and `_best`: the fastest app run over the fastest floor run. Each process says on stderr when its first
 window's painting was done (`--quit-after-paint` in the app), on the monotonic clock
 this script starts it by; the time to the end of the process is reported as well.
 """
@@ -260,6 +260,12 @@ def startup(runs: int) -> dict[str, object]:
         "app_to_floor_one_blas_ratio": round(app_med / strict_med, 2),
         "app_to_floor_ratio_by_round": round(paired, 2),  # median of each round's ratio
         "app_to_floor_one_blas_ratio_by_round": round(paired_strict, 2),
+        # The fastest run of each over the fastest floor: what each costs when nothing
+        # else on the machine gets in its way (slowdowns only ever add time).
+        "app_to_floor_ratio_best": round(min(times["app"]) / min(times["floor"]), 2),
+        "app_to_floor_one_blas_ratio_best": round(
+            min(times["app"]) / min(times["floor_one_blas"]), 2
+        ),
         # The same to the end of the process: the app's Python tears down ~3x more
         # objects than the floor's (not start-up, but what this figure measured before).
         "app_to_floor_ratio_to_exit": round(app_exit / floor_exit, 2),
