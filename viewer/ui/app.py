@@ -9,7 +9,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from viewer import __version__
 from viewer.core import logs
 from viewer.core.errors import UsageError
+from viewer.core.frozen import frozen
 from viewer.core.paths import UserPaths, bundled_catalog, resource
 from viewer.ui.error_reporter import ErrorReporter, message_box
 from viewer.ui.main_window import MainWindow
@@ -65,7 +65,7 @@ def _painted_so_quit() -> None:
     QApplication.quit()
 
 
-@dataclass
+@frozen
 class Running:
     """A started app: its session (folders, annotations) and window on the catalog."""
 
