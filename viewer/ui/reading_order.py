@@ -47,11 +47,3 @@ def _order_for_readers(window: MainWindow) -> None:
     for part in parts:
         if part is not None:
             part.raise_()
-    # The toolbar's items as they stand in it: "Show:" and its picker, added when the
-    # notes arrive, were read after Find although they stand before it; the » of a
-    # narrow window's overflow, at its end, was read first.
-    toolbar = window.menus.toolbar
-    items = [toolbar.widgetForAction(action) for action in toolbar.actions()]
-    for item in [*items, toolbar.findChild(QWidget, "qt_toolbar_ext_button")]:
-        if item is not None:
-            item.raise_()
