@@ -58,3 +58,21 @@ def test_the_order_holds_when_the_details_go_under_the_timeline(
     order = _order(window)
     assert order.index(window.timeline) < order.index(window.detail)
     assert order.index(window.detail) < order.index(window.annotations.editor)
+
+
+def test_the_toolbar_is_read_as_its_items_stand(annotated_window: MainWindow) -> None:
+    """ "Show:" and its picker (added when the notes arrive) were read after Find,
+    which stands after them, and the overflow's » was read first."""
+    window = annotated_window
+    assert window.annotations is not None
+    toolbar = window.menus.toolbar
+    order = _order(toolbar)
+    wanted: list[QWidget] = [
+        window.menus.profile_picker,
+        window.menus.lanes_button,
+        window.annotations.scope_picker,
+        toolbar.widgetForAction(window.menus.find_action),
+        toolbar.findChild(QWidget, "qt_toolbar_ext_button"),
+    ]
+    places = [order.index(w) for w in wanted]
+    assert places == sorted(places), [type(w).__name__ for w in sorted(wanted, key=order.index)]

@@ -96,7 +96,8 @@ class Menus:
     def attach(self, user: AnnotationsController) -> None:
         """The user's annotations arrived: the "Show:" picker, the file and own-event
         actions join the toolbar and menus."""
-        self.toolbar.insertWidget(self.scope_slot, _labelled(" Show: ", user.scope_picker))
+        self.scope_pair.set_picker(user.scope_picker)
+        self.scope_item.setVisible(True)
         for action in user.file_actions:
             if action is None:
                 self.file_menu.insertSeparator(self.quit_action)
@@ -159,14 +160,22 @@ class Menus:
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         lanes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.toolButtonStyleChanged.connect(lanes_button.setToolButtonStyle)
-        toolbar.addWidget(_labelled("Profile: ", self.profile_picker))
+        toolbar.addWidget(LabelledPicker("Profile: ", self.profile_picker))
         toolbar.addSeparator()
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             toolbar.addAction(action)
         toolbar.addAction(self.goto_action)
         toolbar.addWidget(lanes_button)
-        self.scope_slot = toolbar.addSeparator()  # the "Show:" picker goes before this
+        # "Show:" has its place from the start (its picker comes with the notes), so that
+        # a screen reader, which reads a toolbar's items in the order they were added,
+        # reads it where it stands: before Find.
+        self.scope_pair = LabelledPicker(" Show: ")
+        self.scope_item = toolbar.addWidget(self.scope_pair)
+        self.scope_item.setVisible(False)
+        toolbar.addSeparator()
         toolbar.addAction(self.find_action)
+        if extension is not None:
+            extension.raise_()  # read last, as it stands last (it was made first)
         # The legend sits in the status bar, where no window is too narrow for it (a
         # toolbar folds what does not fit into an overflow menu).
         self.window.statusBar().addPermanentWidget(self.window.legend)
@@ -352,15 +361,20 @@ def _ask_go_to_date(window: MainWindow) -> None:
     ask_go_to_date(window, window.timeline)
 
 
-def _labelled(text: str, picker: QWidget) -> QWidget:
-    """`picker` with its label before it, as one toolbar item: a toolbar too narrow for
+class LabelledPicker(QWidget):
+    """A picker with its label before it, as one toolbar item: a toolbar too narrow for
     both folds them into its overflow together, never leaving the label alone."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(0)
-    label = QLabel(text)
-    label.setBuddy(picker)
-    row.addWidget(label)
-    row.addWidget(picker)
-    return pair
+
+    def __init__(self, text: str, picker: QWidget | None = None) -> None:
+        super().__init__()
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(0)
+        self.label = QLabel(text)
+        self._row.addWidget(self.label)
+        if picker is not None:
+            self.set_picker(picker)
+
+    def set_picker(self, picker: QWidget) -> None:
+        self.label.setBuddy(picker)
+        self._row.addWidget(picker)
