@@ -133,11 +133,8 @@ def with_file_opened(argv: list[str]) -> list[str]:
     for i, word in enumerate(argv):
         if word in COMMANDS:
             return argv
-        if word.startswith("-") or (i and argv[i - 1] in TAKES_VALUE):
-            continue
-        if Path(word).is_file():
-            return [*argv[:i], "--open", word, *argv[i + 1 :]]
-        return argv
+        if _is_word(argv, i):
+            return [*argv[:i], "--open", word, *argv[i + 1 :]] if Path(word).is_file() else argv
     return argv
 
 
@@ -149,9 +146,14 @@ def app_options_only(argv: list[str]) -> bool:
         short_flags = word[1:] if word.startswith("-") and not word.startswith("--") else ""
         if word.startswith("--h") or "h" in short_flags:  # --help, --he, -h, -vh
             return False
-        if not word.startswith("-") and not (i and argv[i - 1] in TAKES_VALUE):
+        if _is_word(argv, i):
             return False
     return True
+
+
+def _is_word(argv: list[str], i: int) -> bool:
+    """Whether `argv[i]` is neither an option nor an option's value: a command or a file."""
+    return not argv[i].startswith("-") and not (i and argv[i - 1] in TAKES_VALUE)
 
 
 def undecodable_argument(args: argparse.Namespace) -> str | None:
