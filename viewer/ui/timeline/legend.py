@@ -12,11 +12,8 @@ from viewer.ui import style
 from viewer.ui.timeline.marks import marker_path
 
 _EXTRA: tuple[str, ...] = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
-_EXTRA_SHORT: tuple[str, ...] = (
-    "cancelled",
-    "month/year",
-    "approx.",
-)  # a narrow window's status bar
+# The same, in a narrow window's status bar.
+_EXTRA_SHORT: tuple[str, ...] = ("cancelled", "month/year", "approx.")
 _SWATCH = 18  # px of a tone's bar swatch
 
 
