@@ -28,6 +28,9 @@ bundle=$BUILD/dist/$NAME
 # (stripping those breaks them: numpy's OpenBLAS stops loading).
 find "$bundle/_internal" -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' \
   -exec strip --strip-unneeded {} +
+# PySide6's signature support, compiled at build time, where PySide6 looks for it.
+test -f "$bundle/_internal/shiboken6/files.dir/shibokensupport/signature/loader.pyc" \
+  || { echo "the bundle lacks PySide6's compiled signature support" >&2; exit 1; }
 echo "--- self-test of the bundle"
 QT_QPA_PLATFORM=offscreen "$bundle/$NAME" --self-test
 

@@ -4,6 +4,7 @@ packaging/build_linux.sh and the release workflow, which take minutes)."""
 from __future__ import annotations
 
 import configparser
+import importlib
 import json
 import os
 import re
@@ -86,13 +87,13 @@ def test_icons_render_at_every_size(tmp_path: Path) -> None:
     assert (tmp_path / "hicolor" / "scalable" / "apps" / "timeline-viewer.svg").exists()
 
 
-def _bundle_rules() -> ModuleType:
+def _packaging_module(name: str) -> ModuleType:
+    """One of the plain-Python helpers beside the spec (packaging/NAME.py)."""
     sys.path.insert(0, str(ROOT / "packaging"))
     try:
-        import bundle_rules
+        return importlib.import_module(name)
     finally:
         sys.path.pop(0)
-    return bundle_rules
 
 
 KEPT = [
@@ -131,9 +132,45 @@ LEFT_OUT = [
 def test_the_bundle_keeps_every_platform_s_display_plugin_and_drops_unused_qt() -> None:
     """The rules the spec applies: macOS keeps qcocoa (without it no window opens), and
     Qt's unused libraries are dropped under each platform's file names."""
-    unused = _bundle_rules().UNUSED_FILES
+    unused = _packaging_module("bundle_rules").UNUSED_FILES
     assert [path for path in KEPT if unused.search(path)] == []
     assert [path for path in LEFT_OUT if not unused.search(path)] == []
+
+
+def test_pyside6_imports_its_signature_support_from_the_bundle_s_compiled_files(
+    tmp_path: Path,
+) -> None:
+    """PySide6 compiles its own Python (shibokensupport) at every start unless a folder
+    `files.dir` beside shiboken6 holds it. The spec's files, in that folder of a copy of
+    shiboken6, are what a fresh Python then imports: .pyc files, no source compiled."""
+    datas = _packaging_module("signature_support").compile_support(tmp_path / "work", optimize=1)
+    installed = Path(importlib.import_module("shiboken6").__file__ or "").parent
+    site = tmp_path / "site"
+    copy = site / "shiboken6"
+    copy.mkdir(parents=True)
+    for part in installed.iterdir():  # the package without its support files
+        if part.is_file() and (part.suffix in {".py", ".so"} or ".so." in part.name):
+            shutil.copy2(part, copy / part.name)
+    for compiled, folder in datas:
+        assert folder.startswith("shiboken6/files.dir/shibokensupport")
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(compiled, site / folder)
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import shiboken6; "
+        "m = sys.modules['shibokensupport.signature.loader']; "
+        "print(m.__spec__.origin, type(m.__spec__.loader).__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    origin, loader = result.stdout.split()
+    assert origin == str(copy / "files.dir/shibokensupport/signature/loader.pyc")
+    assert loader == "SourcelessFileLoader"
 
 
 def test_the_licences_of_everything_redistributed_are_written(tmp_path: Path) -> None:
@@ -282,7 +319,7 @@ def test_the_rules_keep_each_wheel_s_display_plugins(platform: str) -> None:
     """The spec's rules read against the real file names of the three wheels: each
     platform keeps its own display plugin (without it no window opens: the rules once
     dropped macOS's cocoa, and a stricter rule would have dropped Linux's Wayland)."""
-    unused = _bundle_rules().UNUSED_FILES
+    unused = _packaging_module("bundle_rules").UNUSED_FILES
     files = WHEEL_PLUGINS[platform]["plugins"]
     kept = {Path(f).name for f in files if "/platforms/" in f and not unused.search(f)}
     assert DISPLAY[platform] <= kept, DISPLAY[platform] - kept
