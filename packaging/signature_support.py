@@ -4,9 +4,9 @@ PySide6 gives Qt's functions their Python signatures with ~3,000 lines of its ow
 Python (the `shibokensupport` package). The wheel keeps them as source, embedded in
 libshiboken6, and every start of a program compiles them again: the packaged app's
 first paint comes 6-14 ms sooner without that (the same bundle with and without, 4 x 15
-alternating starts). When
-a folder `files.dir` beside shiboken6's `__init__` holds the package (PySide6 writes
-it itself under SBK_EMBED=0), PySide6 imports it from there as any package instead.
+alternating starts). When a folder `files.dir` beside shiboken6's `__init__` holds
+the package (PySide6 writes it itself under SBK_EMBED=0), PySide6 imports it from
+there as any package instead.
 
 The spec (Linux) writes that package here as .pyc files, compiled like the app's own
 modules, and the bundle carries them at `shiboken6/files.dir/`. Plain Python, run by
