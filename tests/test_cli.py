@@ -212,3 +212,25 @@ def test_an_unknown_option_or_word_is_refused_with_the_whole_usage() -> None:
         result = run(*words, check=False)
         assert result.returncode == 2
         assert "COMMAND ..." in result.stderr and said in result.stderr, result.stderr
+
+
+def test_the_app_s_options_a_command_uses_also_go_after_it(tmp_path: Path) -> None:
+    """`search putin --db FILE`, as people type it: the catalog and the user's folder
+    may follow the command; after it they win, and each command takes only those it
+    uses (an option it would ignore is refused)."""
+    missing = tmp_path / "nope.sqlite"
+    for words in (
+        ["search", "putin", "--db", missing],
+        ["--db", ROOT / "resources" / "catalog.sqlite", "export", "--db", missing],
+        ["list", "kinds", "--db", missing],
+    ):
+        result = run(*words, check=False)
+        assert result.returncode == 2 and f"{missing} does not exist" in result.stderr, words
+    source = tmp_path / "mine.json"
+    source.write_text(json.dumps({"events": [{"start_date": {"year": 2020}, "text": {}}]}))
+    assert "Imported 1 event" in run("import", source, "--data-dir", tmp_path / "user").stdout
+    assert (tmp_path / "user" / "catalogs" / "mine.tlcat").is_file()
+    refused = run("import", source, "--temp-basedir", check=False)
+    assert refused.returncode == 2 and "give --out FILE" in refused.stderr
+    ignored = run("build-data", "--db", missing, check=False)
+    assert ignored.returncode == 2 and "unrecognized arguments: --db" in ignored.stderr

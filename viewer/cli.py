@@ -14,6 +14,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from viewer import __version__
 
@@ -65,15 +66,7 @@ def parser(*, commands: bool = True) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help="open this catalog instead of the bundled one")
-    parser.add_argument(
-        "--data-dir", type=Path, help="keep settings and annotations in this folder"
-    )
-    parser.add_argument(
-        "--temp-basedir",
-        action="store_true",
-        help="use a fresh temporary folder for settings and annotations (removed on exit)",
-    )
+    _add_shared_options(parser, tuple(_SHARED))
     parser.add_argument(
         "--no-err-windows", action="store_true", help="report errors on stderr, not in dialogs"
     )
@@ -93,9 +86,37 @@ def parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if commands:
         from viewer import cli_data, cli_search  # noqa: PLC0415 - only when a command is named
 
-        cli_search.add_parser(verbs)
-        cli_data.add_parsers(verbs)
+        cli_search.add_parser(verbs, shared_options)
+        cli_data.add_parsers(verbs, shared_options)
     return parser
+
+
+#: The app's options that the commands needing them also take after their name, as
+#: people type them (`timeline-viewer search putin --db other.sqlite`).
+_SHARED: dict[str, dict[str, Any]] = {
+    "--db": {"type": Path, "help": "open this catalog instead of the bundled one"},
+    "--data-dir": {"type": Path, "help": "keep settings and annotations in this folder"},
+    "--temp-basedir": {
+        "action": "store_true",
+        "help": "use a fresh temporary folder for settings and annotations (removed on exit)",
+    },
+}
+
+
+def _add_shared_options(
+    parser: argparse.ArgumentParser, names: Sequence[str], **given: Any
+) -> argparse.ArgumentParser:
+    for name in names:
+        parser.add_argument(name, **_SHARED[name], **given)
+    return parser
+
+
+def shared_options(*names: str) -> argparse.ArgumentParser:
+    """A parent parser (argparse's `parents=`) for a command: these app options, also
+    after the command's name. Given there, they set what they set before it; not given,
+    they leave the value from before the command alone."""
+    parent = argparse.ArgumentParser(add_help=False)
+    return _add_shared_options(parent, names, default=argparse.SUPPRESS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

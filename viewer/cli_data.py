@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,12 @@ from viewer.core.errors import UsageError
 from viewer.core.plurals import plural
 
 
-def add_parsers(commands: Any) -> None:  # argparse's _SubParsersAction is private
+def add_parsers(commands: Any, shared: Callable[..., argparse.ArgumentParser]) -> None:
+    """The data commands (`commands` is argparse's private _SubParsersAction); `shared`
+    makes the app's options each also takes: which catalog, or where the user's data is."""
     export = commands.add_parser(
         "export",
+        parents=[shared("--db")],
         help="write the catalog as JSON, CSV or TimelineJS",
         description="Write the catalog (the bundled one, or --db FILE) to a file or stdout.",
     )
@@ -40,6 +44,7 @@ def add_parsers(commands: Any) -> None:  # argparse's _SubParsersAction is priva
 
     imported = commands.add_parser(
         "import",
+        parents=[shared("--data-dir", "--temp-basedir")],
         help="make a TimelineJS file into a catalog of its own (the app can open it)",
         description="Read a TimelineJS JSON file and write it as a catalog.",
     )
@@ -74,6 +79,7 @@ def add_parsers(commands: Any) -> None:  # argparse's _SubParsersAction is priva
 
     listing = commands.add_parser(
         "list",
+        parents=[shared("--db")],
         help="list the ids that search and export take: profiles, speakers, kinds, sources",
     )
     listing.add_argument("what", choices=["profiles", "speakers", "kinds", "sources"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 EXIT_FOUND, EXIT_NOTHING = 0, 1
 
 
-def add_parser(commands: Any) -> None:  # argparse's _SubParsersAction is private
+def add_parser(commands: Any, shared: Callable[..., argparse.ArgumentParser]) -> None:
+    """The `search` command (`commands` is argparse's private _SubParsersAction); `shared`
+    makes the app's options it also takes: which catalog, and whose notes."""
     search = commands.add_parser(
         "search",
+        parents=[shared("--db", "--data-dir", "--temp-basedir")],
         help="search what was said (and event titles)",
         description='Words must all match; "exact phrase", prefix*, -excluded, a OR b. '
         "Exit status 0 when something is found, 1 when nothing is, 2 on an error.",
