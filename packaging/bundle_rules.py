@@ -1,10 +1,59 @@
-"""Which files of the collected Qt and Python tree a build leaves out, and which
-libraries it leaves to the system (Linux): read by timeline-viewer.spec, checked by
-tests/test_packaging.py. Plain Python, so the rules can be tested without a build."""
+"""Which modules and files of the collected Qt and Python tree a build leaves out, and
+which libraries it leaves to the system (Linux): read by timeline-viewer.spec, checked
+by tests/test_packaging.py. Plain Python, so the rules can be tested without a build."""
 
 from __future__ import annotations
 
 import re
+
+# Qt and Python parts the app never uses: left out to keep the bundle small (and each
+# with its submodules). No module of the app imports one (tests/test_packaging.py).
+UNUSED_MODULES = [
+    "tkinter",
+    "unittest",
+    "pydoc",
+    "readline",
+    "ssl",  # no network: no TLS (hashlib falls back to its built-in digests)
+    "_ssl",
+    "_hashlib",
+    # No process of its own: the app's work runs in threads (viewer/ui/jobs.py). Left out,
+    # so is PyInstaller's multiprocessing hook, which imported it at every start (~3 ms).
+    "multiprocessing",
+    "concurrent.futures.process",
+    "numpy.f2py",
+    "numpy.testing",
+    "numpy.distutils",
+    "numpy.random",
+    "numpy.fft",
+    "numpy.polynomial",
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.oracle",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.ext.asyncio",
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtVirtualKeyboard",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtUiTools",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtDBus",
+    "PySide6.QtMultimedia",
+    "PySide6.Qt3DCore",
+]
 
 # Files inside the collected Qt tree that the app does not need (matched on the path).
 UNUSED_FILES = re.compile(

@@ -3,6 +3,7 @@ packaging/build_linux.sh and the release workflow, which take minutes)."""
 
 from __future__ import annotations
 
+import ast
 import configparser
 import importlib
 import json
@@ -135,6 +136,27 @@ def test_the_bundle_keeps_every_platform_s_display_plugin_and_drops_unused_qt() 
     unused = _packaging_module("bundle_rules").UNUSED_FILES
     assert [path for path in KEPT if unused.search(path)] == []
     assert [path for path in LEFT_OUT if not unused.search(path)] == []
+
+
+def test_no_module_of_the_app_imports_what_the_bundle_leaves_out() -> None:
+    """The bundle leaves out modules the app never uses (multiprocessing, ssl, QtNetwork,
+    ...): an import of one by the app's own code would fail only in the installed app."""
+    unused = _packaging_module("bundle_rules").UNUSED_MODULES
+    found = []
+    for path in sorted((ROOT / "viewer").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            for name in names:
+                if any(name == left or name.startswith(f"{left}.") for left in unused):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert found == []
+    launcher = (ROOT / "packaging" / "launcher.py").read_text(encoding="utf-8")
+    assert "multiprocessing" not in launcher.split('"""')[-1]  # its code, not its docstring
 
 
 def test_pyside6_imports_its_signature_support_from_the_bundle_s_compiled_files(
