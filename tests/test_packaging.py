@@ -20,6 +20,7 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import ROOT
+from viewer import __version__
 
 LINUX = ROOT / "packaging" / "linux"
 
@@ -159,6 +160,29 @@ def test_no_module_of_the_app_imports_what_the_bundle_leaves_out() -> None:
     assert "multiprocessing" not in launcher.split('"""')[-1]  # its code, not its docstring
 
 
+def test_the_launcher_makes_pyside6_s_look_at_each_module_cheap_before_any_import() -> None:
+    """In a bundle, PyInstaller's hook has loaded PySide6 before the launcher runs; the
+    launcher puts the app's cheap check of each module in place first (the numpy and
+    app modules imported next would each take PySide6's slow path), then runs the app."""
+    probe = (
+        "import runpy, sys, PySide6.QtCore\n"
+        "launcher, sys.argv = sys.argv[1], ['timeline-viewer', '--version']\n"
+        "try:\n    runpy.run_path(launcher, run_name='__main__')\n"
+        "except SystemExit as exit:\n    assert exit.code in (0, None), exit.code\n"
+        "check = sys.modules['shibokensupport.feature']._mod_uses_pyside\n"
+        "print(getattr(check, 'direct', False))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(ROOT / "packaging" / "launcher.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["timeline-viewer", __version__, "True"]
+
+
 def test_pyside6_imports_its_signature_support_from_the_bundle_s_compiled_files(
     tmp_path: Path,
 ) -> None:
@@ -255,8 +279,6 @@ def test_windows_and_macos_declare_the_catalogs_type() -> None:
 
 def test_the_changelog_has_the_notes_of_the_version_the_app_reports() -> None:
     """A tag builds a release only with its notes: the section of viewer.__version__."""
-    from viewer import __version__
-
     done = subprocess.run(
         [sys.executable, str(ROOT / "packaging" / "release_notes.py"), f"v{__version__}"],
         capture_output=True, text=True, check=False,
