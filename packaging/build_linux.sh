@@ -33,6 +33,11 @@ test -f "$bundle/_internal/shiboken6/files.dir/shibokensupport/signature/loader.
   || { echo "the bundle lacks PySide6's compiled signature support" >&2; exit 1; }
 echo "--- self-test of the bundle"
 QT_QPA_PLATFORM=offscreen "$bundle/$NAME" --self-test
+# The terminal's commands never load Qt (packaging/rthook_qt_paths.py).
+if LD_DEBUG=libs "$bundle/$NAME" list kinds 2>&1 >/dev/null | grep -q libQt6Core; then
+  echo "'$NAME list kinds' loaded Qt" >&2
+  exit 1
+fi
 
 echo "--- .deb"
 root=$BUILD/deb/root

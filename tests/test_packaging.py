@@ -183,6 +183,29 @@ def test_the_launcher_makes_pyside6_s_look_at_each_module_cheap_before_any_impor
     assert result.stdout.split() == ["timeline-viewer", __version__, "True"]
 
 
+def test_the_bundle_s_qt_hook_points_qt_to_its_plugins_and_loads_no_qt(tmp_path: Path) -> None:
+    """The bundle's run-time hook (in place of PyInstaller's, which imported QtCore for
+    every command) gives Qt the bundle's plugin folder and leaves Qt unloaded: the
+    terminal's commands never load it (build_linux.sh checks the built bundle too)."""
+    probe = (
+        "import os, runpy, sys\n"
+        "sys._MEIPASS = sys.argv[1]\n"
+        "runpy.run_path(sys.argv[2])\n"
+        "print(os.environ['QT_PLUGIN_PATH'], 'PySide6.QtCore' in sys.modules)\n"
+    )
+    hook = ROOT / "packaging" / "rthook_qt_paths.py"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path), str(hook)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(tmp_path / "PySide6" / "Qt" / "plugins"), "False"]
+    spec = (ROOT / "packaging" / "timeline-viewer.spec").read_text(encoding="utf-8")
+    assert "rthook_qt_paths.py" in spec and '_QT_HOOK = "pyi_rth_pyside6"' in spec
+
+
 def test_pyside6_imports_its_signature_support_from_the_bundle_s_compiled_files(
     tmp_path: Path,
 ) -> None:
