@@ -161,9 +161,10 @@ def test_no_module_of_the_app_imports_what_the_bundle_leaves_out() -> None:
 
 
 def test_the_launcher_makes_pyside6_s_look_at_each_module_cheap_before_any_import() -> None:
-    """In a bundle, PyInstaller's hook has loaded PySide6 before the launcher runs; the
-    launcher puts the app's cheap check of each module in place first (the numpy and
-    app modules imported next would each take PySide6's slow path), then runs the app."""
+    """Where PyInstaller's own hook has loaded PySide6 before the launcher runs (the
+    Windows and macOS bundles), the launcher puts the app's cheap check of each module in
+    place first (the numpy and app modules imported next would each take PySide6's slow
+    path), then runs the app."""
     probe = (
         "import runpy, sys, PySide6.QtCore\n"
         "launcher, sys.argv = sys.argv[1], ['timeline-viewer', '--version']\n"
