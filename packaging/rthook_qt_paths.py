@@ -1,9 +1,9 @@
-"""The bundle's run-time hook for Qt, in place of PyInstaller's for PySide6 (see the spec).
+"""The Linux bundle's run-time hook for Qt, in place of PyInstaller's for PySide6 (spec).
 
 PyInstaller's hook imports PySide6.QtCore before the app's first line, whatever the
 command, to register a qt.conf; PySide6's wheels register their own when QtCore loads,
 so all that import did was make the terminal commands (search, export, list, import)
-load Qt, ~60 ms they never use. This sets the same plugin path and leaves loading Qt to
+load Qt, 40-50 ms they never use. This sets the same plugin path and leaves loading Qt to
 the app, which does it after its Qt-free core, as from source (viewer/cli.py)."""
 
 import os
