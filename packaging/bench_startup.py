@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    from viewer.ui.app import FIRST_PAINT  # noqa: PLC0415 - what the app says at its first paint
+    from viewer.ui.app import reported_first_paint  # noqa: PLC0415 - the app's own word
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--bundle", type=Path, default=ROOT / "build/dist/timeline-viewer")
@@ -49,7 +49,7 @@ def main() -> int:
                 done = subprocess.run(command, env=env, cwd=tmp, check=True, capture_output=True)
                 if round_:  # the first round warms the disk cache
                     exited[name].append(time.monotonic() - start)
-                    painted[name].append(_first_paint(done.stderr, FIRST_PAINT) - start)
+                    painted[name].append(reported_first_paint(done.stderr) - start)
     paint = {name: statistics.median(times) for name, times in painted.items()}
     exit_ = {name: statistics.median(times) for name, times in exited.items()}
     difference = statistics.median(
@@ -70,15 +70,6 @@ def main() -> int:
         )
     )
     return 0
-
-
-def _first_paint(stderr: bytes, marker: str) -> float:
-    """The monotonic time the app said (`marker TIME`) it had painted its first window."""
-    said = stderr.decode(errors="replace")
-    for line in said.splitlines():
-        if line.startswith(f"{marker} "):
-            return float(line.rsplit(" ", 1)[1])
-    raise RuntimeError(f"no first paint reported:\n{said}")
 
 
 if __name__ == "__main__":

@@ -15,11 +15,12 @@ shown by the same Python, run alternately; the floor is timed again with one Ope
 thread, as the app runs (the stricter comparison), and the machine's speed before and
 after (`loop_ms_before_after`: a fixed loop of Python; on a shared machine a figure
 taken while it slowed down is not comparable). The ratios are given as the median app
-over the median floor (issue 17's figure) and `_by_round`: the median of each round's
+over the median floor (issue 17's figure), `_by_round`: the median of each round's
 app over that round's floor, which the machine's changes of speed between rounds
-leave alone, and `_best`: the fastest app run over the fastest floor run. Each process says on stderr when its first
-window's painting was done (`--quit-after-paint` in the app), on the monotonic clock
-this script starts it by; the time to the end of the process is reported as well.
+leave alone, and `_best`: the fastest app run over the fastest floor run. Each process
+says on stderr when its first window's painting was done (`--quit-after-paint` in the
+app), on the monotonic clock this script starts it by; the time to the end of the
+process is reported as well.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from viewer.ui.app import FIRST_PAINT  # noqa: E402 - what the app says at its first paint
+from viewer.ui.app import FIRST_PAINT, reported_first_paint  # noqa: E402 - the app's word
 
 ZOOMS = {"ten years": 3652.0, "one year": 365.0, "one week": 7.0}
 _TIMED = ("repaint", "pan", "zoom")
@@ -236,7 +237,7 @@ def startup(runs: int) -> dict[str, object]:
                 )
                 ended = time.monotonic()
                 if i:  # the first round warms the disk cache
-                    times[which].append(_first_paint(done.stderr) - start)
+                    times[which].append(reported_first_paint(done.stderr) - start)
                     to_exit[which].append(ended - start)
     app_med, bare_med, floor_med, strict_med = (statistics.median(kept) for kept in times.values())
     # Each round's app and floors run one after another: their ratio in that round is
@@ -272,14 +273,6 @@ def startup(runs: int) -> dict[str, object]:
         "runs": runs,
         "loop_ms_before_after": [speed_before, loop_ms()],
     }
-
-
-def _first_paint(stderr: bytes) -> float:
-    """The monotonic time a process said it had painted its first window."""
-    for line in stderr.decode(errors="replace").splitlines():
-        if line.startswith(f"{FIRST_PAINT} "):
-            return float(line.rsplit(" ", 1)[1])
-    raise RuntimeError(f"no first paint reported:\n{stderr.decode(errors='replace')}")
 
 
 def main() -> int:

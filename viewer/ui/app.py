@@ -65,6 +65,15 @@ def _painted_so_quit() -> None:
     QApplication.quit()
 
 
+def reported_first_paint(stderr: bytes) -> float:
+    """When a process said (as above, on its stderr) it had painted its first window."""
+    said = stderr.decode(errors="replace")
+    for line in said.splitlines():
+        if line.startswith(f"{FIRST_PAINT} "):
+            return float(line.rsplit(" ", 1)[1])
+    raise RuntimeError(f"no first paint reported:\n{said}")
+
+
 @frozen
 class Running:
     """A started app: its session (folders, annotations) and window on the catalog."""
