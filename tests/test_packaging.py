@@ -185,7 +185,7 @@ def test_the_launcher_makes_pyside6_s_look_at_each_module_cheap_before_any_impor
 
 
 def test_the_bundle_s_qt_hook_points_qt_to_its_plugins_and_loads_no_qt(tmp_path: Path) -> None:
-    """The bundle's run-time hook (in place of PyInstaller's, which imported QtCore for
+    """The Linux bundle's run-time hook (in place of PyInstaller's, which imported QtCore for
     every command) gives Qt the bundle's plugin folder and leaves Qt unloaded: the
     terminal's commands never load it (build_linux.sh checks the built bundle too)."""
     probe = (
