@@ -234,3 +234,19 @@ def test_the_app_s_options_a_command_uses_also_go_after_it(tmp_path: Path) -> No
     assert refused.returncode == 2 and "give --out FILE" in refused.stderr
     ignored = run("build-data", "--db", missing, check=False)
     assert ignored.returncode == 2 and "unrecognized arguments: --db" in ignored.stderr
+
+
+def test_an_app_option_after_a_command_is_refused_saying_why() -> None:
+    """An app option after a command that does not use it is refused as argparse does,
+    and the message says which commands use it, or that it is for the app alone."""
+    for words, said in (
+        (["build-data", "--db", "x.sqlite"], "(build-data does not use --db: search, export "),
+        (["list", "kinds", "--temp-basedir"], "(list does not use --temp-basedir: search and "),
+        (["search", "putin", "-v"], "(search does not use -v: it is for the app, given with no "),
+        (["export", "--no-err-windows"], "(export does not use --no-err-windows: it is for the"),
+    ):
+        result = run(*words, check=False)
+        assert result.returncode == 2 and "unrecognized arguments: " in result.stderr, words
+        assert said in result.stderr, result.stderr
+    bogus = run("search", "putin", "--bogus", check=False).stderr
+    assert bogus.rstrip().endswith("unrecognized arguments: --bogus"), bogus

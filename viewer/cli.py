@@ -121,7 +121,12 @@ def shared_options(*names: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = with_file_opened(list(sys.argv[1:] if argv is None else argv))
-    args = parser(commands=not app_options_only(words)).parse_args(words)
+    whole = parser(commands=not app_options_only(words))
+    args, unknown = whole.parse_known_args(words)
+    if unknown:  # argparse's own refusal, with why where the word is an app option
+        whole.error(
+            f"unrecognized arguments: {' '.join(unknown)}{_misplaced(whole, args.command, unknown)}"
+        )
     if (problem := undecodable_argument(args)) is not None:
         print(f"timeline-viewer: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -145,6 +150,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"timeline-viewer: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _misplaced(whole: argparse.ArgumentParser, command: str | None, unknown: list[str]) -> str:
+    """Why the app's options among `unknown` were refused: they came after a command
+    that does not use them. Empty when none of them is an app option. (argparse has no
+    public way to ask a parser which options it takes: its tables are read here.)"""
+    commands = next(
+        (a.choices for a in whole._actions if isinstance(a, argparse._SubParsersAction)), {}
+    )
+    reasons = []
+    for word in unknown:
+        option = word.split("=", 1)[0]
+        if command is None or option not in whole._option_string_actions:
+            continue
+        users = [name for name, sub in commands.items() if option in sub._option_string_actions]
+        where = (
+            f"{_listed(users)} {'does' if len(users) == 1 else 'do'}"
+            if users
+            else ("it is for the app, given with no command")
+        )
+        reasons.append(f"{command} does not use {option}: {where}")
+    return f" ({'; '.join(reasons)})" if reasons else ""
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def with_file_opened(argv: list[str]) -> list[str]:
