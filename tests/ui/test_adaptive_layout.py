@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import opened_window, settle
 from viewer.core.annotations.store import AnnotationStore
 from viewer.core.catalog.read import Catalog
+from viewer.ui.adaptive_layout import HEADER_HEIGHT
 from viewer.ui.main_window import MainWindow
 
 
@@ -68,6 +69,32 @@ def test_in_a_narrow_window_the_details_go_under_the_timeline(
     qtbot.waitUntil(lambda: sized.body.orientation() == Qt.Orientation.Horizontal)
     assert not sized.header.compact and sized.header.tabs.isVisible()
     assert "soft bar: month/year" in sized.legend.entries()
+
+
+@pytest.mark.parametrize("then_at_once", [False, True])
+def test_a_window_widened_from_narrow_is_arranged_as_one_opened_wide(
+    sized: MainWindow, qtbot: QtBot, catalog: Catalog, tmp_path: Path, then_at_once: bool
+) -> None:
+    """Widened from 1024 x 700 (maximised, say), the details came back at a quarter of
+    the width, time at 63 %, and the unfolded header kept its folded height, its tabs
+    a line high; widened before the narrow arrangement had settled, details and time
+    got half each. Now it is arranged as a window opened at that size."""
+    wide = QSettings(str(tmp_path / "wide.ini"), QSettings.Format.IniFormat)
+    with opened_window(qtbot, catalog, wide, show=False) as opened_wide:
+        _show_at(opened_wide, qtbot, 1600, 1000)
+        expected = opened_wide.body.sizes(), opened_wide.outer.sizes()
+    _show_at(sized, qtbot, 1600 if then_at_once else 1024, 1000 if then_at_once else 700)
+    sized.resize(1024, 700)
+    if not then_at_once:
+        settle()
+    assert sized.body.orientation() == Qt.Orientation.Vertical
+    _show_at(sized, qtbot, 1600, 1000)
+    assert sized.body.orientation() == Qt.Orientation.Horizontal
+    assert sized.timeline.geo.time_width >= 0.70 * 1600
+    assert sized.header.tabs.isVisible()
+    assert sized.outer.sizes()[0] >= HEADER_HEIGHT
+    for got, want in zip((sized.body.sizes(), sized.outer.sizes()), expected, strict=True):
+        assert all(abs(a - b) <= 4 for a, b in zip(got, want, strict=True)), (got, want)
 
 
 @pytest.mark.parametrize("width", [480, 520, 600, 640])

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 1280
 SHORT_HEIGHT = 900
 MIN_DETAILS = 124  # px of details under the timeline: the title and a few lines
+#: px of the details' column beside the timeline: the notes editor's least width. As
+#: the window grows, time takes the room.
+DETAILS_WIDTH = 284
+#: px of the profile header unfolded (its tabs open): a few lines of the tab shown.
+HEADER_HEIGHT = 170
 LEGEND_MARGIN = 24  # px of the status bar that are not the legend's (its grip, margins)
 
 
@@ -45,15 +50,24 @@ class AdaptiveLayout(QObject):
         """Arrange the window for its size (again: the toolbar's buttons may have changed)."""
         window, narrow = self.window, self.narrow
         self._arranged = window.size().toTuple()
+        folded = window.header.compact
         window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
+        if folded and not window.header.compact and window.header.has_parts:
+            # Unfolded, the tabs get their room back (kept, the folded height squeezes
+            # them to a line).
+            total = sum(window.outer.sizes())
+            window.outer.setSizes([HEADER_HEIGHT, max(total - HEADER_HEIGHT, 0)])
         window.legend.fit(window.width() - LEGEND_MARGIN, short=narrow)
         self.fit_toolbar()
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        if _orient(window.body, down if narrow else across, 0.74) and narrow:
+        # Details over notes, or beside them when below: turned first, since how narrow
+        # the details' column may be (below) depends on it.
+        if window.right is not None:
+            _orient(window.right, across if narrow else down, first_share=0.58 if narrow else 0.62)
+        if narrow and _orient(window.body, down, first_share=0.74):
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
-
-        if window.right is not None:  # details over notes, or beside them when below
-            _orient(window.right, across if narrow else down, 0.58 if narrow else 0.62)
+        elif not narrow:
+            _orient(window.body, across, second_px=DETAILS_WIDTH)
         self.fit_header()
         QTimer.singleShot(0, self.fit_header)  # again once the window has its size
 
@@ -76,6 +90,8 @@ class AdaptiveLayout(QObject):
         """Details under the timeline: the timeline takes the height that shows all its
         lanes, the details the rest (at least a few lines of them)."""
         window = self.window
+        if window.body.orientation() != Qt.Orientation.Vertical:
+            return  # widened again before this ran: the details are beside time now
         sizes = window.body.sizes()
         total = sum(sizes)
         wanted = window.timeline.wanted_height() + window.overview.sizeHint().height()
@@ -95,12 +111,19 @@ class AdaptiveLayout(QObject):
             outer.setSizes([wanted, total - wanted])
 
 
-def _orient(splitter: QSplitter, orientation: Qt.Orientation, first_share: float) -> bool:
-    """Turn the splitter (True) if it is not that way yet, sharing its room anew."""
+def _orient(
+    splitter: QSplitter,
+    orientation: Qt.Orientation,
+    *,
+    first_share: float = 0.5,
+    second_px: int | None = None,
+) -> bool:
+    """Turn the splitter (True) if it is not that way yet, sharing its room anew: the
+    first pane's share of it, or all of it but the second pane's `second_px`."""
     if splitter.orientation() == orientation:
         return False
     splitter.setOrientation(orientation)
     total = sum(splitter.sizes()) or 1000
-    first = int(total * first_share)
+    first = total - second_px if second_px is not None else int(total * first_share)
     splitter.setSizes([first, total - first])
     return True

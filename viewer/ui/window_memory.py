@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 
 from viewer.core.timeline.timescale import Viewport
+from viewer.ui.adaptive_layout import DETAILS_WIDTH, HEADER_HEIGHT
 from viewer.ui.settings import SavedView, Settings
 
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ class WindowMemory:
             # The search opens on Ctrl+F or Find: at first the time gets the room.
             window.resizeDocks([window.search_dock], [340], Qt.Orientation.Horizontal)
             window.search_dock.hide()
-        self.restore_splitter(window.outer, [170, 730])
+        self.restore_splitter(window.outer, [HEADER_HEIGHT, 730])
         # Details beside the timeline: a column of the notes editor's least width; as
         # the window grows, time takes the room (the body's stretch goes to it).
-        self.restore_splitter(window.body, [1000, 284])
+        self.restore_splitter(window.body, [1000, DETAILS_WIDTH])
         if window.right is not None:
             self.restore_splitter(window.right, [500, 300])
         saved = s.view()
