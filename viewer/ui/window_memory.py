@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QSplitter
 
 from viewer.core.timeline.timescale import Viewport
@@ -15,6 +16,21 @@ from viewer.ui.settings import SavedView, Settings
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
+
+#: The window's size the first time, on a screen with room for it.
+FIRST_SIZE = QSize(1400, 900)
+#: What a first window leaves free of the screen's work area: its frame and title bar
+#: (~30-40 px on the common desktops) and a margin.
+_AROUND = QMargins(24, 48, 24, 24)
+
+
+def first_geometry(available: QRect, preferred: QSize = FIRST_SIZE) -> QRect:
+    """Where the window opens the first time: `preferred`, or smaller on a screen
+    without room for it (a 1366 x 768 laptop), centred on the screen's work area."""
+    room = available.marginsRemoved(_AROUND)
+    shape = QRect(QPoint(0, 0), preferred.boundedTo(room.size()))
+    shape.moveCenter(room.center())
+    return shape
 
 
 class WindowMemory:
@@ -26,7 +42,9 @@ class WindowMemory:
         window, s, state = self.window, self.settings, self.window.state
         geometry = s.layout("geometry")
         if geometry is None or not window.restoreGeometry(geometry):
-            window.resize(1400, 900)
+            # On the screen the pointer is on, where the desktop shows a new window.
+            screen = QGuiApplication.screenAt(QCursor.pos()) or window.screen()
+            window.setGeometry(first_geometry(screen.availableGeometry()))
         docks = s.layout("state")
         if docks is None or not window.restoreState(docks):
             # The search opens on Ctrl+F or Find: at first the time gets the room.
