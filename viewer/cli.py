@@ -168,7 +168,7 @@ def _misplaced(whole: argparse.ArgumentParser, command: str | None, unknown: lis
         where = (
             f"{_listed(users)} {'does' if len(users) == 1 else 'do'}"
             if users
-            else ("it is for the app, given with no command")
+            else "it is for the app, given with no command"
         )
         reasons.append(f"{command} does not use {option}: {where}")
     return f" ({'; '.join(reasons)})" if reasons else ""

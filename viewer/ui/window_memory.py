@@ -51,8 +51,8 @@ class WindowMemory:
             window.resizeDocks([window.search_dock], [340], Qt.Orientation.Horizontal)
             window.search_dock.hide()
         self.restore_splitter(window.outer, [HEADER_HEIGHT, 730])
-        # Details beside the timeline: a column of the notes editor's least width; as
-        # the window grows, time takes the room (the body's stretch goes to it).
+        # Details beside the timeline in their column; as the window grows, time takes
+        # the room (the body's stretch goes to it).
         self.restore_splitter(window.body, [1000, DETAILS_WIDTH])
         if window.right is not None:
             self.restore_splitter(window.right, [500, 300])
