@@ -3,7 +3,7 @@ and tabs for Context, Actions taken (by category) and Criticism (by whom)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,15 +40,7 @@ class ProfileHeader(QWidget):
         self.setMinimumHeight(120)
         self.kind_label = QLabel()
         self.kind_label.setObjectName("profileKind")
-        # Secondary text, legible (4.5:1) on the window: not a disabled label (~1.5:1).
-        window = self.palette()
-        muted = style.muted_colour(
-            window.color(QPalette.ColorRole.WindowText).name(),
-            window.color(QPalette.ColorRole.Window).name(),
-        )
-        kind = self.kind_label.palette()
-        kind.setColor(QPalette.ColorRole.WindowText, QColor(muted))
-        self.kind_label.setPalette(kind)
+        self._colour_kind()
         self.title_label = ElidedTitle()
         self.title_label.setObjectName("profileTitle")
         font = self.title_label.font()
@@ -138,6 +130,23 @@ class ProfileHeader(QWidget):
         super().resizeEvent(event)
         if self.compact:  # the folded summary's one line fits the new width
             self._show_summary(*self._summary)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the desktop turned dark, say
+            self._colour_kind()
+            self._show_summary(*self._summary)  # its links in the new link colour
+
+    def _colour_kind(self) -> None:
+        """Secondary text, legible (4.5:1) on the window: not a disabled label (~1.5:1)."""
+        window = self.palette()
+        muted = style.muted_colour(
+            window.color(QPalette.ColorRole.WindowText).name(),
+            window.color(QPalette.ColorRole.Window).name(),
+        )
+        kind = self.kind_label.palette()
+        kind.setColor(QPalette.ColorRole.WindowText, QColor(muted))
+        self.kind_label.setPalette(kind)
 
     def _on_more(self, shown: bool) -> None:
         self._show_summary(*self._summary)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -35,15 +35,30 @@ def sealed_resource(kind: int | QTextDocument.ResourceType, _url: QUrl | str) ->
 
 
 class SealedTextBrowser(QTextBrowser):
-    """A QTextBrowser that opens no link by itself and loads no resource."""
+    """A QTextBrowser that opens no link by itself and loads no resource, and shows its
+    text again in the colours of a new palette (the desktop turned dark, say): Qt
+    writes the link colour and our classes' colours into the text as it reads it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self._shown: tuple[bool, str] | None = None  # (markdown?, the text) last shown
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            markdown, text = self._shown
+            scrolled = self.verticalScrollBar().value()
+            if markdown:
+                self.set_markdown_text(text)
+            else:
+                self.setHtml(text)
+            self.verticalScrollBar().setValue(scrolled)
 
     def setHtml(self, text: str) -> None:
         """Show `text`, its `muted` and `warning` classes legible on this palette."""
+        self._shown = (False, text)
         palette = self.palette()
         self.document().setDefaultStyleSheet(
             text_css(
@@ -58,6 +73,7 @@ class SealedTextBrowser(QTextBrowser):
 
     def set_markdown_text(self, markdown: str) -> None:
         """Markdown with its raw HTML left as plain text (never read as markup)."""
+        self._shown = (True, markdown)
         features = QTextDocument.MarkdownFeature(
             QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
             | QTextDocument.MarkdownFeature.MarkdownNoHTML.value

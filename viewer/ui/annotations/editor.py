@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
@@ -164,17 +164,7 @@ class AnnotationEditor(QWidget):
         self.star.blockSignals(False)
         self.colour.setIcon(_swatch(highlights.shown(a.colour)) if a.colour else QIcon())
         self.colour.setText(highlights.name_of(a.colour) if a.colour else "Colour")
-        palette = self.tags_label.palette()  # a chip readable in a light or dark palette
-        chip = (
-            f"background:{palette.color(QPalette.ColorRole.Button).name()};"
-            f"color:{palette.color(QPalette.ColorRole.ButtonText).name()}"
-        )
-        tags = " ".join(
-            f"<span style='{chip}'>&nbsp;{escape(t)}&nbsp;"
-            f"<a href='{escape(t)}' title='Remove the tag {escape(t)}'>✕</a></span>"
-            for t in a.tags
-        )
-        self.tags_label.setText(f"Tags: {tags}" if tags else "No tags yet.")
+        self._show_tags(a.tags)
         self._tag_words.setStringList([name for name, _n in self.store.tags_in_use()])
         if self.pages.currentWidget() is self.note:
             self._load_note()
@@ -194,6 +184,25 @@ class AnnotationEditor(QWidget):
             )
 
     # -- changing -----------------------------------------------------------------------
+
+    def _show_tags(self, tags: tuple[str, ...]) -> None:
+        palette = self.palette()  # a chip readable in a light or dark palette (the label's own
+        # may not have the new one yet)
+        chip = (
+            f"background:{palette.color(QPalette.ColorRole.Button).name()};"
+            f"color:{palette.color(QPalette.ColorRole.ButtonText).name()}"
+        )
+        chips = " ".join(
+            f"<span style='{chip}'>&nbsp;{escape(t)}&nbsp;"
+            f"<a href='{escape(t)}' title='Remove the tag {escape(t)}'>✕</a></span>"
+            for t in tags
+        )
+        self.tags_label.setText(f"Tags: {chips}" if chips else "No tags yet.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the chips in the new colours
+            self._show_tags((self.current or Annotation("")).tags)
 
     def _push(self, after: Annotation, text: str) -> None:
         if self.current is None or after == self.current:

@@ -104,7 +104,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._documents: dict[tuple[int, int, bool], QTextDocument] = {}
+        self._documents: dict[tuple[int, int, tuple[str, str]], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._documents.clear()
@@ -116,22 +116,19 @@ class ResultDelegate(QStyledItemDelegate):
         # Selected, the row is drawn on the highlight: its secondary lines are worked
         # out against that (they were grey on blue).
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        key = (index.row(), width, selected)
+        # Secondary lines and warnings legible on this palette (PlaceholderText's name()
+        # dropped its alpha: the lines came out as dark as the quote), which is part of
+        # the key: a new palette (the desktop turned dark) lays the rows out again.
+        palette: QPalette = option.palette
+        role, group = QPalette.ColorRole, QPalette.ColorGroup.Active
+        text, base = (role.HighlightedText, role.Highlight) if selected else (role.Text, role.Base)
+        colours = (palette.color(group, text).name(), palette.color(group, base).name())
+        key = (index.row(), width, colours)
         document = self._documents.get(key)
         if document is None:
             row: ResultRow = index.data(ResultsModel.RowRole)
-            palette: QPalette = option.palette
             document = SealedTextDocument()
-            # Secondary lines and warnings legible on this palette (PlaceholderText's
-            # name() dropped its alpha: the lines came out as dark as the quote).
-            role = QPalette.ColorRole
-            text, base = (
-                (role.HighlightedText, role.Highlight) if selected else (role.Text, role.Base)
-            )
-            group = QPalette.ColorGroup.Active
-            document.setDefaultStyleSheet(
-                text_css(palette.color(group, text).name(), palette.color(group, base).name())
-            )
+            document.setDefaultStyleSheet(text_css(*colours))
             document.setDefaultFont(option.font)
             document.setDocumentMargin(0)
             document.setHtml(row_html(row))
