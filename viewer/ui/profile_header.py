@@ -4,7 +4,15 @@ and tabs for Context, Actions taken (by category) and Criticism (by whom)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,10 +51,7 @@ class ProfileHeader(QWidget):
         self._colour_kind()
         self.title_label = ElidedTitle()
         self.title_label.setObjectName("profileTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self._size_title()
         self.stance_label = Badge()
         self.stance_label.setObjectName("stanceBadge")
         self.flip_label = Badge("Flip")
@@ -136,6 +141,16 @@ class ProfileHeader(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # the desktop turned dark, say
             self._colour_kind()
             self._show_summary(*self._summary)  # its links in the new link colour
+        elif event.type() == QEvent.Type.FontChange:  # the desktop's text made larger, say
+            self._size_title()
+
+    def _size_title(self) -> None:
+        """The title in bold, 1.6 times the header's text (again when that changes: a
+        size set on the title alone no longer follows the header's)."""
+        font = QFont()  # only what is set here; the rest is the header's
+        font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
 
     def _colour_kind(self) -> None:
         """Secondary text, legible (4.5:1) on the window: not a disabled label (~1.5:1)."""

@@ -104,7 +104,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._documents: dict[tuple[int, int, tuple[str, str]], QTextDocument] = {}
+        self._documents: dict[tuple[int, int, tuple[str, str], str], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._documents.clear()
@@ -118,12 +118,13 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         # Secondary lines and warnings legible on this palette (PlaceholderText's name()
         # dropped its alpha: the lines came out as dark as the quote), which is part of
-        # the key: a new palette (the desktop turned dark) lays the rows out again.
+        # the key, as the font is: a new palette (the desktop turned dark) or font lays
+        # the rows out again.
         palette: QPalette = option.palette
         role, group = QPalette.ColorRole, QPalette.ColorGroup.Active
         text, base = (role.HighlightedText, role.Highlight) if selected else (role.Text, role.Base)
         colours = (palette.color(group, text).name(), palette.color(group, base).name())
-        key = (index.row(), width, colours)
+        key = (index.row(), width, colours, option.font.key())
         document = self._documents.get(key)
         if document is None:
             row: ResultRow = index.data(ResultsModel.RowRole)
