@@ -33,3 +33,25 @@ def test_further_short_the_lanes_scroll_as_before() -> None:
     geo = _at(fits - 3)
     assert geo.overflow == 3
     assert _at(fits - 40).overflow == 40
+
+
+def test_the_stance_track_grows_to_show_its_name_in_a_larger_font(qapp: object) -> None:
+    """At 1.25 times the desktop's text, the track's three-line name ("Stance",
+    "(Trump's", "words)") was cut off above and below in its 46 px; at the usual size
+    the track keeps its height."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    label = "Stance\n(Trump's words)"
+    usual = QApplication.font()
+    assert g.stance_height(usual, label, 118) == g.STANCE
+    for scale in (1.25, 1.4, 2.0):
+        larger = QFont(usual)
+        larger.setPointSizeF(usual.pointSizeF() * scale)
+        bold = QFont(larger)
+        bold.setBold(True)
+        lines = len(label.split("\n")) + 1  # "(Trump's words)" wraps in 105 px
+        height = g.stance_height(larger, label, 118)
+        assert height >= lines * QFontMetricsF(bold).lineSpacing() - 1
+        geo = g.layout(900, 700, [0], stance_px=height)
+        assert geo.stance.height == height and geo.lanes_top >= geo.stance.bottom

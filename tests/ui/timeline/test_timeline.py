@@ -319,3 +319,22 @@ def test_a_month_precision_event_reads_as_some_time_in_its_month(window: MainWin
     assert view.describe(item).endswith("\nsome time in Jul 2017")
     meeting = _item_for(view, "2017-07-07-hamburg-g20-meeting", ItemKind.POINT)
     assert view.describe(meeting).endswith("\n7 Jul 2017")  # known to the day: its date
+
+
+def test_a_larger_font_gives_the_stance_track_the_height_of_its_name(
+    window: MainWindow,
+) -> None:
+    """The desktop's text made larger (here 1.4 times): the track's name, three lines,
+    was cut off above and below in its 46 px; its band now takes their height."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    view = window.timeline
+    usual = view.geo.stance.height
+    larger = QFont(view.font())
+    larger.setPointSizeF(larger.pointSizeF() * 1.4)
+    view.setFont(larger)
+    bold = QFont(larger)
+    bold.setBold(True)
+    lines = view.stance_label.count("\n") + 2  # its second line wraps in the column
+    assert view.geo.stance.height >= lines * QFontMetricsF(bold).lineSpacing() - 1 > usual
+    assert view.geo.lanes_top >= view.geo.stance.bottom

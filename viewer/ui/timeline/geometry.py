@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.core.frozen import frozen
 
@@ -12,7 +14,8 @@ GUTTER = 150  # lane labels, left of the time area (a wide view; see gutter_for)
 AXIS_CONTEXT = 20  # years (or months) band
 AXIS_TICKS = 20  # tick labels
 ERA_ROW = 15  # one row of era bars; there are two
-STANCE = 46
+STANCE = 46  # the stance track, where its name fits (see stance_height)
+LABEL_LEFT, LABEL_RIGHT = 8, 5  # px of the lane names' column left free of their text
 MIN_LANE = 34  # two lines of a lane's name
 MAX_LANE = 110
 MARKER = 11  # marker size in px
@@ -57,6 +60,23 @@ class LaneNeed:
 
     def _height(self, rows: int) -> float:
         return max(MIN_LANE, 4 + (MARKER + 8 if self.points else 0) + rows * (BAR + 3) + 4)
+
+
+_STANCE_HEIGHTS: dict[tuple[str, str, int], float] = {}
+
+
+def stance_height(font: QFont, label: str, gutter: int) -> float:
+    """The stance track's height: STANCE, or more where its name, wrapped in the lane
+    names' column and drawn in bold, needs more (a larger desktop font: it was cut off
+    above and below)."""
+    key = (font.toString(), label, gutter)
+    if key not in _STANCE_HEIGHTS:
+        bold = QFont(font)
+        bold.setBold(True)
+        room = QRectF(0, 0, gutter - LABEL_LEFT - LABEL_RIGHT, 1000)
+        needed = QFontMetricsF(bold).boundingRect(room, Qt.TextFlag.TextWordWrap, label)
+        _STANCE_HEIGHTS[key] = max(STANCE, math.ceil(needed.height()))
+    return _STANCE_HEIGHTS[key]
 
 
 def gutter_for(width: float) -> int:
@@ -126,12 +146,21 @@ class Geometry:
 
 
 def wanted_height(
-    lanes: list[int], needs: Mapping[int, LaneNeed], *, eras: bool = True, stance: bool = True
+    lanes: list[int],
+    needs: Mapping[int, LaneNeed],
+    *,
+    eras: bool = True,
+    stance: bool = True,
+    stance_px: float = STANCE,
 ) -> float:
     """The height that shows every lane with all it holds (the axis, eras and stance
     track above)."""
     top = (
-        AXIS_CONTEXT + AXIS_TICKS + (2 * ERA_ROW + 4 if eras else 0) + (STANCE if stance else 0) + 4
+        AXIS_CONTEXT
+        + AXIS_TICKS
+        + (2 * ERA_ROW + 4 if eras else 0)
+        + (stance_px if stance else 0)
+        + 4
     )
     return top + sum(needs.get(lane, LaneNeed()).height for lane in lanes) + BOTTOM_MARGIN
 
@@ -147,6 +176,7 @@ def layout(
     *,
     eras: bool = True,
     stance: bool = True,
+    stance_px: float = STANCE,
 ) -> Geometry:
     """Bands for the axis, eras, stance track and each shown lane. A lane gets the height
     its content needs (`needs`; without, room for markers and every bar row) and an
@@ -155,7 +185,7 @@ def layout(
     px down, clamped)."""
     axis = Band("axis", 0, AXIS_CONTEXT + AXIS_TICKS)
     era_band = Band("eras", axis.bottom, 2 * ERA_ROW + 2 if eras else 0)
-    stance_band = Band("stance", era_band.bottom + (2 if eras else 0), STANCE if stance else 0)
+    stance_band = Band("stance", era_band.bottom + (2 if eras else 0), stance_px if stance else 0)
     top = stance_band.bottom + 4
     wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
     wanted = sum(w.height for w in wants)

@@ -259,7 +259,11 @@ class FramePainting:
                 p.setClipRect(QRectF(0, geo.lanes_top, gutter, geo.height - geo.lanes_top))
             if not band.height:  # no eras, no stance track: no name
                 continue
-            p.drawText(QRectF(8, band.top, gutter - 13, min(band.height, 40)), flags, label)
+            # A lane's name near its top; the stance track's, whose height is its name's
+            # where that is more, over all of it.
+            tall = band.height if n == 1 else min(band.height, 40)
+            left, right = g.LABEL_LEFT, g.LABEL_RIGHT
+            p.drawText(QRectF(left, band.top, gutter - left - right, tall), flags, label)
         p.setClipping(False)
         stance = geo.stance
         if stance.height:  # the track's scale, at the right of its name

@@ -194,7 +194,11 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
     def wanted_height(self) -> int:
         """The widget's height that shows every shown lane whole (with its scroll bar)."""
         lanes = g.wanted_height(
-            self.visible_lanes(), self._needs, eras=bool(self.eras), stance=bool(self.all_stance)
+            self.visible_lanes(),
+            self._needs,
+            eras=bool(self.eras),
+            stance=bool(self.all_stance),
+            stance_px=self._stance_px(),
         )
         return int(lanes) + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth()
 
@@ -300,6 +304,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             labels=self.lane_titles,
             eras=bool(self.eras),
             stance=bool(self.all_stance),
+            stance_px=self._stance_px(),
         )
         bar = self.verticalScrollBar()
         bar.blockSignals(True)
@@ -310,6 +315,10 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         bar.blockSignals(False)
         self._stale = True
         self.viewport().update()
+
+    def _stance_px(self) -> float:
+        width = self.viewport().width()
+        return g.stance_height(self.font(), self.stance_label, g.gutter_for(width))
 
     def _on_lane_scroll(self, value: int) -> None:
         self._lane_scroll = float(value)
@@ -374,6 +383,8 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._painter = None
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._relayout()  # the stance track's name may need another height
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
