@@ -55,3 +55,22 @@ def test_the_stance_track_grows_to_show_its_name_in_a_larger_font(qapp: object) 
         assert height >= lines * QFontMetricsF(bold).lineSpacing() - 1
         geo = g.layout(900, 700, [0], stance_px=height)
         assert geo.stance.height == height and geo.lanes_top >= geo.stance.bottom
+
+
+def test_the_lane_names_column_widens_with_a_larger_font(qapp: object) -> None:
+    """At 1.4 times the desktop's text, "Statements" was cut at the column's edge; at
+    the usual size the column keeps its widths."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    usual = QApplication.font()
+    for width in (700, 900, 1200):
+        assert g.gutter_for(width, usual) == g.gutter_for(width)
+        for scale in (1.25, 1.4, 2.0):
+            larger = QFont(usual)
+            larger.setPointSizeF(usual.pointSizeF() * scale)
+            bold = QFont(larger)
+            bold.setBold(True)
+            gutter = g.gutter_for(width, larger)
+            room = gutter - g.LABEL_LEFT - g.LABEL_RIGHT
+            assert QFontMetricsF(bold).horizontalAdvance("Statements") <= room, (width, scale)

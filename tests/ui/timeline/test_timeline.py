@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -324,17 +324,25 @@ def test_a_month_precision_event_reads_as_some_time_in_its_month(window: MainWin
 def test_a_larger_font_gives_the_stance_track_the_height_of_its_name(
     window: MainWindow,
 ) -> None:
-    """The desktop's text made larger (here 1.4 times): the track's name, three lines,
-    was cut off above and below in its 46 px; its band now takes their height."""
+    """The desktop's text made larger (here twice): the track's name was cut off above
+    and below in its 46 px, and "Statements" at the lane names' column's edge (from
+    1.4 times); the band takes the name's height, the column the name's width."""
     from PySide6.QtGui import QFont, QFontMetricsF
+
+    import viewer.ui.timeline.geometry as g
 
     view = window.timeline
     usual = view.geo.stance.height
     larger = QFont(view.font())
-    larger.setPointSizeF(larger.pointSizeF() * 1.4)
+    larger.setPointSizeF(larger.pointSizeF() * 2)
     view.setFont(larger)
     bold = QFont(larger)
     bold.setBold(True)
-    lines = view.stance_label.count("\n") + 2  # its second line wraps in the column
-    assert view.geo.stance.height >= lines * QFontMetricsF(bold).lineSpacing() - 1 > usual
+    room = view.geo.gutter - g.LABEL_LEFT - g.LABEL_RIGHT
+    wrap = Qt.TextFlag.TextWordWrap
+    name = QFontMetricsF(bold).boundingRect(QRectF(0, 0, room, 1000), wrap, view.stance_label)
+    assert view.geo.stance.height >= name.height() > usual  # the whole name
     assert view.geo.lanes_top >= view.geo.stance.bottom
+    # The lane names' column widens too ("Statements" was cut at its edge).
+    bold_width = QFontMetricsF(bold).horizontalAdvance("Statements")
+    assert view.geo.gutter - g.LABEL_LEFT - g.LABEL_RIGHT >= bold_width > 105

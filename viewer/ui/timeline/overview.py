@@ -149,4 +149,4 @@ class OverviewStrip(QWidget):
         super().keyPressEvent(event)
 
     def _gutter(self) -> int:
-        return g.gutter_for(self.width())  # the timeline's, above it: the same width
+        return g.gutter_for(self.width(), self.font())  # the timeline's above: the same

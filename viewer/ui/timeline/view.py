@@ -225,7 +225,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
 
     def _time_width(self) -> int:
         width = self.viewport().width()
-        return max(1, width - g.gutter_for(width))
+        return max(1, width - g.gutter_for(width, self.font()))
 
     def set_viewport(self, view: Viewport) -> None:
         self._fitted = False
@@ -299,6 +299,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             size.width(),
             size.height(),
             self.visible_lanes(),
+            gutter=g.gutter_for(size.width(), self.font()),
             needs=self._needs,
             scroll=self._lane_scroll,
             labels=self.lane_titles,
@@ -318,7 +319,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
 
     def _stance_px(self) -> float:
         width = self.viewport().width()
-        return g.stance_height(self.font(), self.stance_label, g.gutter_for(width))
+        return g.stance_height(self.font(), self.stance_label, g.gutter_for(width, self.font()))
 
     def _on_lane_scroll(self, value: int) -> None:
         self._lane_scroll = float(value)
