@@ -270,3 +270,27 @@ def test_the_search_open_beside_does_not_hold_the_window_wide(
     qtbot.waitUntil(
         lambda: title.toolTip() == "Donald Trump on Vladimir Putin" or title.width() > 400
     )
+
+
+def test_with_a_larger_font_the_unfolded_header_is_taller(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings
+) -> None:
+    """At 1.6 times the desktop's text the header's 170 px left its tab half a line; it
+    now grows with the text (and keeps 170 px at the usual size)."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    before = QFont(QApplication.font())
+    larger = QFont(before)
+    larger.setPointSizeF(before.pointSizeF() * 1.6)
+    QApplication.setFont(larger)
+    try:
+        with opened_window(qtbot, catalog, settings, show=False) as win:
+            _show_at(win, qtbot, 1600, 1000)
+            assert win.header.tabs.isVisible()
+            browser = win.header.tabs.currentWidget()
+            assert browser is not None
+            lines = browser.height() / QFontMetricsF(larger).lineSpacing()
+            assert win.outer.sizes()[0] > HEADER_HEIGHT and lines >= 3, lines
+    finally:
+        QApplication.setFont(before)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter
 
+from viewer.ui import style
+
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
@@ -21,7 +23,8 @@ MIN_DETAILS = 124  # px of details under the timeline: the title and a few lines
 #: px of the details' column beside the timeline: the notes editor's least width. As
 #: the window grows, time takes the room.
 DETAILS_WIDTH = 284
-#: px of the profile header unfolded (its tabs open): a few lines of the tab shown.
+#: px of the profile header unfolded (its tabs open): a few lines of the tab shown
+#: (more with a larger font: `header_height`).
 HEADER_HEIGHT = 170
 LEGEND_MARGIN = 24  # px of the status bar that are not the legend's (its grip, margins)
 
@@ -55,8 +58,8 @@ class AdaptiveLayout(QObject):
         if folded and not window.header.compact and window.header.has_parts:
             # Unfolded, the tabs get their room back (kept, the folded height squeezes
             # them to a line).
-            total = sum(window.outer.sizes())
-            window.outer.setSizes([HEADER_HEIGHT, max(total - HEADER_HEIGHT, 0)])
+            total, header = sum(window.outer.sizes()), header_height(window)
+            window.outer.setSizes([header, max(total - header, 0)])
         window.legend.fit(window.width() - LEGEND_MARGIN, short=narrow)
         self.fit_toolbar()
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -109,6 +112,11 @@ class AdaptiveLayout(QObject):
         wanted = wanted if wanted > 0 else header.sizeHint().height()
         if total > wanted and outer.sizes()[0] != wanted:
             outer.setSizes([wanted, total - wanted])
+
+
+def header_height(window: MainWindow) -> int:
+    """The unfolded header's height for the window's font."""
+    return round(HEADER_HEIGHT * style.text_scale(window.header.font()))
 
 
 def _orient(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette
 
 from viewer.core.records import Tone
 
@@ -193,3 +193,20 @@ def light_palette() -> QPalette:
 
 def dark_palette() -> QPalette:
     return palette_from(DARK_COLOURS)
+
+
+#: The average character width (px) of the bold font the app's fixed sizes (the lane
+#: names' column, the header's height) were chosen for: Sans Serif 9 pt at 96 dpi.
+SIZED_FOR_CHAR = 6.875
+_TEXT_SCALES: dict[str, float] = {}
+
+
+def text_scale(font: QFont) -> float:
+    """How much larger `font` is than the one the fixed sizes were chosen for (a larger
+    desktop font), never less than 1: those sizes grow by it, and never shrink."""
+    key = font.toString()
+    if key not in _TEXT_SCALES:
+        bold = QFont(font)
+        bold.setBold(True)
+        _TEXT_SCALES[key] = max(1.0, QFontMetricsF(bold).averageCharWidth() / SIZED_FOR_CHAR)
+    return _TEXT_SCALES[key]

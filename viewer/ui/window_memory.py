@@ -11,7 +11,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QSplitter
 
 from viewer.core.timeline.timescale import Viewport
-from viewer.ui.adaptive_layout import DETAILS_WIDTH, HEADER_HEIGHT
+from viewer.ui.adaptive_layout import DETAILS_WIDTH, header_height
 from viewer.ui.settings import SavedView, Settings
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class WindowMemory:
             # The search opens on Ctrl+F or Find: at first the time gets the room.
             window.resizeDocks([window.search_dock], [340], Qt.Orientation.Horizontal)
             window.search_dock.hide()
-        self.restore_splitter(window.outer, [HEADER_HEIGHT, 730])
+        self.restore_splitter(window.outer, [header_height(window), 730])
         # Details beside the timeline in their column; as the window grows, time takes
         # the room (the body's stretch goes to it).
         self.restore_splitter(window.body, [1000, DETAILS_WIDTH])

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.core.frozen import frozen
+from viewer.ui import style
 
 GUTTER = 150  # lane labels, left of the time area (a wide view; see gutter_for)
 AXIS_CONTEXT = 20  # years (or months) band
@@ -79,26 +80,13 @@ def stance_height(font: QFont, label: str, gutter: int) -> float:
     return _STANCE_HEIGHTS[key]
 
 
-#: The average character width (px) of the bold font the lane names' columns were
-#: sized for (Sans Serif 9 pt at 96 dpi); a larger font widens them in proportion.
-SIZED_FOR_CHAR = 6.875
-_CHAR_WIDTHS: dict[str, float] = {}
-
-
 def gutter_for(width: float, font: QFont | None = None) -> int:
     """The lane names' column for a view `width` px wide: narrower in a narrow window,
     so time keeps most of the width (lane names wrap onto two lines); wider for a
     larger `font` than the columns were sized for ("Statements" was cut at 1.4 times
     the desktop's text)."""
     preset = GUTTER if width >= 1100 else 118 if width >= 760 else 96
-    if font is None:
-        return preset
-    key = font.toString()
-    if key not in _CHAR_WIDTHS:
-        bold = QFont(font)
-        bold.setBold(True)
-        _CHAR_WIDTHS[key] = QFontMetricsF(bold).averageCharWidth()
-    return round(preset * max(1.0, _CHAR_WIDTHS[key] / SIZED_FOR_CHAR))
+    return preset if font is None else round(preset * style.text_scale(font))
 
 
 @frozen
