@@ -47,6 +47,8 @@ class AdaptiveLayout(QObject):
         # arranged for while built: it takes its shape once, not again at show.
         if event.type() == QEvent.Type.Resize and self._arranged != self.window.size().toTuple():
             self.adapt()
+        elif event.type() == QEvent.Type.FontChange:
+            self._open_header()  # its height follows the text's size
         return False
 
     def adapt(self) -> None:
@@ -55,11 +57,10 @@ class AdaptiveLayout(QObject):
         self._arranged = window.size().toTuple()
         folded = window.header.compact
         window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
-        if folded and not window.header.compact and window.header.has_parts:
+        if folded:
             # Unfolded, the tabs get their room back (kept, the folded height squeezes
             # them to a line).
-            total, header = sum(window.outer.sizes()), header_height(window)
-            window.outer.setSizes([header, max(total - header, 0)])
+            self._open_header()
         window.legend.fit(window.width() - LEGEND_MARGIN, short=narrow)
         self.fit_toolbar()
         across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -73,6 +74,13 @@ class AdaptiveLayout(QObject):
             _orient(window.body, across, second_px=DETAILS_WIDTH)
         self.fit_header()
         QTimer.singleShot(0, self.fit_header)  # again once the window has its size
+
+    def _open_header(self) -> None:
+        """The unfolded header at its height for the window's font."""
+        window = self.window
+        if not window.header.compact and window.header.has_parts:
+            total, header = sum(window.outer.sizes()), header_height(window)
+            window.outer.setSizes([header, max(total - header, 0)])
 
     def fit_toolbar(self) -> None:
         """Icons with their words where the toolbar has room for them, else the icons
@@ -116,7 +124,7 @@ class AdaptiveLayout(QObject):
 
 def header_height(window: MainWindow) -> int:
     """The unfolded header's height for the window's font."""
-    return round(HEADER_HEIGHT * style.text_scale(window.header.font()))
+    return round(HEADER_HEIGHT * style.text_scale(window.font()))
 
 
 def _orient(
