@@ -186,8 +186,9 @@ class AnnotationEditor(QWidget):
     # -- changing -----------------------------------------------------------------------
 
     def _show_tags(self, tags: tuple[str, ...]) -> None:
-        palette = self.palette()  # a chip readable in a light or dark palette (the label's own
-        # may not have the new one yet)
+        # A chip readable in a light or dark palette: the editor's (at a palette change
+        # the label may not have the new one yet).
+        palette = self.palette()
         chip = (
             f"background:{palette.color(QPalette.ColorRole.Button).name()};"
             f"color:{palette.color(QPalette.ColorRole.ButtonText).name()}"
