@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,14 +100,24 @@ def row_html(row: ResultRow) -> str:
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Rich text per row, laid out once per width and kept until the results change."""
+    """Rich text per row, laid out once per width and kept until the results change, or
+    the palette or font of the widget it draws for (its parent) does."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._documents: dict[tuple[int, int, tuple[str, str], str], QTextDocument] = {}
+        self._documents: dict[tuple[int, int, bool], QTextDocument] = {}
+        if parent is not None:
+            parent.installEventFilter(self)
 
     def clear_cache(self) -> None:
         self._documents.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A new palette (the desktop turned dark) or font: the kept rows are in the old
+        # colours and sizes, written into their text as it was read.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.clear_cache()
+        return False
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         view = option.widget
@@ -116,20 +126,22 @@ class ResultDelegate(QStyledItemDelegate):
         # Selected, the row is drawn on the highlight: its secondary lines are worked
         # out against that (they were grey on blue).
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        # Secondary lines and warnings legible on this palette (PlaceholderText's name()
-        # dropped its alpha: the lines came out as dark as the quote), which is part of
-        # the key, as the font is: a new palette (the desktop turned dark) or font lays
-        # the rows out again.
-        palette: QPalette = option.palette
-        role, group = QPalette.ColorRole, QPalette.ColorGroup.Active
-        text, base = (role.HighlightedText, role.Highlight) if selected else (role.Text, role.Base)
-        colours = (palette.color(group, text).name(), palette.color(group, base).name())
-        key = (index.row(), width, colours, option.font.key())
+        key = (index.row(), width, selected)
         document = self._documents.get(key)
         if document is None:
             row: ResultRow = index.data(ResultsModel.RowRole)
+            palette: QPalette = option.palette
             document = SealedTextDocument()
-            document.setDefaultStyleSheet(text_css(*colours))
+            # Secondary lines and warnings legible on this palette (PlaceholderText's
+            # name() dropped its alpha: the lines came out as dark as the quote).
+            role = QPalette.ColorRole
+            text, base = (
+                (role.HighlightedText, role.Highlight) if selected else (role.Text, role.Base)
+            )
+            group = QPalette.ColorGroup.Active
+            document.setDefaultStyleSheet(
+                text_css(palette.color(group, text).name(), palette.color(group, base).name())
+            )
             document.setDefaultFont(option.font)
             document.setDocumentMargin(0)
             document.setHtml(row_html(row))
