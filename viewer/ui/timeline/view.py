@@ -198,7 +198,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             self._needs,
             eras=bool(self.eras),
             stance=bool(self.all_stance),
-            stance_px=self._stance_px(),
+            stance_px=self._stance_px(self.geo.gutter),
         )
         return int(lanes) + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth()
 
@@ -295,17 +295,18 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         scroll bar follows them); the scene is built once, when it is next needed,
         however many setters ran before that."""
         size = self.viewport().size()
+        gutter = g.gutter_for(size.width(), self.font())
         self._geo = g.layout(
             size.width(),
             size.height(),
             self.visible_lanes(),
-            gutter=g.gutter_for(size.width(), self.font()),
+            gutter=gutter,
             needs=self._needs,
             scroll=self._lane_scroll,
             labels=self.lane_titles,
             eras=bool(self.eras),
             stance=bool(self.all_stance),
-            stance_px=self._stance_px(),
+            stance_px=self._stance_px(gutter),
         )
         bar = self.verticalScrollBar()
         bar.blockSignals(True)
@@ -317,9 +318,8 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
         self._stale = True
         self.viewport().update()
 
-    def _stance_px(self) -> float:
-        width = self.viewport().width()
-        return g.stance_height(self.font(), self.stance_label, g.gutter_for(width, self.font()))
+    def _stance_px(self, gutter: int) -> float:
+        return g.stance_height(self.font(), self.stance_label, gutter)
 
     def _on_lane_scroll(self, value: int) -> None:
         self._lane_scroll = float(value)
