@@ -191,7 +191,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         for lane in scene.points:
             self._points(p, lane, data)
         if hit_rows is not None:
-            self._search_hits(p, data, view, geo, hit_rows)
+            self._search_hits(p, data, view, geo, hit_rows, scene)
         p.setClipRect(geo.time_rect())
         self._stance(p, scene)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)

@@ -6,6 +6,7 @@ these methods use."""
 
 from __future__ import annotations
 
+import itertools
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -31,20 +32,26 @@ from viewer.ui.timeline.marks import (
     MARKER_RADIUS,
     MAX_HITS_DRAWN,
     NORMAL,
+    SMALL,
     STAR,
     TONE_QCOLOURS,
     marker_path,
 )
 from viewer.ui.timeline.scene import badge_widths
+from viewer.ui.timeline.scene_bars import label_span
 from viewer.ui.timeline.scene_items import (
     HALF,
     LanePoints,
+    Scene,
     cluster_width,
 )
 
 if TYPE_CHECKING:
     from viewer.core.annotations.records import Mark
     from viewer.ui.timeline.painter import TimelinePainter
+
+#: px a search hit's frame reaches beyond its days on either side: clear of its marker.
+HIT_MARGIN = HALF + 2
 
 
 class PointPainting:
@@ -192,28 +199,127 @@ class PointPainting:
         view: Viewport,
         geo: g.Geometry,
         rows: np.ndarray,
+        scene: Scene,
     ) -> None:
-        """While a search is active: the lanes are washed pale, nothing hidden, and each
-        event found is framed in the highlight colour where it lies."""
+        """While a search is active: what was not found is washed pale, nothing hidden;
+        what was found keeps its colours, framed with its title in the highlight colour.
+        Hits that touch in a lane share one frame, so a query that finds most events
+        (a leader's name) frames them once, not in frames piled on one another."""
         if not geo.lanes:
             return
-        wash = QColor(self.base)
-        wash.setAlphaF(0.6)
+        left, right = geo.time_left, geo.time_left + geo.time_width
         top = min(band.top for _n, band in geo.lanes)
         bottom = max(band.bottom for _n, band in geo.lanes)
-        p.fillRect(QRectF(geo.time_left, top, geo.time_width, bottom - top), wash)
-        if not len(rows):
-            return
-        fill = QColor(self.highlight)
-        fill.setAlphaF(0.22)
+        frames = [
+            QRectF(x0, band.top + 2, x1 - x0, band.height - 4)
+            for band, x0, x1 in _hit_spans(
+                data, view, geo, rows, self._titles_reach(scene, data, geo.gutter, rows)
+            )
+        ]
+        wash = QColor(self.base)
+        wash.setAlphaF(0.6)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # whole pixels, cheaper
+        for x0, y0, x1, y1 in _around(frames, QRectF(left, top, right - left, bottom - top)):
+            p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), wash)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setPen(QPen(self.highlight, 2))
-        p.setBrush(fill)
-        visible = rows[(data.end[rows] >= view.start) & (data.start[rows] <= view.end)]
-        for row in visible[:MAX_HITS_DRAWN].tolist():
-            band = geo.band_of(int(data.lane[row]))
-            if band is None:
+        p.setBrush(Qt.BrushStyle.NoBrush)  # unwashed is mark enough: the found keep their colours
+        for frame in frames:
+            p.drawRoundedRect(frame, 4, 4)
+
+    def _titles_reach(
+        self: TimelinePainter, scene: Scene, data: TimelineData, gutter: float, rows: np.ndarray
+    ) -> dict[int, float]:
+        """Where the titles drawn after the events in `rows` end (px), by event row: an
+        exact-day event's beside its marker, a bar's after the bar when not inside it."""
+        reach: dict[int, float] = {}
+        hit = np.zeros(len(data.ids) + 1, dtype=bool)  # the last for clusters' row, -1
+        hit[rows] = True
+        for lane in scene.points:
+            found = np.flatnonzero(hit[lane.rows])
+            for x, row, room in zip(
+                lane.xs[found].tolist(),
+                lane.rows[found].tolist(),
+                lane.room[found].tolist(),
+                strict=True,
+            ):
+                if room > 40:  # else no title (as `_single` draws it)
+                    title = self.fit.width(data.titles[row])
+                    reach[row] = x + HALF + 3 + min(title, min(room, 260) - 4)
+        hits = set(rows.tolist()) if scene.bars else set()
+        for bar in scene.bars:
+            if hits.isdisjoint(bar.rows):
                 continue
-            left = geo.time_left
-            x0 = max(view.x_of(float(data.start[row])) + left, left - 6.0)
-            x1 = min(max(view.x_of(float(data.end[row])) + left, x0), left + geo.time_width + 6)
-            p.drawRoundedRect(QRectF(x0 - 6, band.top + 2, x1 - x0 + 12, band.height - 4), 4, 4)
+            width = self.fit.width(bar.label, SMALL)
+            span = label_span(bar, gutter, width)
+            if span is not None and not span[2]:
+                for row in bar.rows:
+                    reach[row] = max(reach.get(row, 0.0), min(span[1], span[0] + width))
+        return reach
+
+
+def _hit_spans(
+    data: TimelineData,
+    view: Viewport,
+    geo: g.Geometry,
+    rows: np.ndarray,
+    reach: dict[int, float],
+) -> list[tuple[g.Band, float, float]]:
+    """The frames of the hits in view, as (lane band, left, right): each event's days
+    and title (`reach`) with a margin, those that touch in a lane merged, left to right."""
+    found = rows[(data.end[rows] >= view.start) & (data.start[rows] <= view.end)]
+    found = found[:MAX_HITS_DRAWN]
+    if not len(found):
+        return []
+    left, right = geo.time_left, geo.time_left + geo.time_width
+    x0 = np.maximum(view.x_of(data.start[found]) + left, left - 6.0)
+    x1 = np.maximum(view.x_of(data.end[found]) + left, x0)
+    if reach:
+        order = np.argsort(found)
+        titled = np.fromiter(reach, np.int64, len(reach))
+        at = np.minimum(np.searchsorted(found, titled, sorter=order), len(found) - 1)
+        ours = found[order[at]] == titled
+        where = order[at[ours]]
+        x1[where] = np.maximum(x1[where], np.fromiter(reach.values(), float, len(reach))[ours])
+    x0 = x0 - HIT_MARGIN
+    x1 = np.minimum(x1, right + 6.0) + HIT_MARGIN
+    # Merged lane by lane: sorted by lane, then left edge, a frame starts where a hit
+    # begins after every one before it in its lane has ended (lanes kept apart by an
+    # offset far wider than any view).
+    lanes = data.lane[found].astype(np.float64)
+    by = np.lexsort((x0, lanes))
+    apart = lanes[by] * 1e9
+    starts, ends = x0[by] + apart, x1[by] + apart
+    reached = np.maximum.accumulate(ends)
+    new = np.ones(len(by), dtype=bool)
+    new[1:] = starts[1:] > reached[:-1]
+    first = np.flatnonzero(new)
+    spans = []
+    for lane, a, b in zip(
+        lanes[by][first].tolist(),
+        x0[by][first].tolist(),
+        (np.maximum.reduceat(ends, first) - apart[first]).tolist(),
+        strict=True,
+    ):
+        band = geo.band_of(int(lane))
+        if band is not None:  # else a lane the reader has hidden
+            spans.append((band, a, b))
+    return spans
+
+
+def _around(frames: list[QRectF], area: QRectF) -> list[tuple[float, float, float, float]]:
+    """`area` less `frames` (which do not overlap), as rectangles (x0, y0, x1, y1): the
+    rows of `area` between the frames' tops and bottoms, each cut where frames cross it."""
+    edges = sorted({area.top(), area.bottom()} | {y for f in frames for y in (f.top(), f.bottom())})
+    out = []
+    for y0, y1 in itertools.pairwise(edges):
+        if y0 < area.top() or y1 > area.bottom():
+            continue
+        x = area.left()
+        for f in sorted((f for f in frames if f.top() <= y0 and f.bottom() >= y1), key=QRectF.left):
+            if f.left() > x:
+                out.append((x, y0, f.left(), y1))
+            x = max(x, f.right())
+        if x < area.right():
+            out.append((x, y0, area.right(), y1))
+    return out
