@@ -3,7 +3,12 @@ them rather than a scroll bar that scrolls a pixel or two."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetricsF
+
 import viewer.ui.timeline.geometry as g
+from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.painter import TimelinePainter
+from viewer.ui.timeline.scene_items import ItemKind
 
 LANES = [0, 1, 2, 3]
 NEEDS = {0: g.LaneNeed(), 1: g.LaneNeed(bar_rows=1), 2: g.LaneNeed(points=False), 3: g.LaneNeed()}
@@ -74,3 +79,30 @@ def test_the_lane_names_column_widens_with_a_larger_font(qapp: object) -> None:
             gutter = g.gutter_for(width, larger)
             room = gutter - g.LABEL_LEFT - g.LABEL_RIGHT
             assert QFontMetricsF(bold).horizontalAdvance("Statements") <= room, (width, scale)
+
+
+def test_the_rows_grow_to_hold_their_text_in_a_larger_font(window: MainWindow) -> None:
+    """At 1.6 times the desktop's text, a bar's title (in the timeline's small font)
+    was taller than its 12 px bar, the eras' names than their 15 px rows and the axis's
+    labels than its 20 px rows. Each now holds its text; at the usual size nothing moves."""
+    view = window.timeline
+    usual = QFont(view.font())
+    assert g.rows_for(usual) == g.NORMAL_ROWS
+    for scale in (1.25, 1.6, 2.0):
+        larger = QFont(usual)
+        larger.setPointSizeF(usual.pointSizeF() * scale)
+        view.setFont(larger)
+        painter = TimelinePainter(view.palette(), larger)
+        small = painter.small_metrics.ascent() + painter.small_metrics.descent()
+        bold = QFontMetricsF(painter.bold).ascent() + QFontMetricsF(painter.bold).descent()
+        normal = painter.metrics.ascent() + painter.metrics.descent()
+        geo = view.geo
+        assert geo.rows.bar >= small - 0.5, scale  # as at the usual size (12 px, 11.6)
+        assert (geo.eras.height - 2) / 2 >= small, scale  # two rows of era names
+        assert geo.rows.axis_context >= bold and geo.rows.axis_ticks >= normal, scale
+        bars = [item for item in view.scene.items() if item.kind is ItemKind.BAR]
+        assert bars and all(bar.rect.height() == geo.rows.bar for bar in bars), scale
+        for _number, band in geo.lanes:  # a title beside a marker clears the bars below
+            if not band.points:
+                continue
+            assert geo.bar_row_y(band, 0) - geo.point_row_y(band) >= normal / 2, scale

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 
@@ -25,6 +26,44 @@ BAR = 12  # height of a vague-date bar
 BAR_ROWS = 3  # stacked rows of bars per lane
 BOTTOM_MARGIN = 2  # px below the last lane, given up rather than scroll a pixel or two
 MARK_REACH = 12  # px a user's marks (star, note) reach above a marker
+
+
+@frozen
+class Rows:
+    """The heights of the timeline's rows of text, in px: the sizes above for the text
+    they were chosen for, grown with a larger one (see `rows_for`)."""
+
+    axis_context: int = AXIS_CONTEXT
+    axis_ticks: int = AXIS_TICKS
+    era_row: int = ERA_ROW
+    bar: int = BAR
+    point_row: int = MARKER + 8  # a row of markers, with their titles beside them
+    min_lane: int = MIN_LANE
+
+    @property
+    def axis(self) -> int:
+        return self.axis_context + self.axis_ticks
+
+
+NORMAL_ROWS = Rows()
+_ROWS: dict[str, Rows] = {}
+
+
+def rows_for(font: QFont) -> Rows:
+    """The rows for text in `font`: each fixed size times `style.text_scale` (1 for the
+    text they were chosen for, so nothing moves there). With the desktop's text 1.6
+    times larger, a bar's title was taller than its bar and the eras' names than their
+    rows."""
+    key = font.toString()
+    rows = _ROWS.get(key)
+    if rows is None:
+        scale = style.text_scale(font)
+        rows = _ROWS[key] = (
+            NORMAL_ROWS
+            if scale == 1
+            else Rows(*(round(size * scale) for size in dataclasses.astuple(NORMAL_ROWS)))
+        )
+    return rows
 
 
 @frozen
@@ -55,12 +94,10 @@ class LaneNeed:
     def holds(self) -> bool:
         return self.points or self.bar_rows > 0
 
-    @property
-    def height(self) -> float:
-        return self._height(self.bar_rows)
-
-    def _height(self, rows: int) -> float:
-        return max(MIN_LANE, 4 + (MARKER + 8 if self.points else 0) + rows * (BAR + 3) + 4)
+    def height(self, rows: Rows = NORMAL_ROWS) -> float:
+        """The lane's height with its markers and bars in rows of these heights."""
+        points = rows.point_row if self.points else 0
+        return max(rows.min_lane, 4 + points + self.bar_rows * (rows.bar + 3) + 4)
 
 
 _STANCE_HEIGHTS: dict[tuple[str, str, int], float] = {}
@@ -103,6 +140,7 @@ class Geometry:
     lanes_top: float = 0.0
     overflow: float = 0.0  # how far the lane area can scroll (0: everything shows)
     scroll: float = 0.0
+    rows: Rows = NORMAL_ROWS  # the heights of its rows of text
 
     def lanes_rect(self) -> QRectF:
         """The time area's lane part: lane content is clipped to it. Unscrolled, the
@@ -135,15 +173,16 @@ class Geometry:
 
     def point_row_y(self, band: Band) -> float:
         """Vertical centre of the markers of exact-day events in a lane."""
-        return band.top + 4 + MARKER / 2 + 2
+        return band.top + 4 + self.rows.point_row / 2 - 2  # a little above the row's middle
 
     def bar_row_y(self, band: Band, row: int) -> float:
         """Top of stacked bar row `row` (events known to a month, year...)."""
-        return band.top + 4 + (MARKER + 8 if band.points else 0) + row * (BAR + 3)
+        points = self.rows.point_row if band.points else 0
+        return band.top + 4 + points + row * (self.rows.bar + 3)
 
     def bar_rows(self, band: Band) -> int:
         room = band.bottom - 3 - self.bar_row_y(band, 0)
-        return max(1, min(BAR_ROWS, int((room + 3) // (BAR + 3))))
+        return max(1, min(BAR_ROWS, int((room + 3) // (self.rows.bar + 3))))
 
     def time_rect(self) -> QRectF:
         return QRectF(self.gutter, 0, self.time_width, self.height)
@@ -156,17 +195,13 @@ def wanted_height(
     eras: bool = True,
     stance: bool = True,
     stance_px: float = STANCE,
+    rows: Rows = NORMAL_ROWS,
 ) -> float:
     """The height that shows every lane with all it holds (the axis, eras and stance
     track above)."""
-    top = (
-        AXIS_CONTEXT
-        + AXIS_TICKS
-        + (2 * ERA_ROW + 4 if eras else 0)
-        + (stance_px if stance else 0)
-        + 4
-    )
-    return top + sum(needs.get(lane, LaneNeed()).height for lane in lanes) + BOTTOM_MARGIN
+    top = rows.axis + (2 * rows.era_row + 4 if eras else 0) + (stance_px if stance else 0) + 4
+    lanes_height = sum(needs.get(lane, LaneNeed()).height(rows) for lane in lanes)
+    return top + lanes_height + BOTTOM_MARGIN
 
 
 def layout(
@@ -181,24 +216,25 @@ def layout(
     eras: bool = True,
     stance: bool = True,
     stance_px: float = STANCE,
+    rows: Rows = NORMAL_ROWS,
 ) -> Geometry:
     """Bands for the axis, eras, stance track and each shown lane. A lane gets the height
     its content needs (`needs`; without, room for markers and every bar row) and an
     equal share of what is left, up to MAX_LANE. Short of room, no lane gives up its
     rows (their bars would be drawn over each other): the lane area scrolls (`scroll`
     px down, clamped)."""
-    axis = Band("axis", 0, AXIS_CONTEXT + AXIS_TICKS)
-    era_band = Band("eras", axis.bottom, 2 * ERA_ROW + 2 if eras else 0)
+    axis = Band("axis", 0, rows.axis)
+    era_band = Band("eras", axis.bottom, 2 * rows.era_row + 2 if eras else 0)
     stance_band = Band("stance", era_band.bottom + (2 if eras else 0), stance_px if stance else 0)
     top = stance_band.bottom + 4
     wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
-    wanted = sum(w.height for w in wants)
+    wanted = sum(w.height(rows) for w in wants)
     available = max(0.0, height - top - BOTTOM_MARGIN)
     if wanted - available <= BOTTOM_MARGIN:  # the margin is given up before a scroll bar
         available = max(available, wanted)
     lanes_top = top
     extra = max(0.0, available - wanted) / max(1, len(lanes))
-    heights = [min(max(MAX_LANE, w.height), w.height + extra) for w in wants]
+    heights = [min(max(MAX_LANE, w.height(rows)), w.height(rows) + extra) for w in wants]
     overflow = max(0.0, wanted - available)
     scroll = min(max(0.0, scroll), overflow)
     bands = []
@@ -219,4 +255,5 @@ def layout(
         lanes_top,
         overflow,
         scroll,
+        rows,
     )

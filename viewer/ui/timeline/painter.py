@@ -69,7 +69,8 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         self.metrics = QFontMetricsF(self.font)
         self.small_metrics = QFontMetricsF(self.small)
         self.bold_metrics = QFontMetricsF(self.bold)
-        self._bar_baseline = (g.BAR + self.small_metrics.ascent()) / 2 - 1  # below a bar's top
+        self.rows = g.rows_for(self.font)  # as the view's geometry has them, from its font
+        self._bar_baseline = (self.rows.bar + self.small_metrics.ascent()) / 2 - 1  # below its top
         self.base = palette.color(QPalette.ColorRole.Base)
         self.alt = palette.color(QPalette.ColorRole.AlternateBase)
         self.text = palette.color(QPalette.ColorRole.Text)

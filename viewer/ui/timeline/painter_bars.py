@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 )
 
 from viewer.ui import highlights
-from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.kept_picture import BarKey
 from viewer.ui.timeline.marks import (
     PAD,
@@ -50,14 +49,14 @@ class BarPainting:
         for tone, lefts, tops, widths in scene.runs:  # one call per colour, from the columns
             n = len(lefts)
             p.setBrush(self._bar_colours[tone])
-            draw_rects(p, lefts, tops, widths, g.BAR, n)
+            draw_rects(p, lefts, tops, widths, self.rows.bar, n)
             p.setPen(QPen(self.bar_edges[tone], 1))  # the lower edge, 3:1 (as _bar_fills)
-            edge = tops + g.BAR - 0.5
+            edge = tops + self.rows.bar - 0.5
             draw_lines(p, lefts, edge, lefts + widths, edge, n)
             p.setPen(Qt.PenStyle.NoPen)
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
-                draw_rects(p, lefts, tops, widths, g.BAR, n)
+                draw_rects(p, lefts, tops, widths, self.rows.bar, n)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # On screen a bar whose label is not held at the left edge is stamped: its fill
         # and label in one picture, kept per width and label (see `Stamps`); not a
@@ -75,7 +74,7 @@ class BarPainting:
                 stamp = pictures.kept(key) or pictures.get(
                     key,
                     width,
-                    g.BAR + 2 * PAD,
+                    self.rows.bar + 2 * PAD,
                     partial(self._bar_picture, bar=bar, width=width, inside=inside),
                 )
                 if stamp is not None:
@@ -94,10 +93,12 @@ class BarPainting:
         dashes: list[QLineF] = []
         for bar in scene.bars:  # the rare marks and outlines, over every bar
             if bar.approximate and bar.x1 - bar.x0 > 10:
-                dashes.append(QLineF(bar.x0 + 4, bar.y + g.BAR, bar.x1 - 4, bar.y + g.BAR))
+                dashes.append(
+                    QLineF(bar.x0 + 4, bar.y + self.rows.bar, bar.x1 - 4, bar.y + self.rows.bar)
+                )
             mark = self._marks.get(self._ids[bar.rows[0]]) if len(bar.rows) == 1 else None
             if mark is not None or bar.selected:
-                rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+                rect = QRectF(bar.x0, bar.y, bar.x1 - bar.x0, self.rows.bar)
                 if mark is not None:
                     self._bar_mark(p, rect, mark)
                 if bar.selected:
@@ -125,13 +126,13 @@ class BarPainting:
             p.setBrush(self._soft_brush(tone, hollow))
             # In one call: the soft ends (square: the gradient shows the vague edges) are
             # still each rectangle's own (the gradient is relative to each one drawn).
-            draw_rects(p, lefts, tops, widths, g.BAR, n)
+            draw_rects(p, lefts, tops, widths, self.rows.bar, n)
             # The tone's pattern (colour is never the only cue), in a strip along the
             # bottom clear of the label's letters; then the lower edge, within the ends.
             if (lines := PATTERNS[tone]) is not None:
                 p.setBrush(lines)
-                draw_rects(p, lefts, tops + g.BAR - 4, widths, 4.0, n)
-            inset, bottom = np.minimum(widths * 0.08, 6.0), tops + g.BAR - 0.6
+                draw_rects(p, lefts, tops + self.rows.bar - 4, widths, 4.0, n)
+            inset, bottom = np.minimum(widths * 0.08, 6.0), tops + self.rows.bar - 0.6
             p.setPen(QPen(self.bar_edges[tone], 1.2))
             draw_lines(p, lefts + inset, bottom, lefts + widths - inset, bottom, n)
             p.setPen(Qt.PenStyle.NoPen)

@@ -85,7 +85,9 @@ class FramePainting:
             x1 = view.x_of(era.date.end_ordinal + 1) + geo.time_left
             row = 0 if free[0] <= x0 + 1 else 1
             free[row] = x1
-            rect = QRectF(x0, geo.eras.top + 1 + row * g.ERA_ROW, x1 - x0, g.ERA_ROW - 2)
+            rect = QRectF(
+                x0, geo.eras.top + 1 + row * self.rows.era_row, x1 - x0, self.rows.era_row - 2
+            )
             out.append((number, row, rect))
         return out
 
@@ -147,7 +149,7 @@ class FramePainting:
         xs = _xs(ticks(view.start, view.end, unit), view, left)
         p.setPen(QPen(self.grid, 1))
         # Ticks in the axis, then grid lines through the lanes: none across the era labels.
-        draw_lines(p, xs, axis.top + g.AXIS_CONTEXT, xs, axis.bottom, len(xs))
+        draw_lines(p, xs, axis.top + self.rows.axis_context, xs, axis.bottom, len(xs))
         draw_lines(p, xs, geo.stance.top, xs, lanes_bottom, len(xs))
         if upper is not None:
             major = _xs(ticks(view.start, view.end, upper, context=True), view, left)
@@ -160,7 +162,8 @@ class FramePainting:
         axis = geo.axis
         minor = ticks(view.start, view.end, unit)
         colour = self.dim if upper is not None else self.text
-        baseline = axis.top + g.AXIS_CONTEXT + (g.AXIS_TICKS + self.metrics.ascent()) / 2 - 1
+        rows = self.rows
+        baseline = axis.top + rows.axis_context + (rows.axis_ticks + self.metrics.ascent()) / 2 - 1
         # Where labels are too many for their ticks, every `step`-th is shown, counted
         # from a fixed origin in time: the same ones stay while the view pans (counted
         # from the left edge, all of them swapped at each step of a pan).
@@ -192,7 +195,7 @@ class FramePainting:
                 text = self.fit.elided(tick.label, room, BOLD)
                 self.stamps.draw_centred(
                     p,
-                    QRectF(label_x, axis.top, room, g.AXIS_CONTEXT),
+                    QRectF(label_x, axis.top, room, self.rows.axis_context),
                     text,
                     BOLD,
                     self.text,

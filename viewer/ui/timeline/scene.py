@@ -42,7 +42,7 @@ def build_scene(
     """What to draw where. `bin_widths`, kept by the caller between frames, holds the
     cluster width each lane settled on at a scale, so panning keeps it (clusters do not
     change size under the cursor) and each frame bins each lane once."""
-    scene = Scene(data=data)
+    scene = Scene(data=data, bar_height=geo.rows.bar)
     settled: BinWidths = {} if bin_widths is None else bin_widths
     scene.points = _points(data, view, geo, selected, settled)
     for lane, band in geo.lanes:

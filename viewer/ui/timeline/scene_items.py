@@ -154,9 +154,9 @@ class Scene:
     """What a frame shows, filled in by `build_scene` (a plain class: made once per
     module load as a dataclass, it cost ~0.4 ms of every start)."""
 
-    __slots__ = ("bars", "data", "marks", "plain", "points", "runs", "stance_bins")
+    __slots__ = ("bar_height", "bars", "data", "marks", "plain", "points", "runs", "stance_bins")
 
-    def __init__(self, data: TimelineData | None = None) -> None:
+    def __init__(self, data: TimelineData | None = None, bar_height: float = g.BAR) -> None:
         self.points: list[LanePoints] = []
         self.bars: list[Bar] = []  # wide, selected or cancelled ones
         self.plain: list[PlainBars] = []
@@ -164,6 +164,7 @@ class Scene:
         self.marks: list[Item] = []  # stance points and flips
         self.stance_bins: StanceBins | None = None  # where the statements are summed per bin
         self.data = data
+        self.bar_height = bar_height  # the geometry's (it grows with the text)
 
     def items(self) -> Iterator[Item]:
         """Everything on screen as `Item`s (for tests, tooltips and accessibility)."""
@@ -171,10 +172,10 @@ class Scene:
             for i in range(len(lane.xs)):
                 yield _point_item(lane, i)
         for bar in self.bars:
-            yield _bar_item(bar)
+            yield _bar_item(bar, self.bar_height)
         for plain in self.plain:
             for i in range(len(plain.extents)):
-                yield _bar_item(self._plain_bar(plain, i))
+                yield _bar_item(self._plain_bar(plain, i), self.bar_height)
         if self.stance_bins is not None:
             yield from (self.stance_bins.item(i) for i in range(len(self.stance_bins)))
         yield from self.marks
@@ -206,12 +207,13 @@ class Scene:
                 item = _point_item(lane, i)
                 if _hit(item.rect, x, y):
                     candidates.append(item)
-        candidates += [_bar_item(b) for b in self.bars if _hit(_bar_rect(b), x, y)]
+        height = self.bar_height
+        candidates += [_bar_item(b, height) for b in self.bars if _hit(_bar_rect(b, height), x, y)]
         for plain in self.plain:
             inside = (plain.x0 - 2 <= x) & (x <= plain.x1 + 2)
-            inside &= (plain.y - 2 <= y) & (y <= plain.y + g.BAR + 2)
+            inside &= (plain.y - 2 <= y) & (y <= plain.y + height + 2)
             candidates += [
-                _bar_item(self._plain_bar(plain, int(i))) for i in np.flatnonzero(inside)
+                _bar_item(self._plain_bar(plain, int(i)), height) for i in np.flatnonzero(inside)
             ]
         if not candidates:
             return None
@@ -257,14 +259,14 @@ def _point_item(lane: LanePoints, i: int) -> Item:
     )
 
 
-def _bar_rect(bar: Bar) -> QRectF:
-    return QRectF(bar.x0, bar.y, bar.x1 - bar.x0, g.BAR)
+def _bar_rect(bar: Bar, height: float) -> QRectF:
+    return QRectF(bar.x0, bar.y, bar.x1 - bar.x0, height)
 
 
-def _bar_item(bar: Bar) -> Item:
+def _bar_item(bar: Bar, height: float) -> Item:
     return Item(
         ItemKind.BAR,
-        _bar_rect(bar),
+        _bar_rect(bar, height),
         bar.lane,
         bar.rows,
         0,

@@ -199,6 +199,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             eras=bool(self.eras),
             stance=bool(self.all_stance),
             stance_px=self._stance_px(self.geo.gutter),
+            rows=self.geo.rows,
         )
         return int(lanes) + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth()
 
@@ -307,6 +308,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             eras=bool(self.eras),
             stance=bool(self.all_stance),
             stance_px=self._stance_px(gutter),
+            rows=g.rows_for(self.font()),
         )
         bar = self.verticalScrollBar()
         bar.blockSignals(True)
