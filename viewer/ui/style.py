@@ -201,6 +201,13 @@ SIZED_FOR_CHAR = 6.875
 _TEXT_SCALES: dict[str, float] = {}
 
 
+def small_font(font: QFont) -> QFont:
+    """The smaller text of `font` (a timeline's bar titles, a caption's source line)."""
+    small = QFont(font)
+    small.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
+    return small
+
+
 def text_scale(font: QFont) -> float:
     """How much larger `font` is than the one the fixed sizes were chosen for (a larger
     desktop font), never less than 1: those sizes grow by it, and never shrink."""

@@ -106,3 +106,33 @@ def test_the_rows_grow_to_hold_their_text_in_a_larger_font(window: MainWindow) -
             if not band.points:
                 continue
             assert geo.bar_row_y(band, 0) - geo.point_row_y(band) >= normal / 2, scale
+
+
+def test_the_stance_tracks_name_keeps_clear_of_its_scale(qapp: object) -> None:
+    """At twice the desktop's text the name's last line, "(Trump's words)", ran under
+    the track's "cold" at the column's right. Where a line would, the name wraps
+    narrower; at the usual size it wraps as it did."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui import style
+
+    label = "Stance\n(Trump's words)"
+    usual = QApplication.font()
+    for gutter in (96, 118, 150):
+        whole = gutter - g.LABEL_LEFT - g.LABEL_RIGHT
+        assert g.stance_name_width(usual, label, gutter) == whole
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 2)
+    bold = QFont(larger)
+    bold.setBold(True)
+    words = QFontMetricsF(style.small_font(larger))
+    scale = max(words.horizontalAdvance("warm"), words.horizontalAdvance("cold"))
+    for preset in (96, 118, 150):
+        gutter = round(preset * style.text_scale(larger))
+        whole = gutter - g.LABEL_LEFT - g.LABEL_RIGHT
+        width = g.stance_name_width(larger, label, gutter)
+        drawn = QFontMetricsF(bold).boundingRect(
+            QRectF(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, label
+        )
+        assert drawn.width() + scale <= whole, preset  # no line reaches the scale

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from viewer.core.frozen import frozen
 from viewer.ui import style
@@ -111,10 +111,42 @@ def stance_height(font: QFont, label: str, gutter: int) -> float:
     if key not in _STANCE_HEIGHTS:
         bold = QFont(font)
         bold.setBold(True)
-        room = QRectF(0, 0, gutter - LABEL_LEFT - LABEL_RIGHT, 1000)
+        room = QRectF(0, 0, stance_name_width(font, label, gutter), 1000)
         needed = QFontMetricsF(bold).boundingRect(room, Qt.TextFlag.TextWordWrap, label)
         _STANCE_HEIGHTS[key] = max(STANCE, math.ceil(needed.height()))
     return _STANCE_HEIGHTS[key]
+
+
+def stance_name_width(font: QFont, label: str, gutter: int) -> float:
+    """The width the stance track's name wraps in: the lane names' column, less the
+    track's scale ("warm" at its top right, "cold" at its bottom right) where the
+    name's first or last line would run into it (a larger text: the scale was drawn
+    over the name)."""
+    whole = gutter - LABEL_LEFT - LABEL_RIGHT
+    bold = QFont(font)
+    bold.setBold(True)
+    lines = _wrapped(bold, label, whole)
+    words = QFontMetricsF(style.small_font(font))
+    warm, cold = words.horizontalAdvance("warm") + 4, words.horizontalAdvance("cold") + 4
+    if lines and lines[0] <= whole - warm and lines[-1] <= whole - cold:
+        return whole
+    return whole - max(warm, cold)
+
+
+def _wrapped(font: QFont, text: str, width: float) -> list[float]:
+    """The widths of the lines `text` wraps into at `width`, as drawText wraps it."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    widths = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            widths.append(line.naturalTextWidth())
+        layout.endLayout()
+    return widths
 
 
 def gutter_for(width: float, font: QFont | None = None) -> int:

@@ -222,9 +222,9 @@ class ImageExporter:
             self.legend.render(p, QPoint(0, 0))
             p.restore()
             y += hint.height()
-        small = QFont(picture.font())
-        small.setPointSizeF(small.pointSizeF() * 0.85)
-        self._line(p, small, muted, self.caption.source, y, SOURCE_H, room)
+        self._line(
+            p, style.small_font(picture.font()), muted, self.caption.source, y, SOURCE_H, room
+        )
 
     @staticmethod
     def _line(

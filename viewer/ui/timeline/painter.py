@@ -62,8 +62,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         reference the kept pictures are tested against)."""
         self.ratio = ratio
         self.font = QFont(font)
-        self.small = QFont(font)
-        self.small.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
+        self.small = style.small_font(font)
         self.bold = QFont(font)
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)

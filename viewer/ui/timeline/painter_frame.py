@@ -264,9 +264,16 @@ class FramePainting:
                 continue
             # A lane's name near its top; the stance track's, whose height is its name's
             # where that is more, over all of it.
-            tall = band.height if n == 1 else min(band.height, 40)
-            left, right = g.LABEL_LEFT, g.LABEL_RIGHT
-            p.drawText(QRectF(left, band.top, gutter - left - right, tall), flags, label)
+            # A lane's: in two lines' height (40 px at the usual size).
+            two_lines = max(40.0, 2 * self.bold_metrics.lineSpacing() + 12)
+            tall = band.height if n == 1 else min(band.height, two_lines)
+            left = g.LABEL_LEFT
+            wide = (
+                g.stance_name_width(self.font, label, gutter)
+                if n == 1
+                else gutter - left - g.LABEL_RIGHT
+            )
+            p.drawText(QRectF(left, band.top, wide, tall), flags, label)
         p.setClipping(False)
         stance = geo.stance
         if stance.height:  # the track's scale, at the right of its name
@@ -274,9 +281,10 @@ class FramePainting:
             p.setPen(self.muted)
             amplitude = stance.height / 2 - 8
             right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            line = max(14.0, self.small_metrics.height())
             for word, value in (("warm", 1), ("cold", -1)):
                 y = stance.middle - value * amplitude
-                p.drawText(QRectF(0, y - 7, gutter - 5, 14), right, word)
+                p.drawText(QRectF(0, y - line / 2, gutter - 5, line), right, word)
 
 
 def _xs(ticks: list[Tick], view: Viewport, left: float) -> npt.NDArray[np.float64]:
