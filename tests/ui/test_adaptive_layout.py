@@ -276,7 +276,8 @@ def test_with_a_larger_font_the_unfolded_header_is_taller(
     qtbot: QtBot, catalog: Catalog, settings: QSettings
 ) -> None:
     """At 1.6 times the desktop's text the header's 170 px left its tab half a line; it
-    now grows with the text (and keeps 170 px at the usual size)."""
+    now grows with the text (and keeps 170 px at the usual size). The window is large
+    enough for that text to open the header (1.6 times 1280 x 900)."""
     from PySide6.QtGui import QFont, QFontMetricsF
     from PySide6.QtWidgets import QApplication
 
@@ -286,7 +287,7 @@ def test_with_a_larger_font_the_unfolded_header_is_taller(
     QApplication.setFont(larger)
     try:
         with opened_window(qtbot, catalog, settings, show=False) as win:
-            _show_at(win, qtbot, 1600, 1000)
+            _show_at(win, qtbot, 2200, 1500)
             assert win.header.tabs.isVisible()
             browser = win.header.tabs.currentWidget()
             assert browser is not None
@@ -294,3 +295,31 @@ def test_with_a_larger_font_the_unfolded_header_is_taller(
             assert win.outer.sizes()[0] > HEADER_HEIGHT and lines >= 3, lines
     finally:
         QApplication.setFont(before)
+
+
+def test_a_larger_text_arranges_the_window_as_a_narrower_one(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings
+) -> None:
+    """At twice the desktop's text a 1366 x 768 window kept the wide arrangement: the
+    details in a column a few words wide, and a legend so long that the status line's
+    counts had no room left. It is now arranged as a window half as wide (details
+    under the timeline, the header folded, the legend's short words), and turns back
+    when the text does."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    usual = QFont(QApplication.font())
+    with opened_window(qtbot, catalog, settings, show=False) as win:
+        _show_at(win, qtbot, 1366, 768)
+        assert win.body.orientation() == Qt.Orientation.Horizontal
+        larger = QFont(usual)
+        larger.setPointSizeF(usual.pointSizeF() * 2)
+        win.setFont(larger)
+        settle()
+        assert win.body.orientation() == Qt.Orientation.Vertical
+        assert win.header.compact
+        assert win.legend.entries()[-1] == "approx."
+        assert win.legend.width() < win.statusBar().width() - 200  # the counts' room
+        win.setFont(usual)
+        settle()
+        assert win.body.orientation() == Qt.Orientation.Horizontal

@@ -2,7 +2,8 @@
 
 Below `NARROW_WIDTH` the details (and the notes beside them) go under the timeline
 instead of taking a column beside it; below `SHORT_HEIGHT`, or when narrow, the profile
-header folds to its title line and summary. The arrangement follows every resize.
+header folds to its title line and summary. Both grow with a larger desktop text (see
+`style.text_scale`). The arrangement follows every resize and change of text size.
 """
 
 from __future__ import annotations
@@ -40,7 +41,13 @@ class AdaptiveLayout(QObject):
 
     @property
     def narrow(self) -> bool:
-        return self.window.width() < NARROW_WIDTH
+        """Narrow for the text it shows: with twice the desktop's text a window is as
+        narrow as one half as wide with the usual text."""
+        return self.window.width() < NARROW_WIDTH * style.text_scale(self.window.font())
+
+    @property
+    def short(self) -> bool:
+        return self.window.height() < SHORT_HEIGHT * style.text_scale(self.window.font())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The resize a window gets when first shown is usually to the size it was
@@ -48,7 +55,8 @@ class AdaptiveLayout(QObject):
         if event.type() == QEvent.Type.Resize and self._arranged != self.window.size().toTuple():
             self.adapt()
         elif event.type() == QEvent.Type.FontChange:
-            self._open_header()  # its height follows the text's size
+            self.adapt()  # a larger text makes the window narrower for it
+            self._open_header()  # and the header's height follows the text's size
         return False
 
     def adapt(self) -> None:
@@ -56,7 +64,7 @@ class AdaptiveLayout(QObject):
         window, narrow = self.window, self.narrow
         self._arranged = window.size().toTuple()
         folded = window.header.compact
-        window.header.set_compact(narrow or window.height() < SHORT_HEIGHT)
+        window.header.set_compact(narrow or self.short)
         if folded:
             # Unfolded, the tabs get their room back (kept, the folded height squeezes
             # them to a line).
@@ -106,7 +114,8 @@ class AdaptiveLayout(QObject):
         sizes = window.body.sizes()
         total = sum(sizes)
         wanted = window.timeline.wanted_height() + window.overview.sizeHint().height()
-        first = max(min(wanted, total - MIN_DETAILS), total // 2)
+        least = round(MIN_DETAILS * style.text_scale(window.font()))  # a few lines of text
+        first = max(min(wanted, total - least), total // 2)
         window.body.setSizes([first, total - first])
 
     def fit_header(self) -> None:
