@@ -346,3 +346,29 @@ def test_a_larger_font_gives_the_stance_track_the_height_of_its_name(
     # The lane names' column widens too ("Statements" was cut at its edge).
     bold_width = QFontMetricsF(bold).horizontalAdvance("Statements")
     assert view.geo.gutter - g.LABEL_LEFT - g.LABEL_RIGHT >= bold_width > 105
+
+
+def test_an_event_chosen_elsewhere_shows_whole_in_a_short_timeline(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """In a short window (or with a larger text) a lane can be taller than the lane
+    area. Bringing in a chosen event used to scroll its lane's bottom into view, which
+    scrolled the marker of an event at the lane's top away; the event itself shows."""
+    from tests.ui.conftest import settle
+    from viewer.ui.timeline.scene_items import HALF
+
+    window.resize(1024, 480)
+    settle()
+    view = window.timeline
+    geo = view.geo
+    helsinki = view.data.row_of("2018-07-16-helsinki-summit")
+    assert helsinki is not None
+    band = geo.band_of(int(view.data.lane[helsinki]))
+    assert band is not None and band.height > geo.height - geo.lanes_top  # taller than shown
+    window.focus.select_event("2018-07-16-helsinki-summit")
+    settle()
+    geo = view.geo
+    band = geo.band_of(int(view.data.lane[helsinki]))
+    assert band is not None
+    marker = geo.point_row_y(band)
+    assert geo.lanes_top <= marker - HALF and marker + HALF <= geo.height

@@ -196,6 +196,17 @@ class Scene:
         )
         return bar
 
+    def vertical_span(self, row: int) -> tuple[float, float] | None:
+        """From the top to the bottom of event `row` as drawn (a marker with the marks
+        above it, a bar), or None where it is not drawn on its own."""
+        for lane in self.points:
+            if bool((lane.rows == row).any()):
+                return lane.y - HALF - g.MARK_REACH, lane.y + HALF + 2
+        for bar in self.bars:
+            if row in bar.rows:
+                return bar.y - 2, bar.y + self.bar_height + 2
+        return None
+
     def at(self, x: float, y: float) -> Item | None:
         """The item under a point; the smallest wins (a marker over a bar behind it)."""
         candidates: list[Item] = [m for m in self.marks if _hit(m.rect, x, y)]

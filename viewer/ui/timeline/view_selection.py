@@ -41,11 +41,12 @@ class TimelineSelection:
         self._relayout()
         for _ in range(24):  # each step halves the days a pixel: ample for any timeline
             if self._stands_alone(row):
-                return
+                break
             closer = self.view.zoomed(2.0, self.view.x_of(self.data.centre(row)), self.limits)
             if closer.days_per_px >= self.view.days_per_px:
-                return  # as close as the timeline goes
+                break  # as close as the timeline goes
             self.set_viewport(closer)
+        self._keep_in_lanes(row)
 
     def _stands_alone(self: TimelineView, row: int) -> bool:
         if not self.data.is_point(row):
@@ -62,6 +63,8 @@ class TimelineSelection:
         if rows and reveal:
             self._reveal(rows[-1])
         self._relayout()
+        if rows and reveal:
+            self._keep_in_lanes(rows[-1])
         if rows:
             screen_reader.announce_selection(self)
         if emit:
@@ -88,6 +91,21 @@ class TimelineSelection:
                 self.scroll_lanes(-above)
             elif below > 0:
                 self.scroll_lanes(below)
+
+    def _keep_in_lanes(self: TimelineView, row: int) -> None:
+        """The event itself in the lane area, where its lane is taller than that area
+        (a short timeline, a larger text): brought in whole, its lane's bottom shown
+        was not enough (the marker of an event at the lane's top was scrolled away)."""
+        span = self.scene.vertical_span(row)
+        if span is None:  # not drawn on its own (in a counted cluster)
+            return
+        top, bottom = span
+        above = self._geo.lanes_top - top
+        below = bottom - self._geo.height
+        if above > 0:
+            self.scroll_lanes(-above)
+        elif below > 0:
+            self.scroll_lanes(min(below, -above))  # its top kept in view first
 
     def step(self: TimelineView, delta: int) -> None:
         if not len(self._order):
