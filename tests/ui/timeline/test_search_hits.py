@@ -91,3 +91,35 @@ def test_hits_that_touch_share_one_frame(window: MainWindow) -> None:
 
 def _distance(a: QColor, b: QColor) -> int:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_what_shares_a_found_events_days_but_not_its_row_is_washed(
+    window: MainWindow,
+) -> None:
+    """A hit's frame is its own row (its markers' or its bars'), not the lane's height:
+    an event not found, drawn in another row over the same days, is washed as well."""
+    view = window.timeline
+    view.fit_all()
+    items = [i for i in view.scene.items() if i.kind in (ItemKind.BAR, ItemKind.POINT)]
+    pairs = [
+        (found, other)
+        for found in items
+        if found.kind is ItemKind.BAR and len(found.rows) == 1
+        for other in items
+        if other.lane == found.lane
+        and found.rows[0] not in other.rows
+        and found.rect.left() + 2 < other.rect.center().x() < found.rect.right() - 2
+        and (
+            other.rect.top() > found.rect.bottom() + 2 or other.rect.bottom() < found.rect.top() - 2
+        )
+    ]
+    assert pairs  # the bundled timeline has such events (a statement's years, say)
+    found, other = pairs[0]
+    plain = _frame(view, None)
+    searched = _frame(view, np.array([found.rows[0]]))
+    centre = other.rect.center().toPoint()
+    base = view.palette().base().color()
+    before, after = QColor(plain.pixel(centre)), QColor(searched.pixel(centre))
+    assert _distance(after, base) < _distance(before, base) - 20
+    inside = found.rect.center().toPoint()
+    assert plain.pixel(inside) == searched.pixel(inside)

@@ -6,7 +6,6 @@ these methods use."""
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QRegion,
 )
 
 from viewer.core.timeline.data import TimelineData
@@ -50,8 +50,9 @@ if TYPE_CHECKING:
     from viewer.core.annotations.records import Mark
     from viewer.ui.timeline.painter import TimelinePainter
 
-#: px a search hit's frame reaches beyond its days on either side: clear of its marker.
-HIT_MARGIN = HALF + 2
+#: px a search hit's frame keeps left and right of what is drawn of it.
+HIT_MARGIN = 3.0
+RING = MARKER_RADIUS + 6  # px from a selected marker's centre to its ring's outer edge
 
 
 class PointPainting:
@@ -210,116 +211,136 @@ class PointPainting:
         left, right = geo.time_left, geo.time_left + geo.time_width
         top = min(band.top for _n, band in geo.lanes)
         bottom = max(band.bottom for _n, band in geo.lanes)
-        frames = [
-            QRectF(x0, band.top + 2, x1 - x0, band.height - 4)
-            for band, x0, x1 in _hit_spans(
-                data, view, geo, rows, self._titles_reach(scene, data, geo.gutter, rows)
-            )
-        ]
+        drawn = self._drawn_hits(scene, data, geo.gutter, rows)
+        frames = _hit_frames(geo, drawn)
         wash = QColor(self.base)
         wash.setAlphaF(0.6)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # whole pixels, cheaper
-        for x0, y0, x1, y1 in _around(frames, QRectF(left, top, right - left, bottom - top)):
-            p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), wash)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setPen(QPen(self.highlight, 2))
+        area = QRectF(left, top, right - left, bottom - top).toAlignedRect()
+        found = QRegion()
+        for frame in frames:
+            found += frame.toAlignedRect()
+        p.save()
+        p.setClipRegion(QRegion(area).subtracted(found), Qt.ClipOperation.IntersectClip)
+        p.fillRect(area, wash)  # a path with the frames as holes costs ~4x more
+        p.restore()
+        p.setPen(QPen(self.highlight, 1.5))  # clear of the frames of the rows beside
         p.setBrush(Qt.BrushStyle.NoBrush)  # unwashed is mark enough: the found keep their colours
         for frame in frames:
             p.drawRoundedRect(frame, 4, 4)
 
-    def _titles_reach(
+    def _drawn_hits(
         self: TimelinePainter, scene: Scene, data: TimelineData, gutter: float, rows: np.ndarray
-    ) -> dict[int, float]:
-        """Where the titles drawn after the events in `rows` end (px), by event row: an
-        exact-day event's beside its marker, a bar's after the bar when not inside it."""
-        reach: dict[int, float] = {}
+    ) -> Boxes:
+        """Where the events in `rows` are drawn: an exact-day event's marker with its
+        title beside it, or the counted cluster it is in; a bar with its title after it,
+        or the narrow bar it is one of. One box per event (or per event drawn twice)."""
+        boxes = Boxes()
         hit = np.zeros(len(data.ids) + 1, dtype=bool)  # the last for clusters' row, -1
-        hit[rows] = True
+        hit[rows[:MAX_HITS_DRAWN]] = True
         for lane in scene.points:
-            found = np.flatnonzero(hit[lane.rows])
-            for x, row, room in zip(
-                lane.xs[found].tolist(),
-                lane.rows[found].tolist(),
-                lane.room[found].tolist(),
-                strict=True,
-            ):
-                if room > 40:  # else no title (as `_single` draws it)
-                    title = self.fit.width(data.titles[row])
-                    reach[row] = x + HALF + 3 + min(title, min(room, 260) - 4)
-        hits = set(rows.tolist()) if scene.bars else set()
+            self._hit_points(boxes, lane, data, hit)
         for bar in scene.bars:
-            if hits.isdisjoint(bar.rows):
+            if not hit[list(bar.rows)].any():
                 continue
             width = self.fit.width(bar.label, SMALL)
             span = label_span(bar, gutter, width)
+            reach = bar.x1
             if span is not None and not span[2]:
-                for row in bar.rows:
-                    reach[row] = max(reach.get(row, 0.0), min(span[1], span[0] + width))
-        return reach
+                reach = max(reach, min(span[1], span[0] + width))
+            boxes.add(bar.x0, reach, bar.y - 1, bar.y + self.rows.bar + 1)
+        for plain in scene.plain:
+            index = data.lanes[plain.lane]
+            members = index.member_rows
+            found = hit[members]
+            if not found.any():
+                continue
+            sizes = np.diff(np.append(index.member_starts, len(members)))
+            extent = np.repeat(np.arange(len(sizes)), sizes)[found]  # of each hit
+            where = np.full(len(sizes), -1)
+            where[plain.extents] = np.arange(len(plain.extents))
+            shown = np.unique(where[extent])
+            shown = shown[shown >= 0]  # its narrow bar in view
+            y = plain.y[shown]
+            boxes.add(plain.x0[shown], plain.x1[shown], y - 1, y + self.rows.bar + 1)
+        return boxes
+
+    def _hit_points(
+        self: TimelinePainter, boxes: Boxes, lane: LanePoints, data: TimelineData, hit: np.ndarray
+    ) -> None:
+        """The hits of a lane's row of markers: each found marker, with its title, and
+        each counted cluster holding one."""
+        top, bottom = lane.y - HALF - 1.5, lane.y + HALF + 1.5
+        for i in np.flatnonzero(hit[lane.rows]).tolist():
+            row, x, room = int(lane.rows[i]), float(lane.xs[i]), float(lane.room[i])
+            reach = x + HALF
+            if room > 40:  # else no title (as `_single` draws it)
+                reach += 3 + min(self.fit.width(data.titles[row]), min(room, 260) - 4)
+            mark = self._marks.get(data.ids[row])
+            marked = mark is not None and (mark.starred or mark.has_note)  # drawn above
+            ring = RING if lane.selected[i] else HALF  # the selection's ring around it
+            high = min(top, lane.y - ring) - (g.MARK_REACH if marked else 0)
+            boxes.add(x - ring, reach, high, max(bottom, lane.y + ring))
+        clusters = np.flatnonzero(lane.counts > 1)
+        if not len(clusters):
+            return
+        found = np.flatnonzero(hit[data.lanes[lane.lane].point_rows])  # the lane's own points
+        first = lane.first[clusters]  # clusters run left to right, as their points do
+        at = np.searchsorted(first, found, side="right") - 1
+        at_or_first = np.maximum(at, 0)
+        inside = (at >= 0) & (found < first[at_or_first] + lane.counts[clusters][at_or_first])
+        chosen = clusters[np.unique(at[inside])]
+        half = np.array([cluster_width(int(n)) for n in lane.counts[chosen].tolist()]) / 2
+        xs = lane.xs[chosen]
+        boxes.add(xs - half, xs + half, np.full(len(xs), top), np.full(len(xs), bottom))
 
 
-def _hit_spans(
-    data: TimelineData,
-    view: Viewport,
-    geo: g.Geometry,
-    rows: np.ndarray,
-    reach: dict[int, float],
-) -> list[tuple[g.Band, float, float]]:
-    """The frames of the hits in view, as (lane band, left, right): each event's days
-    and title (`reach`) with a margin, those that touch in a lane merged, left to right."""
-    found = rows[(data.end[rows] >= view.start) & (data.start[rows] <= view.end)]
-    found = found[:MAX_HITS_DRAWN]
-    if not len(found):
+class Boxes:
+    """Boxes (left, right, top, bottom), gathered a few or many at a time."""
+
+    def __init__(self) -> None:
+        self._parts: list[tuple[np.ndarray, ...]] = []
+
+    def add(self, x0: object, x1: object, top: object, bottom: object) -> None:
+        self._parts.append(
+            tuple(np.atleast_1d(np.asarray(v, dtype=np.float64)) for v in (x0, x1, top, bottom))
+        )
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        if not self._parts:
+            empty = np.zeros(0)
+            return empty, empty, empty, empty
+        x0, x1, top, bottom = (np.concatenate(c) for c in zip(*self._parts, strict=True))
+        return x0, x1, top, bottom
+
+
+def _hit_frames(geo: g.Geometry, drawn: Boxes) -> list[QRectF]:
+    """The frames of the hits: each box drawn (`drawn`), with a margin either side;
+    hits that touch in a row of markers or of bars share one frame."""
+    x0, x1, tops, bottoms = drawn.columns()
+    if not len(x0):
         return []
     left, right = geo.time_left, geo.time_left + geo.time_width
-    x0 = np.maximum(view.x_of(data.start[found]) + left, left - 6.0)
-    x1 = np.maximum(view.x_of(data.end[found]) + left, x0)
-    if reach:
-        order = np.argsort(found)
-        titled = np.fromiter(reach, np.int64, len(reach))
-        at = np.minimum(np.searchsorted(found, titled, sorter=order), len(found) - 1)
-        ours = found[order[at]] == titled
-        where = order[at[ours]]
-        x1[where] = np.maximum(x1[where], np.fromiter(reach.values(), float, len(reach))[ours])
-    x0 = x0 - HIT_MARGIN
-    x1 = np.minimum(x1, right + 6.0) + HIT_MARGIN
-    # Merged lane by lane: sorted by lane, then left edge, a frame starts where a hit
-    # begins after every one before it in its lane has ended (lanes kept apart by an
+    x0 = np.maximum(x0, left - 6.0) - HIT_MARGIN
+    x1 = np.minimum(np.maximum(x1, x0), right + 6.0) + HIT_MARGIN
+    # Merged row by row: sorted by row, then left edge, a frame starts where a hit
+    # begins after every one before it in its row has ended (rows kept apart by an
     # offset far wider than any view).
-    lanes = data.lane[found].astype(np.float64)
-    by = np.lexsort((x0, lanes))
-    apart = lanes[by] * 1e9
+    _kinds, group = np.unique(np.stack([tops, bottoms]), axis=1, return_inverse=True)
+    group = group.reshape(-1)
+    by = np.lexsort((x0, group))
+    apart = group[by] * 1e9
     starts, ends = x0[by] + apart, x1[by] + apart
     reached = np.maximum.accumulate(ends)
     new = np.ones(len(by), dtype=bool)
     new[1:] = starts[1:] > reached[:-1]
     first = np.flatnonzero(new)
-    spans = []
-    for lane, a, b in zip(
-        lanes[by][first].tolist(),
-        x0[by][first].tolist(),
-        (np.maximum.reduceat(ends, first) - apart[first]).tolist(),
-        strict=True,
-    ):
-        band = geo.band_of(int(lane))
-        if band is not None:  # else a lane the reader has hidden
-            spans.append((band, a, b))
-    return spans
-
-
-def _around(frames: list[QRectF], area: QRectF) -> list[tuple[float, float, float, float]]:
-    """`area` less `frames` (which do not overlap), as rectangles (x0, y0, x1, y1): the
-    rows of `area` between the frames' tops and bottoms, each cut where frames cross it."""
-    edges = sorted({area.top(), area.bottom()} | {y for f in frames for y in (f.top(), f.bottom())})
-    out = []
-    for y0, y1 in itertools.pairwise(edges):
-        if y0 < area.top() or y1 > area.bottom():
-            continue
-        x = area.left()
-        for f in sorted((f for f in frames if f.top() <= y0 and f.bottom() >= y1), key=QRectF.left):
-            if f.left() > x:
-                out.append((x, y0, f.left(), y1))
-            x = max(x, f.right())
-        if x < area.right():
-            out.append((x, y0, area.right(), y1))
-    return out
+    return [
+        QRectF(a, t, b - a, u - t)
+        for a, b, t, u in zip(
+            x0[by][first].tolist(),
+            (np.maximum.reduceat(ends, first) - apart[first]).tolist(),
+            tops[by][first].tolist(),
+            bottoms[by][first].tolist(),
+            strict=True,
+        )
+    ]
