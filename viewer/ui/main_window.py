@@ -199,6 +199,16 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.search.focus_box()
 
+    def find_next(self, delta: int) -> None:
+        """The next (1) or previous (-1) search result and its event (F3, Shift+F3); with
+        no search yet, the search opens."""
+        panel = self.search_dock.made
+        if panel is None or not self.search_dock.isVisible() or not panel.box.text().strip():
+            self.show_search()
+            return
+        if (said := panel.step_result(delta)) is not None:
+            tell(self.statusBar(), said)
+
     def go_to_date(self, text: str) -> bool:
         from viewer.ui.go_to_date import go_to_date  # noqa: PLC0415 - its parser, on use
 

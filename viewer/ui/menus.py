@@ -76,6 +76,12 @@ class Menus:
             f"Search quotes and events ({self.find_action.shortcut().toString(native)})"
         )
         self.find_action.triggered.connect(window.show_search)
+        self.find_next_action = self._action("Find &next", "F3", "The next search result (F3)")
+        self.find_next_action.triggered.connect(lambda: window.find_next(1))
+        self.find_previous_action = self._action(
+            "Find pre&vious", "Shift+F3", "The previous search result (Shift+F3)"
+        )
+        self.find_previous_action.triggered.connect(lambda: window.find_next(-1))
         for action, name in (
             (self.fit_action, "fit"),
             (self.zoom_in_action, "zoom-in"),
@@ -197,7 +203,9 @@ class Menus:
         self.edit_menu = bar.addMenu("&Edit")
         self._undo_actions()
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addActions(
+            [self.find_action, self.find_next_action, self.find_previous_action]
+        )
         view = bar.addMenu("&View")
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(action)

@@ -164,3 +164,31 @@ def test_the_details_open_at_the_quote_a_result_matched(qtbot: QtBot, window: Ma
     panel.results.setCurrentIndex(panel.model.index(row))
     bar = window.detail.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() > 0)  # scrolled down to the words found
+
+
+def test_f3_steps_through_the_results_from_anywhere(qtbot: QtBot, window: MainWindow) -> None:
+    """F3 and Shift+F3 choose the next and previous result (its event selected and
+    shown) wherever the keyboard is, round from the last to the first; with no search
+    yet F3 opens it, as Ctrl+F does."""
+    window.search_dock.hide()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_F3)
+    assert window.search_dock.isVisible()
+    qtbot.waitUntil(window.search.box.hasFocus)
+    _type(qtbot, window, "summit")
+    panel = window.search
+    count = panel.model.rowCount()
+    assert count > 2
+    window.timeline.setFocus()
+    chosen = []
+    for _ in range(2):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_F3)
+        chosen.append(window.state.selection)
+    first, second = (panel.model.row_at(i).event_id for i in range(2))
+    assert chosen == [(first,), (second,)]
+    assert window.timeline.hasFocus()  # the keyboard stays where it was
+    qtbot.keyClick(window.timeline, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.results.currentIndex().row() == count - 1  # round to the last
+    assert window.statusBar().currentMessage() == "On to the last result."
+    assert window.state.selection == (panel.model.row_at(count - 1).event_id,)

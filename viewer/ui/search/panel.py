@@ -33,7 +33,7 @@ from viewer.core.search.filters import Filters
 from viewer.ui.error_reporter import ErrorReporter
 from viewer.ui.search.result_actions import ResultActions
 from viewer.ui.search.result_delegate import ResultDelegate
-from viewer.ui.search.results_model import ResultsModel, rows_of
+from viewer.ui.search.results_model import ResultsModel, count_text, rows_of
 from viewer.ui.search.worker import RESULT_LIMIT, SearchWorker
 
 DEBOUNCE_MS = 120
@@ -322,33 +322,7 @@ class SearchPanel(QWidget):
         self.hits_changed.emit(hit_events(result))
 
     def _show_count(self) -> None:
-        result = self._result
-        if result is None:
-            self.count.setText("Type to search everything said, and every event.")
-            return
-        if not result.count:
-            self.count.setText(result.message or "Nothing found.")
-            return
-        shown = len(result.hits)
-        more = "+" if shown >= RESULT_LIMIT else ""
-        parts = [f"{shown}{more} quote{'s' if shown != 1 else ''}"]
-        if result.notes:
-            parts.insert(
-                0, f"{len(result.notes)} of my note{'s' if len(result.notes) != 1 else ''}"
-            )
-        if result.events:
-            parts.append(f"{len(result.events)} event{'s' if len(result.events) != 1 else ''}")
-        if result.fuzzy:
-            parts.append(f"{len(result.fuzzy)} close match{'es' if len(result.fuzzy) != 1 else ''}")
-        if result.variants:
-            parts.append(
-                f"{len(result.variants)} other version{'s' if len(result.variants) != 1 else ''}"
-            )
-        text = " · ".join(parts)
-        if result.substitutes:
-            spellings = "; ".join(f"{k} → {', '.join(v)}" for k, v in result.substitutes.items())
-            text += f"\nAlso tried close spellings: {spellings}"
-        self.count.setText(text)
+        self.count.setText(count_text(self._result, RESULT_LIMIT))
 
     # -- choosing a result ---------------------------------------------------------------
 
@@ -360,6 +334,24 @@ class SearchPanel(QWidget):
                 self.event_chosen.emit(event_id)
                 if row.quote is not None:
                     self.quote_chosen.emit(row.quote.quote.id)
+
+    def step_result(self, delta: int) -> str | None:
+        """Make the next (`delta` 1) or previous (-1) result current, which shows its
+        event, wherever the keyboard is; from the last round to the first (and back).
+        What to tell the reader: where the round began again, that there is nothing to
+        step through, or None."""
+        count = self.model.rowCount()
+        if not count:
+            return "Nothing found to step through." if self.box.text().strip() else None
+        current = self.results.currentIndex()
+        at = current.row() if current.isValid() else (-1 if delta > 0 else count)
+        target = (at + delta) % count
+        index = self.model.index(target)
+        self.results.setCurrentIndex(index)
+        self.results.scrollTo(index)
+        if current.isValid() and target != at + delta:
+            return "Back to the first result." if delta > 0 else "On to the last result."
+        return None
 
     def _on_activated(self, index: QModelIndex) -> None:
         self._on_current(index, QModelIndex())

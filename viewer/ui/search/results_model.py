@@ -7,6 +7,7 @@ from enum import StrEnum
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.frozen import frozen
+from viewer.core.plurals import plural
 from viewer.core.records import QuoteHit
 from viewer.core.search.engine import EventHit, NoteResult, SearchResult
 
@@ -94,3 +95,28 @@ class ResultsModel(QAbstractListModel):
         ):
             return row.plain_text()
         return None
+
+
+def count_text(result: SearchResult | None, limit: int) -> str:
+    """The line above the results: what was found, of each kind (quotes shown up to
+    `limit`, "+" when there may be more), and the close spellings also tried."""
+    if result is None:
+        return "Type to search everything said, and every event."
+    if not result.count:
+        return result.message or "Nothing found."
+    shown = len(result.hits)
+    quotes = plural(shown, "quote")
+    parts = [quotes.replace(" ", "+ ", 1) if shown >= limit else quotes]
+    if result.notes:
+        parts.insert(0, plural(len(result.notes), "of my note", "of my notes"))
+    if result.events:
+        parts.append(plural(len(result.events), "event"))
+    if result.fuzzy:
+        parts.append(plural(len(result.fuzzy), "close match", "close matches"))
+    if result.variants:
+        parts.append(plural(len(result.variants), "other version"))
+    text = " · ".join(parts)
+    if result.substitutes:
+        spellings = "; ".join(f"{k} → {', '.join(v)}" for k, v in result.substitutes.items())
+        text += f"\nAlso tried close spellings: {spellings}"
+    return text
