@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import settle
 from viewer.ui.main_window import MainWindow
 
 HELSINKI = "2018-07-16-helsinki-summit"
@@ -106,3 +107,29 @@ def test_the_eras_in_view_are_named_with_their_dates(window: MainWindow) -> None
     first_term = names.index("Era: Trump's first term, 2017–2021")
     helsinki = next(i for i, n in enumerate(names) if n.startswith("Helsinki summit"))
     assert first_term < helsinki  # read in time order: the era, then what happened in it
+
+
+def test_while_searching_the_found_events_say_so(window: MainWindow) -> None:
+    """The eye tells the found events from the rest by the wash and the frames; a
+    screen reader hears it in their names (and a cluster, how many of its events)."""
+    view = window.timeline
+    view.show_range(dt.date(2018, 6, 1).toordinal(), dt.date(2018, 9, 1).toordinal())
+    helsinki = "Helsinki summit, 16 Jul 2018, Meetings & summits, warm"
+    view.set_hits([HELSINKI])
+    names = _names(window)
+    assert f"{helsinki}, found by the search" in names
+    others = [
+        n
+        for n in names
+        if n.endswith(" found by the search") and n != f"{helsinki}, found by the search"
+    ]
+    assert not others
+    window.resize(700, 600)  # narrow: two meetings of 2017 share one counted marker
+    settle()
+    view.fit_all()  # zoomed out, events crowd into counted clusters and bars
+    view.set_hits(list(view.data.ids))
+    several = [n for n in _names(window) if n[0].isdigit() and " events" in n]
+    assert any(" to " in n for n in several)  # a counted cluster: "2 events, 7 Jul to …"
+    assert several and all(n.endswith(f", {n.split(' ')[0]} found") for n in several)
+    view.set_hits(None)
+    assert not [n for n in _names(window) if n.endswith(" found") or n.endswith(" by the search")]

@@ -26,8 +26,29 @@ if TYPE_CHECKING:
     from viewer.ui.timeline.view import TimelineView
 
 
-def describe(view: TimelineView, item: Item) -> str:
-    """An item's name as spoken: what, when (as known), where on the timeline, tone."""
+def describe(view: TimelineView, item: Item, found: frozenset[int] | None = None) -> str:
+    """An item's name as spoken: what, when (as known), where on the timeline, tone;
+    while a search is active (`found`: its events' rows), whether it was found (what
+    the eye tells from the timeline's wash and frames)."""
+    name = _describe(view, item)
+    if found is None or item.kind in (ItemKind.FLIP, ItemKind.STANCE):
+        return name
+    rows: tuple[int, ...] | list[int] = item.rows
+    if item.kind is ItemKind.CLUSTER:
+        first = item.first
+        rows = view.data.lanes[item.lane].point_rows[first : first + item.count].tolist()
+    hits = sum(row in found for row in rows)
+    if not hits:
+        return name
+    return f"{name}, found by the search" if len(rows) == 1 else f"{name}, {hits} found"
+
+
+def found_rows(view: TimelineView) -> frozenset[int] | None:
+    """The rows of the events the search found, while one is active."""
+    return None if view.hit_rows is None else frozenset(view.hit_rows.tolist())
+
+
+def _describe(view: TimelineView, item: Item) -> str:
     lane = view.lane_titles[item.lane] if 0 <= item.lane < len(view.lane_titles) else ""
     span = f"{day_label(int(item.start))} to {day_label(int(item.end) - 1)}"
     if item.kind is ItemKind.CLUSTER:
@@ -61,7 +82,8 @@ class TimelineAccessible(QAccessibleWidget):
         scene = self.view.scene
         if scene is not self._scene:  # another frame: the items in view anew
             self._scene = scene
-            children = [ItemAccessible(self, i) for i in scene.items()]
+            found = found_rows(self.view)
+            children = [ItemAccessible(self, i, found=found) for i in scene.items()]
             children += self._eras()
             children.sort(key=lambda c: (c.item.rect.left(), c.item.rect.top()))
             old, self._children = self._children, children
@@ -133,11 +155,18 @@ class TimelineAccessible(QAccessibleWidget):
 
 
 class ItemAccessible(QAccessibleInterface):
-    def __init__(self, parent: TimelineAccessible, item: Item, name: str = "") -> None:
+    def __init__(
+        self,
+        parent: TimelineAccessible,
+        item: Item,
+        name: str = "",
+        *,
+        found: frozenset[int] | None = None,
+    ) -> None:
         super().__init__()
         self._parent = parent
         self.item = item
-        self.name = name or describe(parent.view, item)
+        self.name = name or describe(parent.view, item, found)
         self.era = bool(name)  # an era, not an event: no tooltip of its own
         self.handed = False  # given to Qt, which may keep it in its cache
 
