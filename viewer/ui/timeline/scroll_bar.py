@@ -45,6 +45,7 @@ class TimelineScrollBar(QScrollBar):
         # Handles of new lengths (zooming): made from a kept one (stretched_handle.py).
         self._new_length = StretchedHandle() if cached else None
         self._pressed = False
+        self._painted_once = False
         self.skipped = 0  # repaints left out (for tests and benchmarks)
 
     def _option(self) -> QStyleOptionSlider:
@@ -80,7 +81,9 @@ class TimelineScrollBar(QScrollBar):
         # picture is kept once the same length is painted twice running.
         keep_handle = handle.size() == self._painted_handle.size()
         self._painted_handle = handle
-        if self.underMouse() or self._pressed or self.isSliderDown():
+        first = not self._painted_once  # the window's first paint: no picture pays yet
+        self._painted_once = True
+        if first or self.underMouse() or self._pressed or self.isSliderDown():
             super().paintEvent(event)
             return
         style = self.style()
