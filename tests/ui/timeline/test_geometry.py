@@ -136,3 +136,31 @@ def test_the_stance_tracks_name_keeps_clear_of_its_scale(qapp: object) -> None:
             QRectF(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, label
         )
         assert drawn.width() + scale <= whole, preset  # no line reaches the scale
+
+
+def test_a_flips_badge_holds_its_word_in_a_larger_font(window: MainWindow) -> None:
+    """The badge was 14 px high whatever the text: at twice the text its word "Flip"
+    (23 px of small text) stood out above and below it."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from viewer.ui.timeline.kept_picture import FlipKey
+
+    view = window.timeline
+    view.fit_all()
+    for scale in (1.0, 2.0):
+        font = QFont(window.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        view.setFont(font)
+        painter = TimelinePainter(view.palette(), font)
+        image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+        for _ in range(3):  # kept from the second sight
+            p = QPainter(image)
+            painter.paint(p, view.data, view.scene, view.view, view.geo, view.eras, "Stance", False)
+            p.end()
+        flips = [k for k in painter.stamps.pictures.kept_keys() if isinstance(k, FlipKey)]
+        assert flips
+        badge = painter.stamps.pictures.kept(flips[0])
+        assert badge is not None
+        height = badge.height() / badge.devicePixelRatio() - 4  # less its ring's room
+        assert height >= painter.small_metrics.height(), scale
+        assert scale != 1.0 or height == 14  # the usual size keeps its 14 px

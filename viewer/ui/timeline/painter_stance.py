@@ -107,7 +107,10 @@ class StancePainting:
         if self.stamps.raster:
             key = FlipKey(item.label, item.selected)
             stamp = self.stamps.pictures.kept(key) or self.stamps.pictures.get(
-                key, width + 2 * _RING, 14 + 2 * _RING, smoothly(partial(draw, x=_RING, y=_RING))
+                key,
+                width + 2 * _RING,
+                self._flip_height + 2 * _RING,
+                smoothly(partial(draw, x=_RING, y=_RING)),
             )
         if stamp is None:
             draw(p, x=left, y=top)
@@ -125,10 +128,16 @@ class StancePainting:
     ) -> None:
         """A flip's badge, `width` wide with its top left at (x, y): its word on the flip
         colour, ringed when selected."""
+        tall = self._flip_height
         p.setPen(QPen(self.highlight, 2.5) if selected else Qt.PenStyle.NoPen)
         p.setBrush(self.flip_colour)
-        p.drawRoundedRect(QRectF(x, y, width, 14), 7, 7)
+        p.drawRoundedRect(QRectF(x, y, width, tall), tall / 2, tall / 2)
         metrics = self.small_metrics
         p.setFont(self.small)
         p.setPen(self.on_flip)
-        p.drawText(QPointF(x + 6, y + (14 - metrics.height()) / 2 + metrics.ascent()), label)
+        p.drawText(QPointF(x + 6, y + (tall - metrics.height()) / 2 + metrics.ascent()), label)
+
+    @property
+    def _flip_height(self: TimelinePainter) -> float:
+        """A flip badge's height: 14 px, or its word's line where a larger text needs more."""
+        return max(14.0, math.ceil(self.small_metrics.height()) + 2)
