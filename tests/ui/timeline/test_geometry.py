@@ -164,3 +164,26 @@ def test_a_flips_badge_holds_its_word_in_a_larger_font(window: MainWindow) -> No
         height = badge.height() / badge.devicePixelRatio() - 4  # less its ring's room
         assert height >= painter.small_metrics.height(), scale
         assert scale != 1.0 or height == 14  # the usual size keeps its 14 px
+
+
+def test_a_clusters_count_badge_holds_its_count_in_a_larger_font(
+    window: MainWindow,
+) -> None:
+    """Count badges were 15 px high and 7 px a digit whatever the text: at twice the
+    text the count (23 px of small text) stood out of its badge."""
+    from tests.ui.conftest import settle
+
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    window.resize(900, 1400)
+    settle()
+    view = window.timeline
+    view.fit_all()
+    painter = TimelinePainter(view.palette(), font)
+    clusters = [i for i in view.scene.items() if i.kind is ItemKind.CLUSTER]
+    assert clusters  # two meetings of 2017 share one counted marker at this width
+    for cluster in clusters:
+        words = painter.small_metrics
+        assert cluster.rect.height() >= words.height()
+        assert cluster.rect.width() >= words.horizontalAdvance(str(cluster.count)) + 8

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,8 +14,11 @@ from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lane_index import Extent
 from viewer.core.timeline.stance import StanceTrack
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.geometry import NORMAL_ROWS, Rows
 from viewer.ui.timeline.scene import _any_overlap, _merge_overlapping, badge_widths
 from viewer.ui.timeline.scene_items import Bar
+
+TWICE = Rows(*(2 * size for size in dataclasses.astuple(NORMAL_ROWS)))  # twice the text
 
 
 @settings(max_examples=300, deadline=None)
@@ -22,29 +27,37 @@ from viewer.ui.timeline.scene_items import Bar
         st.tuples(st.floats(0, 2000, allow_nan=False), st.integers(1, 10**7)),
         min_size=0,
         max_size=30,
-    )
+    ),
+    st.sampled_from([NORMAL_ROWS, TWICE]),
 )
 def test_no_overlap_found_means_the_merge_would_change_nothing(
-    bins: list[tuple[float, int]],
+    bins: list[tuple[float, int]], rows: Rows
 ) -> None:
     bins.sort()
     xs = np.array([x for x, _ in bins], dtype=np.float64)
     counts = np.array([c for _, c in bins], dtype=np.int64)
     merged_xs, _counts, _first = _merge_overlapping(
-        xs.tolist(), counts.tolist(), list(range(len(bins)))
+        xs.tolist(), counts.tolist(), list(range(len(bins))), rows
     )
-    assert _any_overlap(xs, badge_widths(counts)) == (len(merged_xs) < len(bins))
+    assert _any_overlap(xs, badge_widths(counts, rows)) == (len(merged_xs) < len(bins))
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(2, 10**6), st.integers(5, 60), st.floats(0, 1))
-def test_badges_kept_in_their_bins_never_touch(count: int, bins: int, shift: float) -> None:
+@given(
+    st.integers(2, 10**6),
+    st.integers(5, 60),
+    st.floats(0, 1),
+    st.sampled_from([NORMAL_ROWS, TWICE]),
+)
+def test_badges_kept_in_their_bins_never_touch(
+    count: int, bins: int, shift: float, rows: Rows
+) -> None:
     """Badges as wide as their bins allow, each pushed to its bin's edge, are not merged."""
     from viewer.ui.timeline.scene_items import cluster_width
 
-    width = cluster_width(count) + 2  # the bin width the timeline chooses for this count
+    width = cluster_width(count, rows) + 2  # the bin width chosen for this count
     lefts = np.arange(bins) * width
-    wide = badge_widths(np.full(bins, count, dtype=np.int64))
+    wide = badge_widths(np.full(bins, count, dtype=np.int64), rows)
     low, high = lefts + wide / 2 + 1, lefts + width - wide / 2 - 1
     xs = low + (high - low) * shift
     assert not _any_overlap(xs, wide)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -39,6 +40,9 @@ class Rows:
     bar: int = BAR
     point_row: int = MARKER + 8  # a row of markers, with their titles beside them
     min_lane: int = MIN_LANE
+    badge: int = MARKER + 4  # a count badge (of a cluster of markers): its height,
+    digit: int = 7  # and the width each digit of its count takes,
+    badge_pad: int = 8  # and its ends'
 
     @property
     def axis(self) -> int:
@@ -47,6 +51,15 @@ class Rows:
 
 NORMAL_ROWS = Rows()
 _ROWS: dict[str, Rows] = {}
+
+
+@functools.lru_cache(maxsize=8)
+def badge_widths(rows: Rows) -> tuple[float, ...]:
+    """A count badge's width (px) by its number of digits (the index, up to 11): its
+    count and its ends, and never narrower than it is high and a little."""
+    return tuple(
+        float(max(rows.badge + 2, rows.badge_pad + rows.digit * digits)) for digits in range(12)
+    )
 
 
 def rows_for(font: QFont) -> Rows:

@@ -71,7 +71,7 @@ class PointPainting:
 
     def _badge(self: TimelinePainter, key: BadgeKey) -> QPixmap:
         """The count badge of a cluster, kept from its first frame."""
-        width, height = cluster_width(key.shown), 2 * HALF + 2
+        width, height = cluster_width(key.shown, self.rows), self.rows.badge
         draw = partial(self._draw_badge, x=0, y=0, count=key.shown)
         picture = self.stamps.pictures.get(key, width, height, smoothly(draw), at_once=True)
         assert picture is not None  # made at once
@@ -79,7 +79,7 @@ class PointPainting:
 
     def _draw_badge(self: TimelinePainter, p: QPainter, x: float, y: float, count: int) -> None:
         """A cluster's count badge with its top left at (x, y)."""
-        width, height = cluster_width(count), 2 * HALF + 2
+        width, height = cluster_width(count, self.rows), self.rows.badge
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.badge_fill)
         rect = QRectF(x, y, width, height)
@@ -99,15 +99,16 @@ class PointPainting:
         # Pixmaps go to whole pixels as the raster engine rounds them (half up): given
         # as integers, the call is twice as quick as with a QPointF. Each badge's left
         # edge, for the whole lane at once (a year's view has hundreds of clusters).
-        lefts = (lane.xs - badge_widths(lane.counts) / 2 + 0.5).astype(np.int64).tolist()
-        top = int(y - HALF - 1 + 0.5)
+        lefts = (lane.xs - badge_widths(lane.counts, self.rows) / 2 + 0.5).astype(np.int64)
+        lefts = lefts.tolist()
+        top = int(y - self.rows.badge / 2 + 0.5)
         badges: dict[int, QPixmap] = {}  # by count, for this lane
         for i, x in enumerate(xs):
             count = counts[i]
             if selected[i]:
                 self._ring(p, x, y, count)
             if count > 1 and not self.stamps.raster:  # SVG, PDF, 2x: drawn, not a bitmap
-                self._draw_badge(p, x - cluster_width(count) / 2, top, count)
+                self._draw_badge(p, x - cluster_width(count, self.rows) / 2, top, count)
             elif count > 1:  # the hot path: a kept badge, a third of a cluster's cost
                 badge = badges.get(count)
                 if badge is None:
@@ -188,8 +189,8 @@ class PointPainting:
         p.setPen(QPen(self.highlight, 3))
         p.setBrush(Qt.BrushStyle.NoBrush)
         if count > 1:
-            width = cluster_width(count) + 6
-            p.drawRoundedRect(QRectF(x - width / 2, y - HALF - 4, width, 2 * HALF + 8), 9, 9)
+            width, height = cluster_width(count, self.rows) + 6, self.rows.badge + 6
+            p.drawRoundedRect(QRectF(x - width / 2, y - height / 2, width, height), 9, 9)
         else:
             p.drawEllipse(QPointF(x, y), MARKER_RADIUS + 5, MARKER_RADIUS + 5)
 
@@ -289,7 +290,8 @@ class PointPainting:
         at_or_first = np.maximum(at, 0)
         inside = (at >= 0) & (found < first[at_or_first] + lane.counts[clusters][at_or_first])
         chosen = clusters[np.unique(at[inside])]
-        half = np.array([cluster_width(int(n)) for n in lane.counts[chosen].tolist()]) / 2
+        counts = lane.counts[chosen].tolist()
+        half = np.array([cluster_width(int(n), self.rows) for n in counts]) / 2
         xs = lane.xs[chosen]
         boxes.add(xs - half, xs + half, np.full(len(xs), top), np.full(len(xs), bottom))
 

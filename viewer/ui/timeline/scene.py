@@ -19,7 +19,6 @@ from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.scene_bars import add_bars, all_runs
 from viewer.ui.timeline.scene_items import (
-    BADGE_WIDTHS,
     HALF,
     LanePoints,
     Scene,
@@ -42,7 +41,7 @@ def build_scene(
     """What to draw where. `bin_widths`, kept by the caller between frames, holds the
     cluster width each lane settled on at a scale, so panning keeps it (clusters do not
     change size under the cursor) and each frame bins each lane once."""
-    scene = Scene(data=data, bar_height=geo.rows.bar)
+    scene = Scene(data=data, rows=geo.rows)
     settled: BinWidths = {} if bin_widths is None else bin_widths
     scene.points = _points(data, view, geo, selected, settled)
     for lane, band in geo.lanes:
@@ -71,8 +70,9 @@ def _points(
         scale, settled = bin_widths.get(lane, (0.0, g.BIN_PX))
         widths.append(settled if scale == view.days_per_px else g.BIN_PX)
     bins = point_bins(data, view, lanes, widths)
+    table = np.array(g.badge_widths(geo.rows))  # a count badge's width by its digits
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
-        wide = _widest_badges(bins) + 2
+        wide = _widest_badges(bins, table) + 2
         grow = wide > bins.bin_px
         if not grow.any():
             break
@@ -85,14 +85,14 @@ def _points(
     # A count badge stays inside its own bin, moved in by a few pixels if its events sit
     # near the bin's edge (it still covers them): badges in neighbouring bins then never
     # touch, and the merge below has nothing to do in a dense lane.
-    widths_px = badge_widths(counts)
+    widths_px = badge_widths(counts, geo.rows)
     bin_left = (bins.left_days - view.start) / view.days_per_px + left
     low = bin_left + widths_px / 2 + 1
     high = np.maximum(low, bin_left + bins.bin_px[owner] - widths_px / 2 - 1)
     xs = np.where(counts > 1, np.clip(xs, low, high), xs)
     bounds = bins.bounds.tolist()
     if _any_overlap(xs, widths_px, owner):  # singles close together, or a badge wider than its bin
-        xs, counts, first, owner, bounds = _merge_lanes(xs, counts, first, owner, bounds)
+        xs, counts, first, owner, bounds = _merge_lanes(xs, counts, first, owner, bounds, geo.rows)
     last = first + counts - 1
     rows = np.where(counts == 1, points.rows[first], -1)
     right = np.append(xs[1:], np.inf)
@@ -129,13 +129,13 @@ def _points(
     return out
 
 
-def _widest_badges(bins: Bins) -> npt.NDArray[np.float64]:
+def _widest_badges(bins: Bins, table: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Per lane, the width of its widest count badge (0 for a lane with no points)."""
     most = np.zeros(len(bins.bin_px), dtype=np.int64)
     if len(bins.counts):
         np.maximum.at(most, bins.lane, bins.counts)
     digits = 1 + np.searchsorted(_TENS, most, side="right")
-    return np.where(most > 0, _WIDTH_BY_DIGITS[np.minimum(digits, 11)], -2.0)
+    return np.where(most > 0, table[np.minimum(digits, 11)], -2.0)
 
 
 def _merge_lanes(
@@ -144,6 +144,7 @@ def _merge_lanes(
     first: npt.NDArray[np.int64],
     owner: npt.NDArray[np.int64],
     bounds: list[int],
+    rows: g.Rows,
 ) -> tuple[
     npt.NDArray[np.float64],
     npt.NDArray[np.int64],
@@ -155,7 +156,9 @@ def _merge_lanes(
     parts = []
     new_bounds = [0]
     for a, b in itertools.pairwise(bounds):
-        merged = _merge_overlapping(xs[a:b].tolist(), counts[a:b].tolist(), first[a:b].tolist())
+        merged = _merge_overlapping(
+            xs[a:b].tolist(), counts[a:b].tolist(), first[a:b].tolist(), rows
+        )
         parts.append(merged)
         new_bounds.append(new_bounds[-1] + len(merged[0]))
     sizes = np.diff(new_bounds)
@@ -171,14 +174,14 @@ def _merge_lanes(
 #: Markers and badges closer than this touch. A hair under 2 px: badges centred in bins
 #: exactly their width + 2 apart must not count as touching through rounding.
 _GAP = 2 - 1e-6
-_WIDTH_BY_DIGITS = np.array(BADGE_WIDTHS, dtype=np.float64)
 _TENS = np.array([10**k for k in range(1, 11)], dtype=np.int64)  # where a digit is added
 
 
-def badge_widths(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+def badge_widths(counts: npt.NDArray[np.int64], rows: g.Rows) -> npt.NDArray[np.float64]:
     """Width of each marker (a single event) or count badge, as `cluster_width` gives."""
     digits = 1 + np.searchsorted(_TENS, counts, side="right")
-    return np.where(counts == 1, 2 * HALF, _WIDTH_BY_DIGITS[np.minimum(digits, 11)])
+    table = np.array(g.badge_widths(rows))
+    return np.where(counts == 1, 2 * HALF, table[np.minimum(digits, 11)])
 
 
 def _any_overlap(
@@ -197,14 +200,14 @@ def _any_overlap(
 
 
 def _merge_overlapping(
-    xs: list[float], counts: list[int], first: list[int]
+    xs: list[float], counts: list[int], first: list[int], rows: g.Rows
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Join neighbouring bins whose markers or count badges would overlap."""
     out_x: list[float] = []
     out_count: list[int] = []
     out_first: list[int] = []
     right = float("-inf")
-    widths = BADGE_WIDTHS
+    widths = g.badge_widths(rows)
     for x, count, start in zip(xs, counts, first, strict=True):
         width = 2 * HALF if count == 1 else widths[len(str(count))]
         if out_x and x - width / 2 < right + _GAP:
@@ -212,7 +215,7 @@ def _merge_overlapping(
             # keep the group centred on its members, weighted by how many each bin holds
             out_x[-1] = (out_x[-1] * out_count[-1] + x * count) / total
             out_count[-1] = total
-            right = out_x[-1] + cluster_width(total) / 2
+            right = out_x[-1] + cluster_width(total, rows) / 2
         else:
             out_x.append(x)
             out_count.append(count)

@@ -154,9 +154,9 @@ class Scene:
     """What a frame shows, filled in by `build_scene` (a plain class: made once per
     module load as a dataclass, it cost ~0.4 ms of every start)."""
 
-    __slots__ = ("bar_height", "bars", "data", "marks", "plain", "points", "runs", "stance_bins")
+    __slots__ = ("bars", "data", "marks", "plain", "points", "rows", "runs", "stance_bins")
 
-    def __init__(self, data: TimelineData | None = None, bar_height: float = g.BAR) -> None:
+    def __init__(self, data: TimelineData | None = None, rows: g.Rows = g.NORMAL_ROWS) -> None:
         self.points: list[LanePoints] = []
         self.bars: list[Bar] = []  # wide, selected or cancelled ones
         self.plain: list[PlainBars] = []
@@ -164,18 +164,18 @@ class Scene:
         self.marks: list[Item] = []  # stance points and flips
         self.stance_bins: StanceBins | None = None  # where the statements are summed per bin
         self.data = data
-        self.bar_height = bar_height  # the geometry's (it grows with the text)
+        self.rows = rows  # the geometry's sizes (they grow with the text)
 
     def items(self) -> Iterator[Item]:
         """Everything on screen as `Item`s (for tests, tooltips and accessibility)."""
         for lane in self.points:
             for i in range(len(lane.xs)):
-                yield _point_item(lane, i)
+                yield _point_item(lane, i, self.rows)
         for bar in self.bars:
-            yield _bar_item(bar, self.bar_height)
+            yield _bar_item(bar, self.rows.bar)
         for plain in self.plain:
             for i in range(len(plain.extents)):
-                yield _bar_item(self._plain_bar(plain, i), self.bar_height)
+                yield _bar_item(self._plain_bar(plain, i), self.rows.bar)
         if self.stance_bins is not None:
             yield from (self.stance_bins.item(i) for i in range(len(self.stance_bins)))
         yield from self.marks
@@ -204,7 +204,7 @@ class Scene:
                 return lane.y - HALF - g.MARK_REACH, lane.y + HALF + 2
         for bar in self.bars:
             if row in bar.rows:
-                return bar.y - 2, bar.y + self.bar_height + 2
+                return bar.y - 2, bar.y + self.rows.bar + 2
         return None
 
     def at(self, x: float, y: float) -> Item | None:
@@ -213,12 +213,12 @@ class Scene:
         if self.stance_bins is not None:
             candidates += self.stance_bins.at(x, y)
         for lane in self.points:
-            if abs(y - lane.y) <= HALF + 2 and len(lane.xs):
+            if abs(y - lane.y) <= max(HALF, self.rows.badge / 2 - 1) + 2 and len(lane.xs):
                 i = int(np.argmin(np.abs(lane.xs - x)))
-                item = _point_item(lane, i)
+                item = _point_item(lane, i, self.rows)
                 if _hit(item.rect, x, y):
                     candidates.append(item)
-        height = self.bar_height
+        height = self.rows.bar
         candidates += [_bar_item(b, height) for b in self.bars if _hit(_bar_rect(b, height), x, y)]
         for plain in self.plain:
             inside = (plain.x0 - 2 <= x) & (x <= plain.x1 + 2)
@@ -235,14 +235,13 @@ def _hit(rect: QRectF, x: float, y: float) -> bool:
     return rect.adjusted(-2, -2, 2, 2).contains(x, y)
 
 
-def cluster_width(count: int) -> float:
-    return BADGE_WIDTHS[min(len(str(count)), len(BADGE_WIDTHS) - 1)]
+def cluster_width(count: int, rows: g.Rows) -> float:
+    """The width of the count badge of a cluster of `count` events."""
+    widths = g.badge_widths(rows)
+    return widths[min(len(str(count)), len(widths) - 1)]
 
 
-BADGE_WIDTHS = [max(2 * HALF + 4, 8 + 7 * digits) for digits in range(12)]
-
-
-def _point_item(lane: LanePoints, i: int) -> Item:
+def _point_item(lane: LanePoints, i: int, rows: g.Rows) -> Item:
     x = float(lane.xs[i])
     count = int(lane.counts[i])
     if count == 1:
@@ -255,10 +254,10 @@ def _point_item(lane: LanePoints, i: int) -> Item:
             1,
             selected=bool(lane.selected[i]),
         )
-    width = cluster_width(count)
+    width = cluster_width(count, rows)
     return Item(
         ItemKind.CLUSTER,
-        QRectF(x - width / 2, lane.y - HALF - 1, width, 2 * HALF + 2),
+        QRectF(x - width / 2, lane.y - rows.badge / 2, width, rows.badge),
         lane.lane,
         (),
         int(lane.first[i]),
