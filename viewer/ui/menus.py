@@ -220,8 +220,8 @@ class Menus:
         view.addAction(focus)
         self.panes = self._panes()
         view.addActions([self.panes.next_action, self.panes.previous_action])
-        # The picture gets a legend of its own: the toolbar's may be folded away in its
-        # overflow menu, where it has no size and would draw nothing.
+        # The picture gets a legend of its own, whole: the status bar's is fitted to the
+        # window (shorter words, the last entries left out in a narrow one).
         picture_legend = Legend(window)
         picture_legend.hide()
         self.image_actions = TimelineImageActions(
