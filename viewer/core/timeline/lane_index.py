@@ -61,6 +61,24 @@ class LaneIndex:
     def extents(self) -> _Extents:
         return _Extents(self)
 
+    def extents_of(self, rows: IntArray) -> IntArray:
+        """The extents (their numbers, sorted) that hold any of these event rows."""
+        by_row, extent = self._member_extents
+        if not len(by_row) or not len(rows):
+            return np.zeros(0, dtype=np.int64)
+        at = np.minimum(np.searchsorted(by_row, rows), len(by_row) - 1)
+        held = np.sort(extent[at[by_row[at] == rows]])
+        return held[np.append(True, held[1:] != held[:-1])] if len(held) else held
+
+    @cached_property
+    def _member_extents(self) -> tuple[IntArray, IntArray]:
+        """Every extent's rows sorted, with the extent each belongs to (made when first
+        asked: by a search's frames, which look up a few rows among all of them)."""
+        sizes = np.diff(np.append(self.member_starts, len(self.member_rows)))
+        extent = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        order = np.argsort(self.member_rows, kind="stable")
+        return self.member_rows[order], extent[order]
+
 
 class _Extents(Sequence[Extent]):
     """The lane's extents as records, each made when first asked for."""

@@ -234,14 +234,31 @@ class PointPainting:
     ) -> Boxes:
         """Where the events in `rows` are drawn: an exact-day event's marker with its
         title beside it, or the counted cluster it is in; a bar with its title after it,
-        or the narrow bar it is one of. One box per event (or per event drawn twice)."""
+        or the narrow bar it is one of. One box per event (or per event drawn twice).
+        Worked out from the hits (a few thousand at most), whatever the timeline holds."""
         boxes = Boxes()
-        hit = np.zeros(len(data.ids) + 1, dtype=bool)  # the last for clusters' row, -1
-        hit[rows[:MAX_HITS_DRAWN]] = True
+        found = np.sort(rows[:MAX_HITS_DRAWN])  # distinct already (the view's hit rows)
+        # Each lane's hits, in the order of their first days.
+        by_start = found[np.lexsort((data.start[found], data.lane[found]))]
+        lanes = data.lane[by_start]
+        cuts = np.flatnonzero(np.diff(lanes)) + 1
+        per_lane = {
+            int(part_lanes[0]): (part, data.start[part])
+            for part, part_lanes in zip(
+                np.split(by_start, cuts), np.split(lanes, cuts), strict=True
+            )
+            if len(part)
+        }
+        none = (np.zeros(0, dtype=np.int64), np.zeros(0))
         for lane in scene.points:
-            self._hit_points(boxes, lane, data, hit)
+            self._hit_points(boxes, lane, data, found, per_lane.get(lane.lane, none)[0])
         for bar in scene.bars:
-            if not hit[list(bar.rows)].any():
+            # Only a bar over the days of a hit of its lane is looked through (a crowded
+            # one holds thousands of events).
+            in_lane, starts = per_lane.get(bar.lane, none)
+            low, high = np.searchsorted(starts, (bar.start, bar.end), side="left")
+            near = in_lane[low : high + (high < len(starts) and starts[high] == bar.end)]
+            if not len(near) or set(near.tolist()).isdisjoint(bar.rows):
                 continue
             width = self.fit.width(bar.label, SMALL)
             span = label_span(bar, gutter, width)
@@ -250,28 +267,31 @@ class PointPainting:
                 reach = max(reach, min(span[1], span[0] + width))
             boxes.add(bar.x0, reach, bar.y - 1, bar.y + self.rows.bar + 1)
         for plain in scene.plain:
-            index = data.lanes[plain.lane]
-            members = index.member_rows
-            found = hit[members]
-            if not found.any():
+            in_lane = np.sort(per_lane.get(plain.lane, none)[0])
+            held = data.lanes[plain.lane].extents_of(in_lane)
+            if not len(held):
                 continue
-            sizes = np.diff(np.append(index.member_starts, len(members)))
-            extent = np.repeat(np.arange(len(sizes)), sizes)[found]  # of each hit
-            where = np.full(len(sizes), -1)
-            where[plain.extents] = np.arange(len(plain.extents))
-            shown = np.unique(where[extent])
-            shown = shown[shown >= 0]  # its narrow bar in view
+            order = np.argsort(plain.extents)
+            at = np.minimum(np.searchsorted(plain.extents, held, sorter=order), len(order) - 1)
+            shown = order[at[plain.extents[order[at]] == held]]  # its narrow bar in view
             y = plain.y[shown]
             boxes.add(plain.x0[shown], plain.x1[shown], y - 1, y + self.rows.bar + 1)
         return boxes
 
     def _hit_points(
-        self: TimelinePainter, boxes: Boxes, lane: LanePoints, data: TimelineData, hit: np.ndarray
+        self: TimelinePainter,
+        boxes: Boxes,
+        lane: LanePoints,
+        data: TimelineData,
+        found: np.ndarray,
+        in_lane: np.ndarray,
     ) -> None:
         """The hits of a lane's row of markers: each found marker, with its title, and
-        each counted cluster holding one."""
+        each counted cluster holding one (`found`: every hit's row, sorted; `in_lane`:
+        this lane's)."""
         top, bottom = lane.y - HALF - 1.5, lane.y + HALF + 1.5
-        for i in np.flatnonzero(hit[lane.rows]).tolist():
+        at = np.minimum(np.searchsorted(found, lane.rows), len(found) - 1)
+        for i in np.flatnonzero(found[at] == lane.rows).tolist():
             row, x, room = int(lane.rows[i]), float(lane.xs[i]), float(lane.room[i])
             reach = x + HALF
             if room > 40:  # else no title (as `_single` draws it)
@@ -282,14 +302,15 @@ class PointPainting:
             high = min(top, lane.y - ring) - (g.MARK_REACH if marked else 0)
             boxes.add(x - ring, reach, high, max(bottom, lane.y + ring))
         clusters = np.flatnonzero(lane.counts > 1)
-        if not len(clusters):
+        local = data.point_pos[in_lane]
+        local = np.sort(local[local >= 0])  # where each found marker is in its lane
+        if not len(clusters) or not len(local):
             return
-        found = np.flatnonzero(hit[data.lanes[lane.lane].point_rows])  # the lane's own points
         first = lane.first[clusters]  # clusters run left to right, as their points do
-        at = np.searchsorted(first, found, side="right") - 1
+        at = np.searchsorted(first, local, side="right") - 1
         at_or_first = np.maximum(at, 0)
-        inside = (at >= 0) & (found < first[at_or_first] + lane.counts[clusters][at_or_first])
-        chosen = clusters[np.unique(at[inside])]
+        inside = (at >= 0) & (local < first[at_or_first] + lane.counts[clusters][at_or_first])
+        chosen = clusters[_distinct(at[inside])]  # in order already
         counts = lane.counts[chosen].tolist()
         half = np.array([cluster_width(int(n), self.rows) for n in counts]) / 2
         xs = lane.xs[chosen]
@@ -327,8 +348,12 @@ def _hit_frames(geo: g.Geometry, drawn: Boxes) -> list[QRectF]:
     # Merged row by row: sorted by row, then left edge, a frame starts where a hit
     # begins after every one before it in its row has ended (rows kept apart by an
     # offset far wider than any view).
-    _kinds, group = np.unique(np.stack([tops, bottoms]), axis=1, return_inverse=True)
-    group = group.reshape(-1)
+    # Each row of markers or bars has a top and a bottom of its own.
+    rowwise = np.lexsort((bottoms, tops))
+    starts_row = np.ones(len(rowwise), dtype=bool)
+    starts_row[1:] = (np.diff(tops[rowwise]) != 0) | (np.diff(bottoms[rowwise]) != 0)
+    group = np.empty(len(rowwise), dtype=np.int64)
+    group[rowwise] = np.cumsum(starts_row)
     by = np.lexsort((x0, group))
     apart = group[by] * 1e9
     starts, ends = x0[by] + apart, x1[by] + apart
@@ -346,3 +371,10 @@ def _hit_frames(geo: g.Geometry, drawn: Boxes) -> list[QRectF]:
             strict=True,
         )
     ]
+
+
+def _distinct(ordered: np.ndarray) -> np.ndarray:
+    """The values of a sorted array, each once (np.unique, without its sorting)."""
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
