@@ -76,3 +76,18 @@ def test_the_toolbar_is_read_as_its_items_stand(annotated_window: MainWindow) ->
     ]
     places = [order.index(w) for w in wanted]
     assert places == sorted(places), [type(w).__name__ for w in sorted(wanted, key=order.index)]
+
+
+def test_no_part_of_the_toolbar_is_read_without_a_name(annotated_window: MainWindow) -> None:
+    """The pair of a label and its picker ("Profile:", "Show:") was read as an unnamed
+    filler before the picker itself."""
+    toolbar = annotated_window.menus.toolbar
+    separators = {toolbar.widgetForAction(a) for a in toolbar.actions() if a.isSeparator()}
+    unnamed = []
+    for widget in _order(toolbar)[1:]:  # the toolbar itself is "Main"
+        if not widget.isVisible() or widget in separators or widget.objectName().startswith("qt_"):
+            continue  # hidden, Qt's separators (as in any Qt app), the overflow's » (named)
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if interface is not None and not interface.text(QAccessible.Text.Name).strip():
+            unnamed.append(type(widget).__name__)
+    assert not unnamed

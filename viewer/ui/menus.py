@@ -375,6 +375,8 @@ class LabelledPicker(QWidget):
 
     def __init__(self, text: str, picker: QWidget | None = None) -> None:
         super().__init__()
+        # Named as its label reads: a screen reader met the pair as an unnamed "filler".
+        self.setAccessibleName(text.strip(" :"))
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(0)
