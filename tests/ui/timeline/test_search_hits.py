@@ -123,3 +123,19 @@ def test_what_shares_a_found_events_days_but_not_its_row_is_washed(
     assert _distance(after, base) < _distance(before, base) - 20
     inside = found.rect.center().toPoint()
     assert plain.pixel(inside) == searched.pixel(inside)
+
+
+def test_a_search_that_found_nothing_washes_everything(window: MainWindow) -> None:
+    """No hit at all (a search found nothing): every lane washed, no frame, and no
+    error (looking hits up among none failed inside the paint)."""
+    view = window.timeline
+    view.fit_all()
+    plain = _frame(view, None)
+    nothing = _frame(view, np.zeros(0, dtype=np.int64))
+    base = view.palette().base().color()
+    items = [i for i in view.scene.items() if i.kind in (ItemKind.BAR, ItemKind.POINT)]
+    assert items
+    for item in items:
+        centre = item.rect.center().toPoint()
+        before, after = QColor(plain.pixel(centre)), QColor(nothing.pixel(centre))
+        assert _distance(after, base) <= _distance(before, base)

@@ -238,6 +238,8 @@ class PointPainting:
         Worked out from the hits (a few thousand at most), whatever the timeline holds."""
         boxes = Boxes()
         found = np.sort(rows[:MAX_HITS_DRAWN])  # distinct already (the view's hit rows)
+        if not len(found):  # a search that found nothing: all of it washed
+            return boxes
         # Each lane's hits, in the order of their first days.
         by_start = found[np.lexsort((data.start[found], data.lane[found]))]
         lanes = data.lane[by_start]
