@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import shutil
@@ -393,3 +394,25 @@ def test_the_png_and_the_pdf_page_look_the_same(window: MainWindow, tmp_path: Pa
     same = float(np.abs(_small(png) - _small(printed)).mean())
     other = float(np.abs(_small(png) - _small(QImage(str(tmp_path / "dark.png")))).mean())
     assert same < 8 < other, (same, other)
+
+
+def test_with_a_larger_text_the_title_and_subtitle_are_whole(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """The title's and subtitle's lines were 40 and 22 px whatever the text: at twice
+    the text the title (1.5 times it, bold) filled its line to the picture's top and
+    the subtitle ran into it. Their lines now grow with the text: above the timeline,
+    the title's words, a blank gap, the subtitle's."""
+    from PySide6.QtGui import QFont
+
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    path = tmp_path / "large.png"
+    assert window.menus.image_actions.export(path, PictureSpec(size=FULL_HD, whole=True))
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+    background = image.pixel(image.width() - 1, 0)
+    body = next(y for y in range(image.height()) if image.pixel(2, y) != background)
+    inked = [y for y in range(body) if any(image.pixel(x, y) != background for x in range(1000))]
+    runs = 1 + sum(1 for a, b in itertools.pairwise(inked) if b > a + 1)
+    assert inked and inked[0] > 2 and runs == 2, (inked[:3], runs)

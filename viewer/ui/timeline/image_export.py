@@ -75,7 +75,15 @@ class ImageExporter:
 
     def _chrome_h(self) -> int:
         """What the title, subtitle, legend and source line take of the height."""
-        return TITLE_H + SUBTITLE_H + self._legend_h() + SOURCE_H
+        title, subtitle, source = self._lines_h()
+        return title + subtitle + self._legend_h() + source
+
+    def _lines_h(self) -> tuple[int, int, int]:
+        """The title's, subtitle's and source line's heights: those above for the usual
+        text, grown with a larger one (at twice the text the title was cut at its top)."""
+        scale = style.text_scale((self.picture or self.view).font())
+        title, subtitle, source = (round(h * scale) for h in (TITLE_H, SUBTITLE_H, SOURCE_H))
+        return title, subtitle, source
 
     def size(self) -> QSize:
         """The layout's size in CSS px, while drawing."""
@@ -197,15 +205,16 @@ class ImageExporter:
         text = palette.text().color()
         p.fillRect(QRectF(0, 0, size.width(), size.height()), palette.base())
         room = size.width() - 24
+        title_h, subtitle_h, source_h = self._lines_h()
         title_font = QFont(picture.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
-        self._line(p, title_font, text, self.spec.title or self.caption.title, 0, TITLE_H, room)
+        self._line(p, title_font, text, self.spec.title or self.caption.title, 0, title_h, room)
         muted = QColor(style.muted_colour(text.name(), palette.base().color().name()))
         subtitle = self.spec.subtitle if self.spec.subtitle is not None else self.shown_span()
-        self._line(p, picture.font(), muted, subtitle, TITLE_H - 6, SUBTITLE_H, room)
+        self._line(p, picture.font(), muted, subtitle, title_h - 6, subtitle_h, room)
         body = picture.viewport()
-        top = TITLE_H + SUBTITLE_H
+        top = title_h + subtitle_h
         body.render(p, QPoint(0, top))
         y = top + body.height()
         if self.legend is not None:
@@ -223,7 +232,7 @@ class ImageExporter:
             p.restore()
             y += hint.height()
         self._line(
-            p, style.small_font(picture.font()), muted, self.caption.source, y, SOURCE_H, room
+            p, style.small_font(picture.font()), muted, self.caption.source, y, source_h, room
         )
 
     @staticmethod
