@@ -204,9 +204,10 @@ class PointPainting:
         scene: Scene,
     ) -> None:
         """While a search is active: what was not found is washed pale, nothing hidden;
-        what was found keeps its colours, framed with its title in the highlight colour.
-        Hits that touch in a lane share one frame, so a query that finds most events
-        (a leader's name) frames them once, not in frames piled on one another."""
+        what was found keeps its colours, framed where it is drawn (with its title) in
+        the highlight colour. Hits that touch in a row of markers or bars share one
+        frame, so a query that finds most events (a leader's name) frames them once,
+        not in frames piled on one another."""
         if not geo.lanes:
             return
         left, right = geo.time_left, geo.time_left + geo.time_width
