@@ -35,12 +35,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from viewer.ui.app import FIRST_PAINT, reported_first_paint  # noqa: E402 - the app's word
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.timeline.view import TimelineView
 
 ZOOMS = {"ten years": 3652.0, "one year": 365.0, "one week": 7.0}
 _TIMED = ("repaint", "pan", "zoom")
@@ -107,10 +113,35 @@ def measure_one(db: Path) -> dict[str, object]:
             view.viewport().repaint()
             zooms.append((time.perf_counter() - start) * 1000)
         results[f"zoom step {name}"] = _stats(zooms)
+    results.update(_searching(view, app, centre))
     results["peak_rss_mb"] = peak_rss_mb()
     results["process_s"] = time.perf_counter() - t0
     view.close()
     catalog.close()
+    return results
+
+
+def _searching(view: TimelineView, app: QApplication, centre: float) -> dict[str, object]:
+    """Pans over ten years while a search marks some events found (picked at random, as
+    a query's hits fall): the frames wash what was not found and frame what was."""
+    import numpy as np
+
+    ids = list(view.data.ids)
+    span = ZOOMS["ten years"]
+    results: dict[str, object] = {}
+    for hits in (50, 2000):
+        chosen = np.random.default_rng(1).choice(len(ids), min(hits, len(ids)), replace=False)
+        view.set_hits([ids[i] for i in chosen.tolist()])
+        view.show_range(centre - span / 2, centre + span / 2)
+        app.processEvents()
+        pans = []
+        for i in range(40):
+            start = time.perf_counter()
+            view.pan(view.view.width * 0.1 * (1 if i % 2 == 0 else -1))
+            view.viewport().repaint()
+            pans.append((time.perf_counter() - start) * 1000)
+        results[f"pan 10% ten years, {hits:,} hits"] = _stats(pans)
+    view.set_hits(None)
     return results
 
 
@@ -154,6 +185,7 @@ def measure_window(db: Path) -> dict[str, object]:
         results[f"pan 10% {name}"] = _stats(pans)
         zooms = [frame(lambda: view.zoom(1.005)) for _ in range(40)]
         results[f"zoom step {name}"] = _stats(zooms)
+    results.update(_searching(view, app, centre))
     results["peak_rss_mb"] = peak_rss_mb()
     results["process_s"] = time.perf_counter() - t0
     window.close()
