@@ -1,6 +1,7 @@
 """Render the main window on the bundled data to a PNG (for the README and for review).
 
 python tests/tools/screenshot.py docs/screenshot.png [--size 1400x860] [--event ID] [--db FILE]
+    [--search WORDS] [--dark] [--text-scale 1.6] [--dialog about|shortcuts|export]
 """
 
 from __future__ import annotations
@@ -65,12 +66,19 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="a catalog other than the bundled one")
     parser.add_argument("--search", help="type this into the search box first")
     parser.add_argument("--dark", action="store_true", help="Fusion with a dark palette")
+    parser.add_argument(
+        "--text-scale", type=float, default=1.0, help="the desktop's text this many times larger"
+    )
     parser.add_argument("--range", help="show these days: 2018-07-01:2018-07-08")
     parser.add_argument(
         "--dialog", choices=("about", "shortcuts", "export"), help="grab this dialog instead"
     )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    if args.text_scale != 1.0:  # as GNOME's Large Text (1.25) or a larger font setting
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.text_scale)
+        app.setFont(font)
     if args.dark:
         app.setStyle("Fusion")
         app.setPalette(style.dark_palette())
