@@ -31,8 +31,10 @@ MARK_REACH = 12  # px a user's marks (star, note) reach above a marker
 
 @frozen
 class Rows:
-    """The heights of the timeline's rows of text, in px: the sizes above for the text
-    they were chosen for, grown with a larger one (see `rows_for`)."""
+    """The sizes that hold the timeline's text, in px: the heights of its rows (axis,
+    eras, markers, bars, the least lane) and its count badges' height and digits. The
+    sizes above for the text they were chosen for, grown with a larger one (see
+    `rows_for`)."""
 
     axis_context: int = AXIS_CONTEXT
     axis_ticks: int = AXIS_TICKS
@@ -185,7 +187,7 @@ class Geometry:
     lanes_top: float = 0.0
     overflow: float = 0.0  # how far the lane area can scroll (0: everything shows)
     scroll: float = 0.0
-    rows: Rows = NORMAL_ROWS  # the heights of its rows of text
+    rows: Rows = NORMAL_ROWS  # the sizes that hold its text
 
     def lanes_rect(self) -> QRectF:
         """The time area's lane part: lane content is clipped to it. Unscrolled, the
