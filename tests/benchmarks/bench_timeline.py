@@ -95,13 +95,7 @@ def measure_one(db: Path) -> dict[str, object]:
             view.viewport().repaint()
             times.append((time.perf_counter() - start) * 1000)
         results[f"repaint {name}"] = _stats(times)
-        pans = []
-        for i in range(40):
-            start = time.perf_counter()
-            view.pan(view.view.width * 0.1 * (1 if i % 2 == 0 else -1))
-            view.viewport().repaint()
-            pans.append((time.perf_counter() - start) * 1000)
-        results[f"pan 10% {name}"] = _stats(pans)
+        results[f"pan 10% {name}"] = _stats(_pans(view))
         view.show_range(centre - span / 2, centre + span / 2)
         zooms = []
         for _ in range(40):
@@ -121,6 +115,17 @@ def measure_one(db: Path) -> dict[str, object]:
     return results
 
 
+def _pans(view: TimelineView, frames: int = 40) -> list[float]:
+    """The view panned by a tenth of its width, back and forth: each frame's time, in ms."""
+    times = []
+    for i in range(frames):
+        start = time.perf_counter()
+        view.pan(view.view.width * 0.1 * (1 if i % 2 == 0 else -1))
+        view.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def _searching(view: TimelineView, app: QApplication, centre: float) -> dict[str, object]:
     """Pans over ten years while a search marks some events found (picked at random, as
     a query's hits fall): the frames wash what was not found and frame what was."""
@@ -134,13 +139,7 @@ def _searching(view: TimelineView, app: QApplication, centre: float) -> dict[str
         view.set_hits([ids[i] for i in chosen.tolist()])
         view.show_range(centre - span / 2, centre + span / 2)
         app.processEvents()
-        pans = []
-        for i in range(40):
-            start = time.perf_counter()
-            view.pan(view.view.width * 0.1 * (1 if i % 2 == 0 else -1))
-            view.viewport().repaint()
-            pans.append((time.perf_counter() - start) * 1000)
-        results[f"pan 10% ten years, {hits:,} hits"] = _stats(pans)
+        results[f"pan 10% ten years, {hits:,} hits"] = _stats(_pans(view))
     view.set_hits(None)
     return results
 
