@@ -1,5 +1,6 @@
 """The codes the timeline's columns hold (precision and tone as small integers), the
-array types they are kept in, and a helper for groups laid end to end."""
+array types they are kept in, and helpers for their arrays: groups laid end to end,
+distinct values, values looked up in a sorted array."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:  # the array types, for annotations (numpy.typing is not loade
 
     FloatArray = npt.NDArray[np.float64]
     IntArray = npt.NDArray[np.int64]
+    BoolArray = npt.NDArray[np.bool_]
 
 PRECISIONS: tuple[Precision, ...] = tuple(Precision)
 PRECISION_CODE = {p: i for i, p in enumerate(PRECISIONS)}
@@ -36,3 +38,12 @@ def distinct(values: IntArray) -> IntArray:
     if len(ordered) < 2:
         return ordered
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
+def located(ordered: IntArray, values: IntArray) -> tuple[IntArray, BoolArray]:
+    """Where each of `values` is in the sorted array `ordered`, and whether it is there
+    at all (np.isin by binary search: a few values looked up among many, each frame)."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=np.int64), np.zeros(len(values), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    return at, ordered[at] == values

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, overload
 import numpy as np
 
 from viewer.core.frozen import frozen
-from viewer.core.timeline.codes import DAY_CODE, NEUTRAL, offsets
+from viewer.core.timeline.codes import DAY_CODE, NEUTRAL, distinct, located, offsets
 from viewer.core.timeline.timescale import Viewport
 
 if TYPE_CHECKING:
@@ -64,11 +64,8 @@ class LaneIndex:
     def extents_of(self, rows: IntArray) -> IntArray:
         """The extents (their numbers, sorted) that hold any of these event rows."""
         by_row, extent = self._member_extents
-        if not len(by_row) or not len(rows):
-            return np.zeros(0, dtype=np.int64)
-        at = np.minimum(np.searchsorted(by_row, rows), len(by_row) - 1)
-        held = np.sort(extent[at[by_row[at] == rows]])
-        return held[np.append(True, held[1:] != held[:-1])] if len(held) else held
+        at, held = located(by_row, rows)
+        return distinct(extent[at[held]])
 
     @cached_property
     def _member_extents(self) -> tuple[IntArray, IntArray]:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QRegion,
 )
 
+from viewer.core.timeline.codes import distinct, located
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.lanes import TONES
 from viewer.core.timeline.timescale import (
@@ -259,8 +260,9 @@ class PointPainting:
             # Only a bar over the days of a hit of its lane is looked through (a crowded
             # one holds thousands of events).
             in_lane, starts = per_lane.get(bar.lane, none)
-            low, high = np.searchsorted(starts, (bar.start, bar.end), side="left")
-            near = in_lane[low : high + (high < len(starts) and starts[high] == bar.end)]
+            low = np.searchsorted(starts, bar.start, side="left")
+            high = np.searchsorted(starts, bar.end, side="right")
+            near = in_lane[low:high]
             if not len(near) or set(near.tolist()).isdisjoint(bar.rows):
                 continue
             width = self.fit.width(bar.label, SMALL)
@@ -274,9 +276,7 @@ class PointPainting:
             held = data.lanes[plain.lane].extents_of(in_lane)
             if not len(held):
                 continue
-            order = np.argsort(plain.extents)
-            at = np.minimum(np.searchsorted(plain.extents, held, sorter=order), len(order) - 1)
-            shown = order[at[plain.extents[order[at]] == held]]  # its narrow bar in view
+            shown = np.flatnonzero(located(held, plain.extents)[1])  # their narrow bars
             y = plain.y[shown]
             boxes.add(plain.x0[shown], plain.x1[shown], y - 1, y + self.rows.bar + 1)
         return boxes
@@ -293,8 +293,7 @@ class PointPainting:
         each counted cluster holding one (`found`: every hit's row, sorted; `in_lane`:
         this lane's)."""
         top, bottom = lane.y - HALF - 1.5, lane.y + HALF + 1.5
-        at = np.minimum(np.searchsorted(found, lane.rows), len(found) - 1)
-        for i in np.flatnonzero(found[at] == lane.rows).tolist():
+        for i in np.flatnonzero(located(found, lane.rows)[1]).tolist():
             row, x, room = int(lane.rows[i]), float(lane.xs[i]), float(lane.room[i])
             reach = x + HALF
             if room > 40:  # else no title (as `_single` draws it)
@@ -313,7 +312,7 @@ class PointPainting:
         at = np.searchsorted(first, local, side="right") - 1
         at_or_first = np.maximum(at, 0)
         inside = (at >= 0) & (local < first[at_or_first] + lane.counts[clusters][at_or_first])
-        chosen = clusters[_distinct(at[inside])]  # in order already
+        chosen = clusters[distinct(at[inside])]
         counts = lane.counts[chosen].tolist()
         half = np.array([cluster_width(int(n), self.rows) for n in counts]) / 2
         xs = lane.xs[chosen]
@@ -374,10 +373,3 @@ def _hit_frames(geo: g.Geometry, drawn: Boxes) -> list[QRectF]:
             strict=True,
         )
     ]
-
-
-def _distinct(ordered: np.ndarray) -> np.ndarray:
-    """The values of a sorted array, each once (np.unique, without its sorting)."""
-    keep = np.ones(len(ordered), dtype=bool)
-    keep[1:] = ordered[1:] != ordered[:-1]
-    return ordered[keep]
