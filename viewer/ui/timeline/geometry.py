@@ -52,7 +52,6 @@ class Rows:
 
 
 NORMAL_ROWS = Rows()
-_ROWS: dict[str, Rows] = {}
 
 
 @functools.lru_cache(maxsize=8)
@@ -69,16 +68,14 @@ def rows_for(font: QFont) -> Rows:
     text they were chosen for, so nothing moves there). With the desktop's text 1.6
     times larger, a bar's title was taller than its bar and the eras' names than their
     rows."""
-    key = font.toString()
-    rows = _ROWS.get(key)
-    if rows is None:
-        scale = style.text_scale(font)
-        rows = _ROWS[key] = (
-            NORMAL_ROWS
-            if scale == 1
-            else Rows(*(round(size * scale) for size in dataclasses.astuple(NORMAL_ROWS)))
-        )
-    return rows
+    return _rows_at(style.text_scale(font))
+
+
+@functools.lru_cache(maxsize=8)
+def _rows_at(scale: float) -> Rows:
+    if scale == 1:
+        return NORMAL_ROWS
+    return Rows(*(round(size * scale) for size in dataclasses.astuple(NORMAL_ROWS)))
 
 
 @frozen
@@ -115,21 +112,14 @@ class LaneNeed:
         return max(rows.min_lane, 4 + points + self.bar_rows * (rows.bar + 3) + 4)
 
 
-_STANCE_HEIGHTS: dict[tuple[str, str, int], float] = {}
+_STANCE_NAMES: dict[tuple[str, str, int], tuple[float, float]] = {}
 
 
 def stance_height(font: QFont, label: str, gutter: int) -> float:
     """The stance track's height: STANCE, or more where its name, wrapped in the lane
     names' column and drawn in bold, needs more (a larger desktop font: it was cut off
     above and below)."""
-    key = (font.toString(), label, gutter)
-    if key not in _STANCE_HEIGHTS:
-        bold = QFont(font)
-        bold.setBold(True)
-        room = QRectF(0, 0, stance_name_width(font, label, gutter), 1000)
-        needed = QFontMetricsF(bold).boundingRect(room, Qt.TextFlag.TextWordWrap, label)
-        _STANCE_HEIGHTS[key] = max(STANCE, math.ceil(needed.height()))
-    return _STANCE_HEIGHTS[key]
+    return _stance_name(font, label, gutter)[1]
 
 
 def stance_name_width(font: QFont, label: str, gutter: int) -> float:
@@ -137,15 +127,26 @@ def stance_name_width(font: QFont, label: str, gutter: int) -> float:
     track's scale ("warm" at its top right, "cold" at its bottom right) where the
     name's first or last line would run into it (a larger text: the scale was drawn
     over the name)."""
-    whole = gutter - LABEL_LEFT - LABEL_RIGHT
-    bold = QFont(font)
-    bold.setBold(True)
-    lines = _wrapped(bold, label, whole)
-    words = QFontMetricsF(style.small_font(font))
-    warm, cold = words.horizontalAdvance("warm") + 4, words.horizontalAdvance("cold") + 4
-    if lines and lines[0] <= whole - warm and lines[-1] <= whole - cold:
-        return whole
-    return whole - max(warm, cold)
+    return _stance_name(font, label, gutter)[0]
+
+
+def _stance_name(font: QFont, label: str, gutter: int) -> tuple[float, float]:
+    """The stance track name's width and the track's height, worked out once for each
+    font, name and column (the track's layout and the lane names' picture ask)."""
+    key = (font.toString(), label, gutter)
+    if key not in _STANCE_NAMES:
+        bold = QFont(font)
+        bold.setBold(True)
+        whole = gutter - LABEL_LEFT - LABEL_RIGHT
+        lines = _wrapped(bold, label, whole)
+        words = QFontMetricsF(style.small_font(font))
+        warm, cold = words.horizontalAdvance("warm") + 4, words.horizontalAdvance("cold") + 4
+        clear = bool(lines) and lines[0] <= whole - warm and lines[-1] <= whole - cold
+        width = whole if clear else whole - max(warm, cold)
+        room = QRectF(0, 0, width, 1000)
+        needed = QFontMetricsF(bold).boundingRect(room, Qt.TextFlag.TextWordWrap, label)
+        _STANCE_NAMES[key] = (width, max(STANCE, math.ceil(needed.height())))
+    return _STANCE_NAMES[key]
 
 
 def _wrapped(font: QFont, text: str, width: float) -> list[float]:

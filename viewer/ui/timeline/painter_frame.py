@@ -257,23 +257,21 @@ class FramePainting:
         rows = [(geo.eras, "Eras"), (geo.stance, stance_label)]
         rows += [(band, band.label) for _lane, band in geo.lanes]
         flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        # A name near its band's top, in two lines' height (40 px at the usual size);
+        # the stance track's, whose height is its name's where that is more, over all of
+        # it, clear of the track's scale at its right.
+        two_lines = max(40.0, 2 * self.bold_metrics.lineSpacing() + 12)
+        wide = gutter - g.LABEL_LEFT - g.LABEL_RIGHT
         for n, (band, label) in enumerate(rows):
             if n == 2:  # the lanes' names scroll with them, under the stance track's
                 p.setClipRect(QRectF(0, geo.lanes_top, gutter, geo.height - geo.lanes_top))
             if not band.height:  # no eras, no stance track: no name
                 continue
-            # A lane's name near its top; the stance track's, whose height is its name's
-            # where that is more, over all of it.
-            # A lane's: in two lines' height (40 px at the usual size).
-            two_lines = max(40.0, 2 * self.bold_metrics.lineSpacing() + 12)
-            tall = band.height if n == 1 else min(band.height, two_lines)
-            left = g.LABEL_LEFT
-            wide = (
-                g.stance_name_width(self.font, label, gutter)
-                if n == 1
-                else gutter - left - g.LABEL_RIGHT
-            )
-            p.drawText(QRectF(left, band.top, wide, tall), flags, label)
+            if n == 1:
+                box = QRectF(0, 0, g.stance_name_width(self.font, label, gutter), band.height)
+            else:
+                box = QRectF(0, 0, wide, min(band.height, two_lines))
+            p.drawText(box.translated(g.LABEL_LEFT, band.top), flags, label)
         p.setClipping(False)
         stance = geo.stance
         if stance.height:  # the track's scale, at the right of its name

@@ -8,6 +8,7 @@ the width of the window, not on the number of events.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import TYPE_CHECKING
 
@@ -70,7 +71,7 @@ def _points(
         scale, settled = bin_widths.get(lane, (0.0, g.BIN_PX))
         widths.append(settled if scale == view.days_per_px else g.BIN_PX)
     bins = point_bins(data, view, lanes, widths)
-    table = np.array(g.badge_widths(geo.rows))  # a count badge's width by its digits
+    table = _width_table(geo.rows)
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
         wide = _widest_badges(bins, table) + 2
         grow = wide > bins.bin_px
@@ -180,8 +181,14 @@ _TENS = np.array([10**k for k in range(1, 11)], dtype=np.int64)  # where a digit
 def badge_widths(counts: npt.NDArray[np.int64], rows: g.Rows) -> npt.NDArray[np.float64]:
     """Width of each marker (a single event) or count badge, as `cluster_width` gives."""
     digits = 1 + np.searchsorted(_TENS, counts, side="right")
-    table = np.array(g.badge_widths(rows))
-    return np.where(counts == 1, 2 * HALF, table[np.minimum(digits, 11)])
+    return np.where(counts == 1, 2 * HALF, _width_table(rows)[np.minimum(digits, 11)])
+
+
+@functools.lru_cache(maxsize=8)
+def _width_table(rows: g.Rows) -> npt.NDArray[np.float64]:
+    """A count badge's width by its number of digits (`g.badge_widths`), as an array
+    made once for these sizes, not at every frame's binning and every lane's paint."""
+    return np.array(g.badge_widths(rows), dtype=np.float64)
 
 
 def _any_overlap(
