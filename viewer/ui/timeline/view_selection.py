@@ -83,23 +83,17 @@ class TimelineSelection:
         if lane in self.hidden_lanes:
             self.set_lane_visible(lane, True)
             self.hidden_lanes_changed.emit(frozenset(self.hidden_lanes))
-        band = self._geo.band_of(lane)
-        if band is not None:  # a lane scrolled out of view comes into it
-            below = band.bottom - self._geo.height
-            above = self._geo.lanes_top - band.top
-            if above > 0:
-                self.scroll_lanes(-above)
-            elif below > 0:
-                self.scroll_lanes(below)
 
     def _keep_in_lanes(self: TimelineView, row: int) -> None:
-        """The event itself in the lane area, where its lane is taller than that area
-        (a short timeline, a larger text): brought in whole, its lane's bottom shown
-        was not enough (the marker of an event at the lane's top was scrolled away)."""
-        span = self.scene.vertical_span(row)
-        if span is None:  # not drawn on its own (in a counted cluster)
+        """The event's lane scrolled into the lane area, whole where it fits. Where it is
+        taller than the area (a short timeline, a larger text) the event itself is: the
+        lane's bottom brought in scrolled the marker of an event at its top away."""
+        band = self._geo.band_of(int(self.data.lane[row]))
+        if band is None:
             return
-        top, bottom = span
+        top, bottom = band.top, band.bottom
+        if bottom - top > self._geo.height - self._geo.lanes_top:
+            top, bottom = self.scene.vertical_span(row) or (top, bottom)  # (not in a cluster)
         above = self._geo.lanes_top - top
         below = bottom - self._geo.height
         if above > 0:
