@@ -15,12 +15,10 @@ from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -37,12 +35,17 @@ from viewer.ui.highlights import HIGHLIGHTS
 from viewer.ui.html_text import escape
 from viewer.ui.links import LinkLabel, open_web_link
 from viewer.ui.sealed_text import SealedTextBrowser
+from viewer.ui.titled_row import SteadyButton, TitledRow
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
 
 NOTE_SAVE_DELAY_MS = 700
 RETRY_MS = 5000  # how often a change that could not be saved is tried again
+# The words of the buttons that change them.
+STARRED, UNSTARRED = "★ Starred", "☆ Star"
+EDIT, DONE = "Edit note", "Done"
+COLOUR = "Colour"  # no highlight colour chosen
 
 
 class AnnotationEditor(QWidget):
@@ -74,13 +77,13 @@ class AnnotationEditor(QWidget):
         self.unsaved_label.hide()
 
         title = QLabel("<b>My notes</b>")
-        self.star = QToolButton()
+        self.star = SteadyButton((UNSTARRED, STARRED))
         self.star.setCheckable(True)
         self.star.setAccessibleName("Star this event")
         self.star.setToolTip("Star this event")
         self.star.toggled.connect(self._on_star)
-        self.colour = QToolButton()
-        self.colour.setText("Colour")
+        self.colour = SteadyButton(())  # as wide as the colour's name: changed from a menu
+        self.colour.setText(COLOUR)
         self.colour.setAccessibleName("Highlight colour")
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.colour.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -116,19 +119,14 @@ class AnnotationEditor(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.preview)
         self.pages.addWidget(self.note)
-        self.edit_button = QPushButton("Edit note")
+        self.edit_button = SteadyButton((EDIT, DONE))  # a tool button, as its neighbours
         self.edit_button.setCheckable(True)
         self.edit_button.toggled.connect(self._on_edit_toggled)
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.star)
-        top.addWidget(self.colour)
-        top.addWidget(self.edit_button)
+        self.top = TitledRow(title, (self.star, self.colour, self.edit_button))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(self.unsaved_label)
         layout.addWidget(self.tags_label)
         layout.addWidget(self.tag_box)
@@ -160,10 +158,10 @@ class AnnotationEditor(QWidget):
         a = self.current or Annotation("")
         self.star.blockSignals(True)
         self.star.setChecked(a.starred)
-        self.star.setText("★ Starred" if a.starred else "☆ Star")
+        self.star.setText(STARRED if a.starred else UNSTARRED)
         self.star.blockSignals(False)
         self.colour.setIcon(_swatch(highlights.shown(a.colour)) if a.colour else QIcon())
-        self.colour.setText(highlights.name_of(a.colour) if a.colour else "Colour")
+        self.colour.setText(highlights.name_of(a.colour) if a.colour else COLOUR)
         self._show_tags(a.tags)
         self._tag_words.setStringList([name for name, _n in self.store.tags_in_use()])
         if self.pages.currentWidget() is self.note:
@@ -345,11 +343,11 @@ class AnnotationEditor(QWidget):
             self._load_note()
             self.pages.setCurrentWidget(self.note)
             self.note.setFocus()
-            self.edit_button.setText("Done")
+            self.edit_button.setText(DONE)
         else:
             self.flush()
             self.pages.setCurrentWidget(self.preview)
-            self.edit_button.setText("Edit note")
+            self.edit_button.setText(EDIT)
 
 
 def _swatch(colour: str) -> QIcon:

@@ -1,0 +1,115 @@
+"""A title and its buttons on one line, or the title above them where the line is short.
+
+The notes' "My notes" and its Star, Colour and Edit buttons share a line in a column
+as narrow as the details' (284 px). With a larger desktop text, or the search open
+beside a window arranged narrow, that line is too short: Qt cut the buttons' words
+("★ S…red") and ran the title into them. Here the title moves to a line of its own
+instead, and moves back when the line is long enough again; the buttons are never
+given less than their words need (`SteadyButton`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SteadyButton(QToolButton):
+    """A tool button as wide whichever of its `words` it shows, so that the row does not
+    shift under the pointer when it is pressed ("☆ Star", "★ Starred"; with no words
+    given, as wide as what it shows). At its least its words are whole: Qt pads a tool
+    button's words with a space each side, which a short line may take back (Qt cut
+    the words themselves)."""
+
+    def __init__(self, words: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = tuple(words)
+        # Shrinks to its least where the line is short (a tool button's is fixed).
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, self.sizePolicy().verticalPolicy())
+        if self.words:
+            self.setText(self.words[0])
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(words) for words in (*self.words, self.text()))
+        return QSize(hint.width() + widest - metrics.horizontalAdvance(self.text()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(hint.width() - 2 * self.fontMetrics().horizontalAdvance(" "), hint.height())
+
+
+class TitledRow(QWidget):
+    def __init__(
+        self, title: QLabel, buttons: Sequence[SteadyButton], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.title = title
+        self._buttons = tuple(buttons)
+        self._row = QHBoxLayout()
+        self._row.addWidget(title)
+        self._row.addStretch(1)
+        for button in self._buttons:
+            self._row.addWidget(button)
+        self._lines = QVBoxLayout(self)
+        self._lines.setContentsMargins(0, 0, 0, 0)
+        self._lines.addLayout(self._row)
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether the title is on a line of its own, above the buttons."""
+        return self._row.indexOf(self.title) < 0
+
+    def _spacing(self) -> int:
+        return max(self._row.spacing(), 0)
+
+    def _one_line_width(self, *, tight: bool) -> int:
+        """Title and buttons on one line: the buttons at their usual widths, or `tight`,
+        as narrow as their words allow."""
+        buttons = sum(
+            (b.minimumSizeHint() if tight else b.sizeHint()).width() for b in self._buttons
+        )
+        spaces = self._spacing() * len(self._buttons)
+        return self.title.sizeHint().width() + buttons + spaces
+
+    def minimumSizeHint(self) -> QSize:
+        """Asks for room for one line at ease, and makes do with less: buttons a little
+        tight, or else the title above them."""
+        tallest = max((b.sizeHint().height() for b in self._buttons), default=0)
+        if self.wrapped:
+            tallest += self.title.sizeHint().height() + self._lines.spacing()
+        return QSize(self._one_line_width(tight=True), tallest)
+
+    def fit(self) -> None:
+        """Put the title beside the buttons or above them, for the width there is."""
+        above = self.width() < self._one_line_width(tight=True)
+        if above == self.wrapped:
+            return
+        if above:
+            self._row.removeWidget(self.title)
+            self._lines.insertWidget(0, self.title)
+        else:
+            self._lines.removeWidget(self.title)
+            self._row.insertWidget(0, self.title)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def event(self, event: QEvent) -> bool:
+        # A button's words or the text's size changed: the line may now fit, or not.
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange):
+            self.fit()
+        return super().event(event)
