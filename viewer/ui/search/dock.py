@@ -11,12 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from viewer.core.annotations.scope import Scope
 from viewer.ui import reading_order
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QPaintEvent
+
     from viewer.ui.main_window import MainWindow
     from viewer.ui.search.panel import SearchPanel
 
@@ -34,6 +36,28 @@ class SearchDock(QDockWidget):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.visibilityChanged.connect(self._shown)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's, but with the title in the title font of now: Qt keeps the one it read
+        when the dock was made, so "Search" stayed small when the desktop's text grew
+        while the app ran (and drew over the taller title bar's top)."""
+        if self.isFloating() or self.titleBarWidget() is not None:
+            super().paintEvent(event)
+            return
+        # Named here: the dock is hidden at start, its title is not drawn before the
+        # first paint (nor are these classes made).
+        from PySide6.QtGui import QFontMetrics  # noqa: PLC0415
+        from PySide6.QtWidgets import QStyle, QStyleOptionDockWidget, QStylePainter  # noqa: PLC0415
+
+        painter = QStylePainter(self)
+        title = QStyleOptionDockWidget()
+        self.initStyleOption(title)
+        if self.font() == _class_font("QDockWidget"):  # no font of its own: Qt's rule
+            font = _class_font("QDockWidgetTitle")
+            title.fontMetrics = QFontMetrics(font)
+            painter.setFont(font)
+        painter.drawControl(QStyle.ControlElement.CE_DockWidgetTitle, title)
+        painter.end()
 
     def _shown(self, visible: bool) -> None:
         if visible:
@@ -72,3 +96,9 @@ class SearchDock(QDockWidget):
     def shutdown(self) -> None:
         if self.made is not None:
             self.made.shutdown()
+
+
+def _class_font(class_name: str) -> QFont:
+    """The application's font for widgets of that class (PySide6 takes the name as a
+    str; its stubs say bytes, which it refuses)."""
+    return QApplication.font(class_name)  # type: ignore[call-overload]
