@@ -187,3 +187,38 @@ def test_a_clusters_count_badge_holds_its_count_in_a_larger_font(
         words = painter.small_metrics
         assert cluster.rect.height() >= words.height()
         assert cluster.rect.width() >= words.horizontalAdvance(str(cluster.count)) + 8
+
+
+def test_markers_and_the_legend_grow_with_a_larger_text(window: MainWindow) -> None:
+    """At twice the desktop's text, titles twice as tall stood beside markers of the
+    usual 11 px, and the legend's marks kept their size beside larger words. Markers
+    (as drawn, as pointed at, and as the legend shows them) now grow with the text,
+    and clusters form at the distance that keeps the larger markers apart."""
+    from tests.ui.conftest import settle
+
+    view = window.timeline
+    view.fit_all()
+    settle()
+
+    def marker_sides() -> set[float]:
+        points = [i for i in view.scene.items() if i.kind is ItemKind.POINT]
+        assert points
+        return {round(point.rect.width(), 3) for point in points}
+
+    assert marker_sides() == {g.MARKER + 2}  # the shape and its outline
+    usual_marks = _legend_marks(window)
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    settle()
+    assert marker_sides() == {2 * g.MARKER + 2}
+    rows = view.geo.rows
+    assert rows.marker == 2 * g.MARKER and rows.bin_px == 2 * g.BIN_PX
+    assert _legend_marks(window) > 1.5 * usual_marks
+
+
+def _legend_marks(window: MainWindow) -> float:
+    """The legend's width less its words: its marks and the gaps between entries."""
+    legend = window.legend
+    words = QFontMetricsF(legend.font())
+    return legend.sizeHint().width() - sum(words.horizontalAdvance(e) for e in legend.entries())

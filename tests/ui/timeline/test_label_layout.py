@@ -20,7 +20,6 @@ from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.scene import build_scene
 from viewer.ui.timeline.scene_bars import CROWDED_PX, label_span
-from viewer.ui.timeline.scene_items import HALF
 
 Label = tuple[float, float, bool] | None
 PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.INTERVAL)
@@ -90,5 +89,6 @@ def test_no_two_labels_meet_and_none_runs_over_a_bar(seed: int) -> None:
         for lane in scene.points:  # a point's label room ends before the next point
             nxt = np.append(lane.xs[1:], np.inf)
             assert (
-                lane.xs + 2 * HALF + lane.room <= np.minimum(nxt, geo.time_left + width) + 1e-6
+                lane.xs + 2 * geo.rows.half + lane.room
+                <= np.minimum(nxt, geo.time_left + width) + 1e-6
             ).all()

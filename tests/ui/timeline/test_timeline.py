@@ -355,7 +355,6 @@ def test_an_event_chosen_elsewhere_shows_whole_in_a_short_timeline(
     area. Bringing in a chosen event used to scroll its lane's bottom into view, which
     scrolled the marker of an event at the lane's top away; the event itself shows."""
     from tests.ui.conftest import settle
-    from viewer.ui.timeline.scene_items import HALF
 
     window.resize(1024, 480)
     settle()
@@ -371,4 +370,5 @@ def test_an_event_chosen_elsewhere_shows_whole_in_a_short_timeline(
     band = geo.band_of(int(view.data.lane[helsinki]))
     assert band is not None
     marker = geo.point_row_y(band)
-    assert geo.lanes_top <= marker - HALF and marker + HALF <= geo.height
+    half = geo.rows.half
+    assert geo.lanes_top <= marker - half and marker + half <= geo.height

@@ -32,9 +32,9 @@ MARK_REACH = 12  # px a user's marks (star, note) reach above a marker
 @frozen
 class Rows:
     """The sizes that hold the timeline's text, in px: the heights of its rows (axis,
-    eras, markers, bars, the least lane) and its count badges' height and digits. The
-    sizes above for the text they were chosen for, grown with a larger one (see
-    `rows_for`)."""
+    eras, markers, bars, the least lane), its count badges' height and digits, and the
+    markers beside the titles. The sizes above for the text they were chosen for, grown
+    with a larger one (see `rows_for`)."""
 
     axis_context: int = AXIS_CONTEXT
     axis_ticks: int = AXIS_TICKS
@@ -45,10 +45,27 @@ class Rows:
     badge: int = MARKER + 4  # a count badge (of a cluster of markers): its height,
     digit: int = 7  # and the width each digit of its count takes,
     badge_pad: int = 8  # and its ends'
+    marker: int = MARKER
+    bin_px: int = BIN_PX  # markers closer than this share a cluster
 
     @property
     def axis(self) -> int:
         return self.axis_context + self.axis_ticks
+
+    @property
+    def radius(self) -> float:
+        """A marker's shape's reach from its centre."""
+        return self.marker / 2
+
+    @property
+    def half(self) -> float:
+        """Half a marker's box: its shape and outline, a pixel round it."""
+        return self.marker / 2 + 1
+
+    @property
+    def ring(self) -> float:
+        """From a selected marker's centre to its selection ring's outer edge."""
+        return self.radius + 6
 
 
 NORMAL_ROWS = Rows()

@@ -15,6 +15,10 @@ _EXTRA: tuple[str, ...] = ("hollow: cancelled", "soft bar: month/year", "dashed:
 # The same, in a narrow window's status bar.
 _EXTRA_SHORT: tuple[str, ...] = ("cancelled", "month/year", "approx.")
 _SWATCH = 18  # px of a tone's bar swatch
+# px from an entry's mark (a tone's bar swatch; the other entries' marker or bar) to its
+# words, and from its words to the next entry.
+_TONE_TEXT, _TONE_GAP = 16, 14
+_EXTRA_TEXT, _EXTRA_GAP = 18, 12
 
 
 class Legend(QWidget):
@@ -64,8 +68,12 @@ class Legend(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
-        width = sum(metrics.horizontalAdvance(t) + 30 for t in self.entries())
-        width += _SWATCH * len(self._tones)  # each tone's bar beside its marker
+        # Its marks grow with the text, as the timeline's do; the gaps between entries
+        # do not (the status line's counts keep their room).
+        k = style.text_scale(self.font())
+        width = sum(metrics.horizontalAdvance(t) for t in self.entries())
+        width += len(self._tones) * (_SWATCH * k + _TONE_TEXT * k + _TONE_GAP)
+        width += len(self._extra) * (_EXTRA_TEXT * k + _EXTRA_GAP)
         return QSize(int(width) + 8, int(metrics.height()) + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -73,6 +81,7 @@ class Legend(QWidget):
         try:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             metrics = QFontMetricsF(self.font())
+            k = style.text_scale(self.font())
             text = self.palette().color(QPalette.ColorRole.WindowText)
             mid = self.height() / 2
             x = 4.0
@@ -80,9 +89,9 @@ class Legend(QWidget):
                 colour = QColor(style.TONE_COLOURS[tone])
                 p.setPen(QPen(colour.darker(150), 1))
                 p.setBrush(colour)
-                p.drawPath(marker_path(tone, 5.5).translated(QPointF(x + 7, mid)))
+                p.drawPath(marker_path(tone, 5.5 * k).translated(QPointF(x + 7 * k, mid)))
                 # Its bar: the fill and the tone's pattern (colour is never the only cue).
-                swatch = QRectF(x + 16, mid - 4, _SWATCH - 4, 8)
+                swatch = QRectF(x + 16 * k, mid - 4 * k, (_SWATCH - 4) * k, 8 * k)
                 fill = QColor(colour)
                 fill.setAlphaF(0.6)
                 p.setPen(Qt.PenStyle.NoPen)
@@ -91,33 +100,37 @@ class Legend(QWidget):
                 if (lines := style.pattern_brush(tone)) is not None:
                     p.setBrush(lines)
                     p.drawRect(swatch)
-                x += _SWATCH
+                x += _SWATCH * k
                 p.setPen(text)
                 label = style.TONE_NAMES[tone]
                 p.drawText(
-                    QRectF(x + 16, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, label
+                    QRectF(x + _TONE_TEXT * k, 0, 200, self.height()),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    label,
                 )
-                x += metrics.horizontalAdvance(label) + 30
+                x += metrics.horizontalAdvance(label) + _TONE_TEXT * k + _TONE_GAP
             grey = QColor(style.TONE_COLOURS[TONES[3]])
             base = self.palette().color(QPalette.ColorRole.Base)
             for i, label in enumerate(self._extra):
                 if i == 0:
                     p.setPen(QPen(grey.darker(150), 1.2))
                     p.setBrush(base)
-                    p.drawPath(marker_path(TONES[3], 5.5).translated(QPointF(x + 7, mid)))
+                    p.drawPath(marker_path(TONES[3], 5.5 * k).translated(QPointF(x + 7 * k, mid)))
                 else:
                     bar = QColor(grey)
                     bar.setAlphaF(0.6)
                     p.setPen(Qt.PenStyle.NoPen)
                     p.setBrush(bar)
-                    p.drawRoundedRect(QRectF(x, mid - 4, 14, 8), 2, 2)
+                    p.drawRoundedRect(QRectF(x, mid - 4 * k, 14 * k, 8 * k), 2, 2)
                     if i == 2:
                         p.setPen(QPen(grey.darker(160), 1, Qt.PenStyle.DashLine))
-                        p.drawLine(QPointF(x, mid + 4), QPointF(x + 14, mid + 4))
+                        p.drawLine(QPointF(x, mid + 4 * k), QPointF(x + 14 * k, mid + 4 * k))
                 p.setPen(text)
                 p.drawText(
-                    QRectF(x + 18, 0, 300, self.height()), Qt.AlignmentFlag.AlignVCenter, label
+                    QRectF(x + _EXTRA_TEXT * k, 0, 300, self.height()),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    label,
                 )
-                x += metrics.horizontalAdvance(label) + 30
+                x += metrics.horizontalAdvance(label) + _EXTRA_TEXT * k + _EXTRA_GAP
         finally:
             p.end()

@@ -30,7 +30,6 @@ from viewer.ui import highlights
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.kept_picture import BadgeKey, smoothly
 from viewer.ui.timeline.marks import (
-    MARKER_RADIUS,
     MAX_HITS_DRAWN,
     NORMAL,
     SMALL,
@@ -41,7 +40,6 @@ from viewer.ui.timeline.marks import (
 from viewer.ui.timeline.scene import badge_widths
 from viewer.ui.timeline.scene_bars import label_span
 from viewer.ui.timeline.scene_items import (
-    HALF,
     LanePoints,
     Scene,
     cluster_width,
@@ -53,22 +51,21 @@ if TYPE_CHECKING:
 
 #: px a search hit's frame keeps left and right of what is drawn of it.
 HIT_MARGIN = 3.0
-RING = MARKER_RADIUS + 6  # px from a selected marker's centre to its ring's outer edge
 
 
 class PointPainting:
     def _marker_pixmap(self: TimelinePainter, tone: int, hollow: bool) -> QPixmap:
-        return self._picture(
-            2 * HALF, 2 * HALF, partial(self._draw_marker, tone=tone, hollow=hollow)
-        )
+        side = 2 * self.rows.half
+        return self._picture(side, side, partial(self._draw_marker, tone=tone, hollow=hollow))
 
     def _draw_marker(self: TimelinePainter, p: QPainter, tone: int, hollow: bool) -> None:
-        """A tone's marker in the square (0, 0, 2 HALF, 2 HALF): kept as a picture for the
+        """A tone's marker in its box (0, 0, 2 half, 2 half): kept as a picture for the
         screen, drawn as a shape for vector output."""
         colour = TONE_QCOLOURS[tone]
+        half = self.rows.half
         p.setPen(QPen(colour.darker(150), 1.2))
         p.setBrush(QBrush(self.base) if hollow else QBrush(colour))
-        p.drawPath(marker_path(TONES[tone]).translated(QPointF(HALF, HALF)))
+        p.drawPath(marker_path(TONES[tone], self.rows.radius).translated(QPointF(half, half)))
 
     def _badge(self: TimelinePainter, key: BadgeKey) -> QPixmap:
         """The count badge of a cluster, kept from its first frame."""
@@ -129,34 +126,35 @@ class PointPainting:
         data: TimelineData,
     ) -> None:
         mark = self._marks.get(self._ids[row])
+        half = self.rows.half
         text = ""
         if room > 40:
             room = min(room, 260)
             text = self.fit.elided(data.titles[row], room - 4)
         if mark is not None and mark.colour:  # the user's highlight: behind marker and title
-            reach = self.fit.width(text) + HALF + 5 if text else HALF + 4
+            reach = self.fit.width(text) + half + 5 if text else half + 4
             p.fillRect(
-                QRectF(x - HALF - 4, y - HALF - 3, HALF + 4 + reach, 2 * HALF + 6),
+                QRectF(x - half - 4, y - half - 3, half + 4 + reach, 2 * half + 6),
                 self.band(mark.colour),
             )
         tone, hollow = int(data.tone[row]), bool(data.cancelled[row])
         if self.stamps.raster:
-            p.drawPixmap(int(x - HALF + 0.5), int(y - HALF + 0.5), self._markers[(tone, hollow)])
+            p.drawPixmap(int(x - half + 0.5), int(y - half + 0.5), self._markers[(tone, hollow)])
         else:  # an SVG, a PDF or a 2x PNG: the shape itself, sharp at any size
             p.save()
-            p.translate(x - HALF, y - HALF)
+            p.translate(x - half, y - half)
             self._draw_marker(p, tone, hollow)
             p.restore()
         if mark is not None and mark.own:  # the user's own event: a dashed square round it
             p.setPen(QPen(self.mark_colour, 1.5, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(x - HALF - 3, y - HALF - 3, 2 * HALF + 6, 2 * HALF + 6))
+            p.drawRect(QRectF(x - half - 3, y - half - 3, 2 * half + 6, 2 * half + 6))
         if mark is not None:
-            self._mark_glyphs(p, x + HALF - 2, y - HALF - 2, mark)
+            self._mark_glyphs(p, x + half - 2, y - half - 2, mark)
         if text:
             self.stamps.draw_centred(
                 p,
-                QRectF(x + HALF + 3, y - HALF - 4, room, 2 * HALF + 8),
+                QRectF(x + half + 3, y - half - 4, room, 2 * half + 8),
                 text,
                 NORMAL,
                 self.text,
@@ -193,7 +191,8 @@ class PointPainting:
             width, height = cluster_width(count, self.rows) + 6, self.rows.badge + 6
             p.drawRoundedRect(QRectF(x - width / 2, y - height / 2, width, height), 9, 9)
         else:
-            p.drawEllipse(QPointF(x, y), MARKER_RADIUS + 5, MARKER_RADIUS + 5)
+            radius = self.rows.radius + 5
+            p.drawEllipse(QPointF(x, y), radius, radius)
 
     def _search_hits(
         self: TimelinePainter,
@@ -292,15 +291,16 @@ class PointPainting:
         """The hits of a lane's row of markers: each found marker, with its title, and
         each counted cluster holding one (`found`: every hit's row, sorted; `in_lane`:
         this lane's)."""
-        top, bottom = lane.y - HALF - 1.5, lane.y + HALF + 1.5
+        half = self.rows.half
+        top, bottom = lane.y - half - 1.5, lane.y + half + 1.5
         for i in np.flatnonzero(located(found, lane.rows)[1]).tolist():
             row, x, room = int(lane.rows[i]), float(lane.xs[i]), float(lane.room[i])
-            reach = x + HALF
+            reach = x + half
             if room > 40:  # else no title (as `_single` draws it)
                 reach += 3 + min(self.fit.width(data.titles[row]), min(room, 260) - 4)
             mark = self._marks.get(data.ids[row])
             marked = mark is not None and (mark.starred or mark.has_note)  # drawn above
-            ring = RING if lane.selected[i] else HALF  # the selection's ring around it
+            ring = self.rows.ring if lane.selected[i] else half  # the selection's ring around it
             high = min(top, lane.y - ring) - (g.MARK_REACH if marked else 0)
             boxes.add(x - ring, reach, high, max(bottom, lane.y + ring))
         clusters = np.flatnonzero(lane.counts > 1)
@@ -314,9 +314,9 @@ class PointPainting:
         inside = (at >= 0) & (local < first[at_or_first] + lane.counts[clusters][at_or_first])
         chosen = clusters[distinct(at[inside])]
         counts = lane.counts[chosen].tolist()
-        half = np.array([cluster_width(int(n), self.rows) for n in counts]) / 2
+        halves = np.array([cluster_width(int(n), self.rows) for n in counts]) / 2
         xs = lane.xs[chosen]
-        boxes.add(xs - half, xs + half, np.full(len(xs), top), np.full(len(xs), bottom))
+        boxes.add(xs - halves, xs + halves, np.full(len(xs), top), np.full(len(xs), bottom))
 
 
 class Boxes:

@@ -20,7 +20,6 @@ from viewer.core.timeline.timescale import Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.scene_bars import add_bars, all_runs
 from viewer.ui.timeline.scene_items import (
-    HALF,
     LanePoints,
     Scene,
     cluster_width,
@@ -68,8 +67,8 @@ def _points(
     points = data.all_points
     widths = []
     for lane in lanes:
-        scale, settled = bin_widths.get(lane, (0.0, g.BIN_PX))
-        widths.append(settled if scale == view.days_per_px else g.BIN_PX)
+        scale, settled = bin_widths.get(lane, (0.0, geo.rows.bin_px))
+        widths.append(settled if scale == view.days_per_px else geo.rows.bin_px)
     bins = point_bins(data, view, lanes, widths)
     table = _width_table(geo.rows)
     for _ in range(3):  # dense: bins as wide as their count badges, so few need merging
@@ -98,7 +97,7 @@ def _points(
     rows = np.where(counts == 1, points.rows[first], -1)
     right = np.append(xs[1:], np.inf)
     right[np.flatnonzero(owner[1:] != owner[:-1])] = np.inf  # the last of a lane
-    room = np.minimum(right, view.width + left) - xs - 2 * HALF
+    room = np.minimum(right, view.width + left) - xs - 2 * geo.rows.half
     if selected:
         chosen = np.fromiter(selected, dtype=np.int64)
         chosen = chosen[data.point_pos[chosen] >= 0]
@@ -181,7 +180,7 @@ _TENS = np.array([10**k for k in range(1, 11)], dtype=np.int64)  # where a digit
 def badge_widths(counts: npt.NDArray[np.int64], rows: g.Rows) -> npt.NDArray[np.float64]:
     """Width of each marker (a single event) or count badge, as `cluster_width` gives."""
     digits = 1 + np.searchsorted(_TENS, counts, side="right")
-    return np.where(counts == 1, 2 * HALF, _width_table(rows)[np.minimum(digits, 11)])
+    return np.where(counts == 1, 2 * rows.half, _width_table(rows)[np.minimum(digits, 11)])
 
 
 @functools.lru_cache(maxsize=8)
@@ -216,7 +215,7 @@ def _merge_overlapping(
     right = float("-inf")
     widths = g.badge_widths(rows)
     for x, count, start in zip(xs, counts, first, strict=True):
-        width = 2 * HALF if count == 1 else widths[len(str(count))]
+        width = 2 * rows.half if count == 1 else widths[len(str(count))]
         if out_x and x - width / 2 < right + _GAP:
             total = out_count[-1] + count
             # keep the group centred on its members, weighted by how many each bin holds

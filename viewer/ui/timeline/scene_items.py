@@ -33,8 +33,6 @@ if TYPE_CHECKING:
         ...,
     ]
 
-HALF = g.MARKER / 2 + 1
-
 
 class ItemKind(Enum):
     POINT = "point"  # one event known to the day
@@ -201,7 +199,8 @@ class Scene:
         above it, a bar), or None where it is not drawn on its own."""
         for lane in self.points:
             if bool((lane.rows == row).any()):
-                return lane.y - HALF - g.MARK_REACH, lane.y + HALF + 2
+                half = self.rows.half
+                return lane.y - half - g.MARK_REACH, lane.y + half + 2
         for bar in self.bars:
             if row in bar.rows:
                 return bar.y - 2, bar.y + self.rows.bar + 2
@@ -213,7 +212,7 @@ class Scene:
         if self.stance_bins is not None:
             candidates += self.stance_bins.at(x, y)
         for lane in self.points:
-            if abs(y - lane.y) <= max(HALF, self.rows.badge / 2 - 1) + 2 and len(lane.xs):
+            if abs(y - lane.y) <= max(self.rows.half, self.rows.badge / 2 - 1) + 2 and len(lane.xs):
                 i = int(np.argmin(np.abs(lane.xs - x)))
                 item = _point_item(lane, i, self.rows)
                 if _hit(item.rect, x, y):
@@ -245,9 +244,10 @@ def _point_item(lane: LanePoints, i: int, rows: g.Rows) -> Item:
     x = float(lane.xs[i])
     count = int(lane.counts[i])
     if count == 1:
+        half = rows.half
         return Item(
             ItemKind.POINT,
-            QRectF(x - HALF, lane.y - HALF, 2 * HALF, 2 * HALF),
+            QRectF(x - half, lane.y - half, 2 * half, 2 * half),
             lane.lane,
             (int(lane.rows[i]),),
             int(lane.first[i]),

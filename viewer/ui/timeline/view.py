@@ -387,6 +387,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
             self._painter = None
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self._bin_widths = {}  # clusters settled for markers of the old size
             self._relayout()  # the stance track's name may need another height
 
     def resizeEvent(self, event: QResizeEvent) -> None:
