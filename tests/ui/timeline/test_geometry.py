@@ -192,8 +192,9 @@ def test_a_clusters_count_badge_holds_its_count_in_a_larger_font(
 def test_markers_and_the_legend_grow_with_a_larger_text(window: MainWindow) -> None:
     """At twice the desktop's text, titles twice as tall stood beside markers of the
     usual 11 px, and the legend's marks kept their size beside larger words. Markers
-    (as drawn, as pointed at, and as the legend shows them) now grow with the text,
-    and clusters form at the distance that keeps the larger markers apart."""
+    (as drawn, as pointed at, and as the legend shows them) and the user's marks on
+    them now grow with the text, and clusters form at the distance that keeps the
+    larger markers apart."""
     from tests.ui.conftest import settle
 
     view = window.timeline
@@ -214,6 +215,7 @@ def test_markers_and_the_legend_grow_with_a_larger_text(window: MainWindow) -> N
     assert marker_sides() == {2 * g.MARKER + 2}
     rows = view.geo.rows
     assert rows.marker == 2 * g.MARKER and rows.bin_px == 2 * g.BIN_PX
+    assert rows.mark_reach == 2 * g.MARK_REACH  # a star and a note page, above a marker
     assert _legend_marks(window) > 1.5 * usual_marks
 
 

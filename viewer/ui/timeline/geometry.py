@@ -47,6 +47,7 @@ class Rows:
     badge_pad: int = 8  # and its ends'
     marker: int = MARKER
     bin_px: int = BIN_PX  # markers closer than this share a cluster
+    mark_reach: int = MARK_REACH  # a user's marks above a marker (they grow with it)
 
     @property
     def axis(self) -> int:
@@ -210,7 +211,7 @@ class Geometry:
     def lanes_rect(self) -> QRectF:
         """The time area's lane part: lane content is clipped to it. Unscrolled, the
         first lane's marks (a star, a note above a marker) may reach a little above."""
-        top = self.lanes_top - (MARK_REACH if self.scroll == 0 else 0)
+        top = self.lanes_top - (self.rows.mark_reach if self.scroll == 0 else 0)
         return QRectF(self.gutter, top, self.time_width, self.height - top)
 
     def in_lanes(self, y: float) -> bool:

@@ -170,7 +170,20 @@ class PointPainting:
 
     def _mark_glyphs(self: TimelinePainter, p: QPainter, x: float, y: float, mark: Mark) -> None:
         """A star and a small page (a note) at the top right of what they mark, each
-        10 px across: readable at 1x."""
+        10 px across: readable at 1x. They grow as the marker does (a larger text)."""
+        grown = self.rows.marker / g.MARKER
+        if grown != 1:
+            p.save()
+            p.translate(x, y)
+            p.scale(grown, grown)
+            self._draw_mark_glyphs(p, 0.0, 0.0, mark)
+            p.restore()
+        else:
+            self._draw_mark_glyphs(p, x, y, mark)
+
+    def _draw_mark_glyphs(
+        self: TimelinePainter, p: QPainter, x: float, y: float, mark: Mark
+    ) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if mark.starred:
             p.setPen(QPen(self.mark_colour.darker(130), 1))
@@ -301,7 +314,7 @@ class PointPainting:
             mark = self._marks.get(data.ids[row])
             marked = mark is not None and (mark.starred or mark.has_note)  # drawn above
             ring = self.rows.ring if lane.selected[i] else half  # the selection's ring around it
-            high = min(top, lane.y - ring) - (g.MARK_REACH if marked else 0)
+            high = min(top, lane.y - ring) - (self.rows.mark_reach if marked else 0)
             boxes.add(x - ring, reach, high, max(bottom, lane.y + ring))
         clusters = np.flatnonzero(lane.counts > 1)
         local = data.point_pos[in_lane]

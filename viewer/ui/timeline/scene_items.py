@@ -200,7 +200,7 @@ class Scene:
         for lane in self.points:
             if bool((lane.rows == row).any()):
                 half = self.rows.half
-                return lane.y - half - g.MARK_REACH, lane.y + half + 2
+                return lane.y - half - self.rows.mark_reach, lane.y + half + 2
         for bar in self.bars:
             if row in bar.rows:
                 return bar.y - 2, bar.y + self.rows.bar + 2
