@@ -201,18 +201,22 @@ def test_markers_and_the_legend_grow_with_a_larger_text(window: MainWindow) -> N
     view.fit_all()
     settle()
 
-    def marker_sides() -> set[float]:
-        points = [i for i in view.scene.items() if i.kind is ItemKind.POINT]
+    def marker_sides(kind: ItemKind = ItemKind.POINT) -> set[float]:
+        points = [i for i in view.scene.items() if i.kind is kind]
+        if kind is ItemKind.STANCE:  # those dated to a day (the others span their dates)
+            points = [i for i in points if i.stance is not None and i.stance.orderable]
         assert points
         return {round(point.rect.width(), 3) for point in points}
 
     assert marker_sides() == {g.MARKER + 2}  # the shape and its outline
+    assert marker_sides(ItemKind.STANCE) == {8}  # the stance track's points
     usual_marks = _legend_marks(window)
     font = QFont(window.font())
     font.setPointSizeF(font.pointSizeF() * 2)
     window.setFont(font)
     settle()
     assert marker_sides() == {2 * g.MARKER + 2}
+    assert marker_sides(ItemKind.STANCE) == {16}
     rows = view.geo.rows
     assert rows.marker == 2 * g.MARKER and rows.bin_px == 2 * g.BIN_PX
     assert rows.mark_reach == 2 * g.MARK_REACH  # a star and a note page, above a marker

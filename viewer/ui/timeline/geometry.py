@@ -54,6 +54,11 @@ class Rows:
         return self.axis_context + self.axis_ticks
 
     @property
+    def grown(self) -> float:
+        """How many times the usual size the markers are (1 at the usual text)."""
+        return self.marker / MARKER
+
+    @property
     def radius(self) -> float:
         """A marker's shape's reach from its centre."""
         return self.marker / 2

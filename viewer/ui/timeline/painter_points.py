@@ -171,7 +171,7 @@ class PointPainting:
     def _mark_glyphs(self: TimelinePainter, p: QPainter, x: float, y: float, mark: Mark) -> None:
         """A star and a small page (a note) at the top right of what they mark, each
         10 px across: readable at 1x. They grow as the marker does (a larger text)."""
-        grown = self.rows.marker / g.MARKER
+        grown = self.rows.grown
         if grown != 1:
             p.save()
             p.translate(x, y)

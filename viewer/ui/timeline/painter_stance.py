@@ -70,6 +70,7 @@ class StancePainting:
                     p, summed.xs[at] - 2.5, summed.tops[at] - 3, 5.0, heights[at], len(at)
                 )
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        radius, ring = 4.5 * self.rows.grown, 8 * self.rows.grown  # as the lanes' markers
         for item in points:
             if item.stance is None:
                 continue
@@ -85,10 +86,10 @@ class StancePainting:
             if item.selected:
                 p.setPen(QPen(self.highlight, 2.5))
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawEllipse(centre, 8, 8)
+                p.drawEllipse(centre, ring, ring)
             p.setPen(QPen(colour.darker(150), 1))
             p.setBrush(colour)
-            p.drawPath(marker_path(TONES[item.tone], 4.5).translated(centre))
+            p.drawPath(marker_path(TONES[item.tone], radius).translated(centre))
         for item in scene.marks:
             if item.kind is ItemKind.FLIP:
                 self._flip(p, item)

@@ -55,9 +55,12 @@ def add_stance(
     _flip_markers(scene, track, flips, view, geo, data, selected)
 
 
-def _stance_ys(band: g.Band, values: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """The heights of a column of stance values, +1 warm to -1 cold."""
-    return (band.middle - values * (band.height / 2 - 8)).astype(np.float64)
+def _stance_ys(
+    band: g.Band, values: npt.NDArray[np.int64], rows: g.Rows
+) -> npt.NDArray[np.float64]:
+    """The heights of a column of stance values, +1 warm to -1 cold (a point's room
+    kept at the band's edges)."""
+    return (band.middle - values * (band.height / 2 - 8 * rows.grown)).astype(np.float64)
 
 
 def _stance_points(
@@ -71,15 +74,16 @@ def _stance_points(
 ) -> None:
     left = geo.time_left
     shown_rows = data.rows_of([track.event_ids[i] for i in shown.tolist()]).tolist()
-    ys = _stance_ys(geo.stance, track.value[shown]).tolist()
+    ys = _stance_ys(geo.stance, track.value[shown], geo.rows).tolist()
+    half = 4 * geo.rows.grown  # a point's, grown as the lanes' markers are
     for i, row, y in zip(shown.tolist(), shown_rows, ys, strict=True):
         point = track.point(i)
         x = (point.day - view.start) / view.days_per_px + left
-        rect = QRectF(x - 4, y - 4, 8, 8)
+        rect = QRectF(x - half, y - half, 2 * half, 2 * half)
         if not point.orderable:  # dated to a year or more: its whole extent
             x0 = (point.start - view.start) / view.days_per_px + left
             x1 = (point.end - view.start) / view.days_per_px + left
-            rect = QRectF(x0, y - 4, max(8.0, x1 - x0), 8)
+            rect = QRectF(x0, y - half, max(2 * half, x1 - x0), 2 * half)
         scene.marks.append(
             Item(
                 ItemKind.STANCE,
@@ -123,8 +127,8 @@ def _stance_bins(
     xs = (bins[starts] + 0.5) * STANCE_BIN_PX + left
     scene.stance_bins = StanceBins(
         xs.astype(np.float64),
-        _stance_ys(band, high),
-        _stance_ys(band, low),
+        _stance_ys(band, high, geo.rows),
+        _stance_ys(band, low, geo.rows),
         counts.astype(np.int64),
         tone.astype(np.int64),
         first_day.astype(np.float64),
