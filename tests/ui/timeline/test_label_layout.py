@@ -92,3 +92,26 @@ def test_no_two_labels_meet_and_none_runs_over_a_bar(seed: int) -> None:
                 lane.xs + 2 * geo.rows.half + lane.room
                 <= np.minimum(nxt, geo.time_left + width) + 1e-6
             ).all()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_title_stops_short_of_the_next_markers_selection_ring(seed: int) -> None:
+    """A chosen marker's ring reaches further than the marker: the title before it ran
+    into the ring (at the usual size "Han…" before the Helsinki summit)."""
+    rng = np.random.default_rng(2000 + seed)
+    data = _catalog(seed, 200)
+    width = 1200
+    geo = g.layout(width + g.gutter_for(width), 600, [0, 1, 2])
+    first, last = data.bounds()
+    chosen = frozenset(rng.choice(len(data), 40, replace=False).tolist())
+    checked = 0
+    for days_per_px in (0.5, 2.0, (last - first) / width):
+        view = Viewport(float(first), days_per_px, width)
+        scene = build_scene(data, view, geo, chosen, StanceTrack.of([]))
+        for lane in scene.points:
+            for i in np.flatnonzero(lane.selected[1:]).tolist():
+                if lane.room[i] > 40:  # a title is drawn before the chosen one
+                    title_end = lane.xs[i] + geo.rows.half - 1 + lane.room[i]
+                    assert title_end <= lane.xs[i + 1] - geo.rows.ring
+                    checked += 1
+    assert checked

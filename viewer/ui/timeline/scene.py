@@ -95,9 +95,6 @@ def _points(
         xs, counts, first, owner, bounds = _merge_lanes(xs, counts, first, owner, bounds, geo.rows)
     last = first + counts - 1
     rows = np.where(counts == 1, points.rows[first], -1)
-    right = np.append(xs[1:], np.inf)
-    right[np.flatnonzero(owner[1:] != owner[:-1])] = np.inf  # the last of a lane
-    room = np.minimum(right, view.width + left) - xs - 2 * geo.rows.half
     if selected:
         chosen = np.fromiter(selected, dtype=np.int64)
         chosen = chosen[data.point_pos[chosen] >= 0]
@@ -105,6 +102,12 @@ def _points(
         chosen_bins = np.searchsorted(chosen, last, side="right") > np.searchsorted(chosen, first)
     else:
         chosen_bins = np.zeros(len(xs), dtype=np.bool_)
+    right = np.append(xs[1:], np.inf)
+    right[np.flatnonzero(owner[1:] != owner[:-1])] = np.inf  # the last of a lane
+    room = np.minimum(right, view.width + left) - xs - 2 * geo.rows.half
+    if chosen_bins.any():  # a title stops short of the next marker's selection ring
+        ringed = np.append(chosen_bins[1:], False) & np.isfinite(right)
+        room -= np.where(ringed, geo.rows.ring - geo.rows.half + 2, 0.0)
     local = first - points.starts[np.asarray(lanes)[owner]]  # index in the lane's own points
     start, end = points.days[first] - 0.5, points.days[last] + 0.5
     bands = dict(geo.lanes)
