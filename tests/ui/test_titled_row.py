@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import opened_window, settle
 from viewer.core.annotations.records import Annotation
 from viewer.core.annotations.store import AnnotationStore
+from viewer.core.catalog.read import Catalog
 from viewer.ui.annotations.editor import AnnotationEditor
 from viewer.ui.titled_row import SteadyButton, TitledRow
 
@@ -89,4 +91,36 @@ def test_larger_text_in_a_narrow_notes_column_cuts_no_button_words(
         assert editor.star.text() == "☆ Star" and editor.star.width() == starred_width
     finally:
         QApplication.setFont(usual)
+        store.close()
+
+
+def test_the_notes_row_keeps_one_line_at_the_usual_sizes(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> None:
+    """At 1024 x 700 the notes' column took the width its row needed with no event
+    chosen ("Colour"); choosing a coloured one ("Lime" and its swatch) then put "My
+    notes" on a line of its own. The Colour button is as wide whichever colour it
+    names, and the row stays one line at the common window sizes."""
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    store.save(Annotation(HELSINKI, "Compare.", ("essay",), True, "#D4F36B"))
+    try:
+        with opened_window(qtbot, catalog, settings, store, show=False) as win:
+            assert win.annotations is not None
+            editor = win.annotations.editor
+            for size in ((1024, 700), (1366, 768), (1600, 1000)):
+                win.resize(*size)
+                win.show()
+                qtbot.waitExposed(win)
+                settle()
+                uncoloured = editor.colour.width()
+                win.focus.select_event(HELSINKI)
+                settle()
+                assert editor.colour.text() == "Lime"
+                assert not editor.top.wrapped, size
+                assert editor.colour.width() == uncoloured, size
+                buttons = (editor.star, editor.colour, editor.edit_button)
+                assert all(_words_whole(b) for b in buttons), size
+                win.state.select([])
+                settle()
+    finally:
         store.close()

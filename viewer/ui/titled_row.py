@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QStyle,
+    QStyleOptionToolButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +30,8 @@ class SteadyButton(QToolButton):
     """A tool button as wide whichever of its `words` it shows, so that the row does not
     shift under the pointer when it is pressed ("☆ Star", "★ Starred"; with no words
     given, as wide as what it shows). At its least its words are whole: Qt pads a tool
-    button's words with a space each side, which a short line may take back (Qt cut
-    the words themselves)."""
+    button's words with a space each side and the style's margins, which a short line
+    may take back (Qt cut the words themselves)."""
 
     def __init__(self, words: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,12 +44,27 @@ class SteadyButton(QToolButton):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         metrics = self.fontMetrics()
-        widest = max(metrics.horizontalAdvance(words) for words in (*self.words, self.text()))
-        return QSize(hint.width() + widest - metrics.horizontalAdvance(self.text()), hint.height())
+
+        def width(words: str) -> int:  # as Qt measures a tool button's words
+            return metrics.size(Qt.TextFlag.TextShowMnemonic, words).width()
+
+        widest = max(width(words) for words in (*self.words, self.text()))
+        return QSize(hint.width() + widest - width(self.text()), hint.height())
 
     def minimumSizeHint(self) -> QSize:
+        """Its size hint less what may go and leave its words whole: the space Qt adds
+        each side of them, and the style's margins (all but the frame, which the words
+        are drawn inside, and two pixels each side)."""
         hint = self.sizeHint()
-        return QSize(hint.width() - 2 * self.fontMetrics().horizontalAdvance(" "), hint.height())
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        style = self.style()
+        margins = style.sizeFromContents(
+            QStyle.ContentsType.CT_ToolButton, option, QSize(0, 0), self
+        ).width()
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option, self)
+        spare = 2 * self.fontMetrics().horizontalAdvance(" ") + margins - 2 * frame - 4
+        return QSize(hint.width() - max(spare, 0), hint.height())
 
 
 class TitledRow(QWidget):

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
@@ -46,6 +46,7 @@ RETRY_MS = 5000  # how often a change that could not be saved is tried again
 STARRED, UNSTARRED = "★ Starred", "☆ Star"
 EDIT, DONE = "Edit note", "Done"
 COLOUR = "Colour"  # no highlight colour chosen
+NO_COLOUR_OUTLINE = "#8A8A8A"  # its empty swatch's edge: seen on a light or a dark button
 
 
 class AnnotationEditor(QWidget):
@@ -82,8 +83,9 @@ class AnnotationEditor(QWidget):
         self.star.setAccessibleName("Star this event")
         self.star.setToolTip("Star this event")
         self.star.toggled.connect(self._on_star)
-        self.colour = SteadyButton(())  # as wide as the colour's name: changed from a menu
-        self.colour.setText(COLOUR)
+        # As wide whichever colour it names (a colour an import brought may be wider).
+        self.colour = SteadyButton((COLOUR, *(h.name for h in HIGHLIGHTS)))
+        self.colour.setIcon(_swatch(None))
         self.colour.setAccessibleName("Highlight colour")
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.colour.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -92,7 +94,7 @@ class AnnotationEditor(QWidget):
             action = menu.addAction(_swatch(highlight.colour), highlight.name)
             action.triggered.connect(lambda _c=False, v=highlight.colour: self.set_colour(v))
         menu.addSeparator()
-        menu.addAction("No colour").triggered.connect(lambda: self.set_colour(None))
+        menu.addAction(_swatch(None), "No colour").triggered.connect(lambda: self.set_colour(None))
         self.colour.setMenu(menu)
 
         self.tags_label = LinkLabel()  # Tab reaches each tag's ✕, Enter removes it
@@ -160,7 +162,7 @@ class AnnotationEditor(QWidget):
         self.star.setChecked(a.starred)
         self.star.setText(STARRED if a.starred else UNSTARRED)
         self.star.blockSignals(False)
-        self.colour.setIcon(_swatch(highlights.shown(a.colour)) if a.colour else QIcon())
+        self.colour.setIcon(_swatch(highlights.shown(a.colour) if a.colour else None))
         self.colour.setText(highlights.name_of(a.colour) if a.colour else COLOUR)
         self._show_tags(a.tags)
         self._tag_words.setStringList([name for name, _n in self.store.tags_in_use()])
@@ -350,9 +352,17 @@ class AnnotationEditor(QWidget):
             self.edit_button.setText(EDIT)
 
 
-def _swatch(colour: str) -> QIcon:
+def _swatch(colour: str | None) -> QIcon:
+    """A square of the colour; with none, an empty outline (no highlight chosen)."""
     pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(colour))
+    if colour is not None:
+        pixmap.fill(QColor(colour))
+        return QIcon(pixmap)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(NO_COLOUR_OUTLINE))
+    painter.drawRect(0, 0, 13, 13)
+    painter.end()
     return QIcon(pixmap)
 
 
