@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -50,10 +50,18 @@ def _frame(view: TimelineView, painter: TimelinePainter) -> QImage:
     return image
 
 
+@pytest.mark.parametrize("scale", [1.0, 2.0])
 @pytest.mark.parametrize("name", FRAMES)
 def test_frames_look_the_same_with_the_kept_pictures_on_and_off(
-    window: MainWindow, name: str
+    window: MainWindow, name: str, scale: float
 ) -> None:
+    """At the usual text and at twice it (markers, marks and badges kept at their
+    larger size)."""
+    if scale != 1.0:
+        font = QFont(window.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        window.setFont(font)
+        settle()
     view = window.timeline
     span = FRAMES[name]
     if span is None:
@@ -73,8 +81,10 @@ def test_frames_look_the_same_with_the_kept_pictures_on_and_off(
     assert not fresh.stamps.pictures.kept_keys()  # and the switch did turn it off
     # Text stamped on whole pixels and text drawn where it falls differ at glyph edges
     # by a fraction of a pixel, and a pattern's lines start where its picture does:
-    # compared over 4x4 blocks, where such shifts average out, nothing may differ much.
-    size = kept.size() / 4
+    # compared over 4x4 blocks (8x8 for text twice as large), where such shifts average
+    # out, nothing may differ much.
+    block = round(4 * scale)
+    size = kept.size() / block
     smooth = Qt.TransformationMode.SmoothTransformation
     ignore = Qt.AspectRatioMode.IgnoreAspectRatio
     a, b = kept.scaled(size, ignore, smooth), drawn.scaled(size, ignore, smooth)
@@ -86,7 +96,7 @@ def test_frames_look_the_same_with_the_kept_pictures_on_and_off(
                 abs(ca.red() - cb.red()) + abs(ca.green() - cb.green()) + abs(ca.blue() - cb.blue())
             )
             if gap > 60:
-                differing.append((x * 4, y * 4, gap))
+                differing.append((x * block, y * block, gap))
     assert len(differing) <= 0.002 * a.width() * a.height(), differing[:20]
 
 
