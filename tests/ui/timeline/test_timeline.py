@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
@@ -214,6 +215,47 @@ def test_go_to_date(window: MainWindow) -> None:
     assert window.go_to_date("44 BCE")  # read, but long before this timeline begins
     message = window.statusBar().currentMessage()
     assert "44 BCE is outside this timeline" in message and "2014" in message
+
+
+@pytest.mark.parametrize(("when", "scale"), [("2023", 1.0), ("2018", 2.0)])
+def test_go_to_dates_name_leaves_the_eras_names_whole(
+    window: MainWindow, when: str, scale: float
+) -> None:
+    """Go to date names its period in a tag on the eras' first row; "Full-scale war in
+    Ukraine" ran under the "2023" tag (and, at twice the text, "Trump's first term"
+    under "2018", in a tag shorter than its words). An era's name now stops before
+    the tag or starts after it."""
+    from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPalette
+
+    from tests.ui.conftest import settle
+    from viewer.ui import style
+
+    if scale != 1.0:
+        font = QFont(window.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        window.setFont(font)
+        settle()
+    assert window.go_to_date(when)
+    settle()
+    view = window.timeline
+    assert view.period is not None
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    geo = view.geo
+    words = QFontMetricsF(style.small_font(view.font()))
+    tag_left = view.view.x_of(view.period[0]) + geo.time_left + 2
+    tag_right = tag_left + words.horizontalAdvance(view.period[2]) + 10
+    top, bottom = int(geo.axis.bottom) + 2, int(geo.axis.bottom + geo.rows.era_row) - 1
+    # The tag is as tall as the row (its words inside): its fill near the row's bottom.
+    fill = QColor(image.pixel(int(tag_left) + 3, bottom - 2))
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    assert abs(fill.hue() - highlight.hue()) < 8 and fill.saturation() > 100, fill.name()
+
+    def inked(x: int) -> bool:  # a dark pixel (text) in this column of the row
+        return any(QColor(image.pixel(x, y)).lightness() < 110 for y in range(top, bottom))
+
+    left, right = int(tag_left), int(tag_right)
+    beside = [*range(left - 5, left - 1), *range(right + 2, right + 5)]
+    assert not any(inked(x) for x in beside), [x for x in beside if inked(x)]
 
 
 def test_tooltip_text(window: MainWindow) -> None:

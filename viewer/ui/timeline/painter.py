@@ -180,7 +180,8 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         self.stamps.begin(p)
         p.setClipRect(geo.time_rect())
         self._backdrop(p, view, geo, eras)
-        self._era_labels(p, view, geo, eras)
+        tag = None if period is None else self._period_tag(view, geo, period)
+        self._era_labels(p, view, geo, eras, tag)
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
         if period is not None:

@@ -118,11 +118,19 @@ class FramePainting:
             p.fillRect(rect, colour)
 
     def _era_labels(
-        self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry, eras: list[Era]
+        self: TimelinePainter,
+        p: QPainter,
+        view: Viewport,
+        geo: g.Geometry,
+        eras: list[Era],
+        tag: QRectF | None = None,
     ) -> None:
-        """Each era's name in the part of its bar on screen (so it stays readable)."""
+        """Each era's name in the part of its bar on screen (so it stays readable), and
+        clear of Go to date's `tag` where that lies on its row."""
         for (_number, _row, rect), era in zip(self._era_rects(view, geo, eras), eras, strict=True):
             visible = rect.intersected(QRectF(geo.time_left, rect.top(), view.width, rect.height()))
+            if tag is not None and tag.intersects(visible):
+                visible = self._beside_tag(visible, tag, era.title)
             if visible.width() > 24:
                 text = self.fit.elided(era.title, visible.width() - 8, SMALL)
                 self.stamps.draw_centred(
@@ -132,6 +140,19 @@ class FramePainting:
                     SMALL,
                     self.text,
                 )
+
+    def _beside_tag(self: TimelinePainter, visible: QRectF, tag: QRectF, title: str) -> QRectF:
+        """The part of an era's bar left or right of Go to date's tag for its name: the
+        left where the whole name fits there, else the right where it fits there, else
+        the wider."""
+        top, height = visible.top(), visible.height()
+        before = QRectF(visible.left(), top, tag.left() - 2 - visible.left(), height)
+        after = QRectF(tag.right() + 2, top, visible.right() - tag.right() - 2, height)
+        need = self.fit.width(title, SMALL) + 8
+        for part in (before, after):
+            if part.width() >= need:
+                return part
+        return before if before.width() >= after.width() else after
 
     def _units(self: TimelinePainter, view: Viewport) -> tuple[Unit, Unit | None]:
         """The tick unit for this zoom, and the unit of the band above it (if any)."""
@@ -201,6 +222,14 @@ class FramePainting:
                     self.text,
                 )
 
+    def _period_tag(
+        self: TimelinePainter, view: Viewport, geo: g.Geometry, period: tuple[float, float, str]
+    ) -> QRectF:
+        """Where Go to date's period is named: at its top left, on the eras' first row."""
+        x0 = view.x_of(period[0]) + geo.time_left
+        width = self.small_metrics.horizontalAdvance(period[2]) + 10
+        return QRectF(max(x0, geo.time_left) + 2, geo.axis.bottom + 1, width, self.rows.era_row - 1)
+
     def _period(
         self: TimelinePainter,
         p: QPainter,
@@ -219,8 +248,7 @@ class FramePainting:
         p.setPen(QPen(self.highlight, 1.5))
         p.drawLine(QPointF(x0, top), QPointF(x0, geo.height))
         p.drawLine(QPointF(x1, top), QPointF(x1, geo.height))
-        width = self.small_metrics.horizontalAdvance(name) + 10
-        tag = QRectF(max(x0, geo.time_left) + 2, top + 1, width, 14)
+        tag = self._period_tag(view, geo, period)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.highlight)
         p.drawRoundedRect(tag, 3, 3)
