@@ -3,6 +3,8 @@ secondary lines, the paraphrase warnings and the badges, as Qt actually draws th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem
@@ -135,3 +137,23 @@ def test_every_bar_has_an_edge_of_3_to_1(qtbot: QtBot, name: str) -> None:
     painter = TimelinePainter(palette, QFont())
     for edge in painter.bar_edges:
         assert style.contrast(edge.name(), base) >= 3.0, (name, edge.name())
+
+
+@pytest.mark.parametrize("palette", [style.light_palette, style.dark_palette])
+def test_disabled_words_look_disabled_in_the_apps_own_palettes(
+    palette: Callable[[], QPalette],
+) -> None:
+    """The palettes the screenshots and pictures use gave each role one colour for all
+    states: in the dark one a disabled OK button looked as an enabled one. Disabled
+    words are dimmed toward what they are read on, as a desktop's palette has them."""
+    made = palette()
+    disabled, active = QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Active
+    for text, under in (
+        (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+        (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+        (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    ):
+        background = made.color(active, under).name()
+        enabled = style.contrast(made.color(active, text).name(), background)
+        dimmed = style.contrast(made.color(disabled, text).name(), background)
+        assert 1.5 < dimmed < enabled / 2, (text, dimmed, enabled)

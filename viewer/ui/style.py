@@ -145,14 +145,26 @@ def pattern_brush(tone: Tone) -> QBrush | None:
 
 
 def palette_from(colours: Mapping[QPalette.ColorRole, str]) -> QPalette:
-    """A palette with these roles' colours (the rest Qt's defaults)."""
+    """A palette with these roles' colours (the rest Qt's defaults). Disabled widgets'
+    words are dimmed toward their background, as a desktop's palette has them (given
+    once for all states, a disabled OK button looked like an enabled one)."""
     palette = QPalette()
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for text, under in _DIMMED:
+        if text in colours and under in colours:
+            palette.setColor(disabled, text, QColor(mixed(colours[text], colours[under], 0.55)))
     return palette
 
 
 _ROLE = QPalette.ColorRole
+#: Each role of words and the role it is read on (dimmed toward it when disabled).
+_DIMMED = (
+    (_ROLE.WindowText, _ROLE.Window),
+    (_ROLE.Text, _ROLE.Base),
+    (_ROLE.ButtonText, _ROLE.Button),
+)
 #: Dark text on white: an exported picture's colours unless asked otherwise (a dark
 #: desktop gives no dark image), and the light palette contrast is measured in.
 LIGHT_COLOURS: dict[QPalette.ColorRole, str] = {
