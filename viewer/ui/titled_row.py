@@ -68,6 +68,8 @@ class SteadyButton(QToolButton):
 
 
 class TitledRow(QWidget):
+    """`title` and its `buttons`, right-aligned, on one line where they fit."""
+
     def __init__(
         self, title: QLabel, buttons: Sequence[SteadyButton], parent: QWidget | None = None
     ) -> None:
@@ -91,26 +93,23 @@ class TitledRow(QWidget):
     def _spacing(self) -> int:
         return max(self._row.spacing(), 0)
 
-    def _one_line_width(self, *, tight: bool) -> int:
-        """Title and buttons on one line: the buttons at their usual widths, or `tight`,
-        as narrow as their words allow."""
-        buttons = sum(
-            (b.minimumSizeHint() if tight else b.sizeHint()).width() for b in self._buttons
-        )
+    def _one_line_width(self) -> int:
+        """Title and buttons on one line, the buttons as narrow as their words allow."""
+        buttons = sum(b.minimumSizeHint().width() for b in self._buttons)
         spaces = self._spacing() * len(self._buttons)
         return self.title.sizeHint().width() + buttons + spaces
 
     def minimumSizeHint(self) -> QSize:
-        """Asks for room for one line at ease, and makes do with less: buttons a little
-        tight, or else the title above them."""
+        """Asks for room for one line (so a column sized by it keeps the title beside
+        its buttons), and makes do with less: the title then goes above them."""
         tallest = max((b.sizeHint().height() for b in self._buttons), default=0)
         if self.wrapped:
             tallest += self.title.sizeHint().height() + self._lines.spacing()
-        return QSize(self._one_line_width(tight=True), tallest)
+        return QSize(self._one_line_width(), tallest)
 
     def fit(self) -> None:
         """Put the title beside the buttons or above them, for the width there is."""
-        above = self.width() < self._one_line_width(tight=True)
+        above = self.width() < self._one_line_width()
         if above == self.wrapped:
             return
         if above:
