@@ -6,7 +6,7 @@ Click or drag to move the timeline there; Left/Right pan when it has focus.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -47,6 +47,12 @@ class OverviewStrip(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(400, 30)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # its label and the lane names' column
+            self._kept.forget()
+            self.update()
 
     def set_data(self, data: TimelineData, limits: Limits) -> None:
         self.limits = limits
