@@ -323,3 +323,39 @@ def test_a_larger_text_arranges_the_window_as_a_narrower_one(
         win.setFont(usual)
         settle()
         assert win.body.orientation() == Qt.Orientation.Horizontal
+
+
+def test_with_a_larger_text_and_the_search_open_the_details_keep_room_to_read(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> None:
+    """At twice the desktop's text, 1024 x 700, the search open: the notes kept the
+    width of their title and buttons on one line (~490 px) and the details beside them
+    got ~100 px, a word a line. The notes now take at most their share of the row
+    (their title goes above the buttons), and take it anew when the search opens."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    usual = QFont(QApplication.font())
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 2)
+    QApplication.setFont(larger)
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    try:
+        with opened_window(qtbot, catalog, settings, store, show=False) as win:
+            _show_at(win, qtbot, 1024, 700)
+            win.show_search()
+            with qtbot.waitSignal(win.search.result_shown):
+                win.search.box.setText("putin")
+                win.search.run_now()
+            win.focus.select_event("2018-07-16-helsinki-summit")
+            settle()
+            assert win.annotations is not None
+            editor = win.annotations.editor
+            chars = QFontMetricsF(win.detail.font()).averageCharWidth()
+            assert win.detail.width() >= 16 * chars, (win.detail.width(), editor.width())
+            for button in (editor.star, editor.colour, editor.edit_button):
+                words = button.fontMetrics().horizontalAdvance(button.text())
+                assert button.width() >= words, button.text()
+    finally:
+        QApplication.setFont(usual)
+        store.close()

@@ -50,7 +50,9 @@ def test_the_title_goes_above_the_buttons_when_the_line_is_short(qtbot: QtBot) -
     star = buttons[0].geometry()
     assert star.top() <= row.title.geometry().center().y() <= star.bottom()  # one line
 
-    row.resize(row.minimumSizeHint().width() - 40, 80)
+    # Narrower than one line (its size hint), as narrow as it may be (its least).
+    assert row.minimumSizeHint().width() < row.sizeHint().width() - 40
+    row.resize(row.minimumSizeHint().width(), 80)
     settle()
     assert row.wrapped
     assert all(_words_whole(b) for b in buttons) and _title_clear(row.title, buttons)

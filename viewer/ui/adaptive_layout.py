@@ -27,6 +27,8 @@ DETAILS_WIDTH = 284
 #: px of the profile header unfolded (its tabs open): a few lines of the tab shown
 #: (more with a larger font: `header_height`).
 HEADER_HEIGHT = 170
+#: The most of the row the notes take beside the details (a window arranged narrow).
+NOTES_SHARE = 0.42
 LEGEND_MARGIN = 24  # px of the status bar that are not the legend's (its grip, margins)
 
 
@@ -36,6 +38,8 @@ class AdaptiveLayout(QObject):
         self.window = window
         window.installEventFilter(self)
         window.header.resized.connect(self.fit_header)
+        # The search opened or closed: the row beside it is shared again.
+        window.search_dock.visibilityChanged.connect(self._search_shown)
         self._wide = 0  # the toolbar's width with its words, last measured
         self._arranged: tuple[int, int] | None = None  # the size last arranged for
 
@@ -75,7 +79,13 @@ class AdaptiveLayout(QObject):
         # Details over notes, or beside them when below: turned first, since how narrow
         # the details' column may be (below) depends on it.
         if window.right is not None:
-            _orient(window.right, across if narrow else down, first_share=0.58 if narrow else 0.62)
+            turned = _orient(
+                window.right,
+                across if narrow else down,
+                first_share=1 - NOTES_SHARE if narrow else 0.62,
+            )
+            if turned and narrow:
+                QTimer.singleShot(0, self.fit_notes)  # once the splitter has its new size
         if narrow and _orient(window.body, down, first_share=0.74):
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
         elif not narrow:
@@ -117,6 +127,26 @@ class AdaptiveLayout(QObject):
         least = round(MIN_DETAILS * style.text_scale(window.font()))  # a few lines of text
         first = max(min(wanted, total - least), total // 2)
         window.body.setSizes([first, total - first])
+
+    def _search_shown(self, _visible: bool) -> None:
+        QTimer.singleShot(0, self.fit_notes)  # once the window has laid the dock out
+
+    def fit_notes(self) -> None:
+        """Notes beside the details: as wide as their title and buttons on one line,
+        where that leaves the details most of the room (else the notes' share, their
+        title above the buttons). The share alone gave the notes whatever the splitter's
+        history left: their least width, or less than the details could spare."""
+        right = self.window.right
+        if right is None or right.orientation() != Qt.Orientation.Horizontal:
+            return
+        notes = right.widget(1)
+        total = sum(right.sizes())
+        if notes is None or total <= 0:
+            return
+        wanted = min(notes.sizeHint().width(), round(total * NOTES_SHARE))
+        wanted = max(wanted, notes.minimumSizeHint().width())
+        if right.sizes()[1] != wanted:
+            right.setSizes([total - wanted, wanted])
 
     def fit_header(self) -> None:
         """The header folded or opened: give it the height it needs, the rest to time."""

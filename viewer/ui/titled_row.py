@@ -99,13 +99,22 @@ class TitledRow(QWidget):
         spaces = self._spacing() * len(self._buttons)
         return self.title.sizeHint().width() + buttons + spaces
 
-    def minimumSizeHint(self) -> QSize:
-        """Asks for room for one line (so a column sized by it keeps the title beside
-        its buttons), and makes do with less: the title then goes above them."""
-        tallest = max((b.sizeHint().height() for b in self._buttons), default=0)
+    def _height(self) -> int:
+        """The buttons' line, and the title's above it when it is there."""
+        height = max((b.sizeHint().height() for b in self._buttons), default=0)
         if self.wrapped:
-            tallest += self.title.sizeHint().height() + self._lines.spacing()
-        return QSize(self._one_line_width(), tallest)
+            height += self.title.sizeHint().height() + self._lines.spacing()
+        return height
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for one line: the title beside its buttons."""
+        return QSize(self._one_line_width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        """The buttons alone, the title on a line above them."""
+        buttons = sum(b.minimumSizeHint().width() for b in self._buttons)
+        spaces = self._spacing() * max(len(self._buttons) - 1, 0)
+        return QSize(max(buttons + spaces, self.title.sizeHint().width()), self._height())
 
     def fit(self) -> None:
         """Put the title beside the buttons or above them, for the width there is."""
