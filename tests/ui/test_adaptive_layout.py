@@ -359,3 +359,34 @@ def test_with_a_larger_text_and_the_search_open_the_details_keep_room_to_read(
     finally:
         QApplication.setFont(usual)
         store.close()
+
+
+def test_the_notes_edge_stays_where_the_reader_moved_it(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> None:
+    """The row beside the details is shared again when the search opens or closes;
+    not once the reader has dragged the notes' edge."""
+    from PySide6.QtCore import QPoint
+
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    try:
+        with opened_window(qtbot, catalog, settings, store, show=False) as win:
+            _show_at(win, qtbot, 1024, 700)
+            right = win.right
+            assert right is not None and right.orientation() == Qt.Orientation.Horizontal
+            shared = right.sizes()[1]
+            handle = right.handle(1)
+            middle = handle.rect().center()
+            qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+            qtbot.mouseMove(handle, middle - QPoint(80, 0))
+            qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle - QPoint(80, 0))
+            settle()
+            dragged = right.sizes()[1]
+            assert dragged > shared + 40  # the notes widened by the drag
+            win.show_search()
+            settle()
+            win.search_dock.hide()
+            settle()
+            assert right.sizes()[1] == dragged
+    finally:
+        store.close()

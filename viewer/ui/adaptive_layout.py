@@ -38,8 +38,12 @@ class AdaptiveLayout(QObject):
         self.window = window
         window.installEventFilter(self)
         window.header.resized.connect(self.fit_header)
-        # The search opened or closed: the row beside it is shared again.
+        # The search opened or closed: the row beside it is shared again (unless the
+        # reader has moved the notes' edge since the row was arranged).
         window.search_dock.visibilityChanged.connect(self._search_shown)
+        self._notes_moved = False
+        if window.right is not None:
+            window.right.splitterMoved.connect(self._on_notes_moved)  # the reader's drag
         self._wide = 0  # the toolbar's width with its words, last measured
         self._arranged: tuple[int, int] | None = None  # the size last arranged for
 
@@ -84,6 +88,8 @@ class AdaptiveLayout(QObject):
                 across if narrow else down,
                 first_share=1 - NOTES_SHARE if narrow else 0.62,
             )
+            if turned:
+                self._notes_moved = False  # a new arrangement: shared anew
             if turned and narrow:
                 QTimer.singleShot(0, self.fit_notes)  # once the splitter has its new size
         if narrow and _orient(window.body, down, first_share=0.74):
@@ -131,13 +137,19 @@ class AdaptiveLayout(QObject):
     def _search_shown(self, _visible: bool) -> None:
         QTimer.singleShot(0, self.fit_notes)  # once the window has laid the dock out
 
+    def _on_notes_moved(self, _pos: int, _index: int) -> None:
+        self._notes_moved = True
+
     def fit_notes(self) -> None:
         """Notes beside the details: as wide as their title and buttons on one line,
         where that leaves the details most of the room (else the notes' share, their
         title above the buttons). The share alone gave the notes whatever the splitter's
-        history left: their least width, or less than the details could spare."""
+        history left: their least width, or less than the details could spare. Where
+        the reader has moved their edge since, it stays where they put it."""
         right = self.window.right
         if right is None or right.orientation() != Qt.Orientation.Horizontal:
+            return
+        if self._notes_moved:
             return
         notes = right.widget(1)
         total = sum(right.sizes())
