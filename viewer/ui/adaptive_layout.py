@@ -90,7 +90,7 @@ class AdaptiveLayout(QObject):
             )
             if turned:
                 self._notes_moved = False  # a new arrangement: shared anew
-            if turned and narrow:
+            if narrow:  # at every size: the row beside the details is shared anew
                 QTimer.singleShot(0, self.fit_notes)  # once the splitter has its new size
         if narrow and _orient(window.body, down, first_share=0.74):
             QTimer.singleShot(0, self.fit_timeline)  # once the splitter has its new size
