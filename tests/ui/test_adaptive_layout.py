@@ -390,3 +390,20 @@ def test_the_notes_edge_stays_where_the_reader_moved_it(
             assert right.sizes()[1] == dragged
     finally:
         store.close()
+
+
+def test_a_second_run_keeps_the_notes_row_on_one_line(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> None:
+    """The window restores its splitters before it has its size; the notes then came
+    back narrower than their one line at 1024 x 700 ("My notes" above the buttons)."""
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    try:
+        for _run in range(2):
+            with opened_window(qtbot, catalog, settings, store, show=False) as win:
+                _show_at(win, qtbot, 1024, 700)
+                assert win.annotations is not None
+                assert not win.annotations.editor.top.wrapped, win.annotations.editor.width()
+                win.save_state()
+    finally:
+        store.close()
