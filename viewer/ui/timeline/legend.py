@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from viewer.core.records import Tone
 from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
-from viewer.ui.timeline.marks import marker_path
+from viewer.ui.timeline.marks import MARKER_RADIUS, marker_path
 
 _EXTRA: tuple[str, ...] = ("hollow: cancelled", "soft bar: month/year", "dashed: approximate")
 # The same, in a narrow window's status bar.
@@ -89,7 +89,7 @@ class Legend(QWidget):
                 colour = QColor(style.TONE_COLOURS[tone])
                 p.setPen(QPen(colour.darker(150), 1))
                 p.setBrush(colour)
-                p.drawPath(marker_path(tone, 5.5 * k).translated(QPointF(x + 7 * k, mid)))
+                p.drawPath(marker_path(tone, MARKER_RADIUS * k).translated(QPointF(x + 7 * k, mid)))
                 # Its bar: the fill and the tone's pattern (colour is never the only cue).
                 swatch = QRectF(x + 16 * k, mid - 4 * k, (_SWATCH - 4) * k, 8 * k)
                 fill = QColor(colour)
@@ -115,7 +115,9 @@ class Legend(QWidget):
                 if i == 0:
                     p.setPen(QPen(grey.darker(150), 1.2))
                     p.setBrush(base)
-                    p.drawPath(marker_path(TONES[3], 5.5 * k).translated(QPointF(x + 7 * k, mid)))
+                    p.drawPath(
+                        marker_path(TONES[3], MARKER_RADIUS * k).translated(QPointF(x + 7 * k, mid))
+                    )
                 else:
                     bar = QColor(grey)
                     bar.setAlphaF(0.6)

@@ -15,14 +15,14 @@ from viewer.core.timeline.lanes import TONES
 from viewer.ui import style
 from viewer.ui.timeline import geometry as g
 
-MARKER_RADIUS = g.MARKER / 2
+MARKER_RADIUS = g.MARKER / 2  # at the usual text (the rows' `radius` grows with it)
 NORMAL, SMALL, BOLD = 0, 1, 2  # font numbers in TimelinePainter.fit and .stamps
 PAD = 2  # px above and below a stamped bar, for its label's descenders
 STAMPED_BAR = 400  # px: wider bars are few on screen, and their pictures would be big
 
 
 @cache
-def marker_path(tone: Tone, radius: float = MARKER_RADIUS) -> QPainterPath:
+def marker_path(tone: Tone, radius: float) -> QPainterPath:
     """The shape for a tone, centred on (0, 0): warm ▲, cold ▼, mixed ◆, neutral ●. Made
     once per tone and size and shared: place it with `translated()`, never change it."""
     path = QPainterPath()
