@@ -169,8 +169,7 @@ class MainWindow(QMainWindow):
         self.right.setSizes(sizes)
         self.notes_slot.deleteLater()
         self.menus.attach(user)
-        self.adaptive.adapt()
-        self.adaptive.fit_notes()  # beside the details: the width the editor's row needs
+        self.adaptive.adapt()  # and, beside the details, the width the editor's row needs
         user.marks_changed.connect(self.timeline.marks_changed)
         self.search_dock.set_notes_db(opened.store.path)
         reading_order.apply(self)
