@@ -184,8 +184,8 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         self._era_labels(p, view, geo, eras, tag)
         self._axis_labels(p, view, geo)
         self._stance_background(p, geo)  # dashed: its dashes start at the edge each frame
-        if period is not None:
-            self._period(p, view, geo, period)
+        if period is not None and tag is not None:
+            self._period(p, view, geo, period, tag)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setClipRect(geo.lanes_rect())  # scrolled lanes stay below the stance track
         self._bars(p, scene, geo.gutter)

@@ -236,8 +236,10 @@ class FramePainting:
         view: Viewport,
         geo: g.Geometry,
         period: tuple[float, float, str],
+        tag: QRectF,
     ) -> None:
-        """Go to date's period: a band in the highlight colour, edged, named at its top."""
+        """Go to date's period: a band in the highlight colour, edged, named at its top
+        in `tag` (`_period_tag`, where the eras' names keep clear of it)."""
         start, end, name = period
         x0 = view.x_of(start) + geo.time_left
         x1 = max(view.x_of(end) + geo.time_left, x0 + 2)
@@ -248,7 +250,6 @@ class FramePainting:
         p.setPen(QPen(self.highlight, 1.5))
         p.drawLine(QPointF(x0, top), QPointF(x0, geo.height))
         p.drawLine(QPointF(x1, top), QPointF(x1, geo.height))
-        tag = self._period_tag(view, geo, period)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.highlight)
         p.drawRoundedRect(tag, 3, 3)
