@@ -38,7 +38,12 @@ class _AfterFirstPaint(QObject):
         super().__init__(window)
         self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
-        QTimer.singleShot(at_latest_ms, self, self._call)
+        # A timer of its own, gone with the window (`singleShot` with a context object
+        # would make QMetaMethod's Python enums, ~0.5 ms of every start-up).
+        latest = QTimer(self)
+        latest.setSingleShot(True)
+        latest.timeout.connect(self._call)
+        latest.start(at_latest_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
