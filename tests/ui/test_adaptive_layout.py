@@ -407,3 +407,48 @@ def test_a_second_run_keeps_the_notes_row_on_one_line(
                 win.save_state()
     finally:
         store.close()
+
+
+def _drag_notes_edge(win: MainWindow, qtbot: QtBot, by: int) -> int:
+    right = win.right
+    assert right is not None and right.orientation() == Qt.Orientation.Horizontal
+    handle = right.handle(1)
+    middle = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle + QPoint(by, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle + QPoint(by, 0))
+    settle()
+    return right.sizes()[1]
+
+
+def test_the_notes_width_the_reader_chose_is_kept_in_the_next_run(
+    qtbot: QtBot, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> None:
+    """A narrow window's notes came back at the width the window shares out, whatever
+    the reader had dragged them to. Kept now, in the next run and as the window's size
+    changes, until the window is arranged otherwise (widened: details over notes)."""
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    try:
+        with opened_window(qtbot, catalog, settings, store, show=False) as win:
+            _show_at(win, qtbot, 1024, 700)
+            assert win.right is not None
+            shared = win.right.sizes()[1]
+            dragged = _drag_notes_edge(win, qtbot, -80)
+            assert dragged > shared + 40
+            win.save_state()
+        with opened_window(qtbot, catalog, settings, store, show=False) as win:
+            _show_at(win, qtbot, 1024, 700)
+            assert win.right is not None
+            assert win.right.sizes()[1] == dragged
+            _show_at(win, qtbot, 1180, 740)  # still narrow: the details take the change
+            assert win.right.sizes()[1] == dragged
+            _show_at(win, qtbot, 1600, 1000)  # arranged otherwise: the choice is done
+            _show_at(win, qtbot, 1024, 700)
+            assert win.right.sizes()[1] == shared
+            win.save_state()
+        with opened_window(qtbot, catalog, settings, store, show=False) as win:
+            _show_at(win, qtbot, 1024, 700)
+            assert win.right is not None
+            assert win.right.sizes()[1] == shared
+    finally:
+        store.close()

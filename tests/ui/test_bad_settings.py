@@ -64,3 +64,29 @@ def test_a_window_saved_off_every_screen_comes_back_into_view(
     screen = QGuiApplication.primaryScreen().availableGeometry()
     assert screen.intersects(again.frameGeometry())
     assert again.width() <= max(screen.width(), 1400) + 50
+
+
+@pytest.mark.parametrize("saved", ["wide", "-5", "1e9", "99999999", "3.5", ""])
+def test_a_nonsense_notes_width_leaves_the_details_their_room(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, saved: str
+) -> None:
+    from tests.ui.conftest import settle
+    from viewer.core.annotations.store import AnnotationStore
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/notes_width", saved)
+    store = AnnotationStore(tmp_path / "annotations.sqlite", tmp_path / "backups")
+    window = MainWindow(catalog, settings, ErrorReporter(windows=False), store=store)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1024, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        settle()
+        assert window.right is not None
+        details, notes = window.right.sizes()
+        assert details >= window.detail.minimumSizeHint().width() > 0
+        assert notes >= window.right.widget(1).minimumSizeHint().width()
+    finally:
+        window.close()
+        store.close()

@@ -33,7 +33,9 @@ LEGEND_MARGIN = 24  # px of the status bar that are not the legend's (its grip, 
 
 
 class AdaptiveLayout(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, notes_width: int | None = None) -> None:
+        """`notes_width`: the notes' width beside the details the reader chose in an
+        earlier run (`Settings.notes_width`), kept while the window stays narrow."""
         super().__init__(window)
         self.window = window
         window.installEventFilter(self)
@@ -41,7 +43,9 @@ class AdaptiveLayout(QObject):
         # The search opened or closed: the row beside it is shared again (unless the
         # reader has moved the notes' edge since the row was arranged).
         window.search_dock.visibilityChanged.connect(self._search_shown)
-        self._notes_moved = False
+        #: The notes' width beside the details where the reader dragged their edge, in
+        #: px (this run or one before); None: the window shares the row itself.
+        self.notes_width = notes_width
         if window.right is not None:
             window.right.splitterMoved.connect(self._on_notes_moved)  # the reader's drag
         self._wide = 0  # the toolbar's width with its words, last measured
@@ -89,7 +93,7 @@ class AdaptiveLayout(QObject):
                 first_share=1 - NOTES_SHARE if narrow else 0.62,
             )
             if turned:
-                self._notes_moved = False  # a new arrangement: shared anew
+                self.notes_width = None  # a new arrangement: shared anew
             if narrow:  # at every size: the row beside the details is shared anew
                 QTimer.singleShot(0, self.fit_notes)  # once the splitter has its new size
         if narrow and _orient(window.body, down, first_share=0.74):
@@ -138,24 +142,28 @@ class AdaptiveLayout(QObject):
         QTimer.singleShot(0, self.fit_notes)  # once the window has laid the dock out
 
     def _on_notes_moved(self, _pos: int, _index: int) -> None:
-        self._notes_moved = True
+        right = self.window.right
+        if right is not None and right.orientation() == Qt.Orientation.Horizontal:
+            self.notes_width = right.sizes()[1]
 
     def fit_notes(self) -> None:
         """Notes beside the details: as wide as their title and buttons on one line,
         where that leaves the details most of the room (else the notes' share, their
         title above the buttons). The share alone gave the notes whatever the splitter's
         history left: their least width, or less than the details could spare. Where
-        the reader has moved their edge since, it stays where they put it."""
+        the reader has dragged their edge (in this run or, the window narrow then too,
+        an earlier one), they keep the width the reader gave them."""
         right = self.window.right
         if right is None or right.orientation() != Qt.Orientation.Horizontal:
-            return
-        if self._notes_moved:
             return
         notes = right.widget(1)
         total = sum(right.sizes())
         if notes is None or total <= 0:
             return
-        wanted = min(notes.sizeHint().width(), round(total * NOTES_SHARE))
+        if self.notes_width is not None:
+            wanted = min(self.notes_width, total)  # the splitter keeps the details' least
+        else:
+            wanted = min(notes.sizeHint().width(), round(total * NOTES_SHARE))
         wanted = max(wanted, notes.minimumSizeHint().width())
         if right.sizes()[1] != wanted:
             right.setSizes([total - wanted, wanted])

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._observe()
         self.memory = WindowMemory(self, self.settings)
         self.memory.restore()
-        self.adaptive = AdaptiveLayout(self)
+        self.adaptive = AdaptiveLayout(self, self.settings.notes_width())
         self.adaptive.adapt()
         reading_order.apply(self)
         if store is not None:

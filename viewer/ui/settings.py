@@ -45,6 +45,18 @@ class Settings:
     def set_layout(self, name: str, state: QByteArray) -> None:
         self.q.setValue(f"window/{name}", state)
 
+    def notes_width(self) -> int | None:
+        """The notes' width beside the details (a narrow window) as the reader dragged
+        it, in px; None where they have not (the window shares the row itself)."""
+        try:
+            px = int(str(self.q.value("window/notes_width", 0)))
+        except ValueError:
+            return None
+        return px if px > 0 else None
+
+    def set_notes_width(self, px: int | None) -> None:
+        self.q.setValue("window/notes_width", px or 0)
+
     # -- the view ------------------------------------------------------------------
 
     def view(self) -> SavedView:

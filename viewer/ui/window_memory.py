@@ -88,6 +88,7 @@ class WindowMemory:
         splitters = [window.body, window.outer, *([window.right] if window.right else [])]
         for splitter in splitters:
             s.set_layout(splitter.objectName(), splitter.saveState())
+        s.set_notes_width(window.adaptive.notes_width)
         view = window.timeline.view
         lanes = window.catalog.lanes
         s.set_view(
