@@ -49,6 +49,32 @@ def test_the_about_box_opens_with_buttons_for_the_docs_and_the_notes(
     dialog.close()
 
 
+def test_with_twice_the_text_the_about_box_grows_within_the_screen(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """It kept 560 x 440 px, half the words a line, at twice the desktop's text."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
+
+    usual = QApplication.font()
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 2)
+    QApplication.setFont(larger)
+    try:
+        window.menus.about_action.trigger()
+        dialog = next(
+            d for d in window.findChildren(QDialog) if d.windowTitle().startswith("About")
+        )
+        qtbot.addWidget(dialog)
+        [text] = dialog.findChildren(QTextBrowser)
+        room = dialog.screen().availableGeometry()
+        assert text.minimumWidth() > 560 * 1.15 and text.minimumHeight() > 440 * 1.15
+        assert text.minimumWidth() <= room.width() and text.minimumHeight() <= room.height()
+        dialog.close()
+    finally:
+        QApplication.setFont(usual)
+
+
 def test_a_bundle_finds_its_licences_and_docs_beside_the_program(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

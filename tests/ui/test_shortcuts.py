@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QTextBrowser
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ROOT
@@ -92,3 +92,42 @@ def test_every_menu_entry_has_a_mnemonic_of_its_own(annotated_window: MainWindow
                 assert found, f"{menu.title()!r}: {action.text()!r} has no mnemonic"
                 letters.append(found.group(1).lower())
             assert len(letters) == len(set(letters)), (menu.title(), letters)
+
+
+def _broken_words(browser: QTextBrowser) -> list[str]:
+    """The lines of the laid-out text that end inside a word."""
+    broken = []
+    block = browser.document().begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        for n in range(layout.lineCount() - 1):
+            line = layout.lineAt(n)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and not (text[end - 1].isspace() or text[end].isspace()):
+                broken.append(f"{text[:end]}|{text[end:]}")
+        block = block.next()
+    return broken
+
+
+def test_with_twice_the_text_the_box_grows_and_no_key_is_cut_in_two(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """At twice the desktop's text the box kept its usual 600 px, and the key column
+    broke "Alt+Shift+Backspace" after "Backspac"."""
+    usual = QApplication.font()
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 2)
+    QApplication.setFont(larger)
+    try:
+        dialog = show_shortcuts(window, window.menuBar())
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        [browser] = dialog.findChildren(QTextBrowser)
+        room = dialog.screen().availableGeometry()
+        assert browser.width() > 600 * 1.15
+        assert browser.width() <= room.width() and browser.height() <= room.height()
+        assert "Alt+Shift+Backspace" in browser.toPlainText()
+        assert _broken_words(browser) == []
+        dialog.close()
+    finally:
+        QApplication.setFont(usual)

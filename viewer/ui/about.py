@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.frozen import frozen
 from viewer.core.records import Source
 from viewer.ui.html_text import escape
 from viewer.ui.links import open_folder
+from viewer.ui.reading_size import reading_size
 from viewer.ui.sealed_text import SealedTextBrowser
 
 #: Sources listed by name before the rest are counted.
@@ -90,7 +92,7 @@ def show_about(parent: QWidget, facts: AboutFacts) -> QDialog:
     text = SealedTextBrowser()
     text.setAccessibleName("About Timeline Viewer")
     text.setHtml(about_html(facts))
-    text.setMinimumSize(560, 440)
+    text.setMinimumSize(reading_size(QSize(560, 440), text.font(), parent))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     for label, folder in (

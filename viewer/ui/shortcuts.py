@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextOption
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QVBoxLayout, QWidget
 
 from viewer.ui.html_text import escape
+from viewer.ui.reading_size import reading_size
 from viewer.ui.sealed_text import SealedTextBrowser
 
 Row = tuple[str, str, str]  # where, keys, what they do
@@ -97,7 +98,7 @@ def shortcuts_html(rows: list[Row]) -> str:
         heading = f"<tr><td colspan=2><b>{escape(where)}</b></td></tr>" if where != last else ""
         last = where
         out.append(
-            f"{heading}<tr><td style='padding:2px 16px 2px 12px'><code>{escape(keys)}</code>"
+            f"{heading}<tr><td width=36% style='padding:2px 16px 2px 12px'><code>{escape(keys)}</code>"
             f"</td><td style='padding:2px'>{escape(what)}</td></tr>"
         )
     return f"<table cellspacing=0>{''.join(out)}</table>"
@@ -108,8 +109,11 @@ def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
     dialog.setWindowTitle("Keyboard shortcuts")
     dialog.setAccessibleName("Keyboard shortcuts")
     text = SealedTextBrowser()
+    # Lines break between words only: never inside "Alt+Shift+Backspace" (the column
+    # is as wide as its longest key instead).
+    text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
     text.setHtml(shortcuts_html(all_keys(bar, QKeySequence.SequenceFormat.NativeText)))
-    text.setMinimumSize(600, 520)
+    text.setMinimumSize(reading_size(QSize(600, 520), text.font(), parent))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
