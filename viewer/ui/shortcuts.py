@@ -98,8 +98,8 @@ def shortcuts_html(rows: list[Row]) -> str:
         heading = f"<tr><td colspan=2><b>{escape(where)}</b></td></tr>" if where != last else ""
         last = where
         out.append(
-            f"{heading}<tr><td width=36% style='padding:2px 16px 2px 12px'><code>{escape(keys)}</code>"
-            f"</td><td style='padding:2px'>{escape(what)}</td></tr>"
+            f"{heading}<tr><td width=36% style='padding:2px 16px 2px 12px'>"
+            f"<code>{escape(keys)}</code></td><td style='padding:2px'>{escape(what)}</td></tr>"
         )
     return f"<table cellspacing=0>{''.join(out)}</table>"
 

@@ -90,3 +90,26 @@ def test_orphaned_notes_are_listed_reattached_and_deleted(window: MainWindow) ->
     assert dialog.model.rowCount() == 0
     assert not dialog.delete_button.isEnabled()
     dialog.close()
+
+
+def test_with_twice_the_text_the_orphans_dialog_opens_larger(window: MainWindow) -> None:
+    """It opened at 560 x 420 px whatever the size of the text in it."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    assert window.annotations is not None
+    window.annotations.editor.store.save(Annotation("removed-event", "kept"))
+    usual = QApplication.font()
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 2)
+    QApplication.setFont(larger)
+    dialog = window.annotations.show_orphans()
+    try:
+        assert dialog is not None
+        room = dialog.screen().availableGeometry()
+        assert dialog.width() > 560 * 1.15 and dialog.height() > 420 * 1.15
+        assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    finally:
+        if dialog is not None:
+            dialog.close()
+        QApplication.setFont(usual)

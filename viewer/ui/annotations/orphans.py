@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotations.records import Annotation
+from viewer.ui.reading_size import reading_size
 
 if TYPE_CHECKING:
     from viewer.core.annotations.store import AnnotationStore
@@ -56,7 +57,7 @@ class OrphansDialog(QDialog):
         layout.addWidget(self.explain)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(reading_size(QSize(560, 420), self.font(), self))  # grown with the text
         self.refresh()
 
     def orphans(self) -> list[Annotation]:
