@@ -240,12 +240,26 @@ def _run_app(args: argparse.Namespace) -> int:
     # `__feature__` reads the source of every module imported after it (~0.15 ms a
     # module, ~130 of them here).
     import viewer.core.catalog.read  # noqa: F401, PLC0415
-    from viewer.ui.pyside_feature import check_sources_directly  # noqa: PLC0415
+    from viewer.ui.pyside_code_cache import support_code_cached  # noqa: PLC0415
+
+    with support_code_cached(_code_cache(args)):  # PySide6's own modules (see there)
+        from viewer.ui.pyside_feature import check_sources_directly  # noqa: PLC0415
 
     check_sources_directly()  # ~10 ms less of that hook (see the module)
     from viewer.ui.app import run  # noqa: PLC0415
 
     return run(args)
+
+
+def _code_cache(args: argparse.Namespace) -> Path | None:
+    """Where PySide6's compiled support modules are kept: the cache folder of the data
+    folder in use (none for --temp-basedir, which keeps nothing)."""
+    if args.temp_basedir:
+        return None
+    from viewer.core.paths import UserPaths  # noqa: PLC0415
+
+    paths = UserPaths(args.data_dir) if args.data_dir else UserPaths.default()
+    return paths.cache_dir / "pyside"
 
 
 def no_display_problem(environ: dict[str, str] | None = None) -> str | None:

@@ -82,14 +82,20 @@ class UserPaths:
 
     base: Path
     logs: Path | None = None  # the platform's log folder; else `base`/logs (portable use)
+    cache: Path | None = None  # the platform's cache folder; else `base`/cache
 
     @classmethod
     def default(cls) -> UserPaths:
-        from platformdirs import user_data_path, user_log_path  # noqa: PLC0415 - start-up
+        from platformdirs import (  # noqa: PLC0415 - start-up
+            user_cache_path,
+            user_data_path,
+            user_log_path,
+        )
 
         return cls(
             user_data_path(APP_NAME, appauthor=False, roaming=True),
             user_log_path(APP_NAME, appauthor=False),
+            user_cache_path(APP_NAME, appauthor=False),
         )
 
     @property
@@ -112,6 +118,11 @@ class UserPaths:
     @property
     def log_dir(self) -> Path:
         return self.logs or self.base / "logs"
+
+    @property
+    def cache_dir(self) -> Path:
+        """What the app keeps only to start faster: safe to delete at any time."""
+        return self.cache or self.base / "cache"
 
     def ensure(self) -> UserPaths:
         """Make the user's folder if needed; a `UsageError` says why it cannot be used."""

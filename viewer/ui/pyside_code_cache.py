@@ -1,0 +1,110 @@
+"""PySide6's own support modules, compiled once rather than at every start.
+
+shiboken6 carries its Python support modules (`shibokensupport`, for signatures and
+`__feature__`) as sources in a zip inside its library, and compiles them with
+`compile()` each time it is imported: ~130 kB of source, 15-40 ms of every start-up
+on this project's machines. Python keeps a .pyc for any module it imports from a
+file; these come from no file, so nothing is kept. (shiboken6 can also unpack them
+beside itself, where Python would keep their .pyc, but only by writing into the
+installed package, which a bundle or a system install cannot and should not.)
+
+While shiboken6 is first imported, `compile()` answers for those modules alone from
+a cache in the app's cache folder: the code Python would make, kept with the
+interpreter's magic number, the compiler flags and a checksum of the source, so a new
+PySide6 or Python compiles again. Any other call, any doubt (a damaged, missing or
+unwritable cache) and the cache's absence (--temp-basedir) leave `compile()` doing
+what it always does. Nothing changes once shiboken6 is imported.
+"""
+
+from __future__ import annotations
+import __future__
+
+import builtins
+import marshal
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from typing import Any
+
+#: The names shiboken6 gives the support modules it compiles: its bootstrap and the
+#: modules of the `shibokensupport` package.
+_BOOTSTRAP = "signature_bootstrap.py"
+_PACKAGE = "shibokensupport/"
+#: The compiler flags a `compile()` call takes from the code calling it (its
+#: `from __future__` imports), which the cached code must have been made with too.
+_FUTURE_FLAGS = 0
+for _name in __future__.all_feature_names:
+    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
+
+
+@contextmanager
+def support_code_cached(folder: Path | None) -> Iterator[None]:
+    """Within: PySide6's support modules are compiled once into `folder` (made if
+    needed) and read from it after. None: no cache (compiled as always)."""
+    if folder is None:
+        yield
+        return
+    original = builtins.compile
+    builtins.compile = _caching(original, folder)
+    try:
+        yield
+    finally:
+        builtins.compile = original
+
+
+def _caching(original: Callable[..., Any], folder: Path) -> Callable[..., Any]:
+    def compile(
+        source: Any,
+        filename: Any,
+        mode: str,
+        flags: int = 0,
+        dont_inherit: bool = False,
+        optimize: int = -1,
+        **kwargs: Any,
+    ) -> Any:
+        ours = (
+            isinstance(filename, str)
+            and (filename == _BOOTSTRAP or filename.startswith(_PACKAGE))
+            and isinstance(source, (str, bytes))
+            and mode == "exec"
+            and not flags
+            and not dont_inherit
+            and optimize == -1
+            and not kwargs
+        )
+        if not ours:
+            return original(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
+        # What the builtin would take from its caller, taken here as it would.
+        inherited = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        return cached_code(original, folder, source, filename, inherited)
+
+    return compile
+
+
+def cached_code(
+    compile_: Callable[..., Any], folder: Path, source: str | bytes, filename: str, flags: int
+) -> Any:
+    """The code of `source` as `compile(source, filename, "exec", flags, True)` makes
+    it: from `folder` when kept there for this very source, else compiled and kept."""
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    header = b"%s%08x%08x%08x" % (MAGIC_NUMBER, flags, zlib.crc32(data), len(data))
+    path = folder / (filename.replace("/", ".") + ".code")
+    try:
+        kept = path.read_bytes()
+        if kept.startswith(header):
+            return marshal.loads(kept[len(header) :])
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not kept yet, or damaged: compiled again below
+    code = compile_(source, filename, "exec", flags, True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_bytes(header + marshal.dumps(code))
+        partial.replace(path)  # whole or not at all, also with two starts at once
+    except OSError:
+        pass  # an unwritable cache: compiled at every start, as without one
+    return code
