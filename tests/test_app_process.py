@@ -107,3 +107,18 @@ def test_the_app_icon_is_set_once_the_window_has_painted(tmp_path: Path) -> None
     """Set after the first paint (reading its SVG loads Qt's SVG plugin), but set."""
     icon = "from PySide6.QtWidgets import QApplication\nprint(QApplication.windowIcon().isNull())\n"
     assert after_the_app(tmp_path, "--quit-after-paint", then=icon) == "False"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads listed by Linux")
+def test_the_first_paint_starts_no_painting_threads(tmp_path: Path) -> None:
+    """Qt's raster engine hands large fills to a pool of threads and waits: the pool's
+    threads were started for the first paint (~12 ms) and saved the frames nothing."""
+    pooled = (
+        "tasks = os.listdir('/proc/self/task')\n"
+        "names = [open(f'/proc/self/task/{t}/comm').read().strip() for t in tasks]\n"
+        "print(os.environ.get('QT_NO_GUI_THREADPOOL'), names.count('Thread (pooled)'), sep='|')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+    said = after_the_app(tmp_path, "--quit-after-paint", then=pooled, env=env)
+    assert said.split("|") == ["1", "0"]

@@ -42,6 +42,27 @@ DATA_LOCATIONS = (
 )
 
 
+#: What the app asks of its libraries' threads, unless the environment says otherwise.
+RUN_ENVIRONMENT = {
+    # numpy's OpenBLAS starts a thread per core that spins, waiting for work, for its
+    # first ~0.3 s; on two cores it takes one from start-up (~50 ms to the first
+    # paint). The app does no linear algebra: one thread.
+    "OPENBLAS_NUM_THREADS": "1",
+    # Qt's raster engine hands every fill of 96 spans or more to a pool of threads
+    # and waits for them. For the timeline's fills the hand-off costs what it saves
+    # (frames paired with and without: 0.98-1.03), and starting the pool's threads
+    # for the first paint costs ~12 ms of start-up. Qt reads only whether it is set.
+    "QT_NO_GUI_THREADPOOL": "1",
+}
+
+
+def apply_run_environment() -> None:
+    """`RUN_ENVIRONMENT`, where the environment does not say otherwise (before numpy
+    and Qt start their threads)."""
+    for name, value in RUN_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+
+
 def _epilog() -> str:
     examples = "\n".join(f"  {command}\n      {what}" for command, what in EXAMPLES)
     codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES)
@@ -232,10 +253,7 @@ def _run_app(args: argparse.Namespace) -> int:
     # the garbage collector would walk them ~90 times before the first paint (~15 ms).
     # It is off until the window has painted (viewer.ui.app.run turns it back on).
     gc.disable()
-    # numpy's OpenBLAS starts a thread per core that spins, waiting for work, for its
-    # first ~0.3 s; on two cores it takes one from start-up (~50 ms to the first
-    # paint). The app does no linear algebra, so one thread, unless told otherwise.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    apply_run_environment()
     # The Qt-free core (and numpy) first: once PySide6 is loaded, its import hook for
     # `__feature__` reads the source of every module imported after it (~0.15 ms a
     # module, ~130 of them here).

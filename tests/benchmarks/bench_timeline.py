@@ -354,6 +354,9 @@ def main() -> int:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        from viewer.cli import apply_run_environment
+
+        apply_run_environment()  # the frames as the app paints them
         measure = measure_window if args.window else measure_one
         print(json.dumps(measure(args.child)))
         return 0
