@@ -4,9 +4,10 @@ shiboken6 carries its Python support modules (`shibokensupport`, for signatures 
 `__feature__`) as sources in a zip inside its library, and compiles them with
 `compile()` each time it is imported: ~130 kB of source, 15-40 ms of every start-up
 on this project's machines. Python keeps a .pyc for any module it imports from a
-file; these come from no file, so nothing is kept. (shiboken6 can also unpack them
-beside itself, where Python would keep their .pyc, but only by writing into the
-installed package, which a bundle or a system install cannot and should not.)
+file; these come from no file, so nothing is kept. (The Linux bundle carries them
+compiled, in the folder shiboken6 imports them from when it exists:
+packaging/signature_support.py. An installed wheel could have that folder only by
+the app writing into the installed package, which it must not.)
 
 While shiboken6 is first imported, `compile()` answers for those modules alone from
 a cache in the app's cache folder: the code Python would make, kept with the
