@@ -62,6 +62,22 @@ def test_a_new_source_new_flags_or_a_damaged_file_compile_again(tmp_path: Path) 
     assert counted.calls == 4
 
 
+def test_a_kept_file_of_something_else_than_code_compiles_again(tmp_path: Path) -> None:
+    """Marshal data that is not code (damage that kept the header) would stop PySide6
+    from starting: it is compiled again instead."""
+    import marshal
+    from importlib.util import MAGIC_NUMBER
+
+    counted = Counted()
+    cached_code(counted, tmp_path, SOURCE, NAME, 0)
+    [kept] = tmp_path.iterdir()
+    header = kept.read_bytes()[: len(MAGIC_NUMBER) + 24]  # magic, flags, checksum, length
+    kept.write_bytes(header + marshal.dumps(("not", "code")))
+    assert cached_code(counted, tmp_path, SOURCE, NAME, 0) == compile(SOURCE, NAME, "exec", 0, True)
+    assert counted.calls == 2
+    assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # no partial file left
+
+
 def test_an_unwritable_cache_compiles_every_time(tmp_path: Path) -> None:
     blocked = tmp_path / "cache"
     blocked.write_text("a file where the folder would go")

@@ -21,14 +21,15 @@ from __future__ import annotations
 import __future__
 
 import builtins
+import contextlib
 import marshal
 import os
 import sys
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 #: The names shiboken6 gives the support modules it compiles: its bootstrap and the
@@ -42,7 +43,7 @@ for _name in __future__.all_feature_names:
     _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 
 
-@contextmanager
+@contextlib.contextmanager
 def support_code_cached(folder: Path | None) -> Iterator[None]:
     """Within: PySide6's support modules are compiled once into `folder` (made if
     needed) and read from it after. None: no cache (compiled as always)."""
@@ -97,15 +98,18 @@ def cached_code(
     try:
         kept = path.read_bytes()
         if kept.startswith(header):
-            return marshal.loads(kept[len(header) :])
+            code = marshal.loads(kept[len(header) :])
+            if isinstance(code, CodeType):  # else damaged: PySide6 could not start on it
+                return code
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not kept yet, or damaged: compiled again below
     code = compile_(source, filename, "exec", flags, True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}")
         partial.write_bytes(header + marshal.dumps(code))
         partial.replace(path)  # whole or not at all, also with two starts at once
-    except OSError:
-        pass  # an unwritable cache: compiled at every start, as without one
+    except OSError:  # an unwritable or full disk: compiled at every start, as without one
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return code
