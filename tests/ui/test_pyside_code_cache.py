@@ -71,11 +71,42 @@ def test_a_kept_file_of_something_else_than_code_compiles_again(tmp_path: Path) 
     counted = Counted()
     cached_code(counted, tmp_path, SOURCE, NAME, 0)
     [kept] = tmp_path.iterdir()
-    header = kept.read_bytes()[: len(MAGIC_NUMBER) + 24]  # magic, flags, checksum, length
+    header = kept.read_bytes()[: len(MAGIC_NUMBER) + 25]  # magic, flags, -O, checksum, length
     kept.write_bytes(header + marshal.dumps(("not", "code")))
     assert cached_code(counted, tmp_path, SOURCE, NAME, 0) == compile(SOURCE, NAME, "exec", 0, True)
     assert counted.calls == 2
     assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # no partial file left
+
+
+CHECKED = "def f():\n    assert False, 'checked'\n"
+# A run of Python (with or without -O) that serves CHECKED from a cache and calls it.
+RUN_CHECKED = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from viewer.ui.pyside_code_cache import cached_code\n"
+    "names = {}\n"
+    f"exec(cached_code(compile, Path(sys.argv[1]), {CHECKED!r}, {NAME!r}, 0), names)\n"
+    "try:\n"
+    "    names['f']()\n"
+    "    print('unchecked')\n"
+    "except AssertionError:\n"
+    "    print('checked')\n"
+)
+
+
+def test_code_kept_without_o_is_not_served_with_it(tmp_path: Path) -> None:
+    """python -O strips asserts: each optimisation level gets the code made for it."""
+    said = [
+        subprocess.run(
+            [sys.executable, *flags, "-c", RUN_CHECKED, str(tmp_path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for flags in ([], ["-O"], [])
+    ]
+    assert said == ["checked", "unchecked", "checked"]
 
 
 def test_an_unwritable_cache_compiles_every_time(tmp_path: Path) -> None:

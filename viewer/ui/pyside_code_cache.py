@@ -11,10 +11,11 @@ the app writing into the installed package, which it must not.)
 
 While shiboken6 is first imported, `compile()` answers for those modules alone from
 a cache in the app's cache folder: the code Python would make, kept with the
-interpreter's magic number, the compiler flags and a checksum of the source, so a new
-PySide6 or Python compiles again. Any other call, any doubt (a damaged, missing or
-unwritable cache) and the cache's absence (--temp-basedir) leave `compile()` doing
-what it always does. Nothing changes once shiboken6 is imported.
+interpreter's magic number, the compiler flags, the optimisation level (-O) and a
+checksum of the source, so a new PySide6 or Python compiles again. Any other call,
+any doubt (a damaged, missing or unwritable cache) and the cache's absence
+(--temp-basedir) leave `compile()` doing what it always does. Nothing changes once
+shiboken6 is imported.
 """
 
 from __future__ import annotations
@@ -93,7 +94,14 @@ def cached_code(
     """The code of `source` as `compile(source, filename, "exec", flags, True)` makes
     it: from `folder` when kept there for this very source, else compiled and kept."""
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-    header = b"%s%08x%08x%08x" % (MAGIC_NUMBER, flags, zlib.crc32(data), len(data))
+    # What makes compile() give other code: the interpreter, the flags, -O, the source.
+    header = b"%s%08x%x%08x%08x" % (
+        MAGIC_NUMBER,
+        flags,
+        sys.flags.optimize,
+        zlib.crc32(data),
+        len(data),
+    )
     path = folder / (filename.replace("/", ".") + ".code")
     try:
         kept = path.read_bytes()
