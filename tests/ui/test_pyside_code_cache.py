@@ -19,6 +19,14 @@ SOURCE = "from typing import Any\ndef f(x: Any) -> int:\n    return x + 1\n"
 NAME = "shibokensupport/signature/example.py"
 
 
+def _python(*args: str) -> str:
+    """What a new Python process, run with `args` in the checkout, prints."""
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 class Counted:
     """compile(), counting its calls."""
 
@@ -96,16 +104,7 @@ RUN_CHECKED = (
 
 def test_code_kept_without_o_is_not_served_with_it(tmp_path: Path) -> None:
     """python -O strips asserts: each optimisation level gets the code made for it."""
-    said = [
-        subprocess.run(
-            [sys.executable, *flags, "-c", RUN_CHECKED, str(tmp_path)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        for flags in ([], ["-O"], [])
-    ]
+    said = [_python(*flags, "-c", RUN_CHECKED, str(tmp_path)) for flags in ([], ["-O"], [])]
     assert said == ["checked", "unchecked", "checked"]
 
 
@@ -155,16 +154,7 @@ print(json.dumps([str(get_signature(PySide6.QtCore.QObject.setObjectName)), comp
 
 def test_pyside6_starts_from_the_kept_code(tmp_path: Path) -> None:
     cache = tmp_path / "pyside"
-    runs = []
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, str(cache)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        runs.append(json.loads(done.stdout))
+    runs = [json.loads(_python("-c", PROBE, str(cache))) for _ in range(2)]
     (signature, compiled), (signature_again, compiled_again) = runs
     assert "name" in signature and signature_again == signature
     ours = [name for name in compiled if name.startswith("shibokensupport/")]
