@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.annotations.limits import MAX_SHORT
+from viewer.core.frozen import frozen
 from viewer.core.records import Event, EventDetail, Quote, Source
 from viewer.ui import style
 from viewer.ui.html_text import escape
@@ -36,6 +37,33 @@ PARAPHRASED_WARNING = (
 )
 
 
+@frozen
+class StartKeys:
+    """The keys the empty pane suggests, as the platform writes them ("" where none)."""
+
+    focus_timeline: str = ""
+    find: str = ""
+    all_keys: str = ""
+
+
+def placeholder_html(keys: StartKeys) -> str:
+    """What the pane says with no event chosen: how to choose one, and the first keys."""
+    steps = ["Click an event in the timeline"]
+    if keys.focus_timeline:
+        focus = escape(keys.focus_timeline)
+        steps.append(f"or press {focus}, then ← and → to go from event to event")
+    more = []
+    if keys.find:
+        more.append(f"{escape(keys.find)} searches everything that was said.")
+    if keys.all_keys:
+        more.append(f"{escape(keys.all_keys)} lists every key.")
+    return (
+        "<p class='muted'><i>Select an event to see what happened.</i></p>"
+        f"<p class='muted'>{', '.join(steps)}.</p>"
+        + (f"<p class='muted'>{' '.join(more)}</p>" if more else "")
+    )
+
+
 class DetailPane(SealedTextBrowser):
     """Shows one event. Emits `entity_activated`, `source_activated`, `event_activated`."""
 
@@ -50,6 +78,8 @@ class DetailPane(SealedTextBrowser):
         self.setAccessibleName("Event details")
         self.anchorClicked.connect(self._on_anchor)
         self.detail: EventDetail | None = None
+        self._keys = StartKeys()
+        self._placeholder = False  # the placeholder is what is shown
         self.show_placeholder()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -58,13 +88,24 @@ class DetailPane(SealedTextBrowser):
             return
         super().keyPressEvent(event)
 
-    def show_placeholder(self, text: str = "Select an event to see what happened.") -> None:
+    def name_keys(self, keys: StartKeys) -> None:
+        """The keys the placeholder names, as this platform writes them (the window's
+        actions have them); shown at once where the placeholder is."""
+        self._keys = keys
+        if self._placeholder:
+            self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        """Nothing chosen: how to choose an event, and where to start (a newcomer sees
+        this first, in the window's largest empty space)."""
         self.detail = None
+        self._placeholder = True
         self.setAccessibleName("Event details")
-        self.setHtml(f"<p class='muted'><i>{escape(text)}</i></p>")
+        self.setHtml(placeholder_html(self._keys))
 
     def show_event(self, detail: EventDetail) -> None:
         self.detail = detail
+        self._placeholder = False
         self.setHtml(event_html(detail))
         # Spoken on reaching the pane (Orca says a read-only text's name, not its words).
         self.setAccessibleName(f"Event details: {spoken_summary(detail)}")
@@ -77,6 +118,7 @@ class DetailPane(SealedTextBrowser):
     def show_user_event(self, event: UserEvent, date_label: str, lane_label: str) -> None:
         """One of the user's own events (not from the catalog: no quotes or sources)."""
         self.detail = None
+        self._placeholder = False
         self.setHtml(
             f"<h2 style='margin-bottom:2px'>{escape(_bounded(event.title))}</h2>"
             f"<p><b>{escape(date_label)}</b> · {escape(lane_label)} · "

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.search_dock = SearchDock(self)  # its panel comes when first shown
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
         self.menus = Menus(self, self.profiles)
+        self.detail.name_keys(self.menus.start_keys())
         self.addToolBar(self.menus.toolbar)
         timeline = self.timeline
         self.status = StatusLine(

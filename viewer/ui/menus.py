@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.core.paths import CATALOG_SUFFIXES, beside_program
 from viewer.core.records import Profile
+from viewer.ui.detail_pane import StartKeys
 from viewer.ui.icons import icon
 from viewer.ui.links import open_folder
 from viewer.ui.panes import Pane, PaneCycle
@@ -218,6 +219,7 @@ class Menus:
         focus = self._action("Focus the &timeline", "Ctrl+T")
         focus.triggered.connect(window.timeline.setFocus)
         view.addAction(focus)
+        self.focus_action = focus
         self.panes = self._panes()
         view.addActions([self.panes.next_action, self.panes.previous_action])
         # The picture gets a legend of its own, whole: the status bar's is fitted to the
@@ -253,6 +255,16 @@ class Menus:
         about = help_menu.addAction("&About Timeline Viewer")
         about.triggered.connect(self._show_about)
         self.about_action = about
+
+    def start_keys(self) -> StartKeys:
+        """The keys a newcomer starts with, as this platform writes them."""
+        native = QKeySequence.SequenceFormat.NativeText
+        return StartKeys(
+            *(
+                action.shortcut().toString(native)
+                for action in (self.focus_action, self.find_action, self.shortcuts_action)
+            )
+        )
 
     def _show_about(self, _checked: bool = False) -> None:
         # The dialogs' code loads when first asked for, not before the first paint.
