@@ -340,6 +340,12 @@ def startup(runs: int) -> dict[str, object]:
         # The same to the end of the process: the app's Python tears down ~3x more
         # objects than the floor's (not start-up, but what this figure measured before).
         "app_to_floor_ratio_to_exit": round(app_exit / floor_exit, 2),
+        # What the app adds to the floor, in ms: the median of each round's difference
+        # (a figure that does not move with the floor's own share of a slowdown).
+        "app_minus_floor_ms_by_round": round(
+            statistics.median(a - f for a, f in zip(times["app"], times["floor"], strict=True))
+            * 1000
+        ),
         "runs": runs,
         "loop_ms_before_after": [speed_before, loop_ms()],
     }
