@@ -276,8 +276,7 @@ def _code_cache(args: argparse.Namespace) -> Path | None:
         return None
     from viewer.core.paths import UserPaths  # noqa: PLC0415
 
-    paths = UserPaths(args.data_dir) if args.data_dir else UserPaths.default()
-    return paths.cache_dir / "pyside"
+    return UserPaths.at(args.data_dir).cache_dir / "pyside"
 
 
 def no_display_problem(environ: dict[str, str] | None = None) -> str | None:

@@ -85,6 +85,11 @@ class UserPaths:
     cache: Path | None = None  # the platform's cache folder; else `base`/cache
 
     @classmethod
+    def at(cls, base: Path | None) -> UserPaths:
+        """The folders under `base` (--data-dir, --temp-basedir), else the platform's."""
+        return cls(base) if base else cls.default()
+
+    @classmethod
     def default(cls) -> UserPaths:
         from platformdirs import (  # noqa: PLC0415 - start-up
             user_cache_path,

@@ -108,7 +108,7 @@ def start(args: argparse.Namespace) -> Running | None:
     )
     base = Path(temporary.name) if temporary else args.data_dir
     try:
-        paths = (UserPaths(base) if base else UserPaths.default()).ensure()
+        paths = UserPaths.at(base).ensure()
     except UsageError as exc:  # --data-dir names a file, or a folder that cannot be written
         # Said before any log exists: on stderr, and in a dialog unless told not to.
         print(f"timeline-viewer: {exc}", file=sys.stderr)
