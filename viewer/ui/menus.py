@@ -260,10 +260,9 @@ class Menus:
         """The keys a newcomer starts with, as this platform writes them."""
         native = QKeySequence.SequenceFormat.NativeText
         return StartKeys(
-            *(
-                action.shortcut().toString(native)
-                for action in (self.focus_action, self.find_action, self.shortcuts_action)
-            )
+            focus_timeline=self.focus_action.shortcut().toString(native),
+            find=self.find_action.shortcut().toString(native),
+            all_keys=self.shortcuts_action.shortcut().toString(native),
         )
 
     def _show_about(self, _checked: bool = False) -> None:
