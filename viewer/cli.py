@@ -259,8 +259,11 @@ def _run_app(args: argparse.Namespace) -> int:
     # module, ~130 of them here).
     import viewer.core.catalog.read  # noqa: F401, PLC0415
     from viewer.ui.pyside_code_cache import support_code_cached  # noqa: PLC0415
+    from viewer.ui.pyside_pattern_cache import support_patterns_cached  # noqa: PLC0415
 
-    with support_code_cached(_code_cache(args)):  # PySide6's own modules (see there)
+    cache = _code_cache(args)
+    # PySide6's own modules and the patterns they compile (see there)
+    with support_code_cached(cache), support_patterns_cached(cache):
         from viewer.ui.pyside_feature import check_sources_directly  # noqa: PLC0415
 
     check_sources_directly()  # ~10 ms less of that hook (see the module)
