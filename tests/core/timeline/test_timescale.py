@@ -13,6 +13,7 @@ from viewer.core.timeline.timescale import (
     Limits,
     Unit,
     Viewport,
+    band_labels,
     choose_unit,
     context_unit,
     label_step,
@@ -170,3 +171,21 @@ def test_deep_time_is_ticked_in_billions_of_years_evenly() -> None:
 )
 def test_labels_skip_to_round_counts_of_years(unit: Unit, needed: float, step: int) -> None:
     assert label_step(unit, needed) == step
+
+
+def test_a_band_has_shorter_names_for_less_room_and_never_a_cut_one() -> None:
+    def names(start: float, end: float, unit: Unit) -> list[tuple[str, ...]]:
+        return [band_labels(tick, unit) for tick in ticks(start, end, unit, context=True)]
+
+    day = Day(2018, 3, 10).toordinal()
+    assert names(day, day + 40, Unit.MONTH)[:2] == [
+        ("March 2018", "Mar 2018", "Mar"),
+        ("April 2018", "Apr 2018", "Apr"),
+    ]
+    assert names(day, day + 400, Unit.YEAR)[:2] == [("2018", "’18"), ("2019", "’19")]
+    assert names(day, day + 4000, Unit.DECADE)[:2] == [("2010s", "’10s"), ("2020s", "’20s")]
+    # Where a short name could be another century's or era's, the band keeps its name.
+    assert names(Day(950, 1, 1).toordinal(), Day(950, 6, 1).toordinal(), Unit.YEAR) == [("950",)]
+    bce = Day(-43, 3, 1).toordinal()
+    assert names(bce, bce + 10, Unit.MONTH)[0] == ("March 44 BCE", "Mar 44 BCE", "Mar")
+    assert names(bce, bce + 400, Unit.YEAR)[0] == ("44 BCE",)

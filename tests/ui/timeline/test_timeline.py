@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from tests.core.timeline.test_data import synthetic
+from viewer.core.timeline.timescale import Viewport
 from viewer.ui.main_window import MainWindow
 from viewer.ui.timeline.scene_items import Item, ItemKind
 from viewer.ui.timeline.view import TimelineView
@@ -302,6 +303,64 @@ def test_skipped_axis_labels_stay_the_same_while_panning(window: MainWindow) -> 
         view.viewport().repaint()
     months = shown & set(calendar.month_abbr)  # not the events' labels
     assert 3 <= len(months) <= 6, shown  # at most every other month name, ever
+
+
+def _axis_words(view: TimelineView) -> tuple[list[tuple[float, str]], list[tuple[QRectF, str]]]:
+    """What the axis says in a repaint of `view`: its ticks' labels (where each starts)
+    and its bands' names (in their room)."""
+    painter = view._painter
+    assert painter is not None
+    ticks: list[tuple[float, str]] = []
+    bands: list[tuple[QRectF, str]] = []
+    draw, draw_centred = painter.stamps.draw, painter.stamps.draw_centred
+
+    def tick_spy(p, x, baseline, text, face, colour):  # type: ignore[no-untyped-def]
+        if face == 0 and baseline < view.geo.axis.bottom:
+            ticks.append((x, text))
+        draw(p, x, baseline, text, face, colour)
+
+    def band_spy(p, rect, text, face, colour):  # type: ignore[no-untyped-def]
+        if rect.top() < view.geo.axis.bottom:  # not the eras' names
+            bands.append((QRectF(rect), text))
+        draw_centred(p, rect, text, face, colour)
+
+    painter.stamps.draw = tick_spy  # type: ignore[method-assign]
+    painter.stamps.draw_centred = band_spy  # type: ignore[method-assign]
+    try:
+        view.viewport().repaint()
+    finally:
+        del painter.stamps.draw, painter.stamps.draw_centred
+    return ticks, bands
+
+
+def test_a_band_cut_by_the_view_is_named_short_never_with_a_cut_word(window: MainWindow) -> None:
+    """A year 32 px into the view was "20…": it is "’13" now, and a band with no room
+    for any name is left unnamed."""
+    view = window.timeline
+    days_per_px = 365.25 / 70  # 70 px a year: quarters ticked, years named above
+    start = dt.date(2014, 1, 1).toordinal() - 32 * days_per_px
+    view.set_viewport(Viewport(start, days_per_px, view.view.width))
+    _ticks, bands = _axis_words(view)
+    names = [text for _rect, text in bands]
+    assert names[0] == "’13" and "2014" in names, names
+    assert not [name for name in names if "…" in name], names
+
+
+def test_a_ticks_label_never_crosses_a_bands_edge(window: MainWindow) -> None:
+    """Weeks under months: "30 Jul" ran over August's edge; it is left out now."""
+    view = window.timeline
+    days_per_px = 0.1  # weeks 70 px apart, named under their months
+    start = float(dt.date(2018, 6, 27).toordinal())
+    view.set_viewport(Viewport(start, days_per_px, view.view.width))
+    ticks, bands = _axis_words(view)
+    assert "30 Jul" not in {text for _x, text in ticks}, ticks
+    painter = view._painter
+    assert painter is not None
+    edges = [rect.left() - 4 for rect, _text in bands]  # the named bands' left edges
+    for x, text in ticks:
+        end = x + painter.fit.width(text)
+        assert not [edge for edge in edges if x < edge < end], (text, edges)
+    assert "6 Aug" in {text for _x, text in ticks}
 
 
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(

@@ -312,3 +312,17 @@ def _label(day: Day, unit: Unit, context: bool) -> str:
     if unit is Unit.WEEK:
         return f"{day.day} {_MONTHS[day.month - 1]}"
     return str(day.day)
+
+
+def band_labels(tick: Tick, unit: Unit) -> tuple[str, ...]:
+    """The names of the band of `unit` that a context tick (`ticks(..., context=True)`)
+    starts, longest first: "March 2018", "Mar 2018", "Mar"; "2013", "’13"; "2010s",
+    "’10s". An axis shows the longest its room takes and, where none fits, none: a band
+    mostly off-screen is better left unnamed than named "20…"."""
+    day = _to_day(tick.day)
+    if unit is Unit.MONTH:
+        month = _MONTHS[day.month - 1]
+        return (tick.label, f"{month} {year_label(day.year)}", month)
+    if unit in (Unit.YEAR, Unit.DECADE) and 1000 <= day.year <= 9999:
+        return (tick.label, "’" + tick.label[2:])  # ’13, ’10s
+    return (tick.label,)

@@ -6,6 +6,7 @@ these methods use."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from functools import partial
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from viewer.core.timeline.timescale import (
     Tick,
     Unit,
     Viewport,
+    band_labels,
     choose_unit,
     context_unit,
     label_step,
@@ -196,24 +198,30 @@ class FramePainting:
         unit_days = UNIT_DAYS[unit]
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
         start, days_per_px = view.start, view.days_per_px
+        major = ticks(view.start, view.end, upper, context=True) if upper is not None else []
+        # The bands' edges, which a tick's label does not cross ("30 Jul" over August's),
+        # and the view's right edge, which would cut it.
+        edges = [(tick.day - start) / days_per_px + left for tick in major] + [geo.width]
         for tick, width in zip(minor, widths, strict=True):
             if step > 1 and round(tick.day / unit_days) % step:
                 continue
             x = (tick.day - start) / days_per_px + left + 3
-            if x >= free_from:
+            edge = bisect.bisect_right(edges, x)
+            if x >= free_from and edge < len(edges) and x + width < edges[edge] - 2:
                 self.stamps.draw(p, x, baseline, tick.label, NORMAL, colour)
                 free_from = x + width + 6
         if upper is None:
             return
-        major = ticks(view.start, view.end, upper, context=True)
         for i, tick in enumerate(major):
             x = view.x_of(tick.day) + left
             next_x = view.x_of(major[i + 1].day) + left if i + 1 < len(major) else geo.width
             # Keep the label of a band that starts off-screen pinned to the left edge.
             label_x = max(x, left) + 4
             room = next_x - label_x - 4
-            if room > 12:
-                text = self.fit.elided(tick.label, room, BOLD)
+            # The longest name of the band that fits; none rather than a cut one.
+            names = band_labels(tick, upper) if room > 12 else ()
+            text = next((name for name in names if self.fit.width(name, BOLD) <= room), None)
+            if text is not None:
                 self.stamps.draw_centred(
                     p,
                     QRectF(label_x, axis.top, room, self.rows.axis_context),
