@@ -206,8 +206,10 @@ class FramePainting:
             if step > 1 and round(tick.day / unit_days) % step:
                 continue
             x = (tick.day - start) / days_per_px + left + 3
+            if x < free_from:
+                continue
             edge = bisect.bisect_right(edges, x)
-            if x >= free_from and edge < len(edges) and x + width < edges[edge] - 2:
+            if edge < len(edges) and x + width < edges[edge] - 2:
                 self.stamps.draw(p, x, baseline, tick.label, NORMAL, colour)
                 free_from = x + width + 6
         if upper is None:
@@ -218,9 +220,12 @@ class FramePainting:
             # Keep the label of a band that starts off-screen pinned to the left edge.
             label_x = max(x, left) + 4
             room = next_x - label_x - 4
-            # The longest name of the band that fits; none rather than a cut one.
-            names = band_labels(tick, upper) if room > 12 else ()
-            text = next((name for name in names if self.fit.width(name, BOLD) <= room), None)
+            if room <= 12:
+                continue
+            text: str | None = tick.label
+            if self.fit.width(tick.label, BOLD) > room:  # a shorter name; none, not a cut one
+                shorter = band_labels(tick, upper)[1:]
+                text = next((name for name in shorter if self.fit.width(name, BOLD) <= room), None)
             if text is not None:
                 self.stamps.draw_centred(
                     p,
