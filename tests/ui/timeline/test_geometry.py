@@ -228,3 +228,56 @@ def _legend_marks(window: MainWindow) -> float:
     legend = window.legend
     words = QFontMetricsF(legend.font())
     return legend.sizeHint().width() - sum(words.horizontalAdvance(e) for e in legend.entries())
+
+
+def test_short_of_room_for_a_lane_the_eras_and_stance_scroll_with_the_lanes() -> None:
+    """At twice the desktop's text in a 1024 x 700 window with the search open, the axis,
+    eras and stance track filled the timeline's 212 px and no lane showed, however far
+    it was scrolled. Short of room for the least lane, only the axis stays now."""
+    rows = g.Rows(axis_context=40, axis_ticks=40, era_row=30, bar=24, point_row=38, min_lane=68)
+    short = g.layout(1200, 212, LANES, needs=NEEDS, stance_px=86, rows=rows)
+    assert short.rolling and short.lanes_top == short.axis.bottom
+    assert short.eras.top == short.axis.bottom  # unscrolled: as before
+    first_lane = short.lanes[0][1].top
+    wanted = g.wanted_height(LANES, NEEDS, stance_px=86, rows=rows)
+    assert short.overflow == wanted - 212  # all of it can be scrolled into view
+    end = g.layout(1200, 212, LANES, needs=NEEDS, scroll=short.overflow, stance_px=86, rows=rows)
+    assert end.eras.top == short.eras.top - short.overflow  # the heads went up too
+    assert end.lanes[0][1].top == first_lane - short.overflow
+    assert end.lanes[-1][1].bottom == 212 - g.BOTTOM_MARGIN  # the last lane, whole
+    assert end.axis == short.axis  # the axis stays
+    # With room for a lane under them, the eras and stance track stay put, as before.
+    tall = g.layout(1200, 332, LANES, needs=NEEDS, scroll=50, stance_px=86, rows=rows)
+    assert not tall.rolling and tall.eras.top == tall.axis.bottom
+    assert tall.lanes_top == tall.stance.bottom + 4 and tall.scroll == 50
+    assert not _at(g.wanted_height(LANES, NEEDS)).rolling  # nor where all of it fits
+
+
+def test_a_short_timeline_with_a_large_text_scrolls_to_every_lane(window: MainWindow) -> None:
+    """The window as a reader with twice the desktop's text has it on a 1024 x 700
+    screen, the search open: every lane can be scrolled into view under an axis that
+    stays, and nothing scrolled up behind the axis is drawn over it or found there."""
+    from tests.ui.conftest import settle
+
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    window.resize(1024, 700)
+    window.show_search()
+    settle()
+    view = window.timeline
+    geo = view.geo
+    axis = int(geo.axis.bottom)
+    before = view.viewport().grab().toImage().copy(0, 0, int(geo.width), axis)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    settle()
+    geo = view.geo
+    assert geo.scroll == geo.overflow > 0
+    last = geo.lanes[-1][1]
+    assert geo.lanes_top <= last.top and last.bottom <= geo.height  # the last lane, whole
+    assert view.viewport().grab().toImage().copy(0, 0, int(geo.width), axis) == before
+    behind = [i for i in view.scene.items() if i.kind is ItemKind.STANCE]
+    behind = [i for i in behind if i.rect.center().y() < geo.axis.bottom]
+    assert behind  # the stance track went up behind the axis
+    assert all(view.item_at(i.rect.center().x(), i.rect.center().y()) is None for i in behind)

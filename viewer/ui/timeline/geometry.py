@@ -212,11 +212,21 @@ class Geometry:
     overflow: float = 0.0  # how far the lane area can scroll (0: everything shows)
     scroll: float = 0.0
     rows: Rows = NORMAL_ROWS  # the sizes that hold its text
+    #: Short of room for a lane under them, the eras and the stance track scroll with
+    #: the lanes, and only the axis stays (`lanes_top` is the axis's bottom).
+    rolling: bool = False
 
     def lanes_rect(self) -> QRectF:
         """The time area's lane part: lane content is clipped to it. Unscrolled, the
         first lane's marks (a star, a note above a marker) may reach a little above."""
-        top = self.lanes_top - (self.rows.mark_reach if self.scroll == 0 else 0)
+        reach = self.rows.mark_reach if self.scroll == 0 and not self.rolling else 0
+        top = self.lanes_top - reach
+        return QRectF(self.gutter, top, self.time_width, self.height - top)
+
+    def under_axis(self) -> QRectF:
+        """The time area below the axis: what may scroll (eras, stance track, lanes) is
+        clipped to it, so that nothing scrolls over the axis."""
+        top = self.axis.bottom
         return QRectF(self.gutter, top, self.time_width, self.height - top)
 
     def in_lanes(self, y: float) -> bool:
@@ -293,23 +303,36 @@ def layout(
     its content needs (`needs`; without, room for markers and every bar row) and an
     equal share of what is left, up to MAX_LANE. Short of room, no lane gives up its
     rows (their bars would be drawn over each other): the lane area scrolls (`scroll`
-    px down, clamped)."""
+    px down, clamped). Short of room for even the least lane under the eras and the
+    stance track (a short window, a large text), they scroll with the lanes."""
     axis = Band("axis", 0, rows.axis)
-    era_band = Band("eras", axis.bottom, 2 * rows.era_row + 2 if eras else 0)
-    stance_band = Band("stance", era_band.bottom + (2 if eras else 0), stance_px if stance else 0)
-    top = stance_band.bottom + 4
+    era_height = 2 * rows.era_row + 2 if eras else 0
+    era_gap = 2 if eras else 0
+    stance_height = stance_px if stance else 0
+    heads = era_height + era_gap + stance_height + 4  # from the axis to the first lane
     wants = [(needs or {}).get(lane, LaneNeed()) for lane in lanes]
     wanted = sum(w.height(rows) for w in wants)
-    available = max(0.0, height - top - BOTTOM_MARGIN)
+    available = max(0.0, height - axis.bottom - heads - BOTTOM_MARGIN)
+    rolling = (
+        bool(lanes)
+        and era_height + stance_height > 0
+        and available < min(rows.min_lane, wanted - BOTTOM_MARGIN)
+    )
+    if rolling:  # the heads are scrolled content too
+        available, wanted = max(0.0, height - axis.bottom - BOTTOM_MARGIN), wanted + heads
     if wanted - available <= BOTTOM_MARGIN:  # the margin is given up before a scroll bar
         available = max(available, wanted)
-    lanes_top = top
     extra = max(0.0, available - wanted) / max(1, len(lanes))
     heights = [min(max(MAX_LANE, w.height(rows)), w.height(rows) + extra) for w in wants]
     overflow = max(0.0, wanted - available)
     scroll = min(max(0.0, scroll), overflow)
+    era_band = Band("eras", axis.bottom - (scroll if rolling else 0), era_height)
+    stance_band = Band("stance", era_band.bottom + era_gap, stance_height)
+    top = stance_band.bottom + 4
+    lanes_top = axis.bottom if rolling else top
     bands = []
-    top -= scroll
+    if not rolling:
+        top -= scroll
     for number, want, each in zip(lanes, wants, heights, strict=True):
         label = labels[number] if number < len(labels) else ""
         bands.append((number, Band(f"lane{number}", top, each, want.points, label)))
@@ -327,4 +350,5 @@ def layout(
         overflow,
         scroll,
         rows,
+        rolling,
     )

@@ -53,9 +53,10 @@ class FlipKey(NamedTuple):
 
 
 class GutterKey(NamedTuple):
-    """The lane names: the lanes' bands, the stance track's name, the gutter's width."""
+    """The lane names: where the bands they name are (the eras' top, the lanes' top and
+    bands), the stance track's name, the gutter's width."""
 
-    lanes: Hashable
+    bands: Hashable
     stance_label: str
     width: float
     height: float

@@ -173,7 +173,8 @@ class FramePainting:
         p.setPen(QPen(self.grid, 1))
         # Ticks in the axis, then grid lines through the lanes: none across the era labels.
         draw_lines(p, xs, axis.top + self.rows.axis_context, xs, axis.bottom, len(xs))
-        draw_lines(p, xs, geo.stance.top, xs, lanes_bottom, len(xs))
+        below = max(geo.stance.top, axis.bottom)  # the stance track may have scrolled up
+        draw_lines(p, xs, below, xs, lanes_bottom, len(xs))
         if upper is not None:
             major = _xs(ticks(view.start, view.end, upper, context=True), view, left)
             p.setPen(QPen(self.dim, 1))
@@ -277,7 +278,9 @@ class FramePainting:
             self._draw_gutter(p, geo, stance_label)
             return
         picture = self.stamps.pictures.get(
-            GutterKey(geo.lanes, stance_label, geo.gutter, geo.height),
+            GutterKey(
+                (geo.eras.top, geo.lanes_top, geo.lanes), stance_label, geo.gutter, geo.height
+            ),
             geo.gutter,
             geo.height,
             partial(self._draw_gutter, geo=geo, stance_label=stance_label),
@@ -304,6 +307,9 @@ class FramePainting:
         # it, clear of the track's scale at its right.
         two_lines = max(40.0, 2 * self.bold_metrics.lineSpacing() + 12)
         wide = gutter - g.LABEL_LEFT - g.LABEL_RIGHT
+        # In a short view the eras' and stance track's names scroll too, under the axis.
+        under_axis = QRectF(0, geo.axis.bottom, gutter, geo.height - geo.axis.bottom)
+        p.setClipRect(under_axis)
         for n, (band, label) in enumerate(rows):
             if n == 2:  # the lanes' names scroll with them, under the stance track's
                 p.setClipRect(QRectF(0, geo.lanes_top, gutter, geo.height - geo.lanes_top))
@@ -314,7 +320,7 @@ class FramePainting:
             else:
                 box = QRectF(0, 0, wide, min(band.height, two_lines))
             p.drawText(box.translated(g.LABEL_LEFT, band.top), flags, label)
-        p.setClipping(False)
+        p.setClipRect(under_axis)
         stance = geo.stance
         if stance.height:  # the track's scale, at the right of its name
             p.setFont(self.small)
@@ -325,6 +331,7 @@ class FramePainting:
             for word, value in (("warm", 1), ("cold", -1)):
                 y = stance.middle - value * amplitude
                 p.drawText(QRectF(0, y - line / 2, gutter - 5, line), right, word)
+        p.setClipping(False)
 
 
 def _xs(ticks: list[Tick], view: Viewport, left: float) -> npt.NDArray[np.float64]:

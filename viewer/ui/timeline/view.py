@@ -344,7 +344,9 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
     def item_at(self, x: float, y: float) -> Item | None:
         """The item under a point of the viewport (none of a lane scrolled out of view)."""
         item = self.scene.at(x, y)
-        lane_item = item is not None and item.kind not in (ItemKind.STANCE, ItemKind.FLIP)
+        if item is None or y < self._geo.axis.bottom:  # scrolled up behind the axis
+            return None
+        lane_item = item.kind not in (ItemKind.STANCE, ItemKind.FLIP)
         return None if lane_item and not self._geo.in_lanes(y) else item
 
     def _build_scene(self) -> None:
