@@ -346,21 +346,36 @@ def test_a_band_cut_by_the_view_is_named_short_never_with_a_cut_word(window: Mai
     assert not [name for name in names if "…" in name], names
 
 
-def test_a_ticks_label_never_crosses_a_bands_edge(window: MainWindow) -> None:
-    """Weeks under months: "30 Jul" ran over August's edge; it is left out now."""
+def test_a_ticks_label_hides_the_band_edge_it_crosses_and_is_never_cut(
+    window: MainWindow,
+) -> None:
+    """Weeks under months: August's line struck through "30 Jul". The line is hidden
+    under the label now (it still marks the edge in the months' row), and no label is
+    cut by the view's right edge."""
     view = window.timeline
     days_per_px = 0.1  # weeks 70 px apart, named under their months
     start = float(dt.date(2018, 6, 27).toordinal())
     view.set_viewport(Viewport(start, days_per_px, view.view.width))
     ticks, bands = _axis_words(view)
-    assert "30 Jul" not in {text for _x, text in ticks}, ticks
     painter = view._painter
     assert painter is not None
-    edges = [rect.left() - 4 for rect, _text in bands]  # the named bands' left edges
-    for x, text in ticks:
-        end = x + painter.fit.width(text)
-        assert not [edge for edge in edges if x < edge < end], (text, edges)
-    assert "6 Aug" in {text for _x, text in ticks}
+    at = {text: x for x, text in ticks}
+    assert {"30 Jul", "6 Aug"} <= set(at), ticks
+    assert all(x + painter.fit.width(text) <= view.geo.width for x, text in ticks)
+    august = next(rect.left() - 4 for rect, text in bands if text.startswith("August"))
+    assert at["30 Jul"] < august < at["30 Jul"] + painter.fit.width("30 Jul")
+    # The frame without the ticks' words: what is under "30 Jul" at August's edge.
+    painter.stamps.draw = lambda *_args: None  # type: ignore[method-assign]
+    try:
+        image = view.viewport().grab().toImage()
+    finally:
+        del painter.stamps.draw
+    geo = view.geo
+    rows = range(int(geo.axis.top + geo.rows.axis_context) + 2, int(geo.axis.bottom) - 1)
+    under = {image.pixelColor(round(august), y).name() for y in rows}
+    assert under == {painter.window.name()}, under
+    above = {image.pixelColor(round(august), y).name() for y in range(2, 10)}
+    assert painter.dim.name() in above  # the edge, marked in the months' row
 
 
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(

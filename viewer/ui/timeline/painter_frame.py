@@ -200,19 +200,23 @@ class FramePainting:
         free_from = left  # skipped rather than cut by the lane names or drawn over each other
         start, days_per_px = view.start, view.days_per_px
         major = ticks(view.start, view.end, upper, context=True) if upper is not None else []
-        # The bands' edges, which a tick's label does not cross ("30 Jul" over August's),
-        # and the view's right edge, which would cut it.
-        edges = [(tick.day - start) / days_per_px + left for tick in major] + [geo.width]
+        # The bands' edges, whose lines a label crossing them ("30 Jul" by August's,
+        # "2019" by the 2020s') hides under its own ground rather than be struck through.
+        edges = [(tick.day - start) / days_per_px + left for tick in major]
+        under = QRectF(0, axis.top + rows.axis_context + 1, 0, rows.axis_ticks - 1)
         for tick, width in zip(minor, widths, strict=True):
             if step > 1 and round(tick.day / unit_days) % step:
                 continue
             x = (tick.day - start) / days_per_px + left + 3
-            if x < free_from:
+            if x < free_from or x + width > geo.width:  # not cut by the view's edges
                 continue
             edge = bisect.bisect_right(edges, x)
-            if edge < len(edges) and x + width < edges[edge] - 2:
-                self.stamps.draw(p, x, baseline, tick.label, NORMAL, colour)
-                free_from = x + width + 6
+            if edge < len(edges) and edges[edge] < x + width + 2:
+                under.setLeft(x - 2)
+                under.setWidth(width + 4)
+                p.fillRect(under, self.window)
+            self.stamps.draw(p, x, baseline, tick.label, NORMAL, colour)
+            free_from = x + width + 6
         if upper is None:
             return
         for i, tick in enumerate(major):
