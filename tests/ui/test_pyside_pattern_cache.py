@@ -155,3 +155,20 @@ def test_pyside6_starts_from_the_kept_patterns(tmp_path: Path) -> None:
     signature_again, parsed_again = start()
     assert signature_again == signature and "name" in signature
     assert parsed_again == []
+
+
+def test_patterns_no_start_uses_any_more_are_let_go(tmp_path: Path) -> None:
+    """A new PySide6 compiles new patterns: the file keeps what a start used, not every
+    pattern of every version before (~18 kB each)."""
+    old = (r"(?P<gone>a+)b", 0)
+    re.purge()
+    with support_patterns_cached(tmp_path):
+        re.compile(*old)
+    assert set(read_kept(tmp_path / KEPT)) == {old}
+    _compiled(tmp_path)  # the next version's start: the new pattern only
+    assert set(read_kept(tmp_path / KEPT)) == {(PATTERN, int(FLAGS))}
+    re.purge()
+    with support_patterns_cached(tmp_path):
+        re.compile(PATTERN, FLAGS)  # served
+        re.compile(*old)  # compiled again, and kept beside the one served
+    assert set(read_kept(tmp_path / KEPT)) == {old, (PATTERN, int(FLAGS))}

@@ -48,20 +48,24 @@ def support_patterns_cached(folder: Path | None) -> Iterator[None]:
         return
     path = folder / KEPT
     kept = read_kept(path)
-    made: dict[Key, Made] = {}
+    used: dict[Key, Made] = {}  # served from `kept`
+    made: dict[Key, Made] = {}  # compiled, and to be kept
     compiler = re._compiler  # type: ignore[attr-defined]
     original = compiler.compile
-    compiler.compile = _caching(original, kept, made)
+    compiler.compile = _caching(original, kept, used, made)
     try:
         yield
     finally:
         compiler.compile = original
-    if made:
-        write_kept(path, {**kept, **made})
+    if made:  # what this start used: patterns of an earlier PySide6 are let go
+        write_kept(path, {**used, **made})
 
 
 def _caching(
-    original: Callable[..., Any], kept: dict[Key, Made], made: dict[Key, Made]
+    original: Callable[..., Any],
+    kept: dict[Key, Made],
+    used: dict[Key, Made],
+    made: dict[Key, Made],
 ) -> Callable[..., Any]:
     def compile(pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, (str, bytes)) or not isinstance(flags, int):
@@ -69,7 +73,9 @@ def _caching(
         key = (pattern, flags)
         if (given := kept.get(key)) is not None:
             with contextlib.suppress(Exception):  # refused by the engine: compiled below
-                return _sre.compile(*given)
+                compiled = _sre.compile(*given)
+                used[key] = given
+                return compiled
         return _recorded(original, pattern, flags, made)
 
     return compile
