@@ -376,6 +376,8 @@ def test_a_ticks_label_hides_the_band_edge_it_crosses_and_is_never_cut(
     assert under == {painter.window.name()}, under
     above = {image.pixelColor(round(august), y).name() for y in range(2, 10)}
     assert painter.dim.name() in above  # the edge, marked in the months' row
+    below = image.pixelColor(round(august), int(geo.axis.bottom)).name()
+    assert below != painter.dim.name()  # and ended in the axis: no dot on the eras' row
 
 
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(

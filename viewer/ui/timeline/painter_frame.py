@@ -172,13 +172,15 @@ class FramePainting:
         xs = _xs(ticks(view.start, view.end, unit), view, left)
         p.setPen(QPen(self.grid, 1))
         # Ticks in the axis, then grid lines through the lanes: none across the era labels.
-        draw_lines(p, xs, axis.top + self.rows.axis_context, xs, axis.bottom, len(xs))
+        # (A 1 px line's last pixel is drawn: the axis's lines end on its last row.)
+        last_row = axis.bottom - 1
+        draw_lines(p, xs, axis.top + self.rows.axis_context, xs, last_row, len(xs))
         below = max(geo.stance.top, axis.bottom)  # the stance track may have scrolled up
         draw_lines(p, xs, below, xs, lanes_bottom, len(xs))
         if upper is not None:
             major = _xs(ticks(view.start, view.end, upper, context=True), view, left)
             p.setPen(QPen(self.dim, 1))
-            draw_lines(p, major, axis.top, major, axis.bottom, len(major))
+            draw_lines(p, major, axis.top, major, last_row, len(major))
 
     def _axis_labels(self: TimelinePainter, p: QPainter, view: Viewport, geo: g.Geometry) -> None:
         left = geo.time_left
