@@ -133,3 +133,35 @@ def test_while_searching_the_found_events_say_so(window: MainWindow) -> None:
     assert several and all(n.endswith(f", {n.split(' ')[0]} found") for n in several)
     view.set_hits(None)
     assert not [n for n in _names(window) if n.endswith(" found") or n.endswith(" by the search")]
+
+
+def test_items_out_of_sight_are_marked_offscreen(window: MainWindow) -> None:
+    """A screen reader's review of the screen skips what is not in sight: the lanes
+    below a short timeline's foot, and, scrolled to its end, the eras and statements
+    gone up behind the axis."""
+    from PySide6.QtGui import QFont
+
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    window.resize(1024, 700)
+    window.show_search()
+    settle()
+    view = window.timeline
+    interface = QAccessible.queryAccessibleInterface(view)
+    assert interface is not None
+
+    def offscreen() -> dict[str, bool]:
+        children = [interface.child(i) for i in range(interface.childCount())]
+        return {c.text(QAccessible.Text.Name): c.state().offscreen for c in children}
+
+    top = offscreen()
+    assert not [name for name, away in top.items() if name.startswith("Era: ") and away]
+    assert [name for name, away in top.items() if "Context" in name and away]  # the last lane
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    settle()
+    end = offscreen()
+    assert all(away for name, away in end.items() if name.startswith("Era: "))
+    assert all(away for name, away in end.items() if name.startswith("Statement, "))
+    assert [name for name, away in end.items() if "Context" in name and not away]

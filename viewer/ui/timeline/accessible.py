@@ -222,4 +222,13 @@ class ItemAccessible(QAccessibleInterface):
         chosen = set(self._parent.view.selected)
         state.selected = bool(chosen & set(self.item.rows))
         state.focused = state.selected and self._parent.view.hasFocus()
+        state.offscreen = not self._shown()
         return state
+
+    def _shown(self) -> bool:
+        """Whether any of it is in sight: not scrolled up behind the axis (the eras and
+        stance track in a short timeline) or out of the lanes' area, nor below the view."""
+        geo = self._parent.view.geo
+        lane = not self.era and self.item.kind not in (ItemKind.STANCE, ItemKind.FLIP)
+        top = geo.lanes_top if lane else geo.axis.bottom
+        return self.item.rect.bottom() > top and self.item.rect.top() < geo.height
