@@ -38,7 +38,10 @@ DATA_LOCATIONS = (
     "Your settings, notes (annotations.sqlite, with backups/) and imported timelines "
     "(catalogs/) are kept in ~/.local/share/timeline-viewer on Linux, "
     "%APPDATA%\\timeline-viewer on Windows, ~/Library/Application Support/timeline-viewer "
-    "on macOS, or the folder given with --data-dir. The log: Help > Open log folder."
+    "on macOS, or the folder given with --data-dir. The log: Help > Open log folder. "
+    "What only makes starts faster (safe to delete): ~/.cache/timeline-viewer on Linux, "
+    "%LOCALAPPDATA%\\timeline-viewer\\Cache on Windows, ~/Library/Caches/timeline-viewer "
+    "on macOS, or cache/ in the folder given with --data-dir."
 )
 
 
@@ -66,7 +69,9 @@ def apply_run_environment() -> None:
 def _epilog() -> str:
     examples = "\n".join(f"  {command}\n      {what}" for command, what in EXAMPLES)
     codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES)
-    kept = textwrap.fill(DATA_LOCATIONS, 78, initial_indent="  ", subsequent_indent="  ")
+    kept = textwrap.fill(
+        DATA_LOCATIONS, 78, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
     return f"examples:\n{examples}\n\nwhere things are kept:\n{kept}\n\nexit codes:\n{codes}"
 
 
