@@ -1,8 +1,10 @@
+import datetime as dt
+
 import pytest
 
-from viewer.core.dates.days import Day
+from viewer.core.dates.days import MIN_YEAR, Day, DayError
 from viewer.core.dates.edtf import DateError, parse
-from viewer.core.dates.fuzzy import Precision
+from viewer.core.dates.fuzzy import Precision, month_label
 
 
 @pytest.mark.parametrize(
@@ -61,3 +63,10 @@ def test_only_exact_days_are_points() -> None:
 def test_bad_dates_say_why(text: str, words: str) -> None:
     with pytest.raises(DateError, match=words):
         parse(text)
+
+
+def test_a_month_is_named_as_a_reader_names_it() -> None:
+    assert month_label(dt.date(2018, 7, 16).toordinal()) == "Jul 2018"
+    assert month_label(Day(-43, 3, 15).toordinal()) == "Mar 44 BCE"
+    with pytest.raises(DayError):  # deep time: no calendar, no months
+        month_label(Day(MIN_YEAR, 1, 1).toordinal() - 400)

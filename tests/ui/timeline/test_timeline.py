@@ -380,6 +380,30 @@ def test_a_ticks_label_hides_the_band_edge_it_crosses_and_is_never_cut(
     assert below != painter.dim.name()  # and ended in the axis: no dot on the eras' row
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen's tooltip
+def test_the_overview_names_the_month_under_the_pointer(window: MainWindow) -> None:
+    """The strip names no dates: its tooltip says which month the pointer is over and
+    what a click does; over its name, what the strip is."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    strip = window.overview
+    helsinki = dt.date(2018, 7, 16).toordinal()
+    x = round(strip._x_of(helsinki))
+
+    def tip(at: int) -> str:
+        point = QPoint(at, strip.height() // 2)
+        QApplication.sendEvent(
+            strip, QHelpEvent(QEvent.Type.ToolTip, point, strip.mapToGlobal(point))
+        )
+        return QToolTip.text()
+
+    assert tip(x) == "Jul 2018: click or drag to move the view here"
+    assert tip(5).startswith("The whole timeline") and "Left and Right" in tip(5)
+    QToolTip.hideText()
+
+
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(
     window: MainWindow,
 ) -> None:

@@ -104,6 +104,14 @@ def day_label(ordinal: int) -> str:
     return _label(day, day, Precision.DAY)
 
 
+def month_label(ordinal: int) -> str:
+    """The month a day falls in, as a reader names it: "Jul 2018", "Mar 44 BCE".
+
+    Raises `DayError` for days outside the calendar's years (deep time)."""
+    day = Day.fromordinal(ordinal)
+    return _label(day, day, Precision.MONTH)
+
+
 def span_label(first: int, last: int) -> str:
     """The days a view shows, as a reader names them: whole months when it shows more
     than two months ("Mar 2016 – Nov 2025"), days otherwise ("3 – 19 Jul 2018").

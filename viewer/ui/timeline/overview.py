@@ -5,10 +5,13 @@ Click or drag to move the timeline there; Left/Right pan when it has focus.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -17,14 +20,20 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from viewer.core.dates.days import DayError
+from viewer.core.dates.fuzzy import month_label
 from viewer.core.timeline.data import TimelineData
 from viewer.core.timeline.timescale import Limits, Viewport
 from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline.kept_picture import KeptPicture
 
 BINS = 400
+_ABOUT = (
+    "The whole timeline, with the number of events over time; the box marks what the "
+    "view shows. Click or drag to move the view; Left and Right move it too."
+)
 
 
 class OverviewStrip(QWidget):
@@ -38,6 +47,7 @@ class OverviewStrip(QWidget):
         self.hit_days: list[float] | None = None
         self.setObjectName("overview")
         self.setAccessibleName("Overview of the whole timeline")
+        self.setAccessibleDescription(_ABOUT)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.limits = Limits(0, 1)
@@ -135,6 +145,23 @@ class OverviewStrip(QWidget):
         for i in np.flatnonzero(self.counts).tolist():
             h = max(2.0, (area.height() - 2) * (self.counts[i] / peak) ** 0.5)
             p.fillRect(QRectF(area.left() + i * width, area.bottom() - h, max(width, 1), h), bar)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.hint_at(event.pos().x()), self)
+            return True
+        return super().event(event)
+
+    def hint_at(self, x: float) -> str:
+        """The tooltip at `x`: the month under the pointer (the strip names no dates)
+        and what a click does there."""
+        if x < self._gutter():
+            return _ABOUT
+        try:
+            when = month_label(math.floor(self._day_at(x)))
+        except DayError:  # deep time: the calendar has no months there
+            return "Click or drag to move the view here"
+        return f"{when}: click or drag to move the view here"
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._request(event.position())
