@@ -256,6 +256,32 @@ def test_the_wheel_over_the_lane_names_scrolls_them(sized: MainWindow, qtbot: Qt
     assert view.geo.scroll > 0 and view.view.start == start  # the lanes moved, not time
 
 
+def test_shift_and_the_wheel_scroll_the_lanes_anywhere(sized: MainWindow, qtbot: QtBot) -> None:
+    """Over time the wheel pans; with Shift it scrolls the lanes that do not fit, as it
+    does over their names (a Shift+wheel some desktops turn sideways too)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    _show_at(sized, qtbot, 1024, 560)
+    view = sized.timeline
+    x, y = view.geo.gutter + 200, view.geo.lanes_top + 20
+    start = view.view.start
+    for angle in (QPoint(0, -120), QPoint(-120, 0)):
+        scrolled = view.geo.scroll
+        event = QWheelEvent(
+            QPointF(x, y),
+            QPointF(view.viewport().mapToGlobal(QPoint(int(x), int(y)))),
+            QPoint(0, 0),
+            angle,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ShiftModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        view.wheelEvent(event)
+        assert view.geo.scroll > scrolled and view.view.start == start  # lanes, not time
+
+
 def test_the_search_open_beside_does_not_hold_the_window_wide(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -35,7 +35,11 @@ PANE_KEYS: tuple[Row, ...] = (
     ("Timeline", "+ / -", "zoom in / out around the selection"),
     ("Timeline", "Ctrl+Left / Ctrl+Right, Page Up / Page Down", "pan"),
     ("Timeline", "Ctrl+wheel, pinch", "zoom around the pointer"),
-    ("Timeline", "wheel over the lane names", "scroll the lanes, when they do not all fit"),
+    (
+        "Timeline",
+        "wheel over the lane names, Shift+wheel",
+        "scroll the lanes, when they do not all fit",
+    ),
     ("Search", "Down or Enter", "move from the box into the results"),
     ("Search", "Escape", "clear the box"),
     ("Search", "Ctrl+C on a result", "copy the quote with its citation"),

@@ -47,8 +47,13 @@ class TimelineInput:
     def wheelEvent(self: TimelineView, event: QWheelEvent) -> None:
         delta = event.angleDelta()
         over_names = event.position().x() < self._geo.gutter
-        if over_names and self._geo.overflow and self._geo.in_lanes(event.position().y()):
-            self.scroll_lanes(-delta.y() / 120 * 40)  # the wheel over lane names scrolls them
+        shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self._geo.overflow and (
+            shifted or (over_names and self._geo.in_lanes(event.position().y()))
+        ):
+            # The wheel over lane names, or with Shift anywhere, scrolls the lanes (some
+            # desktops turn a Shift+wheel into a sideways one).
+            self.scroll_lanes(-(delta.y() or delta.x()) / 120 * 40)
         elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = delta.y() / 120 if delta.y() else delta.x() / 120
             self.zoom(ZOOM_STEP**steps, self._time_x(event.position()))
