@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.core.timeline.test_data import synthetic
 from viewer.core.timeline.timescale import Viewport
 from viewer.ui.main_window import MainWindow
+from viewer.ui.timeline.marks import SMALL
 from viewer.ui.timeline.scene_items import Item, ItemKind
 from viewer.ui.timeline.view import TimelineView
 
@@ -402,6 +403,32 @@ def test_the_overview_names_the_month_under_the_pointer(window: MainWindow) -> N
     assert tip(x) == "Jul 2018: click or drag to move the view here"
     assert tip(5).startswith("The whole timeline") and "Left and Right" in tip(5)
     QToolTip.hideText()
+
+
+def test_a_flip_at_the_edge_of_the_view_keeps_its_word_whole(window: MainWindow) -> None:
+    """A flip 3 px into the view had half its badge cut off ("ip"): the badge moves in
+    beside its line, whole."""
+    view = window.timeline
+    left = view.geo.time_left
+    days_per_px = 0.5  # zoomed in: the view may start just before the flip
+    for _ in range(2):  # centred on it, then moved so that it is 3 px into the view
+        [flip] = [item for item in view.scene.marks if item.kind is ItemKind.FLIP]
+        day = view.view.start + (flip.rect.center().x() - left) * view.view.days_per_px
+        start = day - (view.view.width / 2 if _ == 0 else 3) * days_per_px
+        view.set_viewport(Viewport(start, days_per_px, view.view.width))
+    [flip] = [item for item in view.scene.marks if item.kind is ItemKind.FLIP]
+    assert abs(flip.rect.center().x() - (left + 3)) < 1  # its line, 3 px into the view
+    painter = view._painter
+    assert painter is not None
+    image = view.viewport().grab().toImage()
+    y = round(flip.rect.top() + painter._flip_height / 2)  # the badge's middle row
+    badge = painter.fit.width("Flip", SMALL) + 12  # as the painter sizes it
+    green = painter.flip_colour.name()
+    shown = [
+        x for x in range(int(left), int(left + 2 * badge)) if image.pixelColor(x, y).name() == green
+    ]
+    assert shown and shown[0] > left and len(shown) > 0.5 * badge, (shown, badge)
+    assert shown[-1] - shown[0] > 0.85 * badge  # its whole width, not half
 
 
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(

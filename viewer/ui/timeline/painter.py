@@ -195,7 +195,7 @@ class TimelinePainter(FramePainting, StancePainting, PointPainting, BarPainting)
         if hit_rows is not None:
             self._search_hits(p, data, view, geo, hit_rows, scene)
         p.setClipRect(geo.under_axis())
-        self._stance(p, scene)
+        self._stance(p, scene, geo)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setClipping(False)
         self._gutter(p, geo, stance_label)

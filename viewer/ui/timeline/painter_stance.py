@@ -46,7 +46,7 @@ class StancePainting:
             p.setPen(QPen(self.grid, 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(geo.time_left, band.middle), QPointF(geo.width, band.middle))
 
-    def _stance(self: TimelinePainter, p: QPainter, scene: Scene) -> None:
+    def _stance(self: TimelinePainter, p: QPainter, scene: Scene, geo: g.Geometry) -> None:
         points = [i for i in scene.marks if i.kind is ItemKind.STANCE]  # one by one
         summed = scene.stance_bins  # or summed per pixel bin, as columns
         # The line through the statements in order (a bin's: through its range's middle).
@@ -92,9 +92,11 @@ class StancePainting:
             p.drawPath(marker_path(TONES[item.tone], radius).translated(centre))
         for item in scene.marks:
             if item.kind is ItemKind.FLIP:
-                self._flip(p, item)
+                self._flip(p, item, (geo.time_left, geo.width))
 
-    def _flip(self: TimelinePainter, p: QPainter, item: Item) -> None:
+    def _flip(self: TimelinePainter, p: QPainter, item: Item, within: tuple[float, float]) -> None:
+        """A flip: its dashed line, and its badge over it, moved in from the edge of the
+        time area (`within`, left and right) where centring it would cut its word."""
         rect = item.rect
         x = rect.center().x()
         p.setPen(QPen(self.flip_colour, 2, Qt.PenStyle.DashLine))
@@ -102,7 +104,12 @@ class StancePainting:
         # The badge with its word: one kept picture (a flip costs ~50 µs drawn), placed
         # on whole pixels whether stamped or drawn, so both give the same frame.
         width = self.fit.width(item.label, SMALL) + 12
-        left, top = math.floor(x - width / 2 + 0.5), math.floor(rect.top() + 0.5)
+        left = math.floor(x - width / 2 + 0.5)
+        if within[0] <= x <= within[1]:  # its line in view: its word whole beside it
+            left = min(
+                max(left, math.ceil(within[0]) + _RING), math.floor(within[1] - width) - _RING
+            )
+        top = math.floor(rect.top() + 0.5)
         draw = partial(self._flip_badge, label=item.label, width=width, selected=item.selected)
         stamp = None
         if self.stamps.raster:
