@@ -40,6 +40,8 @@ PANE_KEYS: tuple[Row, ...] = (
         "wheel over the lane names, Shift+wheel",
         "scroll the lanes, when they do not all fit",
     ),
+    ("Overview", "Left / Right", "move the view a quarter of its width"),
+    ("Overview", "Home / End", "move the view to the first / last event"),
     ("Search", "Down or Enter", "move from the box into the results"),
     ("Search", "Escape", "clear the box"),
     ("Search", "Ctrl+C on a result", "copy the quote with its citation"),

@@ -431,6 +431,20 @@ def test_a_flip_at_the_edge_of_the_view_keeps_its_word_whole(window: MainWindow)
     assert shown[-1] - shown[0] > 0.85 * badge  # its whole width, not half
 
 
+def test_the_overviews_keys_move_the_view_and_go_to_either_end(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    strip, view = window.overview, window.timeline
+    view.show_range(dt.date(2018, 1, 1).toordinal(), dt.date(2018, 12, 31).toordinal())
+    span, middle = view.view.span, (view.view.start + view.view.end) / 2
+    qtbot.keyClick(strip, Qt.Key.Key_Right)
+    assert (view.view.start + view.view.end) / 2 == pytest.approx(middle + span / 4)
+    qtbot.keyClick(strip, Qt.Key.Key_Home)
+    assert view.view.start == pytest.approx(view.limits.first) and view.view.span == span
+    qtbot.keyClick(strip, Qt.Key.Key_End)
+    assert view.view.end == pytest.approx(view.limits.last) and view.view.span == span
+
+
 def test_the_overview_keeps_its_histogram_while_panning_and_redraws_it_for_new_data(
     window: MainWindow,
 ) -> None:

@@ -1,6 +1,7 @@
 """The overview strip: the whole span at a glance, with the visible window marked.
 
-Click or drag to move the timeline there; Left/Right pan when it has focus.
+Click or drag to move the timeline there; Left/Right pan when it has focus, Home/End
+go to either end.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from viewer.ui.timeline.kept_picture import KeptPicture
 BINS = 400
 _ABOUT = (
     "The whole timeline, with the number of events over time; the box marks what the "
-    "view shows. Click or drag to move the view; Left and Right move it too."
+    "view shows. Click or drag to move the view; Left and Right move it too, Home and "
+    "End to either end."
 )
 
 
@@ -178,6 +180,13 @@ class OverviewStrip(QWidget):
         if self.view is not None and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = self.view.span * (0.25 if event.key() == Qt.Key.Key_Right else -0.25)
             self.centre_requested.emit((self.view.start + self.view.end) / 2 + step)
+            return
+        if self.view is not None and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            half = self.view.span / 2  # the view from the first event, or to the last
+            home = event.key() == Qt.Key.Key_Home
+            self.centre_requested.emit(
+                self.limits.first + half if home else self.limits.last - half
+            )
             return
         super().keyPressEvent(event)
 
