@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from viewer.core.annotations.store import AnnotationStore
@@ -20,6 +21,18 @@ def settle() -> None:
     for _ in range(3):  # what one round posts is handled by the next
         QCoreApplication.sendPostedEvents()
         QCoreApplication.processEvents()
+
+
+def twice_the_text_at_1024_by_700(window: MainWindow) -> None:
+    """The window as a reader with twice the desktop's text has it on a 1024 x 700
+    screen, the search open beside the timeline (which is then too short for a lane
+    under its eras and stance track)."""
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    window.resize(1024, 700)
+    window.show_search()
+    settle()
 
 
 @pytest.fixture

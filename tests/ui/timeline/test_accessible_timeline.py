@@ -139,14 +139,9 @@ def test_items_out_of_sight_are_marked_offscreen(window: MainWindow) -> None:
     """A screen reader's review of the screen skips what is not in sight: the lanes
     below a short timeline's foot, and, scrolled to its end, the eras and statements
     gone up behind the axis."""
-    from PySide6.QtGui import QFont
+    from tests.ui.conftest import twice_the_text_at_1024_by_700
 
-    font = QFont(window.font())
-    font.setPointSizeF(font.pointSizeF() * 2)
-    window.setFont(font)
-    window.resize(1024, 700)
-    window.show_search()
-    settle()
+    twice_the_text_at_1024_by_700(window)
     view = window.timeline
     interface = QAccessible.queryAccessibleInterface(view)
     assert interface is not None

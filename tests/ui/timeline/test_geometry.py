@@ -257,14 +257,9 @@ def test_a_short_timeline_with_a_large_text_scrolls_to_every_lane(window: MainWi
     """The window as a reader with twice the desktop's text has it on a 1024 x 700
     screen, the search open: every lane can be scrolled into view under an axis that
     stays, and nothing scrolled up behind the axis is drawn over it or found there."""
-    from tests.ui.conftest import settle
+    from tests.ui.conftest import settle, twice_the_text_at_1024_by_700
 
-    font = QFont(window.font())
-    font.setPointSizeF(font.pointSizeF() * 2)
-    window.setFont(font)
-    window.resize(1024, 700)
-    window.show_search()
-    settle()
+    twice_the_text_at_1024_by_700(window)
     view = window.timeline
     geo = view.geo
     axis = int(geo.axis.bottom)
