@@ -229,6 +229,5 @@ class ItemAccessible(QAccessibleInterface):
         """Whether any of it is in sight: not scrolled up behind the axis (the eras and
         stance track in a short timeline) or out of the lanes' area, nor below the view."""
         geo = self._parent.view.geo
-        lane = not self.era and self.item.kind not in (ItemKind.STANCE, ItemKind.FLIP)
-        top = geo.lanes_top if lane else geo.axis.bottom
+        top = geo.shown_from(self.item.in_lane and not self.era)
         return self.item.rect.bottom() > top and self.item.rect.top() < geo.height

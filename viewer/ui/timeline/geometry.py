@@ -232,6 +232,12 @@ class Geometry:
     def in_lanes(self, y: float) -> bool:
         return y >= self.lanes_top
 
+    def shown_from(self, in_lane: bool) -> float:
+        """Where an item starts to be in sight, top down: a lane's below the lanes'
+        top, the eras' and stance track's below the axis (in a short view they scroll
+        up behind it)."""
+        return self.lanes_top if in_lane else self.axis.bottom
+
     @property
     def time_left(self) -> float:
         return self.gutter

@@ -221,9 +221,8 @@ class FramePainting:
             free_from = x + width + 6
         if upper is None:
             return
-        for i, tick in enumerate(major):
-            x = view.x_of(tick.day) + left
-            next_x = view.x_of(major[i + 1].day) + left if i + 1 < len(major) else geo.width
+        for i, (tick, x) in enumerate(zip(major, edges, strict=True)):
+            next_x = edges[i + 1] if i + 1 < len(edges) else geo.width
             # Keep the label of a band that starts off-screen pinned to the left edge.
             label_x = max(x, left) + 4
             room = next_x - label_x - 4

@@ -92,11 +92,11 @@ class StancePainting:
             p.drawPath(marker_path(TONES[item.tone], radius).translated(centre))
         for item in scene.marks:
             if item.kind is ItemKind.FLIP:
-                self._flip(p, item, (geo.time_left, geo.width))
+                self._flip(p, item, geo)
 
-    def _flip(self: TimelinePainter, p: QPainter, item: Item, within: tuple[float, float]) -> None:
+    def _flip(self: TimelinePainter, p: QPainter, item: Item, geo: g.Geometry) -> None:
         """A flip: its dashed line, and its badge over it, moved in from the edge of the
-        time area (`within`, left and right) where centring it would cut its word."""
+        time area where centring it would cut its word."""
         rect = item.rect
         x = rect.center().x()
         p.setPen(QPen(self.flip_colour, 2, Qt.PenStyle.DashLine))
@@ -105,10 +105,9 @@ class StancePainting:
         # on whole pixels whether stamped or drawn, so both give the same frame.
         width = self.fit.width(item.label, SMALL) + 12
         left = math.floor(x - width / 2 + 0.5)
-        if within[0] <= x <= within[1]:  # its line in view: its word whole beside it
-            left = min(
-                max(left, math.ceil(within[0]) + _RING), math.floor(within[1] - width) - _RING
-            )
+        if geo.time_left <= x <= geo.width:  # its line in view: its word whole beside it
+            least, most = math.ceil(geo.time_left) + _RING, math.floor(geo.width - width) - _RING
+            left = min(max(left, least), most)
         top = math.floor(rect.top() + 0.5)
         draw = partial(self._flip_badge, label=item.label, width=width, selected=item.selected)
         stamp = None

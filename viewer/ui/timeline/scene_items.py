@@ -64,6 +64,11 @@ class Item:
     flip: Flip | None = None
     stance: StancePoint | None = None
 
+    @property
+    def in_lane(self) -> bool:
+        """A lane's (which scrolls under the stance track), not the stance track's."""
+        return self.kind not in (ItemKind.STANCE, ItemKind.FLIP)
+
 
 @frozen(slots=False)
 class LanePoints:

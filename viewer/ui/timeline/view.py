@@ -36,7 +36,7 @@ from viewer.ui.timeline import geometry as g
 from viewer.ui.timeline import screen_reader
 from viewer.ui.timeline.painter import TimelinePainter
 from viewer.ui.timeline.scene import BinWidths, build_scene
-from viewer.ui.timeline.scene_items import Item, ItemKind, Scene
+from viewer.ui.timeline.scene_items import Item, Scene
 from viewer.ui.timeline.scroll_bar import TimelineScrollBar
 from viewer.ui.timeline.view_input import TimelineInput
 from viewer.ui.timeline.view_selection import TimelineSelection
@@ -344,10 +344,7 @@ class TimelineView(TimelineSelection, TimelineInput, QAbstractScrollArea):
     def item_at(self, x: float, y: float) -> Item | None:
         """The item under a point of the viewport (none of a lane scrolled out of view)."""
         item = self.scene.at(x, y)
-        if item is None or y < self._geo.axis.bottom:  # scrolled up behind the axis
-            return None
-        lane_item = item.kind not in (ItemKind.STANCE, ItemKind.FLIP)
-        return None if lane_item and not self._geo.in_lanes(y) else item
+        return item if item is not None and y >= self._geo.shown_from(item.in_lane) else None
 
     def _build_scene(self) -> None:
         self._scene = build_scene(
