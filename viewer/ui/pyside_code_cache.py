@@ -112,12 +112,19 @@ def cached_code(
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not kept yet, or damaged: compiled again below
     code = compile_(source, filename, "exec", flags, True)
+    keep(path, header + marshal.dumps(code))
+    return code
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write `data` to `path` (and its folder) whole or not at all, also with two
+    starts at once. An unwritable or full disk leaves it as it was: what is not kept
+    is made again at the next start, as without a cache."""
     partial = path.with_name(f"{path.name}.{os.getpid()}")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(header + marshal.dumps(code))
-        partial.replace(path)  # whole or not at all, also with two starts at once
-    except OSError:  # an unwritable or full disk: compiled at every start, as without one
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-    return code

@@ -20,13 +20,14 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]  # re's engine: no stubs
 import contextlib
 import marshal
-import os
 import re
 import sys
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from viewer.ui.pyside_code_cache import keep
 
 #: The file the patterns are kept in, in the cache folder.
 KEPT = "patterns.marshal"
@@ -145,11 +146,4 @@ def write_kept(path: Path, patterns: dict[Key, Made]) -> None:
         body = marshal.dumps(patterns)
     except ValueError:  # something in what the engine was given that marshal cannot keep
         return
-    partial = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(_HEADER + b"%08x" % zlib.crc32(body) + body)
-        partial.replace(path)  # also with two starts at once
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    keep(path, _HEADER + b"%08x" % zlib.crc32(body) + body)
