@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+
+
+def python_prints(*args: str) -> str:
+    """What a new Python process, run with `args` in the checkout, prints."""
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

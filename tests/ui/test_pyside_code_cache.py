@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import builtins
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import python_prints
 from viewer.ui.pyside_code_cache import cached_code, support_code_cached
 
 SOURCE = "from typing import Any\ndef f(x: Any) -> int:\n    return x + 1\n"
 NAME = "shibokensupport/signature/example.py"
-
-
-def _python(*args: str) -> str:
-    """What a new Python process, run with `args` in the checkout, prints."""
-    done = subprocess.run(
-        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
 
 
 class Counted:
@@ -104,7 +94,7 @@ RUN_CHECKED = (
 
 def test_code_kept_without_o_is_not_served_with_it(tmp_path: Path) -> None:
     """python -O strips asserts: each optimisation level gets the code made for it."""
-    said = [_python(*flags, "-c", RUN_CHECKED, str(tmp_path)) for flags in ([], ["-O"], [])]
+    said = [python_prints(*flags, "-c", RUN_CHECKED, str(tmp_path)) for flags in ([], ["-O"], [])]
     assert said == ["checked", "unchecked", "checked"]
 
 
@@ -154,7 +144,7 @@ print(json.dumps([str(get_signature(PySide6.QtCore.QObject.setObjectName)), comp
 
 def test_pyside6_starts_from_the_kept_code(tmp_path: Path) -> None:
     cache = tmp_path / "pyside"
-    runs = [json.loads(_python("-c", PROBE, str(cache))) for _ in range(2)]
+    runs = [json.loads(python_prints("-c", PROBE, str(cache))) for _ in range(2)]
     (signature, compiled), (signature_again, compiled_again) = runs
     assert "name" in signature and signature_again == signature
     ours = [name for name in compiled if name.startswith("shibokensupport/")]

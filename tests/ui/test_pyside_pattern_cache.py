@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import python_prints
 from viewer.ui.pyside_pattern_cache import KEPT, read_kept, support_patterns_cached, write_kept
 
 # Named groups, flags and a class: what the engine is given has each kind of number.
@@ -140,14 +138,7 @@ print(json.dumps([str(get_signature(PySide6.QtCore.QObject.setObjectName)), star
 
 def test_pyside6_starts_from_the_kept_patterns(tmp_path: Path) -> None:
     def start() -> tuple[str, list[int]]:
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, str(tmp_path)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        signature, parsed = json.loads(done.stdout)
+        signature, parsed = json.loads(python_prints("-c", PROBE, str(tmp_path)))
         return signature, parsed
 
     signature, parsed = start()
